@@ -1,0 +1,92 @@
+"""Dates: calendar days (with precision day), months and years, each with its role."""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+
+import regex
+
+from extractors import register
+from gazetteer import load_json
+from pipeline.model import DateFact, Document
+
+
+class _Patterns:
+    def __init__(self):
+        cfg = load_json("dates.json")
+        c = lambda ps: [regex.compile(p) for p in ps]  # noqa: E731
+        self.dmy = c(cfg["day_month_year"])
+        self.dm = c(cfg["day_month"])
+        self.dm_block = regex.compile(cfg["day_month_blockers_before"])
+        self.my = c(cfg["month_year"])
+        self.y = c(cfg["year"])
+        self.year_ctx = regex.compile(cfg["year_context_pattern"])
+
+
+_P: _Patterns | None = None
+
+
+def patterns() -> _Patterns:
+    global _P
+    if _P is None:
+        _P = _Patterns()
+    return _P
+
+
+def document_year(doc: Document) -> int | None:
+    """The year an article is about: its publication year, else its most cited 'năm YYYY'."""
+    if doc.published:
+        return doc.published.year
+    years = collections.Counter(int(m.group(1)) for m in patterns().year_ctx.finditer(doc.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+@register("dates")
+def extract(doc: Document) -> list[DateFact]:
+    p = patterns()
+    text = doc.text
+    out: list[DateFact] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pat in p.dmy:
+        for m in pat.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            value = _make(int(m["y"]), int(m["m"]), int(m["d"]))
+            if value:
+                out.append(DateFact(value, "day", m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    year = document_year(doc)
+    if year:
+        for pat in p.dm:
+            for m in pat.finditer(text):
+                if not free(m.start(), m.end()) or p.dm_block.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                value = _make(year, int(m["m"]), int(m["d"]))
+                if value:
+                    out.append(DateFact(value, "day", m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+    for pat in p.my:
+        for m in pat.finditer(text):
+            if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
+                out.append(DateFact(dt.date(int(m["y"]), int(m["m"]), 1), "month", m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    for pat in p.y:
+        for m in pat.finditer(text):
+            if free(m.start(), m.end()):
+                out.append(DateFact(dt.date(int(m["y"]), 1, 1), "year", m.start(), m.end()))
+    if doc.published:
+        for f in out:
+            if f.precision == "day" and f.value == doc.published and f.start_char < 600:
+                f.role = "published"
+    return sorted(out, key=lambda f: f.start_char)

@@ -1,0 +1,188 @@
+"""Legal references: a document type word followed by a number, with its full code (as written,
+or completed by the certain conventions of gazetteer/data/legal.json), issue date and issuer.
+
+One compiled pattern scans the text once; per match only the short window after it is examined."""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from extractors import register
+from gazetteer import load_json
+from pipeline.model import Document, LegalRef
+
+_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
+# number, then code segments joined by / or a dash; a space may follow a separator (PDF and press typos)
+_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:[/\-–—]\s?{_SEG})*)"
+_DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
+
+
+def _ci_first(word: str) -> str:
+    """Pattern matching a phrase in title case, lower case or upper case."""
+    return "(?:" + "|".join(regex.escape(w) for w in {word, word.lower(), word.upper(), word[0].lower() + word[1:]}) + ")"
+
+
+class _Rules:
+    def __init__(self):
+        cfg = load_json("legal.json")
+        self.cfg = cfg
+        words = sorted((t["word"] for t in cfg["types"]), key=len, reverse=True)
+        self.needs_so = set(cfg["types_needing_so_or_code"])
+        self.abbrev = cfg["abbreviated_types"]
+        type_alt = "|".join(_ci_first(w) for w in words)
+        abbr_alt = "|".join(regex.escape(a) for a in sorted(self.abbrev, key=len, reverse=True))
+        self.ref = regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
+            rf"(?P<so>\s+(?:số|Số|SỐ)\s*:?)?\s*{_CODE}(?![\d\p{{L}}])"
+        )
+        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:\s*{_CODE}(?![\d\p{{L}}])")
+        self.canon_type = {w.lower(): w for w in words}
+        self.code_word = cfg["code_type_to_word"]
+        self.case_fixes = {k.upper(): v for k, v in cfg["code_case_fixes"].items()}
+        self.party_types = set(cfg["party_type_codes"])
+        self.party_issuers = set(cfg["party_issuer_codes"])
+        self.issuers = sorted(cfg["issuers"], key=lambda i: len(i["name"]), reverse=True)
+        self.ministries = set(cfg["ministry_codes"])
+        self.conventions = cfg["conventions"]
+        self.after = regex.compile(
+            rf"^\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|ngày ký)\s+{_DATE}"
+        )
+        self.issuer_after = regex.compile(
+            r"^\s*,?\s*(?:ngày[^,;]{0,30}?\s+)?(?:của|do|giữa)\s+(?P<issuer>[^,;:()“”\"\n]{2,90}?)"
+            r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|triển khai|thực hiện|đã|năm)\b|[,;:()“”\"\n.]|$)"
+        )
+        self.subject_after = regex.compile(r"^[^;\n]{0,160}?\s(?:về(?:\s+việc)?|V/v)\s+(?P<subject>“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"|[^;.\n]{3,200})")
+
+
+_R: _Rules | None = None
+
+
+def rules() -> _Rules:
+    global _R
+    if _R is None:
+        _R = _Rules()
+    return _R
+
+
+def normalize_code(num: str, tail: str) -> str:
+    """Official form: no spaces, hyphen-minus, Đ not Ð, known case drift fixed, Party N-TYPE/ISSUER."""
+    r = rules()
+    code = regex.sub(r"\s+", "", num + tail)
+    code = regex.sub(r"[–—‐‑−]", "-", code).replace("Ð", "Đ")
+    parts = regex.split(r"([/-])", code)
+    parts = [r.case_fixes.get(p.upper(), p) if p not in "/-" else p for p in parts]
+    code = "".join(parts)
+    # Party documents written with a slash, e.g. 29/NQ-TW -> 29-NQ/TW
+    m = regex.fullmatch(r"(\d+)/([A-Za-zĐđ]+)-([A-Za-zĐđ]+)", code)
+    if m and m.group(2) in r.party_types and m.group(3) in r.party_issuers:
+        code = f"{m.group(1)}-{m.group(2)}/{m.group(3)}"
+    return code
+
+
+def _parse_date(s: str) -> dt.date | None:
+    nums = [int(x) for x in regex.findall(r"\d+", s)]
+    if len(nums) != 3:
+        return None
+    try:
+        return dt.date(nums[2], nums[1], nums[0])
+    except ValueError:
+        return None
+
+
+def issuer_code(issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    for i in rules().issuers:
+        if i["name"] in issuer:
+            return i["code"]
+    return None
+
+
+def complete_code(doc_type: str, number: str, year: str | None, icode: str | None) -> str | None:
+    """Fill a partial citation by a certain convention, else None (never a guess)."""
+    for conv in rules().conventions:
+        if doc_type not in conv["types"] or bool(year) != conv["needs_year"]:
+            continue
+        wanted = conv["issuer"]
+        if wanted == "ministry":
+            if icode not in rules().ministries:
+                continue
+        elif wanted is not None and icode != wanted:
+            continue
+        t = rules().cfg["types"]
+        tcode = next(x["code"] for x in t if x["word"] == doc_type)
+        return conv["template"].format(n=number, y=year, t=tcode, i=icode)
+    return None
+
+
+def _type_from_code(tail: str) -> str | None:
+    for seg in regex.split(r"[/-]", tail):
+        seg = rules().case_fixes.get(seg.upper(), seg)
+        if seg in rules().code_word:
+            return rules().code_word[seg]
+    return None
+
+
+def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: str) -> LegalRef:
+    r = rules()
+    has_letters = regex.search(r"\p{L}", tail) is not None
+    code = normalize_code(num, tail) if has_letters else None
+    year = None
+    m = regex.match(r"[/-]\s?((?:19|20)\d{2})$", tail)
+    if not has_letters and m:
+        year = m.group(1)
+    window = text[end:end + 260]
+    date = None
+    dm = r.after.match(window)
+    if dm:
+        date = _parse_date(dm["date"])
+    issuer = None
+    im = r.issuer_after.match(window)
+    if im:
+        # "của Chính phủ và Thông tư số 46/..." : the issuer ends before the next cited document
+        issuer = regex.split(r"\s+và\s+(?=" + "|".join(map(regex.escape, r.canon_type.values())) + ")",
+                             im["issuer"])[0].strip()
+    icode = issuer_code(issuer)
+    resolved_by = "text" if code else None
+    if code is None and doc_type:
+        code = complete_code(doc_type, num, year, icode)
+        resolved_by = "convention" if code else None
+    subject = None
+    sm = r.subject_after.match(window)
+    if sm:
+        subject = sm["subject"].strip().strip("“”\"")
+    return LegalRef(doc_type=doc_type, number=num, code=code, start_char=start, end_char=end,
+                    issue_date=date, issuer=issuer, issuer_code=icode, subject=subject,
+                    surface=text[start:end], resolved_by=resolved_by)
+
+
+@register("legal_refs")
+def extract(doc: Document) -> list[LegalRef]:
+    r = rules()
+    text = doc.text
+    out: list[LegalRef] = []
+    seen_spans: set[int] = set()
+    for m in r.header.finditer(text[:4000]):
+        doc_type = _type_from_code(m["tail"])
+        if doc_type and regex.search(r"\p{L}", m["tail"]):
+            out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
+            seen_spans.add(m.start("num"))
+    for m in r.ref.finditer(text):
+        if m.start("num") in seen_spans:
+            continue
+        tail = m["tail"]
+        has_code = regex.search(r"\p{L}", tail) is not None
+        if m["abbr"]:
+            if not (has_code or m["so"]):
+                continue
+            doc_type = r.abbrev[m["abbr"]]
+        else:
+            doc_type = r.canon_type[m["type"].lower()]
+            if doc_type in r.needs_so and not (has_code or m["so"] or tail):
+                continue
+            # a year after a law's name is not its number: "Luật Đất đai 2013"
+            if not m["so"] and not tail and regex.fullmatch(r"(?:19|20)\d{2}", m["num"]):
+                continue
+        out.append(_make_ref(doc_type, m["num"], tail, m.start(), m.end(), text))
+    return sorted(out, key=lambda x: x.start_char)

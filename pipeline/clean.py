@@ -1,0 +1,158 @@
+"""Clean stage: raw input to a Document: main text out of HTML, page furniture removed, NFC text,
+and metadata (title, publication date, author, outlet, kind)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import regex
+
+from gazetteer import load_json
+from pipeline.decode import DecodeError, decode_bytes, normalize
+from pipeline.model import Document, RawInput
+
+MAX_TEXT_CHARS = 2_000_000  # longer than any real article or law; beyond it is not one document
+
+
+class CleanError(ValueError):
+    pass
+
+
+class _Furniture:
+    def __init__(self):
+        cfg = load_json("furniture.json")
+        self.drop_lines = [regex.compile(p) for p in cfg["drop_line_patterns"]]
+        self.drop_inline = [regex.compile(p) for p in cfg["drop_inline_patterns"]]
+        self.published = [regex.compile(p, regex.M) for p in cfg["published_patterns"]]
+        self.author = [regex.compile(p, regex.M) for p in cfg["author_patterns"]]
+        self.outlet = [regex.compile(p, regex.M) for p in cfg["outlet_patterns"]]
+        self.kind = {k: [regex.compile(p, regex.M) for p in v] for k, v in cfg["kind_markers"].items()}
+
+
+_furniture: _Furniture | None = None
+
+
+def furniture() -> _Furniture:
+    global _furniture
+    if _furniture is None:
+        _furniture = _Furniture()
+    return _furniture
+
+
+_DATE_PARTS = regex.compile(r"(\d{1,4})\D+?(\d{1,2})\D+?(\d{1,4})")
+
+
+def parse_date_string(s: str) -> dt.date | None:
+    """'20/03/2020', '16 tháng 7 năm 2020', '2020-03-20' -> date, or None when invalid."""
+    m = _DATE_PARTS.search(s)
+    if not m:
+        return None
+    a, b, c = (int(x) for x in m.groups())
+    y, mo, d = (a, b, c) if a > 31 else (c, b, a)
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """Main text and metadata of an HTML page, via trafilatura (boilerplate removed)."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True,
+                               favor_precision=True, deduplicate=True)
+    if not text or not text.strip():
+        raise CleanError("malformed or empty HTML: no main text found")
+    meta = {}
+    md = trafilatura.extract_metadata(html)
+    if md is not None:
+        if md.title:
+            meta["title"] = md.title
+        if md.date:
+            meta["published"] = md.date
+        if md.author:
+            meta["author"] = md.author
+        if md.sitename:
+            meta["outlet"] = md.sitename
+    if meta.get("title") and not text.startswith(meta["title"]):
+        text = meta["title"] + "\n\n" + text
+    return text, meta
+
+
+def strip_furniture(text: str) -> str:
+    f = furniture()
+    for p in f.drop_inline:
+        text = p.sub("", text)
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    kept = [ln for ln in lines if not any(p.match(ln) for p in f.drop_lines)]
+    # collapse runs of blank lines, trim
+    out = regex.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return out
+
+
+def _first_match(patterns, text: str, group: str) -> str | None:
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m.group(group).strip()
+    return None
+
+
+def detect_kind(text: str) -> str:
+    head = text[:3000]
+    for kind in ("legal", "directive", "plan"):
+        if any(p.search(head) for p in furniture().kind[kind]):
+            return kind
+    return "news"
+
+
+def guess_title(text: str) -> str | None:
+    for line in text.split("\n")[:15]:
+        s = line.strip().strip("#").strip()
+        if len(s.split()) < 4 or s.startswith(("source:", "doc_id:", "url:", "date:")):
+            continue
+        if any(p.search(s) for p in furniture().published):
+            continue
+        return s[:300]
+    return None
+
+
+def clean(raw: RawInput) -> Document:
+    """Decode and clean one input; raises DecodeError/CleanError with a one-line reason."""
+    if isinstance(raw.data, bytes):
+        text, _encoding = decode_bytes(raw.data)
+    else:
+        text = normalize(raw.data)
+    meta = dict(raw.meta)
+    if raw.fmt == "html" or (raw.fmt == "json" and regex.match(r"\s*<(!doctype|html|body|div|p)\b", text, regex.I)):
+        text, html_meta = html_to_text(text)
+        text = normalize(text)
+        for k, v in html_meta.items():
+            meta.setdefault(k, v)
+    text = strip_furniture(text)
+    if not text.strip():
+        raise CleanError("no text left after cleaning")
+    if len(text) > MAX_TEXT_CHARS:
+        raise CleanError(f"text too long ({len(text)} characters > {MAX_TEXT_CHARS})")
+    f = furniture()
+    published = None
+    if meta.get("published"):
+        published = parse_date_string(str(meta["published"]))
+    if published is None:
+        found = _first_match(f.published, text[:5000], "date")
+        published = parse_date_string(found) if found else None
+    content_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return Document(
+        doc_id=content_hash[:16],
+        source_path=raw.source_path,
+        text=text,
+        content_hash=content_hash,
+        title=(meta.get("title") or guess_title(text)),
+        published=published,
+        author=meta.get("author") or _first_match(f.author, text, "name"),
+        outlet=meta.get("outlet") or _first_match(f.outlet, text, "name"),
+        kind=detect_kind(text),
+    )
+
+
+__all__ = ["clean", "CleanError", "DecodeError", "parse_date_string"]

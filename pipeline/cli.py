@@ -1,0 +1,183 @@
+"""The `vietmine` command."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
+
+EXAMPLES = """examples:
+  vietmine ingest                                   # the bundled sample corpus -> outputs/vietmine.duckdb
+  vietmine ingest articles/ feed.jsonl.gz --db my.duckdb --workers 2
+  vietmine sql "SELECT code, count(*) FROM legal_refs GROUP BY 1 ORDER BY 2 DESC" --format csv
+  vietmine eval gold/seeds.jsonl --misses
+  vietmine stats
+  vietmine export --out outputs/export
+"""
+
+
+def _open_read_only(db: str):
+    import duckdb
+
+    if not os.path.exists(db):
+        sys.exit(f"vietmine: no database at {db}; create it with: vietmine ingest --db {db}")
+    try:
+        return duckdb.connect(db, read_only=True)
+    except duckdb.IOException as e:
+        sys.exit(f"vietmine: cannot open {db} for reading ({str(e).splitlines()[0]}); "
+                 "another process may be writing it: wait for it, or query an export (vietmine export)")
+
+
+def cmd_ingest(args) -> int:
+    from corpus import SAMPLE_DIR
+    from pipeline.run import ingest
+
+    paths = args.paths or [str(SAMPLE_DIR)]
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        print(f"vietmine: no such path: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        stats = ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet)
+    except Exception as e:  # the run itself could not proceed (unwritable or locked database ...)
+        import duckdb
+
+        if isinstance(e, (duckdb.IOException, PermissionError, OSError)):
+            print(f"vietmine: cannot write database {args.db}: {str(e).splitlines()[0]}", file=sys.stderr)
+            return 2
+        raise
+    print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
+          f"{stats.unchanged} unchanged, {stats.skipped} skipped; {stats.facts} facts -> {args.db}")
+    _print_counts(args.db)
+    return 0
+
+
+def _print_counts(db: str):
+    con = _open_read_only(db)
+    tables = ["documents", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
+    parts = [f"{t}={con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]}" for t in tables]
+    con.close()
+    print("database: " + ", ".join(parts))
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    con = _open_read_only(args.db)
+    try:
+        df = con.execute(args.query).df()
+    except duckdb.Error as e:
+        print(f"vietmine sql: {str(e).splitlines()[0]}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if args.format == "csv":
+        df.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", 200, "display.max_columns", 50, "display.width", 200,
+                               "display.max_colwidth", 80):
+            print(df.to_string(index=False))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from pipeline.evaluate import evaluate, format_table
+
+    if not os.path.exists(args.db):
+        print(f"vietmine: no database at {args.db}; run vietmine ingest first", file=sys.stderr)
+        return 2
+    scores = evaluate(args.gold, args.db)
+    print(format_table(scores))
+    if args.misses:
+        for kind, s in scores.items():
+            for doc, m in s.misses:
+                print(f"MISS {kind} {doc} {m}")
+            for doc, m in s.spurious:
+                print(f"SPURIOUS {kind} {doc} {m}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    con = _open_read_only(args.db)
+    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
+    for t in tables:
+        print(f"{t:<16} {con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]:>10}")
+    print("\ntop documents by facts:")
+    q = """SELECT d.doc_id, d.source_path, count(*) AS facts FROM documents d JOIN (
+             SELECT doc_id FROM legal_refs UNION ALL SELECT doc_id FROM counts UNION ALL
+             SELECT doc_id FROM places UNION ALL SELECT doc_id FROM dates) f USING (doc_id)
+           GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10"""
+    for doc_id, path, n in con.execute(q).fetchall():
+        print(f"  {n:>6}  {doc_id}  {path}")
+    con.close()
+    return 0
+
+
+def cmd_export(args) -> int:
+    con = _open_read_only(args.db)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+    for t in tables:
+        rel = con.table(t)
+        rel.write_parquet(str(out / f"{t}.parquet"))
+        rel.write_csv(str(out / f"{t}.csv"))
+    con.close()
+    print(f"exported {len(tables)} tables to {out} (Parquet and CSV)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vietmine", description="Mine Vietnamese articles and official texts "
+                                "into a DuckDB database of facts.", epilog=EXAMPLES,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name, help_, example):
+        sp = sub.add_parser(name, help=help_, description=f"{help_}\n\nexample:\n  {example}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sp.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+        return sp
+
+    sp = add("ingest", "Read files (.txt .md .html .htm .jsonl .jsonl.gz, directories recursively) and load their facts.",
+             "vietmine ingest ../shared/texts --db texts.duckdb")
+    sp.add_argument("paths", nargs="*", help="files or directories (default: the bundled sample corpus)")
+    sp.add_argument("--workers", type=int, default=1, help="extraction processes (one writer stays in this process)")
+    sp.add_argument("--quiet", action="store_true", help="no progress bar")
+    sp.set_defaults(fn=cmd_ingest)
+
+    sp = add("sql", "Run one read-only SQL query and print the result.",
+             'vietmine sql "SELECT name, level, count(*) FROM places GROUP BY ALL" --format csv')
+    sp.add_argument("query")
+    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.set_defaults(fn=cmd_sql)
+
+    sp = add("eval", "Score the database against a gold file (gold/GUIDE.md format): P, R, F1 per fact kind.",
+             "vietmine eval ../shared/gold/seeds.jsonl --misses")
+    sp.add_argument("gold")
+    sp.add_argument("--misses", action="store_true", help="list every missed and spurious fact")
+    sp.set_defaults(fn=cmd_eval)
+
+    sp = add("stats", "Row counts per table and the documents with most facts.", "vietmine stats")
+    sp.set_defaults(fn=cmd_stats)
+
+    sp = add("export", "Write every table as Parquet and CSV.", "vietmine export --out outputs/export")
+    sp.add_argument("--out", default=os.path.join("outputs", "export"))
+    sp.set_defaults(fn=cmd_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

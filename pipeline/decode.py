@@ -1,0 +1,90 @@
+"""Decode stage: bytes to Unicode text. Detects BOMs, UTF-16, UTF-8, Windows-1258 and the
+legacy Vietnamese 8-bit encoding TCVN3, and rejects binary data with a reason."""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from gazetteer import load_json
+
+
+class DecodeError(ValueError):
+    pass
+
+
+def _legacy_tables():
+    return load_json("legacy_encodings.json")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.02
+
+
+def _plausible_text(text: str) -> bool:
+    sample = text[:4000]
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\t")
+    letters = sum(1 for c in sample if c.isalpha())
+    return printable > 0.97 * len(sample) and letters > 0.5 * len(sample.replace(" ", ""))
+
+
+def _vietnamese_score(text: str) -> float:
+    """Share of words that are frequent Vietnamese syllables; picks among 8-bit decodings."""
+    words = text[:20000].lower().split()
+    if not words:
+        return 0.0
+    frequent = set(_legacy_tables()["frequent_words"])
+    return sum(1 for w in words if w.strip(".,;:()\"“”") in frequent) / len(words)
+
+
+
+
+def _decode_legacy(data: bytes, table: dict[str, str]) -> str:
+    """Decode a legacy 8-bit encoding given as a byte (as latin-1 char) -> Unicode table."""
+    return data.decode("latin-1").translate(str.maketrans(table))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text in NFC, encoding name). Raises DecodeError with a reason."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return normalize(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return normalize(data.decode("utf-16")), "utf-16"
+    # UTF-16 without BOM: every other byte NUL on mostly-Latin text
+    for codec, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if len(data) >= 4 and zeros.count(0) > len(data) // 4:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _plausible_text(text):
+                return normalize(text), codec
+    if _looks_binary(data):
+        raise DecodeError("binary data, not text")
+    try:
+        return normalize(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as e:
+        # a valid prefix cut mid-character at the very end is a truncated UTF-8 file
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            return normalize(data[: e.start].decode("utf-8")), "utf-8 (truncated)"
+    candidates = []
+    for name, table in _legacy_tables()["encodings"].items():
+        candidates.append((name, _decode_legacy(data, table)))
+    candidates.append(("cp1258", data.decode("cp1258", errors="replace")))
+    scored = [(_vietnamese_score(normalize(t)), name, t) for name, t in candidates]
+    score, name, text = max(scored, key=lambda s: s[0])
+    if score < 0.05:
+        raise DecodeError("undecodable: not UTF-8/UTF-16 and no Vietnamese legacy encoding fits")
+    return normalize(text), name
+
+
+def normalize(text: str) -> str:
+    """NFC, unified newlines, no NUL or stray control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = "".join(c for c in text if c >= " " or c in "\n\t")
+    return unicodedata.normalize("NFC", text)

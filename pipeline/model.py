@@ -1,0 +1,141 @@
+"""Plain data passed between stages."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawInput:
+    """One input document as read from disk, before decoding."""
+    source_path: str
+    data: bytes | str
+    fmt: str  # txt, md, html, json
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    source_path: str
+    reason: str
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_path: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    outlet: str | None = None
+    kind: str = "news"  # news, plan, directive, legal
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding character `pos` (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid][0] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+# Fact types: one dataclass per table. `doc_id` and `sentence_idx` are filled by the pipeline.
+@dataclass
+class LegalRef:
+    doc_type: str
+    number: str
+    code: str | None
+    start_char: int
+    end_char: int
+    issue_date: dt.date | None = None
+    issuer: str | None = None
+    issuer_code: str | None = None
+    subject: str | None = None
+    surface: str = ""
+    resolved_by: str | None = None  # text, same_doc, convention, corpus
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "legal_refs"
+
+
+@dataclass
+class LegalLink:
+    src_code: str
+    dst_code: str
+    relation: str
+    start_char: int
+    end_char: int
+    evidence: str = ""
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "legal_links"
+
+
+@dataclass
+class Count:
+    value: float
+    cmp: str
+    is_percent: bool
+    entity: str
+    start_char: int
+    end_char: int
+    value_max: float | None = None
+    denominator: float | None = None
+    category: str | None = None
+    modality: str = "achieved"  # achieved, target
+    year: int | None = None
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "counts"
+
+
+@dataclass
+class Amount:
+    value: float
+    unit: str
+    start_char: int
+    end_char: int
+    cmp: str = "eq"
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "amounts"
+
+
+@dataclass
+class Place:
+    name: str
+    level: str
+    start_char: int
+    end_char: int
+    admin_code: str | None = None
+    province_code: str | None = None
+    admin_code_2025: str | None = None
+    candidates: str | None = None
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "places"
+
+
+@dataclass
+class DateFact:
+    value: dt.date
+    precision: str  # day, month, year
+    start_char: int
+    end_char: int
+    role: str = "event"  # published, updated, issue_date, event
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "dates"
+
+
+@dataclass
+class ExtractionResult:
+    """Everything extracted from one document, ready to store."""
+    document: Document
+    facts: list = field(default_factory=list)

@@ -1,0 +1,132 @@
+"""Orchestration: read -> decode/clean -> segment -> extract -> resolve -> store."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from corpus.readers import read_paths
+from extractors import load_all
+from pipeline.clean import CleanError, clean
+from pipeline.decode import DecodeError
+from pipeline.model import Document, ExtractionResult, Problem, RawInput
+from pipeline.resolve import resolve
+from pipeline.segment import segment
+from pipeline.store import Store
+
+BATCH_DOCS = 256
+
+
+def analyse(doc: Document) -> ExtractionResult | Problem:
+    """Segment, extract and resolve one cleaned document (runs in worker processes too)."""
+    try:
+        segment(doc)
+        facts: list = []
+        for fn in load_all().values():
+            facts.extend(fn(doc))
+        return resolve(ExtractionResult(doc, facts))
+    except RecursionError:
+        return Problem(doc.source_path, "document too deeply nested to analyse")
+
+
+def extract_text(text: str, source_path: str = "<text>") -> ExtractionResult:
+    """All facts of one text, without a database."""
+    result = analyse(clean(RawInput(source_path, text, "txt")))
+    if isinstance(result, Problem):
+        raise ValueError(result.reason)
+    return result
+
+
+@dataclass
+class IngestStats:
+    seen: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    facts: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _cleaned(raws: Iterable[RawInput | Problem], stats: IngestStats, known_paths: dict, known_hashes: dict,
+             on_problem: Callable[[Problem], None]) -> Iterator[Document]:
+    """Clean each input and drop what needs no extraction: unchanged files and duplicates."""
+    for raw in raws:
+        stats.seen += 1
+        if isinstance(raw, Problem):
+            on_problem(raw)
+            continue
+        try:
+            doc = clean(raw)
+        except (DecodeError, CleanError) as e:
+            on_problem(Problem(raw.source_path, str(e)))
+            continue
+        if known_paths.get(doc.source_path) == doc.content_hash:
+            stats.unchanged += 1
+            continue
+        other = known_hashes.get(doc.content_hash)
+        if other == doc.source_path:  # the same file given twice in one run
+            stats.unchanged += 1
+            continue
+        if other is not None:
+            on_problem(Problem(doc.source_path, f"duplicate content of {other}; stored once"))
+            continue
+        known_hashes[doc.content_hash] = doc.source_path
+        yield doc
+
+
+def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False) -> IngestStats:
+    store = Store(db_path)
+    stats = IngestStats()
+    run_id = store.start_run()
+    known_paths = store.known_paths()
+    known_hashes = store.known_hashes()
+
+    def on_problem(p: Problem):
+        stats.skipped += 1
+        stats.problems.append(p)
+        print(f"skipped {p.source_path}: {p.reason}", file=sys.stderr)
+
+    docs = _cleaned(read_paths(paths), stats, known_paths, known_hashes, on_problem)
+    pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
+    results = pool.imap(analyse, docs, chunksize=8) if pool else map(analyse, docs)
+    batch: list[ExtractionResult] = []
+    replace: list[str] = []
+    t0 = time.monotonic()
+
+    def flush():
+        store.write_batch(batch, replace)
+        batch.clear()
+        replace.clear()
+
+    try:
+        for res in results:
+            if isinstance(res, Problem):
+                on_problem(res)
+                continue
+            path = res.document.source_path
+            if path in known_paths:
+                replace.append(path)
+                stats.replaced += 1
+            else:
+                stats.loaded += 1
+            stats.facts += len(res.facts)
+            batch.append(res)
+            if len(batch) >= BATCH_DOCS:
+                flush()
+            if progress and (stats.loaded + stats.replaced) % 50 == 0:
+                done = stats.loaded + stats.replaced
+                rate = done / max(time.monotonic() - t0, 1e-9)
+                print(f"\r{done} documents, {rate:.1f} docs/s", end="", file=sys.stderr, flush=True)
+        flush()
+    finally:
+        if pool:
+            pool.terminate()
+        if progress:
+            print(file=sys.stderr)
+    store.add_problems(run_id, stats.problems)
+    store.finish_run(run_id, vars(stats))
+    store.close()
+    return stats

@@ -1,0 +1,33 @@
+import datetime as dt
+
+from extractors.dates import extract
+from tests.util import doc_of
+
+
+def days(text):
+    return [f.value for f in extract(doc_of(text)) if f.precision == "day"]
+
+
+def test_numeric_and_worded_forms():
+    assert days("Sáng 15/8/2022, Ban chỉ đạo") == [dt.date(2022, 8, 15)]
+    assert days("ngày 30- 3- 2011 của Bộ") == [dt.date(2011, 3, 30)]
+    assert days("Hà Nội, ngày 01 tháng 12 năm 2011") == [dt.date(2011, 12, 1)]
+    assert days("Thứ 5, Ngày 16 Tháng 7 Năm 2020") == [dt.date(2020, 7, 16)]
+    assert days("Ngày cập nhật: 20/03/2020 03:57:36 | |") == [dt.date(2020, 3, 20)]
+
+
+def test_day_month_takes_the_document_year():
+    text = "Ngày tạo: 11/03/2024 09:05:48\nTổ chức “Ngày hội toàn dân bảo vệ ANTQ” 19/8; “Ngày toàn dân phòng chống ma túy” 26/6."
+    assert days(text) == [dt.date(2024, 3, 11), dt.date(2024, 8, 19), dt.date(2024, 6, 26)]
+
+
+def test_not_dates():
+    assert days("(02/4/1975 - 02//2020)") == [dt.date(1975, 4, 2)]
+    assert days("năm 2020 có 27/27 xã, phường đạt chuẩn") == []
+    assert days("Thông tư số 23/2012/TT-BCA") == []
+    assert days("ngày 31/2/2020") == []
+
+
+def test_months_and_years_have_their_precision():
+    got = {(f.precision, f.value) for f in extract(doc_of("từ tháng 7/2017 đến năm 2018"))}
+    assert got == {("month", dt.date(2017, 7, 1)), ("year", dt.date(2018, 1, 1))}

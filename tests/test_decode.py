@@ -1,0 +1,58 @@
+"""Encodings, converted from a real sample sentence."""
+import codecs
+import subprocess
+import unicodedata
+
+import pytest
+
+from pipeline.decode import DecodeError, decode_bytes
+
+SENTENCE = "Năm 2018, phong trào Toàn dân bảo vệ an ninh Tổ quốc toàn tỉnh Khánh Hòa có nhiều nét mới."
+
+
+@pytest.mark.parametrize("data", [
+    SENTENCE.encode("utf-8"),
+    codecs.BOM_UTF8 + SENTENCE.encode("utf-8"),
+    SENTENCE.encode("utf-16"),
+    SENTENCE.encode("utf-16-le"),
+    unicodedata.normalize("NFD", SENTENCE).encode("utf-8"),
+])
+def test_unicode_forms_decode_to_nfc(data):
+    assert decode_bytes(data)[0] == SENTENCE
+
+
+def _cp1258_form(s: str) -> str:
+    """Windows-1258 keeps â ê ô ơ ư ă precomposed and writes the tone as a combining mark."""
+    out, tones = [], []
+    for ch in unicodedata.normalize("NFD", s) + " ":
+        if unicodedata.combining(ch) and ch in "\u0302\u0306\u031b":
+            out[-1] = unicodedata.normalize("NFC", out[-1] + ch)
+        elif unicodedata.combining(ch):
+            tones.append(ch)
+        else:
+            out.extend(tones)
+            tones = []
+            out.append(ch)
+    return "".join(out)[:-1]
+
+
+def test_windows_1258():
+    data = _cp1258_form(SENTENCE).encode("cp1258")
+    assert decode_bytes(data) == (SENTENCE, "cp1258")
+
+
+def test_tcvn3():
+    r = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=SENTENCE.encode(), capture_output=True)
+    if r.returncode != 0:
+        pytest.skip("iconv without TCVN5712-1 on this machine")
+    # TCVN3 (ABC) fonts have no upper-case precomposed letters: compare the lower-case sentence
+    lower = SENTENCE.lower()
+    data = subprocess.run(["iconv", "-f", "UTF-8", "-t", "TCVN5712-1"], input=lower.encode(), capture_output=True).stdout
+    assert decode_bytes(data) == (lower, "tcvn3")
+
+
+def test_empty_and_binary_are_refused():
+    with pytest.raises(DecodeError, match="empty"):
+        decode_bytes(b"  \n")
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))

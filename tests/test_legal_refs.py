@@ -1,0 +1,85 @@
+"""Legal references from real sentences (shared/corpus, shared/texts, DOMAIN.md variants)."""
+import datetime as dt
+
+from hypothesis import given, strategies as st
+
+from extractors.legal_refs import extract, normalize_code
+from pipeline.resolve import find_links, resolve_short_forms
+from tests.util import doc_of
+
+
+def refs(text):
+    return [(r.doc_type, r.number, r.code) for r in extract(doc_of(text))]
+
+
+def test_full_citation_with_date_and_issuer():
+    text = ("Chỉ thị số 30/CT-UBND ngày 22/8/2012 của Chủ tịch UBND tỉnh về thực hiện Thông tư số "
+            "23/2012/TT-BCA ngày 27/4/2012 của Bộ Công an về quy định khu dân cư.")
+    got = extract(doc_of(text))
+    assert [(r.doc_type, r.code) for r in got] == [("Chỉ thị", "30/CT-UBND"), ("Thông tư", "23/2012/TT-BCA")]
+    assert got[0].issue_date == dt.date(2012, 8, 22)
+    assert got[0].issuer == "Chủ tịch UBND tỉnh"
+    assert got[1].issuer == "Bộ Công an" and got[1].issuer_code == "BCA"
+
+
+def test_partial_forms_completed_by_convention():
+    text = ("tiếp tục thực hiện Chỉ thị số 09 của Ban Bí thư về “Tăng cường sự lãnh đạo”; tiếp tục thực hiện "
+            "Thông tư số 23/2012 của Bộ trưởng Bộ Công an “Quy định về khu dân cư”.")
+    assert refs(text) == [("Chỉ thị", "09", "09-CT/TW"), ("Thông tư", "23", "23/2012/TT-BCA")]
+
+
+def test_ambiguous_issuer_stays_unresolved():
+    # every province has a Chỉ thị 10 of its UBND: no code without more context
+    assert refs("Thực hiện Đề án 375 và Chỉ thị số 10 của UBND tỉnh về xây dựng khu dân cư") == [
+        ("Đề án", "375", None), ("Chỉ thị", "10", None)]
+
+
+def test_variants_lowercase_stray_space_and_sub_issuer():
+    assert refs("đã ban hành kế hoạch số 67/KH-BCĐ về Công tác") == [("Kế hoạch", "67", "67/KH-BCĐ")]
+    assert refs("theo Thông tư số 23/2012/TT- BCA ngày 27/4/2012") == [("Thông tư", "23", "23/2012/TT-BCA")]
+    assert refs("Kế hoạch số 250/KH-BCA-V05 ngày 15/6/2020") == [("Kế hoạch", "250", "250/KH-BCA-V05")]
+    assert refs("Nghị định số 06/2013/NÐ-CP") == [("Nghị định", "06", "06/2013/NĐ-CP")]
+    assert refs("Chỉ thị số 03/CT-TTG") == [("Chỉ thị", "03", "03/CT-TTg")]
+    assert refs("Nghị quyết 29/NQ-TW") == [("Nghị quyết", "29", "29-NQ/TW")]
+
+
+def test_code_broken_across_lines_in_pdf_text():
+    text = "THÔNG TƯ LIÊN TỊCH số 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA-BQP-BLĐTBXH quy định"
+    assert refs(text) == [("Thông tư liên tịch", "01", "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH")]
+
+
+def test_own_number_in_header_counts():
+    text = "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 31/2011/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ban hành quy định"
+    assert refs(text) == [("Quyết định", "31", "31/2011/QĐ-UBND")]
+
+
+def test_not_references():
+    assert refs("các chỉ thị của Bộ trưởng Bộ Công an về “Đẩy mạnh phong trào”") == []
+    assert refs("Ban hành Đề án “Xây dựng Công an phường điển hình”") == []
+    assert refs("theo Luật Đất đai 2013") == []
+
+
+@given(st.sampled_from(["-", "–", "—"]), st.sampled_from(["", " "]), st.sampled_from(["Đ", "Ð"]),
+       st.sampled_from(["CP", "cp", "Cp"]))
+def test_code_variants_normalise_to_one_key(dash, space, d, cp):
+    # case drift is only fixed for known codes; the issuer part here is always upper-case in practice
+    code = normalize_code("06", f"/2013/N{d}{dash}{space}{cp.upper()}")
+    assert code == "06/2013/NĐ-CP"
+
+
+def test_links_need_a_verb_not_cooccurrence():
+    text = ("Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục đẩy mạnh thực hiện Chỉ thị số "
+            "09-CT/TW về “Tăng cường”; Nghị định số 06/2013/NĐ-CP ngày 09/01/2013 của Chính phủ và Thông tư "
+            "số 46/2014/TT-BCA của Bộ Công an về “Bảo vệ cơ quan”.")
+    doc = doc_of(text)
+    found = extract(doc)
+    links = find_links(doc, found)
+    assert [(ln.src_code, ln.dst_code, ln.relation) for ln in links] == [("44-KL/TW", "09-CT/TW", "implements")]
+
+
+def test_short_form_resolved_from_full_mention_in_same_document():
+    doc = doc_of("Thực hiện Thông tư số 23/2012/TT-BCA ngày 27/4/2012 của Bộ Công an. Sau đó, Thông tư 23 được sửa đổi.")
+    found = extract(doc)
+    resolve_short_forms(found)
+    assert [r.code for r in found] == ["23/2012/TT-BCA", "23/2012/TT-BCA"]
+    assert found[1].resolved_by == "same_doc"
