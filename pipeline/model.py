@@ -90,6 +90,8 @@ class Count:
     category: str | None = None
     modality: str = "achieved"  # achieved, target
     year: int | None = None
+    parent_start: int | None = None  # start_char of the count this one belongs to ("97 tổ chức ... với 937 người")
+    place: str | None = None
     doc_id: str = ""
     sentence_idx: int = 0
     TABLE = "counts"

@@ -1,0 +1,113 @@
+"""Administrative units of Viet Nam from the `vietnamadminunits` package (MIT): the 63-province
+units before 1 July 2025 (provinces, districts, communes, with official codes and coordinates),
+the 34-province units after it, and the mapping from old communes to the ones they became.
+
+Only the package's bundled SQLite and JSON files are read; its address parser (which can call an
+online geocoder) is never used."""
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.text import name_key
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str          # short name: "Khánh Hòa"
+    unit_word: str     # "tỉnh", "thành phố", "huyện", "thị xã", "xã", ...
+    tier: str          # province, district, ward
+    era: str           # "2024" (before the 2025 reorganisation) or "2025"
+    province_code: str
+    district_code: str | None
+    lat: float | None
+    lon: float | None
+
+
+def _package_dir() -> Path:
+    import vietnamadminunits
+
+    return Path(vietnamadminunits.__file__).parent / "data"
+
+
+def _unit_word(full_name: str, short: str) -> str:
+    return full_name[: len(full_name) - len(short)].strip().lower()
+
+
+class Gazetteer:
+    def __init__(self):
+        data = _package_dir()
+        con = sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True)
+        self.units: list[Unit] = []
+        self.by_key: dict[str, list[Unit]] = {}
+        seen_p, seen_d = set(), set()
+        self._old_ward_key_to_code: dict[str, str] = {}
+        self._old_province_code: dict[str, str] = {}
+        for row in con.execute(
+                "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, district, districtShort,"
+                " districtCode, districtLat, districtLon, ward, wardShort, wardCode, wardLat, wardLon,"
+                " provinceKey, districtKey, wardKey FROM admin_units_legacy"):
+            (p, ps, pc, plat, plon, d, ds, dc, dlat, dlon, w, ws, wc, wlat, wlon, pk, dk, wk) = row
+            if pc not in seen_p:
+                seen_p.add(pc)
+                self._add(Unit(pc, ps, _unit_word(p, ps), "province", "2024", pc, None, plat, plon))
+                self._old_province_code[pk] = pc
+            if dc and dc not in seen_d:
+                seen_d.add(dc)
+                self._add(Unit(dc, ds, _unit_word(d, ds), "district", "2024", pc, dc, dlat, dlon))
+            if wc:
+                self._add(Unit(wc, ws, _unit_word(w, ws), "ward", "2024", pc, dc, wlat, wlon))
+                self._old_ward_key_to_code[f"{pk}_{dk}_{wk}"] = wc
+        seen_p.clear()
+        self._new_ward_code: dict[tuple[str, str], str] = {}
+        self._new_province_code: dict[str, str] = {}
+        for row in con.execute(
+                "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, ward, wardShort, wardCode,"
+                " wardLat, wardLon, provinceKey, wardKey FROM admin_units"):
+            p, ps, pc, plat, plon, w, ws, wc, wlat, wlon, pk, wk = row
+            if pc not in seen_p:
+                seen_p.add(pc)
+                self._add(Unit(pc, ps, _unit_word(p, ps), "province", "2025", pc, None, plat, plon))
+                self._new_province_code[pk] = pc
+            self._add(Unit(wc, ws, _unit_word(w, ws), "ward", "2025", pc, None, wlat, wlon))
+            self._new_ward_code[(pk, wk)] = wc
+        con.close()
+        self.old_to_new = self._load_conversion(data / "converter_2025.json")
+        self.province_names = sorted({u.name for u in self.units if u.tier == "province"}, key=len, reverse=True)
+
+    def _add(self, u: Unit):
+        self.units.append(u)
+        self.by_key.setdefault(name_key(u.name), []).append(u)
+
+    def _load_conversion(self, path: Path) -> dict[str, str]:
+        """Old (2024) commune code -> new (2025) commune code, only where the old commune went
+        whole into one new commune; split communes are left out rather than guessed."""
+        with open(path, encoding="utf-8") as fh:
+            conv = json.load(fh)
+        out: dict[str, str] = {}
+        for new_pk, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+            for new_wk, old_keys in wards.items():
+                new_code = self._new_ward_code.get((new_pk, new_wk))
+                for old in old_keys:
+                    old_code = self._old_ward_key_to_code.get(old)
+                    if old_code and new_code:
+                        out[old_code] = new_code
+        for new_pk, old_pks in conv["DICT_PROVINCE"].items():
+            new_code = self._new_province_code.get(new_pk)
+            for old_pk in old_pks:
+                old_code = self._old_province_code.get(old_pk)
+                if old_code and new_code:
+                    out["P" + old_code] = new_code
+        return out
+
+    def lookup(self, name: str) -> list[Unit]:
+        return self.by_key.get(name_key(name), [])
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
