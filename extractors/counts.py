@@ -39,6 +39,7 @@ class _Rules:
                            for c in cfg["comparators"]]
         self.excluded_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?:{_alt(cfg['excluded_before'] + legal_types + [t.lower() for t in legal_types])})\s*:?\s*$")
+        self.excluded_before_patterns = [regex.compile(x) for x in cfg["excluded_before_patterns"]]
         self.rate_before = regex.compile(cfg["rate_of_change_before"])
         self.scale = regex.compile(rf"^\s+(?P<s>{_alt(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
@@ -194,8 +195,8 @@ def extract(doc: Document) -> list:
     for m in r.numeric.finditer(text):
         a = m["a"]
         before = text[max(0, m.start() - 30):m.start()]
-        if r.excluded_before.search(before):
-            continue
+        if r.excluded_before.search(before) or any(p.search(before) for p in r.excluded_before_patterns):
+            continue  # article numbers, names with numbers, times, page numbers after a date
         digits = a.replace(".", "").replace(",", "")
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers

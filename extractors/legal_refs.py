@@ -50,7 +50,7 @@ class _Rules:
         )
         self.issuer_after = regex.compile(
             r"^\s*,?\s*(?:ngày[^,;]{0,30}?\s+)?(?:của|do|giữa)\s+(?P<issuer>[^,;:()“”\"\n]{2,90}?)"
-            r"(?=\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|triển khai|thực hiện|đã|năm)\b|[,;:()“”\"\n.]|$)"
+            r"(?=\s+(?:về|[Qq]uy định|[Hh]ướng dẫn|ban hành|phê duyệt|triển khai|thực hiện|sửa đổi|được|tại|đã|năm|có|là|thì)\b|[,;:()“”\"\n.]|$)"
         )
         self.subject_after = regex.compile(r"^[^;\n]{0,160}?\s(?:về(?:\s+việc)?|V/v)\s+(?P<subject>“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"|[^;.\n]{3,200})")
 

@@ -37,7 +37,7 @@ class _Rules:
         self.abbrev_level = cfg["level_of_abbreviation"]
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d])(?P<plural>(?:các|hai|ba|bốn|năm|\d+)\s+)?(?P<unit>{_alt(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
-        self.list_next = regex.compile(rf"^(?:\s*,\s*|\s+và\s+){_NAME}(?![\p{{L}}\d])")
+        self.list_next = regex.compile(rf"(?:\s*,\s*|\s+và\s+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{_alt(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
@@ -108,6 +108,8 @@ def extract(doc: Document) -> list[Place]:
             if text[s:m.start("unit")].strip():
                 continue  # "Bản", "Làng" mid-sentence are words, not units
         name = _trim(m["name"], level, tier, era)
+        if unit in r.abbrev_level and not candidates(name, level, tier, era):
+            continue  # "TP. Bên cạnh đó": an abbreviation needs a known unit after it
         add(name, level, tier, m.start("unit"), m.start("name") + len(name))
         if m["plural"]:
             pos = m.start("name") + len(name)

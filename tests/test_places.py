@@ -1,0 +1,50 @@
+"""Places from real sentences: levels, lists, same name at two levels, tone placements, the
+2025 reorganisation, and the negative cases."""
+import datetime as dt
+
+from extractors.places import extract
+from tests.util import doc_of
+
+
+def places(text, published=None):
+    doc = doc_of(text)
+    doc.published = published
+    return [(p.name, p.level, p.admin_code) for p in extract(doc)]
+
+
+def test_hierarchy_links_codes():
+    got = places("Ngày hội toàn dân bảo vệ ANTT tại xã Hải Long, huyện Như Thanh")
+    # two communes named Hải Long exist; the district named after it fixes the one in Thanh Hóa
+    assert got == [("Hải Long", "xã", "16252"), ("Như Thanh", "huyện", "403")]
+
+
+def test_list_sharing_one_unit_word_and_tone_placements():
+    got = places("Công an các xã Ninh Phước, Ninh Thọ và phường Ninh Thuỷ, thị xã Ninh Hoà")
+    assert [(n, lv) for n, lv, _ in got] == [("Ninh Phước", "xã"), ("Ninh Thọ", "xã"), ("Ninh Thủy", "phường"),
+                                             ("Ninh Hòa", "thị xã")]
+    assert all(code for _, _, code in got)
+
+
+def test_same_name_at_two_levels():
+    got = places("trên địa bàn tỉnh Thanh Hóa: thành phố Thanh Hóa 10 đơn vị, thành phố Sầm Sơn 02 đơn vị")
+    assert got == [("Thanh Hóa", "tỉnh", "38"), ("Thanh Hóa", "thành phố", "380"), ("Sầm Sơn", "thành phố", "382")]
+
+
+def test_bare_province_names_and_abbreviations():
+    assert places("làm việc với Công an Hà Tĩnh về phong trào") == [("Hà Tĩnh", "tỉnh", "42")]
+    assert places("Công an TP.HCM gặp mặt báo chí") == [("Hồ Chí Minh", "thành phố", "79")]
+
+
+def test_not_places():
+    assert places("Đồng chí Phó Giám đốc Công an tỉnh dự; toàn tỉnh có 264 mô hình") == []
+    assert places("theo Báo Khánh Hòa, MTTQ Việt Nam và miền Nam") == []
+    assert places("Ban Quản lý khu kinh tế Nghi Sơn") == []
+    assert places("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp") == []
+
+
+def test_units_after_the_2025_reorganisation():
+    old = extract(doc_of("phường Ninh Thủy, thị xã Ninh Hòa"))
+    assert old[0].admin_code == "22567" and old[0].admin_code_2025 == "22561"
+    # after 1 July 2025 Ninh Hòa is a ward of Khánh Hòa, with no district above it
+    assert places("phường Ninh Hòa, tỉnh Khánh Hòa", published=dt.date(2025, 9, 1)) == [
+        ("Ninh Hòa", "phường", "22528"), ("Khánh Hòa", "tỉnh", "56")]
