@@ -31,6 +31,8 @@ class Document:
     author: str | None = None
     outlet: str | None = None
     kind: str = "news"  # news, plan, directive, legal
+    raw_hash: str | None = None  # of the input bytes: unchanged files are skipped before decoding
+    main_province: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def sentence_of(self, pos: int) -> int:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import regex
 
 from gazetteer import load_json
-from pipeline.model import DateFact, Document, ExtractionResult, LegalLink, LegalRef
+import collections
+
+from pipeline.model import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Place
 
 
 class _LinkRules:
@@ -92,6 +94,19 @@ def mark_issue_dates(refs: list[LegalRef], dates: list[DateFact]) -> None:
                 d.role = "issue_date"
 
 
+def place_context(doc: Document, places: list[Place], counts: list[Count]) -> None:
+    """The document's main province (its most named one), and for each count the place it is
+    about: the last unit named before it in its sentence, else the main province."""
+    provinces = collections.Counter(p.province_code for p in places if p.province_code)
+    doc.main_province = provinces.most_common(1)[0][0] if provinces else None
+    main_name = next((p.name for p in places if p.admin_code == doc.main_province), None)
+    ordered = sorted(places, key=lambda p: p.start_char)
+    for c in counts:
+        sent = doc.sentence_of(c.start_char)
+        before = [p for p in ordered if p.end_char <= c.start_char and doc.sentence_of(p.start_char) == sent]
+        c.place = f"{before[-1].level} {before[-1].name}" if before else main_name
+
+
 def resolve(result: ExtractionResult) -> ExtractionResult:
     doc = result.document
     refs = [f for f in result.facts if isinstance(f, LegalRef)]
@@ -99,6 +114,7 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     resolve_short_forms(refs)
     result.facts.extend(find_links(doc, refs))
     mark_issue_dates(refs, dates)
+    place_context(doc, [f for f in result.facts if isinstance(f, Place)], [f for f in result.facts if isinstance(f, Count)])
     for f in result.facts:
         f.doc_id = doc.doc_id
         f.sentence_idx = doc.sentence_of(f.start_char)

@@ -1,6 +1,7 @@
 """Orchestration: read -> decode/clean -> segment -> extract -> resolve -> store."""
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import sys
 import time
@@ -16,11 +17,11 @@ from pipeline.resolve import resolve
 from pipeline.segment import segment
 from pipeline.store import Store
 
-BATCH_DOCS = 256
+BATCH_DOCS = 1000
 
 
 def analyse(doc: Document) -> ExtractionResult | Problem:
-    """Segment, extract and resolve one cleaned document (runs in worker processes too)."""
+    """Segment, extract and resolve one cleaned document."""
     try:
         segment(doc)
         facts: list = []
@@ -29,6 +30,21 @@ def analyse(doc: Document) -> ExtractionResult | Problem:
         return resolve(ExtractionResult(doc, facts))
     except RecursionError:
         return Problem(doc.source_path, "document too deeply nested to analyse")
+
+
+def process(raw: RawInput) -> ExtractionResult | Problem:
+    """Clean and analyse one input: the unit of work of a worker process."""
+    try:
+        doc = clean(raw)
+    except (DecodeError, CleanError) as e:
+        return Problem(raw.source_path, str(e))
+    doc.raw_hash = raw_hash(raw)
+    return analyse(doc)
+
+
+def raw_hash(raw: RawInput) -> str:
+    data = raw.data.encode("utf-8", "surrogatepass") if isinstance(raw.data, str) else raw.data
+    return hashlib.sha1(data).hexdigest()
 
 
 def extract_text(text: str, source_path: str = "<text>") -> ExtractionResult:
@@ -50,31 +66,17 @@ class IngestStats:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _cleaned(raws: Iterable[RawInput | Problem], stats: IngestStats, known_paths: dict, known_hashes: dict,
-             on_problem: Callable[[Problem], None]) -> Iterator[Document]:
-    """Clean each input and drop what needs no extraction: unchanged files and duplicates."""
+def _changed(raws: Iterable[RawInput | Problem], stats: IngestStats, known_raw: dict,
+             on_problem: Callable[[Problem], None]) -> Iterator[RawInput]:
+    """Drop inputs that need no work: problems found while reading, and unchanged files."""
     for raw in raws:
         stats.seen += 1
         if isinstance(raw, Problem):
             on_problem(raw)
-            continue
-        try:
-            doc = clean(raw)
-        except (DecodeError, CleanError) as e:
-            on_problem(Problem(raw.source_path, str(e)))
-            continue
-        if known_paths.get(doc.source_path) == doc.content_hash:
+        elif known_raw.get(raw.source_path) == raw_hash(raw):
             stats.unchanged += 1
-            continue
-        other = known_hashes.get(doc.content_hash)
-        if other == doc.source_path:  # the same file given twice in one run
-            stats.unchanged += 1
-            continue
-        if other is not None:
-            on_problem(Problem(doc.source_path, f"duplicate content of {other}; stored once"))
-            continue
-        known_hashes[doc.content_hash] = doc.source_path
-        yield doc
+        else:
+            yield raw
 
 
 def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False) -> IngestStats:
@@ -83,15 +85,16 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
     run_id = store.start_run()
     known_paths = store.known_paths()
     known_hashes = store.known_hashes()
+    known_raw = store.known_raw_hashes()
 
     def on_problem(p: Problem):
         stats.skipped += 1
         stats.problems.append(p)
         print(f"skipped {p.source_path}: {p.reason}", file=sys.stderr)
 
-    docs = _cleaned(read_paths(paths), stats, known_paths, known_hashes, on_problem)
+    raws = _changed(read_paths(paths), stats, known_raw, on_problem)
     pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
-    results = pool.imap(analyse, docs, chunksize=8) if pool else map(analyse, docs)
+    results = pool.imap(process, raws, chunksize=16) if pool else map(process, raws)
     batch: list[ExtractionResult] = []
     replace: list[str] = []
     t0 = time.monotonic()
@@ -106,7 +109,16 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
             if isinstance(res, Problem):
                 on_problem(res)
                 continue
-            path = res.document.source_path
+            doc = res.document
+            path = doc.source_path
+            other = known_hashes.get(doc.content_hash)
+            if other == path or (other is None and known_paths.get(path) == doc.content_hash):
+                stats.unchanged += 1  # same text (only furniture or encoding changed), or given twice
+                continue
+            if other is not None:
+                on_problem(Problem(path, f"duplicate content of {other}; stored once"))
+                continue
+            known_hashes[doc.content_hash] = path
             if path in known_paths:
                 replace.append(path)
                 stats.replaced += 1

@@ -35,7 +35,7 @@ def _fact_columns(cls) -> list[tuple[str, str]]:
 DOCUMENT_COLUMNS = [
     ("doc_id", "VARCHAR PRIMARY KEY"), ("source_path", "VARCHAR"), ("text", "VARCHAR"),
     ("title", "VARCHAR"), ("published", "DATE"), ("author", "VARCHAR"), ("outlet", "VARCHAR"),
-    ("kind", "VARCHAR"), ("content_hash", "VARCHAR"), ("main_province", "VARCHAR"),
+    ("kind", "VARCHAR"), ("content_hash", "VARCHAR"), ("raw_hash", "VARCHAR"), ("main_province", "VARCHAR"),
     ("n_sentences", "INTEGER"), ("ingested_at", "TIMESTAMP"),
 ]
 
@@ -84,6 +84,9 @@ class Store:
     def known_paths(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT source_path, content_hash FROM documents").fetchall())
 
+    def known_raw_hashes(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT source_path, raw_hash FROM documents").fetchall())
+
     def known_hashes(self) -> dict[str, str]:
         return dict(self.con.execute("SELECT content_hash, source_path FROM documents").fetchall())
 
@@ -108,7 +111,7 @@ class Store:
                 {"doc_id": r.document.doc_id, "source_path": r.document.source_path, "text": r.document.text,
                  "title": r.document.title, "published": r.document.published, "author": r.document.author,
                  "outlet": r.document.outlet, "kind": r.document.kind, "content_hash": r.document.content_hash,
-                 "main_province": getattr(r.document, "main_province", None),
+                 "raw_hash": r.document.raw_hash, "main_province": r.document.main_province,
                  "n_sentences": len(r.document.sentences), "ingested_at": now}
                 for r in results], columns=[c for c, _ in DOCUMENT_COLUMNS])
             self._insert("documents", docs, [c for c, _ in DOCUMENT_COLUMNS])
