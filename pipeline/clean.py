@@ -39,7 +39,7 @@ def furniture() -> _Furniture:
     return _furniture
 
 
-_DATE_PARTS = regex.compile(r"(\d{1,4})\D+?(\d{1,2})\D+?(\d{1,4})")
+_DATE_PARTS = regex.compile(r"(\d{1,4})\D+?(\d{1,2})\D+?(\d{1,4})|(\d{4})(\d{2})(\d{2})")
 
 
 def parse_date_string(s: str) -> dt.date | None:
@@ -47,7 +47,7 @@ def parse_date_string(s: str) -> dt.date | None:
     m = _DATE_PARTS.search(s)
     if not m:
         return None
-    a, b, c = (int(x) for x in m.groups())
+    a, b, c = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
     y, mo, d = (a, b, c) if a > 31 else (c, b, a)
     try:
         return dt.date(y, mo, d)

@@ -15,6 +15,7 @@ EXAMPLES = """examples:
   vietmine eval gold/seeds.jsonl --misses
   vietmine stats
   vietmine export --out outputs/export
+  vietmine graph --format graphml --out outputs/graph
 """
 
 
@@ -134,6 +135,21 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_graph(args) -> int:
+    from pipeline.graph import build_graph, write_graph
+
+    con = _open_read_only(args.db)
+    g = build_graph(con, all_documents=args.all)
+    con.close()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for fmt in args.format.split(","):
+        path = out / f"directives.{'json' if fmt == 'json' else fmt}"
+        write_graph(g, str(path), fmt)
+        print(f"wrote {path} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vietmine", description="Mine Vietnamese articles and official texts "
                                 "into a DuckDB database of facts.", epilog=EXAMPLES,
@@ -167,6 +183,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("stats", "Row counts per table and the documents with most facts.", "vietmine stats")
     sp.set_defaults(fn=cmd_stats)
+
+    sp = add("graph", "Export the directive network (documents and the links stated between them).",
+             "vietmine graph --format graphml,gexf,json --out outputs/graph")
+    sp.add_argument("--format", default="graphml,gexf,json", help="comma-separated: graphml, gexf, json")
+    sp.add_argument("--out", default=os.path.join("outputs", "graph"))
+    sp.add_argument("--all", action="store_true", help="include cited documents without any link")
+    sp.set_defaults(fn=cmd_graph)
 
     sp = add("export", "Write every table as Parquet and CSV.", "vietmine export --out outputs/export")
     sp.add_argument("--out", default=os.path.join("outputs", "export"))

@@ -61,6 +61,7 @@ class LegalRef:
     subject: str | None = None
     surface: str = ""
     resolved_by: str | None = None  # text, same_doc, convention, corpus
+    registry_key: str | None = None  # identity of the cited document (DOMAIN.md): see pipeline/registry.py
     doc_id: str = ""
     sentence_idx: int = 0
     TABLE = "legal_refs"

@@ -11,6 +11,7 @@ import regex
 from gazetteer import load_json
 import collections
 
+from pipeline.registry import registry_key
 from pipeline.model import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Place
 
 
@@ -115,6 +116,14 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     result.facts.extend(find_links(doc, refs))
     mark_issue_dates(refs, dates)
     place_context(doc, [f for f in result.facts if isinstance(f, Place)], [f for f in result.facts if isinstance(f, Count)])
+    # every mention of one code in a document shares the identity of its fullest mention
+    best: dict[str, LegalRef] = {}
+    for r in refs:
+        if r.code and (r.code not in best or (r.issue_date and not best[r.code].issue_date)):
+            best[r.code] = r
+    for r in refs:
+        if r.code:
+            r.registry_key = registry_key(best[r.code], doc.main_province)
     for f in result.facts:
         f.doc_id = doc.doc_id
         f.sentence_idx = doc.sentence_of(f.start_char)

@@ -63,6 +63,7 @@ class IngestStats:
     replaced: int = 0
     skipped: int = 0
     facts: int = 0
+    resolved_from_corpus: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -138,6 +139,7 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
             pool.terminate()
         if progress:
             print(file=sys.stderr)
+    stats.resolved_from_corpus = store.resolve_from_corpus()
     store.add_problems(run_id, stats.problems)
     store.finish_run(run_id, vars(stats))
     store.close()

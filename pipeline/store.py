@@ -52,7 +52,51 @@ def schema_sql() -> list[str]:
     for cls in FACT_TYPES:
         cols = ", ".join(f"{n} {t}" for n, t in _fact_columns(cls))
         stmts.append(f"CREATE TABLE IF NOT EXISTS {cls.TABLE} ({cols})")
+    stmts += VIEWS
     return stmts
+
+
+VIEWS = [
+    """CREATE OR REPLACE VIEW legal_documents AS
+       SELECT registry_key, any_value(code) AS code, mode(doc_type) AS doc_type, min(issue_date) AS issue_date,
+              mode(issuer) AS issuer, mode(issuer_code) AS issuer_code, mode(subject) AS subject,
+              count(*) AS mentions, count(DISTINCT doc_id) AS citing_documents
+       FROM legal_refs WHERE registry_key IS NOT NULL GROUP BY registry_key""",
+    """CREATE OR REPLACE VIEW citations AS
+       SELECT r.doc_id, r.registry_key, any_value(r.code) AS code, any_value(r.doc_type) AS doc_type,
+              count(*) AS mentions, min(r.issue_date) AS issue_date, any_value(d.published) AS published,
+              any_value(d.main_province) AS province
+       FROM legal_refs r JOIN documents d USING (doc_id)
+       WHERE r.registry_key IS NOT NULL GROUP BY r.doc_id, r.registry_key""",
+]
+
+# A short citation left without a code takes the code of the one document of that type and
+# number cited in full elsewhere in the corpus, when its issuer agrees (and, for local issuers,
+# its province). Runs after every ingest, so a later full mention resolves earlier short ones.
+RESOLVE_FROM_CORPUS = """
+UPDATE legal_refs AS r SET code = c.code, registry_key = c.registry_key, resolved_by = 'corpus'
+FROM (SELECT doc_type, number, issuer_code, any_value(code) AS code, any_value(registry_key) AS registry_key,
+             any_value(d.main_province) AS province, count(DISTINCT registry_key) AS n
+      FROM legal_refs JOIN documents d USING (doc_id)
+      WHERE resolved_by = 'text' AND issuer_code IS NOT NULL
+      GROUP BY doc_type, number, issuer_code) AS c,
+     documents AS d
+WHERE r.code IS NULL AND r.doc_id = d.doc_id AND c.n = 1
+  AND r.doc_type = c.doc_type AND r.number = c.number AND r.issuer_code = c.issuer_code
+  AND (c.registry_key NOT LIKE '%@%@%' OR c.province = d.main_province)
+"""
+
+# A key with an unknown part ('09-CT/TW@?': a Party directive cited without its date) joins the
+# one fully known document in the corpus that it can be ('09-CT/TW@XI'), if there is exactly one.
+COMPLETE_REGISTRY_KEYS = """
+UPDATE legal_refs AS r SET registry_key = c.registry_key
+FROM (SELECT r2.registry_key AS partial, any_value(k.registry_key) AS registry_key, count(DISTINCT k.registry_key) AS n
+      FROM (SELECT DISTINCT registry_key FROM legal_refs WHERE registry_key LIKE '%?%') AS r2
+      JOIN (SELECT DISTINCT registry_key FROM legal_refs WHERE registry_key NOT LIKE '%?%') AS k
+        ON k.registry_key LIKE replace(replace(r2.registry_key, '%', '\\%'), '?', '%') ESCAPE '\\'
+      GROUP BY r2.registry_key) AS c
+WHERE r.registry_key = c.partial AND c.n = 1
+"""
 
 
 FACT_TABLES = [cls.TABLE for cls in FACT_TYPES] + ["sentences"]
@@ -136,6 +180,13 @@ class Store:
         col_list = ", ".join(cols)
         self.con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM batch_frame")
         self.con.unregister("batch_frame")
+
+    def resolve_from_corpus(self) -> int:
+        self.con.execute("BEGIN")
+        n = self.con.execute(RESOLVE_FROM_CORPUS).fetchone()[0]
+        self.con.execute(COMPLETE_REGISTRY_KEYS)
+        self.con.execute("COMMIT")
+        return n
 
     def start_run(self) -> int:
         run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]

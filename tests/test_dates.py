@@ -31,3 +31,17 @@ def test_not_dates():
 def test_months_and_years_have_their_precision():
     got = {(f.precision, f.value) for f in extract(doc_of("từ tháng 7/2017 đến năm 2018"))}
     assert got == {("month", dt.date(2017, 7, 1)), ("year", dt.date(2018, 1, 1))}
+
+
+def test_publication_date_from_page_furniture_and_headers():
+    from pipeline.clean import clean
+    from pipeline.model import RawInput
+
+    def published(text):
+        return clean(RawInput("x.txt", text, "txt")).published
+
+    assert published("# doc_id = news_society_182\n# date = 20210429\nKhông sử dụng mạng xã hội") == dt.date(2021, 4, 29)
+    assert published("| Số: 6154/QĐ-UBND | Hà Nội, ngày 30 tháng 12 năm 2011 |\nQUYẾT ĐỊNH") == dt.date(2011, 12, 30)
+    assert published("Thứ 5, Ngày 16 Tháng 7 Năm 2020\nKết quả phong trào") == dt.date(2020, 7, 16)
+    # an event date in the body is not a publication date
+    assert published("Không để bị động\nNgày 8/2/2017, UBND TP Hà Nội đã ban hành Kế hoạch") is None
