@@ -57,7 +57,11 @@ def parse_date_string(s: str) -> dt.date | None:
 
 def html_to_text(html: str) -> tuple[str, dict]:
     """Main text and metadata of an HTML page, via trafilatura (boilerplate removed)."""
+    import logging
+
     import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # failures become our one-line Problem
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True,
                                favor_precision=True, deduplicate=True)

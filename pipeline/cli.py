@@ -19,16 +19,34 @@ EXAMPLES = """examples:
 """
 
 
+def lock_holder(message: str) -> str:
+    """'... Conflicting lock is held in /usr/bin/python3 (PID 123) ...' -> 'PID 123 (/usr/bin/python3)'."""
+    import re
+
+    m = re.search(r"held in (.+?) \(PID (\d+)\)", message)
+    return f"PID {m.group(2)} ({m.group(1)})" if m else "another process"
+
+
 def _open_read_only(db: str):
     import duckdb
+
+    from pipeline.run import snapshot_path
 
     if not os.path.exists(db):
         sys.exit(f"vietmine: no database at {db}; create it with: vietmine ingest --db {db}")
     try:
         return duckdb.connect(db, read_only=True)
     except duckdb.IOException as e:
-        sys.exit(f"vietmine: cannot open {db} for reading ({str(e).splitlines()[0]}); "
-                 "another process may be writing it: wait for it, or query an export (vietmine export)")
+        if "lock" not in str(e).lower():
+            sys.exit(f"vietmine: cannot open {db}: {str(e).splitlines()[0]}")
+        holder = lock_holder(str(e))
+        snap = snapshot_path(db)
+        if os.path.exists(snap):
+            print(f"vietmine: {db} is being written by {holder}; reading the snapshot of the last "
+                  f"finished ingest ({snap})", file=sys.stderr)
+            return duckdb.connect(snap, read_only=True)
+        sys.exit(f"vietmine: {db} is being written by {holder}; wait for that ingest to finish "
+                 f"(DuckDB allows one writer and no readers beside it)")
 
 
 def cmd_ingest(args) -> int:
@@ -42,10 +60,15 @@ def cmd_ingest(args) -> int:
         return 2
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     try:
-        stats = ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet)
+        stats = ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
+                       batch_docs=args.batch_size, time_budget_s=args.time_budget)
     except Exception as e:  # the run itself could not proceed (unwritable or locked database ...)
         import duckdb
 
+        if isinstance(e, duckdb.IOException) and "lock" in str(e).lower():
+            print(f"vietmine: {args.db} is being written by {lock_holder(str(e))}; wait for that ingest "
+                  "to finish, then run this one again (DuckDB allows one writer)", file=sys.stderr)
+            return 2
         if isinstance(e, (duckdb.IOException, PermissionError, OSError)):
             print(f"vietmine: cannot write database {args.db}: {str(e).splitlines()[0]}", file=sys.stderr)
             return 2
@@ -167,6 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="*", help="files or directories (default: the bundled sample corpus)")
     sp.add_argument("--workers", type=int, default=1, help="extraction processes (one writer stays in this process)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
+    sp.add_argument("--batch-size", type=int, default=1000, help="documents written per transaction")
+    sp.add_argument("--time-budget", type=float, default=30.0,
+                    help="seconds one document may take before it is skipped and reported (0: none)")
     sp.set_defaults(fn=cmd_ingest)
 
     sp = add("sql", "Run one read-only SQL query and print the result.",

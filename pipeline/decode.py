@@ -54,7 +54,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return normalize(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return normalize(data.decode("utf-16")), "utf-16"
+        even = data[: len(data) - len(data) % 2]  # a file cut mid-character keeps its whole characters
+        try:
+            return normalize(even.decode("utf-16")), "utf-16" if even == data else "utf-16 (truncated)"
+        except UnicodeDecodeError:
+            raise DecodeError("undecodable: UTF-16 byte order mark but invalid UTF-16 data") from None
     # UTF-16 without BOM: every other byte NUL on mostly-Latin text
     for codec, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
         if len(data) >= 4 and zeros.count(0) > len(data) // 4:

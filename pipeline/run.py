@@ -1,8 +1,13 @@
 """Orchestration: read -> decode/clean -> segment -> extract -> resolve -> store."""
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
+import shutil
 import multiprocessing as mp
+import signal
+import threading
 import sys
 import time
 from dataclasses import dataclass, field
@@ -18,6 +23,7 @@ from pipeline.segment import segment
 from pipeline.store import Store
 
 BATCH_DOCS = 1000
+DOC_TIME_BUDGET_S = 30.0
 
 
 def analyse(doc: Document) -> ExtractionResult | Problem:
@@ -32,14 +38,33 @@ def analyse(doc: Document) -> ExtractionResult | Problem:
         return Problem(doc.source_path, "document too deeply nested to analyse")
 
 
-def process(raw: RawInput) -> ExtractionResult | Problem:
-    """Clean and analyse one input: the unit of work of a worker process."""
+class _TimeBudgetExceeded(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):
+    raise _TimeBudgetExceeded()
+
+
+def process(raw: RawInput, budget_s: float = DOC_TIME_BUDGET_S) -> ExtractionResult | Problem:
+    """Clean and analyse one input within a time budget: the unit of work of a worker process.
+    A document that exceeds the budget is skipped and reported, never allowed to hang a run."""
+    use_alarm = budget_s > 0 and threading.current_thread() is threading.main_thread()
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, budget_s)
     try:
         doc = clean(raw)
+        doc.raw_hash = raw_hash(raw)
+        return analyse(doc)
     except (DecodeError, CleanError) as e:
         return Problem(raw.source_path, str(e))
-    doc.raw_hash = raw_hash(raw)
-    return analyse(doc)
+    except _TimeBudgetExceeded:
+        return Problem(raw.source_path, f"analysis exceeded the time budget of {budget_s:g} s")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def raw_hash(raw: RawInput) -> str:
@@ -80,7 +105,9 @@ def _changed(raws: Iterable[RawInput | Problem], stats: IngestStats, known_raw: 
             yield raw
 
 
-def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False) -> IngestStats:
+def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False,
+           batch_docs: int = BATCH_DOCS, time_budget_s: float = DOC_TIME_BUDGET_S,
+           snapshot: bool = True) -> IngestStats:
     store = Store(db_path)
     stats = IngestStats()
     run_id = store.start_run()
@@ -95,7 +122,8 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
 
     raws = _changed(read_paths(paths), stats, known_raw, on_problem)
     pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
-    results = pool.imap(process, raws, chunksize=16) if pool else map(process, raws)
+    work = functools.partial(process, budget_s=time_budget_s)
+    results = pool.imap(work, raws, chunksize=16) if pool else map(work, raws)
     batch: list[ExtractionResult] = []
     replace: list[str] = []
     t0 = time.monotonic()
@@ -127,7 +155,7 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
                 stats.loaded += 1
             stats.facts += len(res.facts)
             batch.append(res)
-            if len(batch) >= BATCH_DOCS:
+            if len(batch) >= batch_docs:
                 flush()
             if progress and (stats.loaded + stats.replaced) % 50 == 0:
                 done = stats.loaded + stats.replaced
@@ -143,4 +171,18 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
     store.add_problems(run_id, stats.problems)
     store.finish_run(run_id, vars(stats))
     store.close()
+    if snapshot:
+        publish_snapshot(db_path)
     return stats
+
+
+def snapshot_path(db_path: str) -> str:
+    return db_path + ".snapshot"
+
+
+def publish_snapshot(db_path: str) -> None:
+    """A read-only copy for readers while a later ingest holds the database (DuckDB allows one
+    writing process and no readers beside it); replaced atomically, so never half-written."""
+    tmp = snapshot_path(db_path) + ".tmp"
+    shutil.copyfile(db_path, tmp)
+    os.replace(tmp, snapshot_path(db_path))

@@ -12,7 +12,10 @@ from pipeline import __version__
 from pipeline.model import (Amount, Count, DateFact, Document, ExtractionResult, LegalLink,
                             LegalRef, Place, Problem)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# v1 -> v2: documents.raw_hash, legal_refs.registry_key, counts.parent_start and counts.place,
+# the legal_documents and citations views. Migrations only add: old rows keep NULL in new columns
+# until their file changes (a forced re-extraction is `vietmine ingest` on a fresh database).
 
 FACT_TYPES = [LegalRef, LegalLink, Count, Amount, Place, DateFact]
 
@@ -52,8 +55,14 @@ def schema_sql() -> list[str]:
     for cls in FACT_TYPES:
         cols = ", ".join(f"{n} {t}" for n, t in _fact_columns(cls))
         stmts.append(f"CREATE TABLE IF NOT EXISTS {cls.TABLE} ({cols})")
-    stmts += VIEWS
     return stmts
+
+
+def expected_columns() -> dict[str, list[tuple[str, str]]]:
+    cols = {"documents": [(n, t.replace(" PRIMARY KEY", "")) for n, t in DOCUMENT_COLUMNS]}
+    for cls in FACT_TYPES:
+        cols[cls.TABLE] = _fact_columns(cls)
+    return cols
 
 
 VIEWS = [
@@ -105,6 +114,7 @@ FACT_TABLES = [cls.TABLE for cls in FACT_TYPES] + ["sentences"]
 class Store:
     def __init__(self, path: str, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         self.con = duckdb.connect(path, read_only=read_only)
         if not read_only:
             self._init_schema()
@@ -119,9 +129,25 @@ class Store:
         elif int(row[0]) > SCHEMA_VERSION:
             self.con.execute("ROLLBACK")
             raise RuntimeError(f"database schema version {row[0]} is newer than this vietmine ({SCHEMA_VERSION}); upgrade vietmine")
+        elif int(row[0]) < SCHEMA_VERSION:
+            self._migrate()
+            self.con.execute("UPDATE schema_info SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
+        for view in VIEWS:
+            self.con.execute(view)
         self.con.execute("COMMIT")
 
+    def _migrate(self):
+        """Add the columns a newer schema has; inside the caller's transaction."""
+        for table, cols in expected_columns().items():
+            have = {r[0] for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+            for name, sql_type in cols:
+                if name not in have:
+                    self.con.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+
     def close(self):
+        if not self.read_only:
+            self.con.execute("CHECKPOINT")  # fold the WAL in: the file alone is then complete
         self.con.close()
 
     # -- lookups used to decide what to do with an input, before extraction

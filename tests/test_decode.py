@@ -56,3 +56,9 @@ def test_empty_and_binary_are_refused():
         decode_bytes(b"  \n")
     with pytest.raises(DecodeError, match="binary"):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+
+
+def test_truncated_utf16_keeps_its_whole_characters():
+    data = codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le")
+    text, enc = decode_bytes(data[:-1])
+    assert SENTENCE.startswith(text) and len(text) == len(SENTENCE) - 1 and enc == "utf-16 (truncated)"
