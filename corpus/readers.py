@@ -44,7 +44,7 @@ def read_paths(paths: list[str]) -> Iterator[RawInput | Problem]:
             continue
         try:
             if fmt == "jsonl":
-                yield from _read_jsonl(shown, p)
+                yield from read_jsonl(shown, p)
                 continue
             size = p.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -55,11 +55,28 @@ def read_paths(paths: list[str]) -> Iterator[RawInput | Problem]:
             yield Problem(shown, f"cannot read: {e.strerror or e}")
 
 
-def _read_jsonl(shown: str, p: Path) -> Iterator[RawInput | Problem]:
+def count_lines(p: Path) -> int:
+    opener = gzip.open if p.name.lower().endswith(".gz") else open
+    try:
+        with opener(p, "rb") as fh:
+            return sum(1 for _ in fh)
+    except (OSError, EOFError):
+        return 0
+
+
+def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None) -> Iterator[RawInput | Problem]:
+    """Lines start..stop (1-based, stop excluded) of a JSON-lines file, each line one article."""
     opener = gzip.open if p.name.lower().endswith(".gz") else open
     try:
         with opener(p, "rb") as fh:
             for lineno, line in enumerate(fh, 1):
+                if lineno < start:
+                    continue
+                if stop is not None and lineno >= stop:
+                    return
+                if len(line) > MAX_FILE_BYTES:
+                    yield Problem(f"{shown}:{lineno}", f"JSON line too large ({len(line)} bytes)")
+                    continue
                 if not line.strip():
                     continue
                 try:

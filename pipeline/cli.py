@@ -59,6 +59,21 @@ def cmd_ingest(args) -> int:
         print(f"vietmine: no such path: {', '.join(missing)}", file=sys.stderr)
         return 2
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    if args.engine == "dask":
+        from pipeline.distributed import ingest_dask
+
+        summaries, failed = ingest_dask(paths, args.out, scheduler=args.scheduler, workers=max(args.workers, 2),
+                                        shard_docs=args.shard_size)
+        written = sum(1 for s in summaries if s["status"] == "written")
+        print(f"{len(summaries)} shards: {written} written, {len(summaries) - written} done before; Parquet in {args.out}")
+        for f in failed:
+            print(f"failed shard {f}", file=sys.stderr)
+        if failed:
+            print("rerun the same command to process only the missing shards", file=sys.stderr)
+        if args.no_load:
+            return 0
+        args.parquet_dir = args.out
+        return cmd_load(args)
     try:
         stats = ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
                        batch_docs=args.batch_size, time_budget_s=args.time_budget)
@@ -85,6 +100,16 @@ def _print_counts(db: str):
     parts = [f"{t}={con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]}" for t in tables]
     con.close()
     print("database: " + ", ".join(parts))
+
+
+def cmd_load(args) -> int:
+    from pipeline.distributed import load_parquet
+
+    stats = load_parquet(args.parquet_dir, args.db)
+    print(f"loaded from {args.parquet_dir}: {stats.loaded} loaded, {stats.replaced} replaced, "
+          f"{stats.unchanged} unchanged, {stats.skipped} skipped -> {args.db}")
+    _print_counts(args.db)
+    return 0
 
 
 def cmd_sql(args) -> int:
@@ -193,7 +218,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--batch-size", type=int, default=1000, help="documents written per transaction")
     sp.add_argument("--time-budget", type=float, default=30.0,
                     help="seconds one document may take before it is skipped and reported (0: none)")
+    sp.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="dask: shard tasks on a Dask cluster writing Parquet, then loaded (needs vietmine[dask])")
+    sp.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster)")
+    sp.add_argument("--out", default=os.path.join("outputs", "parquet"), help="Parquet output of the dask engine")
+    sp.add_argument("--shard-size", type=int, default=500, help="dask engine: documents per shard task")
+    sp.add_argument("--no-load", action="store_true", help="dask engine: write Parquet only; merge later with load")
     sp.set_defaults(fn=cmd_ingest)
+
+    sp = add("load", "Merge Parquet written by the dask engine into the database (same rules as ingest).",
+             "vietmine load outputs/parquet --db outputs/vietmine.duckdb")
+    sp.add_argument("parquet_dir")
+    sp.set_defaults(fn=cmd_load)
 
     sp = add("sql", "Run one read-only SQL query and print the result.",
              'vietmine sql "SELECT name, level, count(*) FROM places GROUP BY ALL" --format csv')

@@ -105,22 +105,57 @@ def _changed(raws: Iterable[RawInput | Problem], stats: IngestStats, known_raw: 
             yield raw
 
 
+class LoadSession:
+    """One writing session on a database: decides, by the rules of the contract, what happens
+    to each analysed document (new, replacing its path's old version, unchanged, duplicate),
+    and records the run. Used by `ingest` and by `load` (Parquet from the Dask engine)."""
+
+    def __init__(self, db_path: str):
+        self.db_path = db_path
+        self.store = Store(db_path)
+        self.stats = IngestStats()
+        self.run_id = self.store.start_run()
+        self.known_paths = self.store.known_paths()
+        self.known_hashes = self.store.known_hashes()
+        self.known_raw = self.store.known_raw_hashes()
+
+    def problem(self, p: Problem):
+        self.stats.skipped += 1
+        self.stats.problems.append(p)
+        print(f"skipped {p.source_path}: {p.reason}", file=sys.stderr)
+
+    def decide(self, path: str, content_hash: str) -> str:
+        """'new', 'replace', or 'skip' (unchanged, or a duplicate, which is reported)."""
+        other = self.known_hashes.get(content_hash)
+        if other == path or (other is None and self.known_paths.get(path) == content_hash):
+            self.stats.unchanged += 1  # same text (only furniture or encoding changed), or given twice
+            return "skip"
+        if other is not None:
+            self.problem(Problem(path, f"duplicate content of {other}; stored once"))
+            return "skip"
+        self.known_hashes[content_hash] = path
+        if path in self.known_paths:
+            self.stats.replaced += 1
+            return "replace"
+        self.stats.loaded += 1
+        return "new"
+
+    def finish(self, snapshot: bool = True) -> IngestStats:
+        self.stats.resolved_from_corpus = self.store.resolve_from_corpus()
+        self.store.add_problems(self.run_id, self.stats.problems)
+        self.store.finish_run(self.run_id, vars(self.stats))
+        self.store.close()
+        if snapshot:
+            publish_snapshot(self.db_path)
+        return self.stats
+
+
 def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False,
            batch_docs: int = BATCH_DOCS, time_budget_s: float = DOC_TIME_BUDGET_S,
            snapshot: bool = True) -> IngestStats:
-    store = Store(db_path)
-    stats = IngestStats()
-    run_id = store.start_run()
-    known_paths = store.known_paths()
-    known_hashes = store.known_hashes()
-    known_raw = store.known_raw_hashes()
-
-    def on_problem(p: Problem):
-        stats.skipped += 1
-        stats.problems.append(p)
-        print(f"skipped {p.source_path}: {p.reason}", file=sys.stderr)
-
-    raws = _changed(read_paths(paths), stats, known_raw, on_problem)
+    session = LoadSession(db_path)
+    stats = session.stats
+    raws = _changed(read_paths(paths), stats, session.known_raw, session.problem)
     pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
     work = functools.partial(process, budget_s=time_budget_s)
     results = pool.imap(work, raws, chunksize=16) if pool else map(work, raws)
@@ -129,30 +164,20 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
     t0 = time.monotonic()
 
     def flush():
-        store.write_batch(batch, replace)
+        session.store.write_batch(batch, replace)
         batch.clear()
         replace.clear()
 
     try:
         for res in results:
             if isinstance(res, Problem):
-                on_problem(res)
+                session.problem(res)
                 continue
-            doc = res.document
-            path = doc.source_path
-            other = known_hashes.get(doc.content_hash)
-            if other == path or (other is None and known_paths.get(path) == doc.content_hash):
-                stats.unchanged += 1  # same text (only furniture or encoding changed), or given twice
+            decision = session.decide(res.document.source_path, res.document.content_hash)
+            if decision == "skip":
                 continue
-            if other is not None:
-                on_problem(Problem(path, f"duplicate content of {other}; stored once"))
-                continue
-            known_hashes[doc.content_hash] = path
-            if path in known_paths:
-                replace.append(path)
-                stats.replaced += 1
-            else:
-                stats.loaded += 1
+            if decision == "replace":
+                replace.append(res.document.source_path)
             stats.facts += len(res.facts)
             batch.append(res)
             if len(batch) >= batch_docs:
@@ -167,13 +192,7 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
             pool.terminate()
         if progress:
             print(file=sys.stderr)
-    stats.resolved_from_corpus = store.resolve_from_corpus()
-    store.add_problems(run_id, stats.problems)
-    store.finish_run(run_id, vars(stats))
-    store.close()
-    if snapshot:
-        publish_snapshot(db_path)
-    return stats
+    return session.finish(snapshot)
 
 
 def snapshot_path(db_path: str) -> str:

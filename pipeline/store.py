@@ -111,6 +111,34 @@ WHERE r.registry_key = c.partial AND c.n = 1
 FACT_TABLES = [cls.TABLE for cls in FACT_TYPES] + ["sentences"]
 
 
+def table_columns() -> dict[str, list[str]]:
+    cols = {"documents": [c for c, _ in DOCUMENT_COLUMNS],
+            "sentences": ["doc_id", "sentence_idx", "start_char", "end_char"]}
+    for cls in FACT_TYPES:
+        cols[cls.TABLE] = [n for n, _ in _fact_columns(cls)]
+    return cols
+
+
+def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
+    """One frame per table for a batch of extraction results."""
+    cols = table_columns()
+    now = dt.datetime.now()
+    frames = {"documents": pd.DataFrame([
+        {"doc_id": r.document.doc_id, "source_path": r.document.source_path, "text": r.document.text,
+         "title": r.document.title, "published": r.document.published, "author": r.document.author,
+         "outlet": r.document.outlet, "kind": r.document.kind, "content_hash": r.document.content_hash,
+         "raw_hash": r.document.raw_hash, "main_province": r.document.main_province,
+         "n_sentences": len(r.document.sentences), "ingested_at": now}
+        for r in results], columns=cols["documents"])}
+    frames["sentences"] = pd.DataFrame(
+        [(r.document.doc_id, i, s, e) for r in results for i, (s, e) in enumerate(r.document.sentences)],
+        columns=cols["sentences"])
+    for cls in FACT_TYPES:
+        frames[cls.TABLE] = pd.DataFrame(
+            [dataclasses.asdict(f) for r in results for f in r.facts if isinstance(f, cls)], columns=cols[cls.TABLE])
+    return frames
+
+
 class Store:
     def __init__(self, path: str, read_only: bool = False):
         self.path = path
@@ -164,8 +192,11 @@ class Store:
     def write_batch(self, results: list[ExtractionResult], replace_paths: list[str]):
         """Write documents with all their facts in one transaction; first delete the old
         versions of replaced paths. Either the whole batch lands or none of it."""
-        if not results and not replace_paths:
-            return
+        if results or replace_paths:
+            self.write_frames(result_frames(results), replace_paths)
+
+    def write_frames(self, frames: dict[str, pd.DataFrame], replace_paths: list[str]):
+        """The same, from table frames (as result_frames makes them, or as read from Parquet)."""
         con = self.con
         con.execute("BEGIN")
         try:
@@ -176,24 +207,8 @@ class Store:
                     con.execute(f"DELETE FROM {t} WHERE doc_id IN ({old})")
                 con.execute(f"DELETE FROM documents WHERE doc_id IN ({old})")
                 con.unregister("replaced_paths")
-            now = dt.datetime.now()
-            docs = pd.DataFrame([
-                {"doc_id": r.document.doc_id, "source_path": r.document.source_path, "text": r.document.text,
-                 "title": r.document.title, "published": r.document.published, "author": r.document.author,
-                 "outlet": r.document.outlet, "kind": r.document.kind, "content_hash": r.document.content_hash,
-                 "raw_hash": r.document.raw_hash, "main_province": r.document.main_province,
-                 "n_sentences": len(r.document.sentences), "ingested_at": now}
-                for r in results], columns=[c for c, _ in DOCUMENT_COLUMNS])
-            self._insert("documents", docs, [c for c, _ in DOCUMENT_COLUMNS])
-            sents = pd.DataFrame(
-                [(r.document.doc_id, i, s, e) for r in results for i, (s, e) in enumerate(r.document.sentences)],
-                columns=["doc_id", "sentence_idx", "start_char", "end_char"])
-            self._insert("sentences", sents, list(sents.columns))
-            for cls in FACT_TYPES:
-                cols = [n for n, _ in _fact_columns(cls)]
-                rows = [dataclasses.asdict(f) for r in results for f in r.facts if isinstance(f, cls)]
-                if rows:
-                    self._insert(cls.TABLE, pd.DataFrame(rows, columns=cols), cols)
+            for table, frame in frames.items():
+                self._insert(table, frame, list(frame.columns))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -1,0 +1,161 @@
+"""Scale-out: the same stage code as shard tasks on a Dask cluster. Each task reads one shard
+(a group of files, or a line range of a JSON-lines file), runs clean -> analyse, and writes one
+Parquet file per table under OUT/<table>/<shard>.parquet, then a marker OUT/_done/<shard>.
+A rerun skips shards with a marker; `load` merges the Parquet into DuckDB with the same rules
+as `ingest` (pipeline.run.LoadSession). Dask is an optional extra: pip install 'vietmine[dask]'."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from corpus.readers import _format_of, count_lines, iter_files, read_jsonl, read_paths
+from pipeline.model import ExtractionResult, Problem
+from pipeline.run import DOC_TIME_BUDGET_S, LoadSession, process
+from pipeline.store import result_frames, table_columns
+
+SHARD_DOCS = 500
+
+
+@dataclass(frozen=True)
+class Shard:
+    shard_id: str
+    files: tuple[str, ...] = ()
+    jsonl: str | None = None
+    start: int = 1
+    stop: int | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.jsonl}#lines {self.start}-{self.stop - 1}" if self.jsonl else f"{len(self.files)} files from {self.files[0]}"
+
+
+def _shard_id(*parts) -> str:
+    return hashlib.sha1("\x00".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def plan_shards(paths: list[str], shard_docs: int = SHARD_DOCS) -> list[Shard]:
+    """Shards named by their content's identity (path, size, mtime, range): a changed input
+    gets a new shard id, an unchanged one keeps its marker."""
+    shards, group = [], []
+
+    def close_group():
+        if group:
+            ident = [(f, os.path.getsize(f), os.path.getmtime(f)) for f in group if os.path.exists(f)]
+            shards.append(Shard(_shard_id("files", *ident, *group), files=tuple(group)))
+            group.clear()
+
+    for shown, p in iter_files(paths):
+        if _format_of(p) == "jsonl":
+            n = count_lines(p)
+            st = p.stat()
+            for start in range(1, n + 1, shard_docs):
+                stop = min(start + shard_docs, n + 1)
+                shards.append(Shard(_shard_id("jsonl", shown, st.st_size, st.st_mtime, start, stop),
+                                    jsonl=shown, start=start, stop=stop))
+        else:
+            group.append(shown)
+            if len(group) >= shard_docs:
+                close_group()
+    close_group()
+    return shards
+
+
+def _atomic_parquet(frame: pd.DataFrame, path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    frame.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def run_shard(shard: Shard, out_dir: str, budget_s: float = DOC_TIME_BUDGET_S) -> dict:
+    """One task: analyse a shard and write its Parquet files; idempotent (skips a finished shard)."""
+    out = Path(out_dir)
+    marker = out / "_done" / shard.shard_id
+    if marker.exists():
+        return {"shard": shard.shard_id, "status": "done before"}
+    raws = read_jsonl(shard.jsonl, Path(shard.jsonl), shard.start, shard.stop) if shard.jsonl else read_paths(list(shard.files))
+    results: list[ExtractionResult] = []
+    problems: list[Problem] = []
+    for raw in raws:
+        res = raw if isinstance(raw, Problem) else process(raw, budget_s)
+        (problems if isinstance(res, Problem) else results).append(res)
+    frames = result_frames(results)
+    frames["problems"] = pd.DataFrame({"source_path": [p.source_path for p in problems],
+                                       "reason": [p.reason for p in problems]})
+    for table, frame in frames.items():
+        _atomic_parquet(frame, out / table / f"{shard.shard_id}.parquet")
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(shard.name, encoding="utf-8")
+    return {"shard": shard.shard_id, "status": "written", "documents": len(results), "problems": len(problems)}
+
+
+def ingest_dask(paths: list[str], out_dir: str, scheduler: str | None = None, workers: int = 2,
+                shard_docs: int = SHARD_DOCS, retries: int = 2) -> tuple[list[dict], list[str]]:
+    """Run every shard on a Dask cluster (a local one when no scheduler address is given).
+    Returns the task summaries and the names of shards that failed after their retries."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        sys.exit("vietmine: the dask engine needs the optional extra: pip install 'vietmine[dask]'")
+    shards = plan_shards(paths, shard_docs)
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = client.map(run_shard, shards, out_dir=out_dir, retries=retries, pure=False,
+                             key=[f"shard-{s.shard_id}" for s in shards])
+        summaries, failed = [], []
+        for shard, fut in zip(shards, futures):
+            try:
+                summaries.append(fut.result())
+            except Exception as e:  # reported by name; a rerun processes only what is missing
+                failed.append(f"{shard.name} ({shard.shard_id}): {e.__class__.__name__}: {e}")
+        return summaries, failed
+    finally:
+        client.close()
+        if cluster:
+            cluster.close()
+
+
+def load_parquet(out_dir: str, db_path: str, snapshot: bool = True):
+    """Merge shard Parquet files into DuckDB, each shard in one transaction, with the same
+    idempotence rules as ingest (unchanged, replaced, duplicate)."""
+    out = Path(out_dir)
+    session = LoadSession(db_path)
+    cols = table_columns()
+    for doc_file in sorted((out / "documents").glob("*.parquet")):
+        sid = doc_file.stem
+        docs = pd.read_parquet(doc_file)
+        prob_file = out / "problems" / f"{sid}.parquet"
+        if prob_file.exists():
+            for path, reason in pd.read_parquet(prob_file).itertuples(index=False):
+                session.problem(Problem(path, reason))
+        keep, replace = [], []
+        for doc_id, path, chash, rhash in docs[["doc_id", "source_path", "content_hash", "raw_hash"]].itertuples(index=False):
+            if session.known_raw.get(path) == rhash:
+                session.stats.unchanged += 1
+                continue
+            decision = session.decide(path, chash)
+            if decision != "skip":
+                keep.append(doc_id)
+                if decision == "replace":
+                    replace.append(path)
+        if not keep:
+            continue
+        frames = {}
+        for table, columns in cols.items():
+            f = out / table / f"{sid}.parquet"
+            frame = pd.read_parquet(f) if f.exists() else pd.DataFrame(columns=columns)
+            frames[table] = frame[frame["doc_id"].isin(keep)][columns]
+            if table != "documents":
+                session.stats.facts += len(frames[table]) if table != "sentences" else 0
+        session.store.write_frames(frames, replace)
+    return session.finish(snapshot)
