@@ -23,7 +23,7 @@ def register(name: str):
 def load_all() -> dict[str, Extractor]:
     # importing the modules registers them
     import importlib
-    for name in ("legal_refs", "dates", "counts", "places"):
+    for name in ("legal_refs", "dates", "counts", "places", "people", "organizations", "abbreviations"):
         try:
             importlib.import_module(f"extractors.{name}")
         except ModuleNotFoundError:

@@ -8,7 +8,7 @@ import regex
 
 from extractors import register
 from gazetteer import load_json
-from pipeline.model import DateFact, Document
+from pipeline.model import DateFact, Document, Period
 
 
 class _Patterns:
@@ -21,6 +21,7 @@ class _Patterns:
         self.my = c(cfg["month_year"])
         self.y = c(cfg["year"])
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
+        self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
 
 
 _P: _Patterns | None = None
@@ -85,8 +86,47 @@ def extract(doc: Document) -> list[DateFact]:
         for m in pat.finditer(text):
             if free(m.start(), m.end()):
                 out.append(DateFact(dt.date(int(m["y"]), 1, 1), "year", m.start(), m.end()))
+    out.extend(periods(doc, year))
     if doc.published:
         for f in out:
             if f.precision == "day" and f.value == doc.published and f.start_char < 600:
                 f.role = "published"
     return sorted(out, key=lambda f: f.start_char)
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def periods(doc: Document, year: int | None) -> list[Period]:
+    """'giai đoạn 2023-2030', '2020 - 2025', 'từ năm 2016 đến nay', 'quý I/2024', '6 tháng đầu năm 2017'."""
+    out, taken = [], []
+    for kind, pat in patterns().periods:
+        for m in pat.finditer(doc.text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            y1 = int(m["y1"]) if m.groupdict().get("y1") else year
+            if y1 is None:
+                continue
+            if kind == "year_range":
+                y2 = int(m["y2"])
+                if not y1 < y2 <= y1 + 50:
+                    continue
+                start, end = dt.date(y1, 1, 1), dt.date(y2, 12, 31)
+            elif kind == "until_now":
+                start, end = dt.date(y1, 1, 1), doc.published
+            elif kind == "quarter":
+                q = _ROMAN.get(m["q"].upper()) or int(m["q"])
+                start = dt.date(y1, 3 * q - 2, 1)
+                end = dt.date(y1, 12, 31) if q == 4 else dt.date(y1, 3 * q + 1, 1) - dt.timedelta(days=1)
+            else:
+                n = {"sáu": 6, "chín": 9}.get(m["n"].lower()) or int(m["n"])
+                if not 1 <= n <= 12:
+                    continue
+                if m["part"].lower() == "đầu":
+                    start = dt.date(y1, 1, 1)
+                    end = dt.date(y1, 12, 31) if n == 12 else dt.date(y1, n + 1, 1) - dt.timedelta(days=1)
+                else:
+                    start, end = dt.date(y1, 13 - n, 1), dt.date(y1, 12, 31)
+            out.append(Period(kind, start, end, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return out

@@ -140,6 +140,55 @@ class DateFact:
 
 
 @dataclass
+class Period:
+    kind: str  # year_range, until_now, quarter, months_of_year
+    start_date: dt.date
+    end_date: dt.date | None
+    start_char: int
+    end_char: int
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "periods"
+
+
+@dataclass
+class Person:
+    name: str
+    start_char: int
+    end_char: int
+    rank: str | None = None
+    position: str | None = None
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "people"
+
+
+@dataclass
+class Organization:
+    name: str          # as written: "UBND tỉnh Khánh Hòa"
+    normalized: str    # "Ủy ban nhân dân tỉnh Khánh Hòa"
+    kind: str          # head: "Ủy ban nhân dân", "Công an", "Ban Chỉ đạo", ...
+    start_char: int
+    end_char: int
+    admin_code: str | None = None  # the place it belongs to, from the places in its name
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "organizations"
+
+
+@dataclass
+class Abbreviation:
+    short: str
+    expansion: str
+    defined_in_text: bool
+    start_char: int
+    end_char: int
+    doc_id: str = ""
+    sentence_idx: int = 0
+    TABLE = "abbreviations"
+
+
+@dataclass
 class ExtractionResult:
     """Everything extracted from one document, ready to store."""
     document: Document

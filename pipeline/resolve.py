@@ -12,7 +12,7 @@ from gazetteer import load_json
 import collections
 
 from pipeline.registry import registry_key
-from pipeline.model import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Place
+from pipeline.model import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
 
 
 class _LinkRules:
@@ -121,6 +121,10 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     for r in refs:
         if r.code and (r.code not in best or (r.issue_date and not best[r.code].issue_date)):
             best[r.code] = r
+    places = [f for f in result.facts if isinstance(f, Place)]
+    for org in (f for f in result.facts if isinstance(f, Organization)):
+        inside = [p for p in places if org.start_char <= p.start_char and p.end_char <= org.end_char and p.admin_code]
+        org.admin_code = inside[-1].admin_code if inside else None
     for r in refs:
         if r.code:
             r.registry_key = registry_key(best[r.code], doc.main_province)

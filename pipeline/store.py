@@ -9,15 +9,15 @@ import duckdb
 import pandas as pd
 
 from pipeline import __version__
-from pipeline.model import (Amount, Count, DateFact, Document, ExtractionResult, LegalLink,
-                            LegalRef, Place, Problem)
+from pipeline.model import (Abbreviation, Amount, Count, DateFact, Document, ExtractionResult, LegalLink,
+                            LegalRef, Organization, Period, Person, Place, Problem)
 
 SCHEMA_VERSION = 2
 # v1 -> v2: documents.raw_hash, legal_refs.registry_key, counts.parent_start and counts.place,
 # the legal_documents and citations views. Migrations only add: old rows keep NULL in new columns
 # until their file changes (a forced re-extraction is `vietmine ingest` on a fresh database).
 
-FACT_TYPES = [LegalRef, LegalLink, Count, Amount, Place, DateFact]
+FACT_TYPES = [LegalRef, LegalLink, Count, Amount, Place, DateFact, Period, Person, Organization, Abbreviation]
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE"}
 

@@ -45,3 +45,19 @@ def test_publication_date_from_page_furniture_and_headers():
     assert published("Thứ 5, Ngày 16 Tháng 7 Năm 2020\nKết quả phong trào") == dt.date(2020, 7, 16)
     # an event date in the body is not a publication date
     assert published("Không để bị động\nNgày 8/2/2017, UBND TP Hà Nội đã ban hành Kế hoạch") is None
+
+
+def test_periods_with_start_and_end():
+    from extractors.dates import periods
+
+    def got(text, published=None):
+        doc = doc_of(text)
+        doc.published = published
+        return [(p.kind, p.start_date, p.end_date) for p in periods(doc, published.year if published else None)]
+
+    assert got("văn minh đô thị giai đoạn 2023-2030") == [("year_range", dt.date(2023, 1, 1), dt.date(2030, 12, 31))]
+    assert got("trong tình hình mới” giai đoạn 2020 - 2025.") == [("year_range", dt.date(2020, 1, 1), dt.date(2025, 12, 31))]
+    assert got("từ năm 2016 đến nay", dt.date(2019, 5, 2)) == [("until_now", dt.date(2016, 1, 1), dt.date(2019, 5, 2))]
+    assert got("trong quý I/2024") == [("quarter", dt.date(2024, 1, 1), dt.date(2024, 3, 31))]
+    assert got("6 tháng đầu năm 2017, toàn quốc") == [("months_of_year", dt.date(2017, 1, 1), dt.date(2017, 6, 30))]
+    assert got("Thông tư số 23/2012/TT-BCA, tỷ số 2-1") == []

@@ -1,0 +1,51 @@
+"""Organisations, normalised: "UBND tỉnh Khánh Hòa" -> "Ủy ban nhân dân tỉnh Khánh Hòa",
+"Ban Chỉ đạo 138 tỉnh Thanh Hóa", "Công an huyện Diễn Châu", "Bộ Công an", "MTTQ Việt Nam"."""
+from __future__ import annotations
+
+import regex
+
+from extractors import register
+from gazetteer import load_json
+from pipeline.model import Document, Organization
+
+_UNIT = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
+_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Rules:
+    def __init__(self):
+        cfg = load_json("people_orgs.json")
+        self.heads = cfg["organization_heads"]
+        self.alone = set(cfg["organizations_complete_alone"])
+        self.org = regex.compile(
+            rf"(?<![\p{{L}}])(?P<head>{_alt(self.heads)})"
+            rf"(?P<tail>(?: {_SYL}){{0,6}}(?: \d{{2,4}})?(?: {_UNIT}(?: {_SYL}){{1,4}})?)(?![\p{{L}}\d])")
+
+
+_R: _Rules | None = None
+
+
+def rules() -> _Rules:
+    global _R
+    if _R is None:
+        _R = _Rules()
+    return _R
+
+
+@register("organizations")
+def extract(doc: Document) -> list[Organization]:
+    r = rules()
+    out = []
+    for m in r.org.finditer(doc.text):
+        head, tail = m["head"], m["tail"]
+        name = (head + tail).strip()
+        if not tail.strip() and name not in r.alone:
+            continue  # "Công an", "Sở" alone name no particular body
+        if tail.strip().isdigit() and r.heads[head] != "Ban Chỉ đạo":
+            continue  # "UBND 27 xã": a count follows, not a name
+        out.append(Organization(name, (r.heads[head] + tail).strip(), r.heads[head], m.start(), m.end()))
+    return out

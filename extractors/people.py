@@ -1,0 +1,50 @@
+"""People with their rank and position: "Thượng tướng Lương Tam Quang - Ủy viên Trung ương Đảng,
+Thứ trưởng Bộ Công an", "Ông Lê Đức Vinh - Chủ tịch UBND tỉnh Khánh Hòa", "Thủ tướng Nguyễn Xuân Phúc".
+A name must start with a known family name, which keeps place and organisation names out."""
+from __future__ import annotations
+
+import regex
+
+from extractors import register
+from gazetteer import load_json
+from pipeline.model import Document, Person
+
+_SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
+_UNIT_BEFORE = regex.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|bản|xóm)\s+$")
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class _Rules:
+    def __init__(self):
+        cfg = load_json("people_orgs.json")
+        self.person = regex.compile(
+            rf"(?:(?P<pos_before>(?:{_alt(cfg['positions'])})(?: [^\s,.;:()]+){{0,6}}?)\s+)?"
+            rf"(?:(?P<rank>{_alt(cfg['ranks'])})\s+|(?:{_alt(cfg['honorifics'])})\s+)?"
+            rf"(?P<name>(?:{_alt(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
+            rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{_alt(cfg['positions'])})[^;\n()“”]{{0,90}}?)(?=[;\n()“”.]|,\s|\s-\s|$))?")
+
+
+_R: _Rules | None = None
+
+
+def rules() -> _Rules:
+    global _R
+    if _R is None:
+        _R = _Rules()
+    return _R
+
+
+@register("people")
+def extract(doc: Document) -> list[Person]:
+    out = []
+    for m in rules().person.finditer(doc.text):
+        if not (m["rank"] or m["pos_before"] or m["pos_after"] or regex.match(r"(?i)ông|bà|đồng chí", m.group())):
+            continue  # a bare name-like phrase is too often a place or a street
+        if _UNIT_BEFORE.search(doc.text, 0, m.start("name")):
+            continue  # "UBND thị xã Ninh Hòa": a place, not a person named Ninh
+        position = (m["pos_after"] or m["pos_before"] or "").strip() or None
+        out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))
+    return out
