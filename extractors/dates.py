@@ -86,11 +86,11 @@ def extract(doc: Document) -> list[DateFact]:
         for m in pat.finditer(text):
             if free(m.start(), m.end()):
                 out.append(DateFact(dt.date(int(m["y"]), 1, 1), "year", m.start(), m.end()))
-    out.extend(periods(doc, year))
     if doc.published:
         for f in out:
             if f.precision == "day" and f.value == doc.published and f.start_char < 600:
                 f.role = "published"
+    out.extend(periods(doc, year))
     return sorted(out, key=lambda f: f.start_char)
 
 
