@@ -42,7 +42,9 @@ def write_sample(n: int, path: Path) -> int:
 def child(mode: str, sample: str, extra: str) -> dict:
     """Run one measurement in a fresh process; returns its timings and peak RSS."""
     out = subprocess.run([sys.executable, __file__, "--child", mode, sample, extra],
-                         capture_output=True, text=True, cwd=ROOT, check=True)
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        sys.exit(f"benchmark step {mode} {extra} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

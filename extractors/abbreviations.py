@@ -26,7 +26,7 @@ def _letters(abbr: str) -> str:
 def extract(doc: Document) -> list[Abbreviation]:
     out, defined = [], set()
     for m in _DEFINED.finditer(doc.text):
-        words = regex.split(r"[\s-]+", m["words"].strip())
+        words = [w for w in regex.split(r"[\s-]+", m["words"].strip()) if w]
         want = _letters(m["abbr"])
         k = len(want)
         if len(words) >= k and "".join(_initial(w) for w in words[-k:]) == want:

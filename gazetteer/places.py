@@ -104,6 +104,11 @@ class Gazetteer:
                     out["P" + old_code] = new_code
         return out
 
+    @functools.cached_property
+    def by_code(self) -> dict[tuple[str, str], Unit]:
+        """(era, code) -> unit; province and commune codes differ in length, so they do not clash."""
+        return {(u.era, u.code): u for u in self.units}
+
     def lookup(self, name: str) -> list[Unit]:
         return self.by_key.get(name_key(name), [])
 

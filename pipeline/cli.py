@@ -16,6 +16,8 @@ EXAMPLES = """examples:
   vietmine stats
   vietmine export --out outputs/export
   vietmine graph --format graphml --out outputs/graph
+  vietmine report --out outputs/report.html
+  vietmine show 004_a003ad0d4c678184.txt
 """
 
 
@@ -112,6 +114,53 @@ def cmd_load(args) -> int:
     return 0
 
 
+def _sql_hint(con, message: str) -> str:
+    """The closest table or column name for a misspelt one."""
+    import difflib
+    import re
+
+    m = re.search(r'Table with name (\S+) does not exist|column "?([^"\s]+)"? not found', message)
+    if not m:
+        return ""
+    wrong = m.group(1) or m.group(2)
+    if m.group(1):
+        names = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+    else:
+        names = sorted({r[0] for r in con.execute("SELECT column_name FROM information_schema.columns").fetchall()})
+    close = difflib.get_close_matches(wrong, names, n=3, cutoff=0.5)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def cmd_report(args) -> int:
+    from pipeline.report import write_report
+
+    con = _open_read_only(args.db)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    info = write_report(args.db, args.out, con=con)
+    con.close()
+    print(f"wrote {args.out} ({info['figures']} figures, {info['bytes'] // 1024} KiB, self-contained)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from pipeline.show import UnknownDocument, find_document, render_html, render_terminal, spans
+
+    con = _open_read_only(args.db)
+    try:
+        doc_id, text = find_document(con, args.doc)
+    except UnknownDocument as e:
+        print(f"vietmine show: {e}", file=sys.stderr)
+        return 1
+    items = spans(con, doc_id)
+    con.close()
+    if args.html:
+        Path(args.html).write_text(render_html(text, items, args.doc), encoding="utf-8")
+        print(f"wrote {args.html}")
+    else:
+        print(render_terminal(text, items, color=sys.stdout.isatty()))
+    return 0
+
+
 def cmd_sql(args) -> int:
     import duckdb
 
@@ -119,7 +168,7 @@ def cmd_sql(args) -> int:
     try:
         df = con.execute(args.query).df()
     except duckdb.Error as e:
-        print(f"vietmine sql: {str(e).splitlines()[0]}", file=sys.stderr)
+        print(f"vietmine sql: {str(e).splitlines()[0]}{_sql_hint(con, str(e))}", file=sys.stderr)
         return 1
     finally:
         con.close()
@@ -252,6 +301,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=os.path.join("outputs", "graph"))
     sp.add_argument("--all", action="store_true", help="include cited documents without any link")
     sp.set_defaults(fn=cmd_graph)
+
+    sp = add("report", "Write a self-contained HTML report: corpus, citations, directive network, counts, map.",
+             "vietmine report --out outputs/report.html")
+    sp.add_argument("--out", default=os.path.join("outputs", "report.html"))
+    sp.set_defaults(fn=cmd_report)
+
+    sp = add("show", "Print a document with every extracted fact highlighted by kind.",
+             "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html")
+    sp.add_argument("doc", help="doc_id, source path or file name")
+    sp.add_argument("--html", help="write an HTML page instead of printing")
+    sp.set_defaults(fn=cmd_show)
 
     sp = add("export", "Write every table as Parquet and CSV.", "vietmine export --out outputs/export")
     sp.add_argument("--out", default=os.path.join("outputs", "export"))

@@ -8,6 +8,7 @@ import shutil
 import multiprocessing as mp
 import signal
 import threading
+import traceback
 import sys
 import time
 from dataclasses import dataclass, field
@@ -61,6 +62,10 @@ def process(raw: RawInput, budget_s: float = DOC_TIME_BUDGET_S) -> ExtractionRes
         return Problem(raw.source_path, str(e))
     except _TimeBudgetExceeded:
         return Problem(raw.source_path, f"analysis exceeded the time budget of {budget_s:g} s")
+    except Exception as e:  # a bug must cost one document, never the run: reported with its cause
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        return Problem(raw.source_path, f"internal error {e.__class__.__name__}: {e} "
+                                        f"(at {os.path.basename(where.filename)}:{where.lineno}); please report")
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)

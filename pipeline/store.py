@@ -162,7 +162,27 @@ class Store:
             self.con.execute("UPDATE schema_info SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
         for view in VIEWS:
             self.con.execute(view)
+        self._load_gazetteer()
         self.con.execute("COMMIT")
+
+    def _load_gazetteer(self):
+        """The official units (before and after 2025) and the old-to-new commune map, so that SQL
+        can group facts by today's units. Loaded once per database."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS admin_units (code VARCHAR, era VARCHAR, name VARCHAR, "
+                         "unit_word VARCHAR, tier VARCHAR, province_code VARCHAR, district_code VARCHAR, "
+                         "lat DOUBLE, lon DOUBLE)")
+        self.con.execute("CREATE TABLE IF NOT EXISTS admin_units_2025 (old_code VARCHAR, new_code VARCHAR)")
+        if self.con.execute("SELECT count(*) FROM admin_units").fetchall()[0][0]:
+            return
+        from gazetteer.places import gazetteer
+
+        g = gazetteer()
+        units = pd.DataFrame([dataclasses.astuple(u) for u in g.units],
+                             columns=["code", "name", "unit_word", "tier", "era", "province_code", "district_code", "lat", "lon"])
+        self._insert("admin_units", units, list(units.columns))
+        # province keys are stored as 'P' + code in the map; communes by their own code
+        pairs = pd.DataFrame([(k.removeprefix("P"), v) for k, v in g.old_to_new.items()], columns=["old_code", "new_code"])
+        self._insert("admin_units_2025", pairs, list(pairs.columns))
 
     def _migrate(self):
         """Add the columns a newer schema has; inside the caller's transaction."""

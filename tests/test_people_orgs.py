@@ -33,3 +33,21 @@ def test_abbreviations_defined_in_text_and_common_ones():
         ("ANTQ", "an ninh Tổ quốc", True), ("ANTT", "an ninh trật tự", False)]
     # initials must agree: a parenthesised code after unrelated words is no definition
     assert [a.short for a in abbreviations.extract(doc_of("theo báo cáo (BCA)")) if a.defined_in_text] == []
+
+
+def test_words_with_stray_hyphens_before_a_parenthesis():
+    # from the baomoi bench: a split on " - " left an empty word and crashed the extractor
+    assert abbreviations.extract(doc_of("Kinh tế - - (VN)")) == []
+
+
+def test_an_extractor_bug_costs_one_document_not_the_run(monkeypatch):
+    from extractors import load_all
+    from pipeline.model import Problem, RawInput
+    from pipeline.run import process
+
+    def broken(doc):
+        raise IndexError("string index out of range")
+
+    monkeypatch.setitem(load_all(), "abbreviations", broken)
+    result = process(RawInput("x.txt", "Chỉ thị số 09-CT/TW".encode(), "txt"))
+    assert isinstance(result, Problem) and result.reason.startswith("internal error IndexError")
