@@ -110,6 +110,8 @@ def _entity(rest: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in r.not_heads or " ".join(words[:2]).lower() in r.first_two_not_heads:
         return None
+    if len(words) >= 2 and all(len(w) > 1 and w.isupper() for w in words[:2]):
+        return None  # a heading after a page number ("14 CÔNG BÁO/Số 261")
     kept = [words[0]]
     for w in words[1:]:
         if w.lower() in r.stop_words:

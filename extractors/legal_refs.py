@@ -14,7 +14,7 @@ from pipeline.model import Document, LegalRef
 
 _SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
 # number, then code segments joined by / or a dash; a space may follow a separator (PDF and press typos)
-_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:[/\-–—]\s?{_SEG})*)"
+_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:(?:/{{1,2}}|[\-–—])\s?{_SEG})*)"
 _DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
 
 
@@ -69,7 +69,7 @@ def normalize_code(num: str, tail: str) -> str:
     """Official form: no spaces, hyphen-minus, Đ not Ð, known case drift fixed, Party N-TYPE/ISSUER."""
     r = rules()
     code = regex.sub(r"\s+", "", num + tail)
-    code = regex.sub(r"[–—‐‑−]", "-", code).replace("Ð", "Đ")
+    code = regex.sub(r"[–—‐‑−]", "-", code).replace("Ð", "Đ").replace("//", "/")
     parts = regex.split(r"([/-])", code)
     parts = [r.case_fixes.get(p.upper(), p) if p not in "/-" else p for p in parts]
     code = "".join(parts)
@@ -93,8 +93,9 @@ def _parse_date(s: str) -> dt.date | None:
 def issuer_code(issuer: str | None) -> str | None:
     if not issuer:
         return None
+    folded = issuer.casefold()
     for i in rules().issuers:
-        if i["name"] in issuer:
+        if regex.search(rf"(?<!\p{{L}}){regex.escape(i['name'].casefold())}(?!\p{{L}})", folded):
             return i["code"]
     return None
 

@@ -42,6 +42,9 @@ def resolve_short_forms(refs: list[LegalRef]) -> None:
     for r in refs:
         if r.code is None:
             codes = by_key.get((r.doc_type, r.number), set())
+            partial = regex.search(r"\d+\s?/\s?((?:19|20)\d{2})\b", r.surface)
+            if partial:  # "Thông tư liên tịch số 01/2017": only codes of that year
+                codes = {c for c in codes if c.startswith(f"{r.number}/{partial.group(1)}/")}
             if len(codes) == 1:
                 r.code = next(iter(codes))
                 r.resolved_by = "same_doc"

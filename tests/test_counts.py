@@ -67,3 +67,11 @@ def test_target_and_year_context():
     assert [(c.value, c.year) for c in found] == [(15, 2024)]
     found = [c for c in extract(doc_of("Phấn đấu năm 2025 có 90% hộ dân được tuyên truyền")) if isinstance(c, Count)]
     assert found[0].modality == "target" and found[0].year == 2025
+
+
+def test_furniture_and_measures_from_real_texts():
+    assert counts("quy  14 CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022") == []
+    assert counts("# date = 20210430\nUBND tỉnh Hà Nam vừa có quyết định") == []
+    assert counts("nồng độ cồn vượt quá 80 miligam/100 mililít máu") == []
+    assert counts("mang theo 16.700 Nhân dân tệ xuất cảnh") == []
+    assert counts("Trường Tiểu học Nhơn Phúc: Nhà 02 tầng 06 phòng") == [(6, "phòng", "eq", False, None)]

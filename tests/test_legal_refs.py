@@ -83,3 +83,14 @@ def test_short_form_resolved_from_full_mention_in_same_document():
     resolve_short_forms(found)
     assert [r.code for r in found] == ["23/2012/TT-BCA", "23/2012/TT-BCA"]
     assert found[1].resolved_by == "same_doc"
+
+
+def test_partial_with_year_resolves_only_to_that_year_and_typos():
+    doc = doc_of("theo Thông tư liên tịch số 01/2017/TTLT-VKSNDTC-TANDTC-BCA-BQP và Thông tư liên tịch số "
+                 "01/2021/TTLT-BCA-BQP; sau đây, Thông tư liên tịch số 01/2017 quy định")
+    found = extract(doc)
+    resolve_short_forms(found)
+    assert [r.code for r in found][-1] == "01/2017/TTLT-VKSNDTC-TANDTC-BCA-BQP"
+    assert refs("vi phạm điều 12 Nghị định số 05//2005/NĐ-CP ngày 18/1/2005") == [("Nghị định", "05", "05/2005/NĐ-CP")]
+    assert refs("triển khai Chỉ thị 05 của TW về “Đẩy mạnh học tập”") == [("Chỉ thị", "05", "05-CT/TW")]
+    assert refs("thực hiện Chỉ thị 03 của Bộ chính trị: “Học tập”") == [("Chỉ thị", "03", "03-CT/TW")]
