@@ -5,18 +5,16 @@ One pattern finds every numeric expression; each is then read left (comparator, 
 as article numbers and names) and right (percent, scale word, unit, counted noun phrase)."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from extractors import register
 from extractors.dates import document_year
-from gazetteer import load_json
+from gazetteer import alternation, load_json
 from pipeline.model import Amount, Count, Document
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class _Rules:
@@ -31,22 +29,22 @@ class _Rules:
         self.number_words = nw
         cont = [w for w in nw if w not in ("năm", "tư")]
         self.worded = regex.compile(
-            rf"(?<!\p{{L}})(?P<w>(?:{_alt(cfg['number_word_starts'])})(?:\s+(?:{_alt(cont)}))*)(?!\p{{L}})",
+            rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
             regex.I)
-        self.vague = regex.compile(rf"(?<!\p{{L}})(?P<v>{_alt(cfg['vague_quantities'])})(?!\p{{L}})", regex.I)
+        self.vague = regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation(cfg['vague_quantities'])})(?!\p{{L}})", regex.I)
         self.vague_values = cfg["vague_quantities"]
         self.cmp_before = [(regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{c['pattern']})\s+$"), c["cmp"])
                            for c in cfg["comparators"]]
         self.excluded_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{_alt(cfg['excluded_before'] + legal_types + [t.lower() for t in legal_types])})\s*:?\s*$")
+            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['excluded_before'] + legal_types + [t.lower() for t in legal_types])})\s*:?\s*$")
         self.excluded_before_patterns = [regex.compile(x) for x in cfg["excluded_before_patterns"]]
         self.rate_before = regex.compile(cfg["rate_of_change_before"])
-        self.scale = regex.compile(rf"^\s+(?P<s>{_alt(cfg['scale_words'])})(?!\p{{L}})")
+        self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
         self.percent = regex.compile(r"^\s*(?:%|phần trăm(?!\p{L}))")
         self.paren = regex.compile(r"^\s*\([^()\n]{1,25}\)")
         self.at_least = regex.compile(rf"^\s+{cfg['at_least_after']}(?!\p{{L}})")
-        self.unit = regex.compile(rf"^\s*(?P<u>{_alt(cfg['amount_units'])})(?![\p{{L}}\d])")
+        self.unit = regex.compile(rf"^\s*(?P<u>{alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
         self.pct_excluded = cfg["percent_excluded_heads"]
@@ -62,14 +60,9 @@ class _Rules:
                            "tham", "làm", "ra", "vào", "năm", "tháng", "ngày", "đồng", "khi", "nhưng"}
 
 
-_R: _Rules | None = None
-
-
+@functools.cache
 def rules() -> _Rules:
-    global _R
-    if _R is None:
-        _R = _Rules()
-    return _R
+    return _Rules()
 
 
 def parse_number(s: str) -> float:

@@ -1,6 +1,7 @@
 """Dates: calendar days (with precision day), months and years, each with its role."""
 from __future__ import annotations
 
+import functools
 import collections
 import datetime as dt
 
@@ -24,14 +25,9 @@ class _Patterns:
         self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
 
 
-_P: _Patterns | None = None
-
-
+@functools.cache
 def patterns() -> _Patterns:
-    global _P
-    if _P is None:
-        _P = _Patterns()
-    return _P
+    return _Patterns()
 
 
 def document_year(doc: Document) -> int | None:

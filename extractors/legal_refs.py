@@ -4,12 +4,13 @@ or completed by the certain conventions of gazetteer/data/legal.json), issue dat
 One compiled pattern scans the text once; per match only the short window after it is examined."""
 from __future__ import annotations
 
+import functools
 import datetime as dt
 
 import regex
 
 from extractors import register
-from gazetteer import load_json
+from gazetteer import alternation, load_json
 from pipeline.model import Document, LegalRef
 
 _SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
@@ -31,7 +32,7 @@ class _Rules:
         self.needs_so = set(cfg["types_needing_so_or_code"])
         self.abbrev = cfg["abbreviated_types"]
         type_alt = "|".join(_ci_first(w) for w in words)
-        abbr_alt = "|".join(regex.escape(a) for a in sorted(self.abbrev, key=len, reverse=True))
+        abbr_alt = alternation(self.abbrev)
         self.ref = regex.compile(
             rf"(?<![\p{{L}}\d])(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
             rf"(?P<so>\s+(?:số|Số|SỐ)\s*:?)?\s*{_CODE}(?![\d\p{{L}}])"
@@ -55,14 +56,9 @@ class _Rules:
         self.subject_after = regex.compile(r"^[^;\n]{0,160}?\s(?:về(?:\s+việc)?|V/v)\s+(?P<subject>“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"|[^;.\n]{3,200})")
 
 
-_R: _Rules | None = None
-
-
+@functools.cache
 def rules() -> _Rules:
-    global _R
-    if _R is None:
-        _R = _Rules()
-    return _R
+    return _Rules()
 
 
 def normalize_code(num: str, tail: str) -> str:

@@ -2,18 +2,16 @@
 "Ban Chỉ đạo 138 tỉnh Thanh Hóa", "Công an huyện Diễn Châu", "Bộ Công an", "MTTQ Việt Nam"."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from extractors import register
-from gazetteer import load_json
+from gazetteer import alternation, load_json
 from pipeline.model import Document, Organization
 
 _UNIT = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
 _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class _Rules:
@@ -22,18 +20,13 @@ class _Rules:
         self.heads = cfg["organization_heads"]
         self.alone = set(cfg["organizations_complete_alone"])
         self.org = regex.compile(
-            rf"(?<![\p{{L}}])(?P<head>{_alt(self.heads)})"
+            rf"(?<![\p{{L}}])(?P<head>{alternation(self.heads)})"
             rf"(?P<tail>(?: {_SYL}){{0,6}}(?: \d{{2,4}})?(?: {_UNIT}(?: {_SYL}){{1,4}})?)(?![\p{{L}}\d])")
 
 
-_R: _Rules | None = None
-
-
+@functools.cache
 def rules() -> _Rules:
-    global _R
-    if _R is None:
-        _R = _Rules()
-    return _R
+    return _Rules()
 
 
 @register("organizations")

@@ -3,38 +3,31 @@ Thứ trưởng Bộ Công an", "Ông Lê Đức Vinh - Chủ tịch UBND tỉnh
 A name must start with a known family name, which keeps place and organisation names out."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from extractors import register
-from gazetteer import load_json
+from gazetteer import alternation, load_json
 from pipeline.model import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 _UNIT_BEFORE = regex.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|bản|xóm)\s+$")
 
 
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 class _Rules:
     def __init__(self):
         cfg = load_json("people_orgs.json")
         self.person = regex.compile(
-            rf"(?:(?P<pos_before>(?:{_alt(cfg['positions'])})(?: [^\s,.;:()]+){{0,6}}?)\s+)?"
-            rf"(?:(?P<rank>{_alt(cfg['ranks'])})\s+|(?:{_alt(cfg['honorifics'])})\s+)?"
-            rf"(?P<name>(?:{_alt(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
-            rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{_alt(cfg['positions'])})[^;\n()“”]{{0,90}}?)(?=[;\n()“”.]|,\s|\s-\s|$))?")
+            rf"(?:(?P<pos_before>(?:{alternation(cfg['positions'])})(?: [^\s,.;:()]+){{0,6}}?)\s+)?"
+            rf"(?:(?P<rank>{alternation(cfg['ranks'])})\s+|(?:{alternation(cfg['honorifics'])})\s+)?"
+            rf"(?P<name>(?:{alternation(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
+            rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{alternation(cfg['positions'])})[^;\n()“”]{{0,90}}?)(?=[;\n()“”.]|,\s|\s-\s|$))?")
 
 
-_R: _Rules | None = None
-
-
+@functools.cache
 def rules() -> _Rules:
-    global _R
-    if _R is None:
-        _R = _Rules()
-    return _R
+    return _Rules()
 
 
 @register("people")

@@ -3,13 +3,14 @@ Ninh Thọ", "Công an Hà Tĩnh", "TP.HCM"), each linked to its official code w
 the text, the document's main province and its date fix it, else left unlinked with candidates."""
 from __future__ import annotations
 
+import functools
 import collections
 import datetime as dt
 
 import regex
 
 from extractors import register
-from gazetteer import load_json
+from gazetteer import alternation, load_json
 from gazetteer.places import Unit, gazetteer
 from gazetteer.text import modern_tones
 from pipeline.model import Document, Place
@@ -19,10 +20,6 @@ _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2}[A-Z]?)"
 _NAME = rf"(?P<name>{_SYL}(?:(?: - | |-){_SYL}){{0,4}})"
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class _Rules:
@@ -36,26 +33,21 @@ class _Rules:
                 forms.add(f)
         self.abbrev_level = cfg["level_of_abbreviation"]
         self.mention = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<plural>(?:các|hai|ba|bốn|năm|\d+)\s+)?(?P<unit>{_alt(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
+            rf"(?<![\p{{L}}\d])(?P<plural>(?:các|hai|ba|bốn|năm|\d+)\s+)?(?P<unit>{alternation(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
         self.list_next = regex.compile(rf"(?:\s*,\s*|\s+và\s+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
-        self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{_alt(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
+        self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
         g = gazetteer()
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
-        self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{_alt(list(self.aliases) + names)})(?![\p{{L}}\d])")
-        self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{_alt(cfg['bare_name_excluded_before'])})\s*$")
-        self.bare_excl_after = regex.compile(rf"^\s*(?:{_alt(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
+        self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
+        self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$")
+        self.bare_excl_after = regex.compile(rf"^\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
 
 
-_R: _Rules | None = None
-
-
+@functools.cache
 def rules() -> _Rules:
-    global _R
-    if _R is None:
-        _R = _Rules()
-    return _R
+    return _Rules()
 
 
 def _era(doc: Document) -> str:

@@ -3,6 +3,7 @@ and metadata (title, publication date, author, outlet, kind)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 
 import regex
@@ -29,14 +30,9 @@ class _Furniture:
         self.kind = {k: [regex.compile(p, regex.M) for p in v] for k, v in cfg["kind_markers"].items()}
 
 
-_furniture: _Furniture | None = None
-
-
+@functools.cache
 def furniture() -> _Furniture:
-    global _furniture
-    if _furniture is None:
-        _furniture = _Furniture()
-    return _furniture
+    return _Furniture()
 
 
 _DATE_PARTS = regex.compile(r"(\d{1,4})\D+?(\d{1,2})\D+?(\d{1,4})|(\d{4})(\d{2})(\d{2})")

@@ -6,6 +6,8 @@
 - dates that are the issue date of a reference get that role."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from gazetteer import load_json
@@ -24,14 +26,9 @@ class _LinkRules:
         self.gap = regex.compile(r"(?i)^[^;]{0,200}?\b(?:về(?:\s+việc)?|nhằm|để|V/v|quy định|hướng dẫn|sửa đổi|thay thế|bãi bỏ)\b")
 
 
-_L: _LinkRules | None = None
-
-
+@functools.cache
 def link_rules() -> _LinkRules:
-    global _L
-    if _L is None:
-        _L = _LinkRules()
-    return _L
+    return _LinkRules()
 
 
 def resolve_short_forms(refs: list[LegalRef]) -> None:

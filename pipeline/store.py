@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import __version__
-from pipeline.model import (Abbreviation, Amount, Count, DateFact, Document, ExtractionResult, LegalLink,
+from pipeline.model import (Abbreviation, Amount, Count, DateFact, ExtractionResult, LegalLink,
                             LegalRef, Organization, Period, Person, Place, Problem)
 
 SCHEMA_VERSION = 2

@@ -1,5 +1,4 @@
 """The CLI end to end: bundled corpus, shared texts, idempotence, replacement, bad input."""
-import codecs
 import gzip
 import json
 import shutil

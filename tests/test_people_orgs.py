@@ -1,7 +1,5 @@
 """People, organisations and abbreviations from real sentences."""
-from extractors import abbreviations, organizations, people
-from pipeline.model import ExtractionResult
-from pipeline.resolve import resolve
+from extractors import abbreviations, people
 from pipeline.run import analyse
 from tests.util import doc_of
 

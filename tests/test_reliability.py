@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from corpus import SAMPLE_DIR
 from pipeline.cli import main
 from pipeline.store import SCHEMA_VERSION
-from tests.test_ingest import q, row_counts
+from tests.test_ingest import q
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FACT_TABLES = ["sentences", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
