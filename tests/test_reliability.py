@@ -131,6 +131,11 @@ def _table_rows(db: str, per_document_only: bool = False) -> dict[str, list]:
 def _check_consistent(db: str, reference: dict[str, list]):
     """The database opens; no fact without its document; each document present has all its facts."""
     con = duckdb.connect(db, read_only=True)
+    tables = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not tables:  # killed before the schema's own transaction committed: nothing was loaded
+        con.close()
+        return
+    assert {"documents", *FACT_TABLES} <= tables, "a partial schema"
     docs = {d for (d,) in con.execute("SELECT doc_id FROM documents").fetchall()}
     for t in FACT_TABLES:
         orphans = con.execute(f"SELECT count(*) FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0]
