@@ -193,3 +193,17 @@ class ExtractionResult:
     """Everything extracted from one document, ready to store."""
     document: Document
     facts: list = field(default_factory=list)
+    # the facts as plain row tuples per table: what worker processes send back (cheap to unpickle)
+    rows: dict[str, list[tuple]] | None = None
+
+    def packed(self) -> "ExtractionResult":
+        import dataclasses
+
+        rows: dict[str, list[tuple]] = {}
+        for f in self.facts:
+            rows.setdefault(f.TABLE, []).append(dataclasses.astuple(f))
+        return ExtractionResult(self.document, [], rows)
+
+    @property
+    def n_facts(self) -> int:
+        return len(self.facts) if self.rows is None else sum(map(len, self.rows.values()))

@@ -72,6 +72,12 @@ def process(raw: RawInput, budget_s: float = DOC_TIME_BUDGET_S) -> ExtractionRes
             signal.signal(signal.SIGALRM, previous)
 
 
+def process_packed(raw: RawInput, budget_s: float = DOC_TIME_BUDGET_S) -> ExtractionResult | Problem:
+    """`process` for worker processes: facts sent back as row tuples."""
+    result = process(raw, budget_s)
+    return result if isinstance(result, Problem) else result.packed()
+
+
 def raw_hash(raw: RawInput) -> str:
     data = raw.data.encode("utf-8", "surrogatepass") if isinstance(raw.data, str) else raw.data
     return hashlib.sha1(data).hexdigest()
@@ -162,8 +168,10 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
     stats = session.stats
     raws = _changed(read_paths(paths), stats, session.known_raw, session.problem)
     pool = mp.get_context("spawn").Pool(workers) if workers > 1 else None
-    work = functools.partial(process, budget_s=time_budget_s)
-    results = pool.imap(work, raws, chunksize=16) if pool else map(work, raws)
+    if pool:
+        results = pool.imap(functools.partial(process_packed, budget_s=time_budget_s), raws, chunksize=16)
+    else:
+        results = map(functools.partial(process, budget_s=time_budget_s), raws)
     batch: list[ExtractionResult] = []
     replace: list[str] = []
     t0 = time.monotonic()
@@ -183,7 +191,7 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
                 continue
             if decision == "replace":
                 replace.append(res.document.source_path)
-            stats.facts += len(res.facts)
+            stats.facts += res.n_facts
             batch.append(res)
             if len(batch) >= batch_docs:
                 flush()

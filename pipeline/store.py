@@ -134,8 +134,10 @@ def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
         [(r.document.doc_id, i, s, e) for r in results for i, (s, e) in enumerate(r.document.sentences)],
         columns=cols["sentences"])
     for cls in FACT_TYPES:
-        frames[cls.TABLE] = pd.DataFrame(
-            [dataclasses.asdict(f) for r in results for f in r.facts if isinstance(f, cls)], columns=cols[cls.TABLE])
+        field_order = [f.name for f in dataclasses.fields(cls)]
+        rows = [dataclasses.astuple(f) for r in results for f in r.facts if isinstance(f, cls)]
+        rows += [row for r in results if r.rows for row in r.rows.get(cls.TABLE, ())]
+        frames[cls.TABLE] = pd.DataFrame(rows, columns=field_order)[cols[cls.TABLE]]
     return frames
 
 

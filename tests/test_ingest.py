@@ -153,3 +153,12 @@ def test_console_script_help_lists_every_command():
     out = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True).stdout
     for cmd in ("ingest", "sql", "eval", "stats", "export"):
         assert cmd in out
+
+
+def test_two_worker_processes_store_the_same_rows_as_one(tmp_path):
+    from tests.test_reliability import _table_rows
+
+    one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
+    assert main(["ingest", "--db", one]) == 0
+    assert main(["ingest", "--db", two, "--workers", "2"]) == 0
+    assert _table_rows(two) == _table_rows(one)
