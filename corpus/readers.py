@@ -14,7 +14,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single article beyond this is not an article
 
 
-def _format_of(path: Path) -> str | None:
+def format_of(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
@@ -30,7 +30,7 @@ def iter_files(paths: list[str]) -> Iterator[tuple[str, Path]]:
                 dirs.sort()
                 for f in sorted(files):
                     fp = Path(root) / f
-                    if _format_of(fp):
+                    if format_of(fp):
                         yield str(fp), fp
         else:
             yield given, p
@@ -38,7 +38,7 @@ def iter_files(paths: list[str]) -> Iterator[tuple[str, Path]]:
 
 def read_paths(paths: list[str]) -> Iterator[RawInput | Problem]:
     for shown, p in iter_files(paths):
-        fmt = _format_of(p)
+        fmt = format_of(p)
         if fmt is None:
             yield Problem(shown, f"unsupported file type '{p.suffix}'")
             continue

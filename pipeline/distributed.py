@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus.readers import _format_of, count_lines, iter_files, read_jsonl, read_paths
+from corpus.readers import format_of, count_lines, iter_files, read_jsonl, read_paths
 from pipeline.model import ExtractionResult, Problem
 from pipeline.run import DOC_TIME_BUDGET_S, LoadSession, process
 from pipeline.store import result_frames, table_columns
@@ -50,7 +50,7 @@ def plan_shards(paths: list[str], shard_docs: int = SHARD_DOCS) -> list[Shard]:
             group.clear()
 
     for shown, p in iter_files(paths):
-        if _format_of(p) == "jsonl":
+        if format_of(p) == "jsonl":
             n = count_lines(p)
             st = p.stat()
             for start in range(1, n + 1, shard_docs):

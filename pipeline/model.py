@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
 from dataclasses import dataclass, field
 
 
@@ -47,9 +48,16 @@ class Document:
         return lo
 
 
-# Fact types: one dataclass per table. `doc_id` and `sentence_idx` are filled by the pipeline.
+@dataclass(kw_only=True)
+class Fact:
+    """Base of the fact types (one dataclass per table); the pipeline fills these two fields."""
+    doc_id: str = ""
+    sentence_idx: int = 0
+
+
+# Fact types: one dataclass per table.
 @dataclass
-class LegalRef:
+class LegalRef(Fact):
     doc_type: str
     number: str
     code: str | None
@@ -62,26 +70,22 @@ class LegalRef:
     surface: str = ""
     resolved_by: str | None = None  # text, same_doc, convention, corpus
     registry_key: str | None = None  # identity of the cited document (DOMAIN.md): see pipeline/registry.py
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "legal_refs"
 
 
 @dataclass
-class LegalLink:
+class LegalLink(Fact):
     src_code: str
     dst_code: str
     relation: str
     start_char: int
     end_char: int
     evidence: str = ""
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "legal_links"
 
 
 @dataclass
-class Count:
+class Count(Fact):
     value: float
     cmp: str
     is_percent: bool
@@ -95,25 +99,21 @@ class Count:
     year: int | None = None
     parent_start: int | None = None  # start_char of the count this one belongs to ("97 tổ chức ... với 937 người")
     place: str | None = None
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "counts"
 
 
 @dataclass
-class Amount:
+class Amount(Fact):
     value: float
     unit: str
     start_char: int
     end_char: int
     cmp: str = "eq"
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "amounts"
 
 
 @dataclass
-class Place:
+class Place(Fact):
     name: str
     level: str
     start_char: int
@@ -122,69 +122,57 @@ class Place:
     province_code: str | None = None
     admin_code_2025: str | None = None
     candidates: str | None = None
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "places"
 
 
 @dataclass
-class DateFact:
+class DateFact(Fact):
     value: dt.date
     precision: str  # day, month, year
     start_char: int
     end_char: int
     role: str = "event"  # published, updated, issue_date, event
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "dates"
 
 
 @dataclass
-class Period:
+class Period(Fact):
     kind: str  # year_range, until_now, quarter, months_of_year
     start_date: dt.date
     end_date: dt.date | None
     start_char: int
     end_char: int
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "periods"
 
 
 @dataclass
-class Person:
+class Person(Fact):
     name: str
     start_char: int
     end_char: int
     rank: str | None = None
     position: str | None = None
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "people"
 
 
 @dataclass
-class Organization:
+class Organization(Fact):
     name: str          # as written: "UBND tỉnh Khánh Hòa"
     normalized: str    # "Ủy ban nhân dân tỉnh Khánh Hòa"
     kind: str          # head: "Ủy ban nhân dân", "Công an", "Ban Chỉ đạo", ...
     start_char: int
     end_char: int
     admin_code: str | None = None  # the place it belongs to, from the places in its name
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "organizations"
 
 
 @dataclass
-class Abbreviation:
+class Abbreviation(Fact):
     short: str
     expansion: str
     defined_in_text: bool
     start_char: int
     end_char: int
-    doc_id: str = ""
-    sentence_idx: int = 0
     TABLE = "abbreviations"
 
 
@@ -197,8 +185,6 @@ class ExtractionResult:
     rows: dict[str, list[tuple]] | None = None
 
     def packed(self) -> "ExtractionResult":
-        import dataclasses
-
         rows: dict[str, list[tuple]] = {}
         for f in self.facts:
             rows.setdefault(f.TABLE, []).append(dataclasses.astuple(f))

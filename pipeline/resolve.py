@@ -3,18 +3,19 @@
 - short legal references take the code of a full mention of the same type and number in the
   same document (only when that code is unique: ambiguity stays unresolved);
 - links between documents from the verbs that state them (never from co-occurrence alone);
-- dates that are the issue date of a reference get that role."""
+- dates that are the issue date of a reference get that role;
+- the document's main province, the place each count is about, the place of each organisation;
+- the registry identity of each cited document (pipeline/registry.py)."""
 from __future__ import annotations
 
+import collections
 import functools
 
 import regex
 
 from gazetteer import load_json
-import collections
-
-from pipeline.registry import registry_key
 from pipeline.model import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
+from pipeline.registry import registry_key
 
 
 class _LinkRules:
@@ -108,26 +109,36 @@ def place_context(doc: Document, places: list[Place], counts: list[Count]) -> No
         c.place = f"{before[-1].level} {before[-1].name}" if before else main_name
 
 
-def resolve(result: ExtractionResult) -> ExtractionResult:
-    doc = result.document
-    refs = [f for f in result.facts if isinstance(f, LegalRef)]
-    dates = [f for f in result.facts if isinstance(f, DateFact)]
-    resolve_short_forms(refs)
-    result.facts.extend(find_links(doc, refs))
-    mark_issue_dates(refs, dates)
-    place_context(doc, [f for f in result.facts if isinstance(f, Place)], [f for f in result.facts if isinstance(f, Count)])
-    # every mention of one code in a document shares the identity of its fullest mention
+def place_of_organizations(orgs: list[Organization], places: list[Place]) -> None:
+    for org in orgs:
+        inside = [p for p in places if org.start_char <= p.start_char and p.end_char <= org.end_char and p.admin_code]
+        org.admin_code = inside[-1].admin_code if inside else None
+
+
+def assign_registry_keys(refs: list[LegalRef], main_province: str | None) -> None:
+    """Every mention of one code in a document shares the identity of its fullest mention."""
     best: dict[str, LegalRef] = {}
     for r in refs:
         if r.code and (r.code not in best or (r.issue_date and not best[r.code].issue_date)):
             best[r.code] = r
-    places = [f for f in result.facts if isinstance(f, Place)]
-    for org in (f for f in result.facts if isinstance(f, Organization)):
-        inside = [p for p in places if org.start_char <= p.start_char and p.end_char <= org.end_char and p.admin_code]
-        org.admin_code = inside[-1].admin_code if inside else None
     for r in refs:
         if r.code:
-            r.registry_key = registry_key(best[r.code], doc.main_province)
+            r.registry_key = registry_key(best[r.code], main_province)
+
+
+def resolve(result: ExtractionResult) -> ExtractionResult:
+    doc = result.document
+
+    def of_type(cls):
+        return [f for f in result.facts if isinstance(f, cls)]
+
+    refs, places = of_type(LegalRef), of_type(Place)
+    resolve_short_forms(refs)
+    result.facts.extend(find_links(doc, refs))
+    mark_issue_dates(refs, of_type(DateFact))
+    place_context(doc, places, of_type(Count))
+    place_of_organizations(of_type(Organization), places)
+    assign_registry_keys(refs, doc.main_province)
     for f in result.facts:
         f.doc_id = doc.doc_id
         f.sentence_idx = doc.sentence_of(f.start_char)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing as mp
 import os
 import shutil
-import multiprocessing as mp
 import signal
-import threading
-import traceback
 import sys
+import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -27,16 +27,13 @@ BATCH_DOCS = 1000
 DOC_TIME_BUDGET_S = 30.0
 
 
-def analyse(doc: Document) -> ExtractionResult | Problem:
+def analyse(doc: Document) -> ExtractionResult:
     """Segment, extract and resolve one cleaned document."""
-    try:
-        segment(doc)
-        facts: list = []
-        for fn in load_all().values():
-            facts.extend(fn(doc))
-        return resolve(ExtractionResult(doc, facts))
-    except RecursionError:
-        return Problem(doc.source_path, "document too deeply nested to analyse")
+    segment(doc)
+    facts: list = []
+    for fn in load_all().values():
+        facts.extend(fn(doc))
+    return resolve(ExtractionResult(doc, facts))
 
 
 class _TimeBudgetExceeded(Exception):
@@ -85,10 +82,7 @@ def raw_hash(raw: RawInput) -> str:
 
 def extract_text(text: str, source_path: str = "<text>") -> ExtractionResult:
     """All facts of one text, without a database."""
-    result = analyse(clean(RawInput(source_path, text, "txt")))
-    if isinstance(result, Problem):
-        raise ValueError(result.reason)
-    return result
+    return analyse(clean(RawInput(source_path, text, "txt")))
 
 
 @dataclass

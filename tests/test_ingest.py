@@ -41,11 +41,18 @@ def test_bundled_corpus_then_idempotent_rerun(tmp_db, capsys):
 
 def test_offsets_point_into_stored_text(tmp_db):
     main(["ingest", "--db", tmp_db])
-    rows = q(tmp_db, """SELECT r.code, substr(d.text, r.start_char + 1, r.end_char - r.start_char)
-                        FROM legal_refs r JOIN documents d USING (doc_id) WHERE r.code IS NOT NULL""")
-    assert rows
-    for code, surface in rows:
-        assert surface.split()[-1].replace(" ", "")[:2] in code or surface[-2:].isdigit() or code.split("/")[0] in surface
+    span = "substr(d.text, f.start_char + 1, f.end_char - f.start_char)"
+    refs = q(tmp_db, f"SELECT f.surface, {span} FROM legal_refs f JOIN documents d USING (doc_id)")
+    assert refs and all(surface == text for surface, text in refs)
+    counts = q(tmp_db, f"SELECT f.entity, {span} FROM counts f JOIN documents d USING (doc_id)")
+    assert counts and all(text.endswith(entity) for entity, text in counts)
+    people = q(tmp_db, f"SELECT f.name, {span} FROM people f JOIN documents d USING (doc_id)")
+    assert people and all(name == text for name, text in people)
+    # every fact lies inside the sentence it names
+    for table in ("legal_refs", "counts", "places", "dates"):
+        bad = q(tmp_db, f"""SELECT count(*) FROM {table} f JOIN sentences s USING (doc_id, sentence_idx)
+                            WHERE f.start_char < s.start_char OR f.start_char >= s.end_char""")
+        assert bad == [(0,)], table
 
 
 def test_changed_file_replaces_its_facts(tmp_path, tmp_db):
