@@ -60,7 +60,11 @@ def cmd_ingest(args) -> int:
     if missing:
         print(f"vietmine: no such path: {', '.join(missing)}", file=sys.stderr)
         return 2
-    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        print(f"vietmine: cannot write database {args.db}: {e.strerror or e}", file=sys.stderr)
+        return 2
     if args.engine == "dask":
         from pipeline.distributed import ingest_dask
 
