@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import duckdb
-import pytest
 
 from corpus import SAMPLE_DIR
 from pipeline.cli import main
