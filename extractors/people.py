@@ -12,14 +12,15 @@ from gazetteer import alternation, load_json
 from pipeline.model import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
-_UNIT_BEFORE = regex.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|bản|xóm)\s+$")
+_UNIT_BEFORE = regex.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|bản|xóm)\s+$", regex.REVERSE)
+_UNIT_LOOK_BACK = 30
 
 
 class _Rules:
     def __init__(self):
         cfg = load_json("people_orgs.json")
         self.person = regex.compile(
-            rf"(?:(?P<pos_before>(?:{alternation(cfg['positions'])})(?: [^\s,.;:()]+){{0,6}}?)\s+)?"
+            rf"(?<![\p{{L}}\d])(?:(?P<pos_before>(?:{alternation(cfg['positions'])})(?: [^\s,.;:()]+){{0,6}}?)\s+)?"
             rf"(?:(?P<rank>{alternation(cfg['ranks'])})\s+|(?:{alternation(cfg['honorifics'])})\s+)?"
             rf"(?P<name>(?:{alternation(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
             rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{alternation(cfg['positions'])})[^;\n()“”]{{0,90}}?)(?=[;\n()“”.]|,\s|\s-\s|$))?")
@@ -36,7 +37,7 @@ def extract(doc: Document) -> list[Person]:
     for m in rules().person.finditer(doc.text):
         if not (m["rank"] or m["pos_before"] or m["pos_after"] or regex.match(r"(?i)ông|bà|đồng chí", m.group())):
             continue  # a bare name-like phrase is too often a place or a street
-        if _UNIT_BEFORE.search(doc.text, 0, m.start("name")):
+        if _UNIT_BEFORE.search(doc.text, max(0, m.start("name") - _UNIT_LOOK_BACK), m.start("name")):
             continue  # "UBND thị xã Ninh Hòa": a place, not a person named Ninh
         position = (m["pos_after"] or m["pos_before"] or "").strip() or None
         out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))

