@@ -9,6 +9,7 @@ import regex
 
 from extractors import register
 from gazetteer import alternation, load_json
+from gazetteer.places import gazetteer
 from pipeline.model import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
@@ -31,12 +32,20 @@ def rules() -> _Rules:
     return _Rules()
 
 
+@functools.cache
+def province_names() -> frozenset[str]:
+    """Province names that are not also a person's name ("Chủ tịch Hồ Chí Minh" is a person)."""
+    return frozenset(gazetteer().province_names) - set(load_json("people_orgs.json")["province_names_also_people"])
+
+
 @register("people")
 def extract(doc: Document) -> list[Person]:
     out = []
     for m in rules().person.finditer(doc.text):
         if not (m["rank"] or m["pos_before"] or m["pos_after"] or regex.match(r"(?i)ông|bà|đồng chí", m.group())):
             continue  # a bare name-like phrase is too often a place or a street
+        if m["name"] in province_names():
+            continue  # "Chủ tịch Hà Nội" (a headline): a province, not a person named Hà
         if _UNIT_BEFORE.search(doc.text, max(0, m.start("name") - _UNIT_LOOK_BACK), m.start("name")):
             continue  # "UBND thị xã Ninh Hòa": a place, not a person named Ninh
         position = (m["pos_after"] or m["pos_before"] or "").strip() or None

@@ -15,6 +15,11 @@ def test_people_with_rank_and_position():
 
 def test_place_names_are_not_people():
     assert people.extract(doc_of("Chủ tịch UBND thị xã Ninh Hòa đã ban hành văn bản")) == []
+    # baomoi 2017: a headline, and a river whose word "sông" holds the honorific "ông"
+    assert people.extract(doc_of("Chủ tịch Hà Nội: Loa phường 'ngốn' vài trăm triệu đồng mỗi năm")) == []
+    assert people.extract(doc_of("Thanh Trì cải tạo sông Tô Lịch: Bảo vệ môi trường, chống tái lấn chiếm")) == []
+    got = people.extract(doc_of("Học tập và làm theo tư tưởng, đạo đức, phong cách Chủ tịch Hồ Chí Minh"))
+    assert [p.name for p in got] == ["Hồ Chí Minh"]
 
 
 def test_organizations_normalised_and_linked_to_their_place():
