@@ -34,6 +34,9 @@ class _Rules:
         self.abbrev_level = cfg["level_of_abbreviation"]
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
+        # "bà xã" (wife), "ông xã" (husband): the unit word inside an idiom
+        self.idiom_before = {unit: regex.compile(rf"(?:^|[^\p{{L}}])(?i:{alternation(words)})\s+$", regex.REVERSE)
+                             for unit, words in cfg["idioms_with_unit_word"].items()}
         # "các xã A, B và C": checked left of a mention rather than tried at every word (2x faster)
         self.plural_before = regex.compile(
             rf"(?:^|[^\p{{L}}\d])(?:{alternation(cfg['plural_before'])}|\d+)\s+$", regex.REVERSE)
@@ -71,11 +74,14 @@ def candidates(name: str, unit_word: str, tier: str, era: str) -> list[Unit]:
 
 
 def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
-    """Longest leading run of syllables that is a known unit at this tier; else the run itself."""
+    """Longest leading run of syllables that is a known unit at this tier; else the run itself.
+    A commune is not cut down to one syllable: one-syllable communes are rare (<1 %), a commune
+    missing from the gazetteer (merged since) is not ("xã Thanh Dương" is not "xã Thanh")."""
     sylls = name.split(" ")
     if not _TIERS[tier]:
         return " ".join(sylls[:4])
-    for k in range(len(sylls), 0, -1):
+    shortest = 2 if tier == "ward" and len(sylls) > 1 and sylls[1] != "-" else 1
+    for k in range(len(sylls), shortest - 1, -1):
         cand = " ".join(sylls[:k])
         if any(_compatible(u, unit_word, tier, era) for u in gazetteer().lookup(cand)):
             return cand
@@ -102,6 +108,9 @@ def extract(doc: Document) -> list[Place]:
             s, _ = doc.sentences[doc.sentence_of(m.start("unit"))] if doc.sentences else (0, 0)
             if text[s:m.start("unit")].strip():
                 continue  # "Bản", "Làng" mid-sentence are words, not units
+        idiom = r.idiom_before.get(unit)
+        if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+            continue
         name = _trim(m["name"], level, tier, era)
         if unit in r.abbrev_level and not candidates(name, level, tier, era):
             continue  # "TP. Bên cạnh đó": an abbreviation needs a known unit after it
@@ -131,7 +140,7 @@ def extract(doc: Document) -> list[Place]:
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
             continue
         prev = regex.search(r"(\S+)\s*$", before)
-        if prev and regex.match(r"\p{Lu}\p{Ll}", prev.group(1)) and not before.endswith(("\n", ". ", ": ")):
+        if prev and regex.match(r"\p{Lu}\p{Ll}", prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
             continue  # inside a longer proper name
         if regex.match(r"\s\p{Lu}\p{Ll}", text[m.end():m.end() + 3]):
             continue

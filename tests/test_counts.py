@@ -58,6 +58,8 @@ def test_not_counts():
     assert counts("Ngày cập nhật: 20/03/2020 03:57:36") == []
     assert counts("tai nạn giao thông giảm 6,22% so với cùng kỳ") == []
     assert counts("thu ngân sách đạt 102% kế hoạch năm") == []
+    # shared/texts/039 (dantri 2021): a percentage of a standard
+    assert counts("vẫn còn một số phường có diện tích khá nhỏ (dưới 50% tiêu chuẩn); không gian") == []
     assert counts("vào khoảng 23 giờ 30 tối 16-6") == []
     assert counts("liên hệ số điện thoại 0913456789 để báo tin") == []
 

@@ -40,6 +40,16 @@ def test_not_places():
     assert places("theo Báo Khánh Hòa, MTTQ Việt Nam và miền Nam") == []
     assert places("Ban Quản lý khu kinh tế Nghi Sơn") == []
     assert places("Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp") == []
+    # baomoi 2017: "bà xã" (wife) is no commune
+    assert places('gu thời trang của "bà xã Hồ Hoài Anh" có sự tiến bộ rõ rệt') == []
+
+
+def test_commune_missing_from_the_gazetteer_keeps_its_name_and_bare_province_after_comma():
+    # shared/texts/027 (baomoi 2017): Thanh Dương was merged in 2019, a one-syllable "xã Thanh" exists
+    assert places("cuối cùng vì “ma men” Xóm 4, xã Thanh Dương, huyện Thanh Chương, Nghệ An") == [
+        ("Thanh Dương", "xã", None), ("Thanh Chương", "huyện", "428"), ("Nghệ An", "tỉnh", "40")]
+    # baomoi 2017: one-syllable cities still stop before a capitalised word
+    assert places("Gây dựng thanh thế ở thành phố Vinh Sau khi bị giam") == [("Vinh", "thành phố", "412")]
 
 
 def test_units_after_the_2025_reorganisation():
