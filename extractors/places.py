@@ -34,6 +34,14 @@ class _Rules:
         self.abbrev_level = cfg["level_of_abbreviation"]
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
+        # "4 xã (Hương Thọ, Hương Phong và Hải Dương)": a counted unit word, then its names
+        self.listed = regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})\s*\((?P<items>{_NAME}(?:(?:\s*,\s*|\s+và\s+){_NAME})*)\)")
+        self.list_item = regex.compile(_NAME)
+        # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
+        self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
+        # "xã Mỹ Phong (Phù Mỹ)": a bare parent in parentheses just right of a unit
+        self.paren_after = regex.compile(rf"\s*\({_NAME}\)")
         # "bà xã" (wife), "ông xã" (husband): the unit word inside an idiom
         self.idiom_before = {unit: regex.compile(rf"(?:^|[^\p{{L}}])(?i:{alternation(words)})\s+$", regex.REVERSE)
                              for unit, words in cfg["idioms_with_unit_word"].items()}
@@ -124,6 +132,14 @@ def extract(doc: Document) -> list[Place]:
                 nxt = _trim(nm["name"], level, tier, era)
                 add(nxt, level, tier, nm.start("name"), nm.start("name") + len(nxt))
                 pos = nm.start("name") + len(nxt)
+    for m in r.listed.finditer(text):
+        unit = m["unit"]
+        if not r.plural_before.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        tier = r.unit_tier[unit.lower()]
+        level = r.abbrev_level.get(unit, unit.lower())
+        for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
+            add(item["name"], level, tier, item.start(), item.end())
     for m in r.caps.finditer(text):
         if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
             continue
@@ -152,8 +168,59 @@ def extract(doc: Document) -> list[Place]:
             level = units[0].unit_word if units else "tỉnh"
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
+    _add_bare_relatives(doc, found, era)
     _link(found, era)
     return [p for p, _ in found]
+
+
+def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str) -> None:
+    """Bare names whose place in an address makes them certain: the unit just left of a found
+    place that the gazetteer puts inside it ("Minh Khai, Hai Bà Trưng, Hà Nội", walked leftwards),
+    and the district in parentheses after a commune that lies in it ("xã Mỹ Phong (Phù Mỹ)")."""
+    r, text = rules(), doc.text
+    taken = [(p.start_char, p.end_char) for p, _ in found]
+
+    def free(start, end):
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(unit: Unit, start: int, end: int):
+        found.append((Place(modern_tones(unit.name), unit.unit_word, start, end), unit.tier))
+        taken.append((start, end))
+
+    def children_named(name: str, parents: list[Unit]) -> list[Unit]:
+        out = []
+        for u in gazetteer().lookup(name):
+            if u.era != era:
+                continue
+            for parent in parents:
+                if parent.tier == "province" and u.province_code == parent.code and (
+                        u.tier == "district" or era == "2025"):
+                    out.append(u)
+                elif parent.tier == "district" and u.tier == "ward" and u.district_code == parent.code:
+                    out.append(u)
+        return out
+
+    for place, tier in list(found):
+        parents = candidates(place.name, place.level, tier, era)
+        start = place.start_char
+        while parents:
+            m = r.chain_before.search(text, max(0, start - 60), start)
+            if not m or not free(m.start(), m.end()) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
+                break
+            units = children_named(m["name"], parents)
+            if len({(u.name, u.unit_word) for u in units}) != 1:
+                break
+            add(units[0], m.start("name"), m.end("name"))
+            parents, start = units, m.start()
+        if tier == "ward":
+            m = r.paren_after.match(text, place.end_char)
+            if m and free(m.start(), m.end()):
+                districts = {u.district_code for u in parents}
+                units = [u for u in gazetteer().lookup(m["name"])
+                         if u.era == era and u.tier == "district" and u.code in districts]
+                if units:
+                    add(units[0], m.start("name"), m.end("name"))
+    found.sort(key=lambda pt: pt[0].start_char)
 
 
 def _link(found: list[tuple[Place, str]], era: str) -> None:

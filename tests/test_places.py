@@ -58,3 +58,25 @@ def test_units_after_the_2025_reorganisation():
     # after 1 July 2025 Ninh Hòa is a ward of Khánh Hòa, with no district above it
     assert places("phường Ninh Hòa, tỉnh Khánh Hòa", published=dt.date(2025, 9, 1)) == [
         ("Ninh Hòa", "phường", "22528"), ("Khánh Hòa", "tỉnh", "56")]
+
+
+def test_bare_units_placed_by_their_address():
+    # baomoi 2017: a bare district left of its province, a chain of ward, district, province, and
+    # a district in parentheses after one of its communes
+    assert places("chủ cơ sở này là bà Vũ Thị Tân (SN 1983, ở Ba Đình, Hà Nội). Hai cô giáo") == [
+        ("Ba Đình", "quận", "001"), ("Hà Nội", "thành phố", "01")]
+    assert places("trường mầm non Sen Vàng (Minh Khai, Hai Bà Trưng, Hà Nội).") == [
+        ("Minh Khai", "phường", "00295"), ("Hai Bà Trưng", "quận", "007"), ("Hà Nội", "thành phố", "01")]
+    assert places("đến đoạn Km 1166+865 thuộc xã Mỹ Phong (Phù Mỹ) do không làm chủ tốc độ") == [
+        ("Mỹ Phong", "xã", "21754"), ("Phù Mỹ", "huyện", "545")]
+    # a street named like a ward is no ward
+    assert places("diễn ra tại Trụ sở của DOJI trên phố Lê Ngọc Hân, Hà Nội.") == [("Hà Nội", "thành phố", "01")]
+
+
+def test_names_listed_in_parentheses_after_a_counted_unit_word():
+    # shared/texts/039 (dantri 2021): Hải Dương here is a commune of Hương Trà, not the province
+    got = places("2 phường (Hương Hồ, Hương An) và 4 xã (Hương Thọ, Hương Phong, Hương Vinh, Hải Dương) "
+                 "thuộc thị xã Hương Trà")
+    assert [(n, lv) for n, lv, _ in got] == [
+        ("Hương Hồ", "phường"), ("Hương An", "phường"), ("Hương Thọ", "xã"), ("Hương Phong", "xã"),
+        ("Hương Vinh", "xã"), ("Hải Dương", "xã"), ("Hương Trà", "thị xã")]
