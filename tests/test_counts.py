@@ -45,9 +45,12 @@ def test_ranges_and_number_words():
 def test_money_and_measures_are_amounts_not_counts():
     found = extract(doc_of("hỗ trợ 500 triệu đồng và bán 6,8 ha đất cho 12 hộ"))
     amounts = [(a.value, a.unit) for a in found if isinstance(a, Amount)]
-    assert amounts == [(500_000_000, "đồng"), (6.8, "ha")] or amounts == [(500_000_000, "triệu đồng"), (6.8, "ha")] \
-        or amounts == [(500, "triệu đồng"), (6.8, "ha")]
+    assert amounts == [(500_000_000, "đồng"), (6.8, "ha")]
     assert [(c.value, c.entity) for c in found if isinstance(c, Count)] == [(12, "hộ")]
+    # baomoi 2017: measures of products
+    found = extract(doc_of("bộ mâm hợp kim, 5 chấu kép, kích thước 18 inch. Động cơ cho sức mạnh 201 mã lực"))
+    assert [(a.value, a.unit) for a in found if isinstance(a, Amount)] == [(18, "inch"), (201, "mã lực")]
+    assert counts("bộ mâm hợp kim, 5 chấu kép, kích thước 18 inch.") == [(5, "chấu kép", "eq", False, None)]
 
 
 def test_not_counts():
