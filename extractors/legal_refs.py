@@ -17,6 +17,7 @@ _SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
 # number, then code segments joined by / or a dash; a space may follow a separator (PDF and press typos)
 _CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:(?:/{{1,2}}|[\-–—])\s?{_SEG})*)"
 _DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
+_SOFT_BREAK = regex.compile(r"\n(?=\p{Ll})")
 
 
 def _ci_first(word: str) -> str:
@@ -51,7 +52,7 @@ class _Rules:
         )
         self.issuer_after = regex.compile(
             r"^\s*,?\s*(?:ngày[^,;]{0,30}?\s+)?(?:của|do|giữa)\s+(?P<issuer>[^,;:()“”\"\n]{2,90}?)"
-            r"(?=\s+(?:về|[Qq]uy định|[Hh]ướng dẫn|ban hành|phê duyệt|triển khai|thực hiện|sửa đổi|được|tại|đã|năm|có|là|thì)\b|[,;:()“”\"\n.]|$)"
+            rf"(?=\s+(?:{alternation(cfg['issuer_ends_before'])})(?!\p{{L}})|\s+và\s+\p{{Ll}}|[,;:()“”\"\n.]|$)"
         )
         self.subject_after = regex.compile(r"^[^;\n]{0,160}?\s(?:về(?:\s+việc)?|V/v)\s+(?P<subject>“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"|[^;.\n]{3,200})")
 
@@ -129,7 +130,8 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
     m = regex.match(r"[/-]\s?((?:19|20)\d{2})$", tail)
     if not has_letters and m:
         year = m.group(1)
-    window = text[end:end + 260]
+    # a hard line break inside a sentence (Công báo PDF text) does not end the issuer's name
+    window = _SOFT_BREAK.sub(" ", text[end:end + 260])
     date = None
     dm = r.after.match(window)
     if dm:

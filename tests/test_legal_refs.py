@@ -22,6 +22,21 @@ def test_full_citation_with_date_and_issuer():
     assert got[1].issuer == "Bộ Công an" and got[1].issuer_code == "BCA"
 
 
+def test_issuer_ends_where_the_sentence_goes_on():
+    # shared/texts 001, 005 and 013 (a Công báo PDF text with hard line breaks)
+    cases = {
+        "Nghị định số 112/2020/NĐ-CP ngày 18/9/2020 của Chính phủ nghị định về xử lý kỷ luật cán bộ": "Chính phủ",
+        "Thông tư số 117/2004/TT-BTC ngày 07/12/2004 của Bộ Tài chính Xét đề nghị của Cục Thuế tỉnh Gia Lai":
+            "Bộ Tài chính",
+        "thay thế \nThông tư 57/2019/TT-BCA ngày 11 tháng 11 năm 2019 của Bộ trưởng Bộ Công \nan hướng dẫn thực hiện":
+            "Bộ trưởng Bộ Công an",
+        "Thông tư số 16/2014/TTLT-BLĐTBXH-BTC của liên Bộ Lao động - Thương binh và Xã hội và các văn bản":
+            "liên Bộ Lao động - Thương binh và Xã hội",
+    }
+    for text, issuer in cases.items():
+        assert extract(doc_of(text))[0].issuer == issuer, text
+
+
 def test_partial_forms_completed_by_convention():
     text = ("tiếp tục thực hiện Chỉ thị số 09 của Ban Bí thư về “Tăng cường sự lãnh đạo”; tiếp tục thực hiện "
             "Thông tư số 23/2012 của Bộ trưởng Bộ Công an “Quy định về khu dân cư”.")
