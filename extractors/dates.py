@@ -19,6 +19,7 @@ class _Patterns:
         self.dmy = c(cfg["day_month_year"])
         self.dm = c(cfg["day_month"])
         self.dm_block = regex.compile(cfg["day_month_blockers_before"])
+        self.dm_block_after = regex.compile(cfg["day_month_blockers_after"])
         self.my = c(cfg["month_year"])
         self.y = c(cfg["year"])
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
@@ -67,7 +68,8 @@ def extract(doc: Document) -> list[DateFact]:
     if year:
         for pat in p.dm:
             for m in pat.finditer(text):
-                if not free(m.start(), m.end()) or p.dm_block.search(text, max(0, m.start() - 12), m.start()):
+                if (not free(m.start(), m.end()) or p.dm_block.search(text, max(0, m.start() - 12), m.start())
+                        or p.dm_block_after.match(text[m.end():m.end() + 12])):
                     continue
                 value = _make(year, int(m["m"]), int(m["d"]))
                 if value:

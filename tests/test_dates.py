@@ -21,6 +21,13 @@ def test_day_month_takes_the_document_year():
     assert days(text) == [dt.date(2024, 3, 11), dt.date(2024, 8, 19), dt.date(2024, 6, 26)]
 
 
+def test_a_birth_year_or_a_yearly_deadline_fixes_no_day():
+    # shared/texts/027 (baomoi 2017): the only year given is a driver's birth year
+    assert days("Nguyễn Đức L. (sinh năm 1962, trú tại phường Thống Nhất) ... vào sáng ngày 1/2 (mùng 5 Tết)") == []
+    # shared/texts/010: a deadline that recurs every year
+    assert days("Báo cáo năm 2012 gửi trước ngày 30 tháng 4 hàng năm (đối với báo cáo năm).") == []
+
+
 def test_not_dates():
     assert days("(02/4/1975 - 02//2020)") == [dt.date(1975, 4, 2)]
     assert days("năm 2020 có 27/27 xã, phường đạt chuẩn") == []
