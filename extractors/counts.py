@@ -48,6 +48,7 @@ class _Rules:
         self.paren = regex.compile(r"^\s*\([^()\n]{1,25}\)")
         self.at_least = regex.compile(rf"^\s+{cfg['at_least_after']}(?!\p{{L}})")
         self.unit = regex.compile(rf"^\s*(?P<u>{alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
+        self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
         self.pct_excluded = cfg["percent_excluded_heads"]
@@ -166,6 +167,9 @@ def extract(doc: Document) -> list:
                     value_max *= r.scale_values[m["s"].lower()]
                 rest, end_num = rest[m.end():], end_num + m.end()
             m = r.unit.match(rest)
+            follow = m and r.unit_only_before.get(m["u"])
+            if follow and not follow.match(rest, m.end()):
+                m = None
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))
                 return

@@ -51,6 +51,11 @@ def test_money_and_measures_are_amounts_not_counts():
     found = extract(doc_of("bộ mâm hợp kim, 5 chấu kép, kích thước 18 inch. Động cơ cho sức mạnh 201 mã lực"))
     assert [(a.value, a.unit) for a in found if isinstance(a, Amount)] == [(18, "inch"), (201, "mã lực")]
     assert counts("bộ mâm hợp kim, 5 chấu kép, kích thước 18 inch.") == [(5, "chấu kép", "eq", False, None)]
+    # "mẫu" is a land measure before land, a noun ("design") before anything else (shared/texts/003)
+    assert counts("Nghiên cứu, thiết kế tối thiểu 03 mẫu nhà điển hình, kèm theo dự toán") == [
+        (3, "mẫu nhà điển hình", "gte", False, None)]
+    assert [(a.value, a.unit) for a in extract(doc_of("gia đình có 5 mẫu ruộng")) if isinstance(a, Amount)] == [
+        (5, "mẫu")]
 
 
 def test_not_counts():
