@@ -14,6 +14,7 @@ from extractors.dates import document_year
 from gazetteer import alternation, load_json
 from pipeline.model import Amount, Count, Document
 
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -38,8 +39,11 @@ class _Rules:
         self.cmp_before = [(regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{c['pattern']})\s+$", regex.REVERSE), c["cmp"])
                            for c in cfg["comparators"]]
         self.excluded_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['excluded_before'] + legal_types + [t.lower() for t in legal_types])})\s*:?\s*$",
-            regex.REVERSE)
+            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['excluded_before'])})\s*:?\s*$", regex.REVERSE)
+        # a number after a document type is the document's number, unless grouped in thousands
+        # ("quá tốc độ quy định 27.173 trường hợp")
+        self.document_type_before = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?:{alternation(legal_types + [t.lower() for t in legal_types])})\s*:?\s*$", regex.REVERSE)
         self.excluded_before_patterns = [regex.compile(x, regex.REVERSE) for x in cfg["excluded_before_patterns"]]
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
@@ -51,6 +55,7 @@ class _Rules:
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
+        self.heads_despite = set(cfg["heads_despite_not_count_heads"])  # "95 bị can": "bị" starts a noun
         self.pct_excluded = cfg["percent_excluded_heads"]
         self.entity = regex.compile(r"^\s+(?P<e>\p{L}[\p{L}\d]*(?:-\p{L}+)?(?: \p{L}[\p{L}\d]*(?:-\p{L}+)?){0,7})")
         self.parent_between = regex.compile(cfg["parent_link_between"])
@@ -105,7 +110,9 @@ def _entity(rest: str) -> str | None:
     words = m["e"].split()
     if words and words[0].lower() in ("các", "những", "số", "mỗi"):
         words = words[1:]
-    if not words or words[0].lower() in r.not_heads or " ".join(words[:2]).lower() in r.first_two_not_heads:
+    first_two = " ".join(words[:2]).lower()
+    if not words or (first_two not in r.heads_despite and (
+            words[0].lower() in r.not_heads or first_two in r.first_two_not_heads)):
         return None
     if len(words) >= 2 and all(len(w) > 1 and w.isupper() for w in words[:2]):
         return None  # a heading after a page number ("14 CÔNG BÁO/Số 261")
@@ -197,7 +204,8 @@ def extract(doc: Document) -> list:
     for m in r.numeric.finditer(text):
         a = m["a"]
         before = text[max(0, m.start() - 30):m.start()]
-        if r.excluded_before.search(before) or any(p.search(before) for p in r.excluded_before_patterns):
+        if (r.excluded_before.search(before) or any(p.search(before) for p in r.excluded_before_patterns)
+                or (r.document_type_before.search(before) and not _THOUSANDS.fullmatch(a))):
             continue  # article numbers, names with numbers, times, page numbers after a date
         digits = a.replace(".", "").replace(",", "")
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
@@ -223,7 +231,7 @@ def extract(doc: Document) -> list:
     for m in r.worded.finditer(text):
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
-        if value and not r.excluded_before.search(before):
+        if value and not (r.excluded_before.search(before) or r.document_type_before.search(before)):
             emit(value, m.start(), m.end(), _cmp_before(before))
     for m in r.vague.finditer(text):
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")

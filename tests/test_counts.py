@@ -58,6 +58,18 @@ def test_money_and_measures_are_amounts_not_counts():
         (5, "mẫu")]
 
 
+def test_heads_that_start_with_a_function_word_and_numbers_after_a_type_word():
+    # shared/texts/016 and 026 (baomoi 2017): "bị can", "bị cáo", "đồng chí" are nouns
+    assert counts("đề nghị Viện kiểm sát truy tố 48 vụ, 95 bị can… Phát hiện") == [
+        (48, "vụ", "eq", False, None), (95, "bị can", "eq", False, None)]
+    assert counts("có hơn 2.000 vụ án bị khởi tố, 1.841 bị cáo là lái xe") == [
+        (2000, "vụ án", "gt", False, None), (1841, "bị cáo", "eq", False, None)]
+    assert counts("trong đó có 2 đồng chí được tặng Huy hiệu") == [(2, "đồng chí", "eq", False, None)]
+    # shared/texts/027: grouped in thousands, so no document number after "quy định"
+    assert counts("chạy quá tốc độ quy định 27.173 trường hợp; không có") == [
+        (27173, "trường hợp", "eq", False, None)]
+
+
 def test_not_counts():
     assert counts("KỶ NIỆM 45 NĂM NGÀY GIẢI PHÓNG") == []
     assert counts("Ban Chỉ đạo 138 tỉnh Thanh Hóa đã ban hành") == []
