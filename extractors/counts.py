@@ -62,11 +62,9 @@ class _Rules:
         self.target = regex.compile(cfg["target_cues"])
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
         self.categories = sorted(cfg["categories"], key=len, reverse=True)
-        self.determiners = regex.compile(r"^(?:(?:các|những|mỗi|số|toàn bộ)\s+)+", regex.I)
-        self.stop_words = {"với", "và", "của", "trong", "tại", "ở", "được", "đã", "là", "có", "đạt", "để", "cho",
-                           "thuộc", "từ", "đến", "tới", "bị", "theo", "về", "hoặc", "hay", "thì", "mà", "nên",
-                           "cũng", "vẫn", "còn", "sẽ", "đang", "như", "so", "nhằm", "gồm", "này", "đó", "trên",
-                           "tham", "làm", "ra", "vào", "năm", "tháng", "ngày", "đồng", "khi", "nhưng"}
+        self.determiners = regex.compile(rf"^(?:(?:{alternation(cfg['determiners'])})\s+)+", regex.I)
+        self.single_word_determiners = {w for w in cfg["determiners"] if " " not in w}
+        self.stop_words = set(cfg["entity_stop_words"])  # a counted phrase ends before these
 
 
 @functools.cache
@@ -108,7 +106,7 @@ def _entity(rest: str) -> str | None:
     if not m:
         return None
     words = m["e"].split()
-    if words and words[0].lower() in ("các", "những", "số", "mỗi"):
+    while words and words[0].lower() in r.single_word_determiners:
         words = words[1:]
     first_two = " ".join(words[:2]).lower()
     if not words or (first_two not in r.heads_despite and (

@@ -65,6 +65,11 @@ def test_heads_that_start_with_a_function_word_and_numbers_after_a_type_word():
     assert counts("có hơn 2.000 vụ án bị khởi tố, 1.841 bị cáo là lái xe") == [
         (2000, "vụ án", "gt", False, None), (1841, "bị cáo", "eq", False, None)]
     assert counts("trong đó có 2 đồng chí được tặng Huy hiệu") == [(2, "đồng chí", "eq", False, None)]
+    # shared/texts/038 and 039 (dantri 2021): "tổng số", "dân số" count; a bare "số N" is a number N
+    assert counts("tỉnh Hà Nam, với tổng số 320 hộ tương ứng 1068 nhân khẩu.") == [
+        (320, "hộ", "eq", False, None), (1068, "nhân khẩu", "eq", False, None)]
+    assert counts("dân số 652.572 người; có 36 đơn vị") == [(652572, "người", "eq", False, None), (36, "đơn vị", "eq", False, None)]
+    assert counts("tại nhà số 12 phố Huế") == []
     # shared/texts/027: grouped in thousands, so no document number after "quy định"
     assert counts("chạy quá tốc độ quy định 27.173 trường hợp; không có") == [
         (27173, "trường hợp", "eq", False, None)]
