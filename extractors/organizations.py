@@ -10,7 +10,6 @@ from extractors import register
 from gazetteer import alternation, load_json
 from pipeline.model import Document, Organization
 
-_UNIT = r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)"
 _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
 
 
@@ -19,9 +18,10 @@ class _Rules:
         cfg = load_json("people_orgs.json")
         self.heads = cfg["organization_heads"]
         self.alone = set(cfg["organizations_complete_alone"])
+        units = alternation(w for w, tier in load_json("places.json")["unit_words"].items() if tier != "village")
         self.org = regex.compile(
             rf"(?<![\p{{L}}])(?P<head>{alternation(self.heads)})"
-            rf"(?P<tail>(?: {_SYL}){{0,6}}(?: \d{{2,4}})?(?: {_UNIT}(?: {_SYL}){{1,4}})?)(?![\p{{L}}\d])")
+            rf"(?P<tail>(?: {_SYL}){{0,6}}(?: \d{{2,4}})?(?: (?:{units})(?: {_SYL}){{1,4}})?)(?![\p{{L}}\d])")
 
 
 @functools.cache

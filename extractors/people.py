@@ -13,7 +13,6 @@ from gazetteer.places import gazetteer
 from pipeline.model import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
-_UNIT_BEFORE = regex.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn|ấp|bản|xóm)\s+$", regex.REVERSE)
 _UNIT_LOOK_BACK = 30
 
 
@@ -25,6 +24,10 @@ class _Rules:
             rf"(?:(?P<rank>{alternation(cfg['ranks'])})\s+|(?:{alternation(cfg['honorifics'])})\s+)?"
             rf"(?P<name>(?:{alternation(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
             rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{alternation(cfg['positions'])})[^;\n()“”]{{0,90}}?)(?=[;\n()“”.]|,\s|\s-\s|$))?")
+        self.enough_alone = regex.compile(rf"(?i)(?:{alternation(cfg['honorifics_enough_alone'])})(?!\p{{L}})")
+        # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
+        self.unit_before = regex.compile(
+            rf"(?<!\p{{L}})(?:{alternation(load_json('places.json')['unit_words'])})\s+$", regex.REVERSE)
 
 
 @functools.cache
@@ -40,13 +43,13 @@ def province_names() -> frozenset[str]:
 
 @register("people")
 def extract(doc: Document) -> list[Person]:
-    out = []
-    for m in rules().person.finditer(doc.text):
-        if not (m["rank"] or m["pos_before"] or m["pos_after"] or regex.match(r"(?i)ông|bà|đồng chí", m.group())):
+    r, out = rules(), []
+    for m in r.person.finditer(doc.text):
+        if not (m["rank"] or m["pos_before"] or m["pos_after"] or r.enough_alone.match(m.group())):
             continue  # a bare name-like phrase is too often a place or a street
         if m["name"] in province_names():
             continue  # "Chủ tịch Hà Nội" (a headline): a province, not a person named Hà
-        if _UNIT_BEFORE.search(doc.text, max(0, m.start("name") - _UNIT_LOOK_BACK), m.start("name")):
+        if r.unit_before.search(doc.text, max(0, m.start("name") - _UNIT_LOOK_BACK), m.start("name")):
             continue  # "UBND thị xã Ninh Hòa": a place, not a person named Ninh
         position = (m["pos_after"] or m["pos_before"] or "").strip() or None
         out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))
