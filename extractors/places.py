@@ -201,8 +201,8 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
         return out
 
     for place, tier in list(found):
-        parents = candidates(place.name, place.level, tier, era)
-        start = place.start_char
+        own = candidates(place.name, place.level, tier, era)
+        parents, start = own, place.start_char
         while parents:
             m = r.chain_before.search(text, max(0, start - 60), start)
             if not m or not free(m.start(), m.end()) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
@@ -215,7 +215,7 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
         if tier == "ward":
             m = r.paren_after.match(text, place.end_char)
             if m and free(m.start(), m.end()):
-                districts = {u.district_code for u in parents}
+                districts = {u.district_code for u in own}
                 units = [u for u in gazetteer().lookup(m["name"])
                          if u.era == era and u.tier == "district" and u.code in districts]
                 if units:
