@@ -126,14 +126,16 @@ def ingest_dask(paths: list[str], out_dir: str, scheduler: str | None = None, wo
 
 
 def load_parquet(out_dir: str, db_path: str, snapshot: bool = True):
-    """Merge shard Parquet files into DuckDB, each shard in one transaction, with the same
-    idempotence rules as ingest (unchanged, replaced, duplicate)."""
+    """Merge finished shards' Parquet files into DuckDB, each shard in one transaction, with the
+    same idempotence rules as ingest (unchanged, replaced, duplicate)."""
     out = Path(out_dir)
     session = LoadSession(db_path)
     cols = table_columns()
-    for doc_file in sorted((out / "documents").glob("*.parquet")):
-        sid = doc_file.stem
-        docs = pd.read_parquet(doc_file)
+    # only finished shards: a shard's marker is written after all its files, so a shard that failed
+    # or was killed half-way is never loaded (its rerun writes it whole)
+    for marker in sorted((out / "_done").glob("*")):
+        sid = marker.name
+        docs = pd.read_parquet(out / "documents" / f"{sid}.parquet")
         prob_file = out / "problems" / f"{sid}.parquet"
         if prob_file.exists():
             for path, reason in pd.read_parquet(prob_file).itertuples(index=False):

@@ -46,3 +46,25 @@ def test_rerun_processes_only_missing_shards(sample, tmp_path):
     assert first["status"] == "written"
     statuses = [run_shard(s, str(out))["status"] for s in shards]
     assert statuses[0] == "done before" and set(statuses[1:]) == {"written"}
+
+
+def test_a_failed_shard_is_reported_by_name_and_the_rerun_does_only_it(sample, tmp_path, capsys):
+    from pipeline.distributed import plan_shards
+
+    out, db = tmp_path / "p", str(tmp_path / "d.duckdb")
+    shards = plan_shards([str(sample)], shard_docs=4)
+    assert len(shards) >= 2
+    # a directory where the shard's Parquet file must go: writing fails on every retry, even as root
+    blocked = out / "documents" / f"{shards[0].shard_id}.parquet"
+    blocked.mkdir(parents=True)
+    cmd = ["ingest", str(sample), "--engine", "dask", "--workers", "2", "--shard-size", "4", "--out", str(out), "--db", db]
+    assert main(cmd) == 0
+    err = capsys.readouterr().err
+    assert f"failed shard {shards[0].name} ({shards[0].shard_id})" in err and "rerun the same command" in err
+    blocked.rmdir()
+    assert main(cmd) == 0
+    report = capsys.readouterr().out
+    assert f"{len(shards)} shards: 1 written, {len(shards) - 1} done before" in report
+    single = str(tmp_path / "single.duckdb")
+    assert main(["ingest", str(sample), "--db", single]) == 0
+    assert _table_rows(db) == _table_rows(single)
