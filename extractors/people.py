@@ -28,17 +28,13 @@ class _Rules:
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
         self.unit_before = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(load_json('places.json')['unit_words'])})\s+$", regex.REVERSE)
+        # province names that are not also a person's name ("Chủ tịch Hồ Chí Minh" is a person)
+        self.province_names = frozenset(gazetteer().province_names) - set(cfg["province_names_also_people"])
 
 
 @functools.cache
 def rules() -> _Rules:
     return _Rules()
-
-
-@functools.cache
-def province_names() -> frozenset[str]:
-    """Province names that are not also a person's name ("Chủ tịch Hồ Chí Minh" is a person)."""
-    return frozenset(gazetteer().province_names) - set(load_json("people_orgs.json")["province_names_also_people"])
 
 
 @register("people")
@@ -47,7 +43,7 @@ def extract(doc: Document) -> list[Person]:
     for m in r.person.finditer(doc.text):
         if not (m["rank"] or m["pos_before"] or m["pos_after"] or r.enough_alone.match(m.group())):
             continue  # a bare name-like phrase is too often a place or a street
-        if m["name"] in province_names():
+        if m["name"] in r.province_names:
             continue  # "Chủ tịch Hà Nội" (a headline): a province, not a person named Hà
         if r.unit_before.search(doc.text, max(0, m.start("name") - _UNIT_LOOK_BACK), m.start("name")):
             continue  # "UBND thị xã Ninh Hòa": a place, not a person named Ninh

@@ -81,6 +81,14 @@ def candidates(name: str, unit_word: str, tier: str, era: str) -> list[Unit]:
     return exact or same_tier
 
 
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(not (end <= a or start >= b) for a, b in spans)
+
+
+def _plural_before(text: str, pos: int) -> bool:
+    return rules().plural_before.search(text[max(0, pos - 20):pos]) is not None
+
+
 def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
     """Longest leading run of syllables that is a known unit at this tier; else the run itself.
     A commune is not cut down to one syllable: one-syllable communes are rare (<1 %), a commune
@@ -123,7 +131,7 @@ def extract(doc: Document) -> list[Place]:
         if unit in r.abbrev_level and not candidates(name, level, tier, era):
             continue  # "TP. Bên cạnh đó": an abbreviation needs a known unit after it
         add(name, level, tier, m.start("unit"), m.start("name") + len(name))
-        if r.plural_before.search(text[max(0, m.start() - 20):m.start()]):
+        if _plural_before(text, m.start()):
             pos = m.start("name") + len(name)
             while True:
                 nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 80))
@@ -134,14 +142,14 @@ def extract(doc: Document) -> list[Place]:
                 pos = nm.start("name") + len(nxt)
     for m in r.listed.finditer(text):
         unit = m["unit"]
-        if not r.plural_before.search(text[max(0, m.start() - 20):m.start()]):
+        if not _plural_before(text, m.start()):
             continue
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
         for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
             add(item["name"], level, tier, item.start(), item.end())
     for m in r.caps.finditer(text):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         level = m["unit"].lower()
         tier = r.unit_tier[level]
@@ -150,7 +158,7 @@ def extract(doc: Document) -> list[Place]:
         if any(_compatible(u, level, tier, era) for u in gazetteer().lookup(name)):
             add(name, level, tier, m.start(), m.start("name") + len(name))
     for m in r.bare.finditer(text):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+        if _overlaps(m.start(), m.end(), taken):
             continue
         before = text[max(0, m.start() - 25):m.start()]
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
@@ -180,9 +188,6 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
     r, text = rules(), doc.text
     taken = [(p.start_char, p.end_char) for p, _ in found]
 
-    def free(start, end):
-        return all(end <= a or start >= b for a, b in taken)
-
     def add(unit: Unit, start: int, end: int):
         found.append((Place(modern_tones(unit.name), unit.unit_word, start, end), unit.tier))
         taken.append((start, end))
@@ -205,7 +210,7 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
         parents, start = own, place.start_char
         while parents:
             m = r.chain_before.search(text, max(0, start - 60), start)
-            if not m or not free(m.start(), m.end()) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
+            if not m or _overlaps(m.start(), m.end(), taken) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
                 break
             units = children_named(m["name"], parents)
             if len({(u.name, u.unit_word) for u in units}) != 1:
@@ -214,7 +219,7 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
             parents, start = units, m.start()
         if tier == "ward":
             m = r.paren_after.match(text, place.end_char)
-            if m and free(m.start(), m.end()):
+            if m and not _overlaps(m.start(), m.end(), taken):
                 districts = {u.district_code for u in own}
                 units = [u for u in gazetteer().lookup(m["name"])
                          if u.era == era and u.tier == "district" and u.code in districts]
