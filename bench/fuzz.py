@@ -23,8 +23,8 @@ def main():
     from hypothesis import HealthCheck, given, settings, strategies as st
 
     from tests.test_reliability import HOSTILE
-    from pipeline.model import ExtractionResult, Problem, RawInput
-    from pipeline.run import process
+    from vietmine.facts import ExtractionResult, Problem, RawInput
+    from vietmine.pipeline.engines.local import process
 
     logging.disable(logging.CRITICAL)
     tried = [0]

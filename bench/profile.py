@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from run_bench import CORPUS, write_sample  # noqa: E402
-from pipeline.run import ingest  # noqa: E402
+from vietmine.pipeline.engines.local import ingest  # noqa: E402
 
-OWN_PACKAGES = ("pipeline", "extractors", "corpus", "gazetteer")
+OWN_PACKAGES = ("vietmine", "pipeline", "extractors", "corpus", "gazetteer", "views")  # top-level folders
 
 
 def own_label(frame) -> str | None:

@@ -58,8 +58,8 @@ def run_child(mode: str, sample: str, extra: str):
     t0 = time.perf_counter()
     result = {}
     if mode == "ingest":
-        import pipeline.store as store_mod
-        from pipeline.run import ingest
+        import vietmine.pipeline.store as store_mod
+        from vietmine.pipeline.engines.local import ingest
 
         write_time = [0.0]
         original = store_mod.Store.write_batch
@@ -89,8 +89,8 @@ def run_child(mode: str, sample: str, extra: str):
             ner(t)
         result = {"docs": len(texts), "chars": sum(map(len, texts))}
     elif mode == "legal_refs":
-        from extractors.legal_refs import extract
-        from pipeline.model import Document
+        from vietmine.extractors.legal_refs import extract
+        from vietmine.facts import Document
 
         docs = [Document("x", "x", t, "h") for t in texts]
         t0 = time.perf_counter()

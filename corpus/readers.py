@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from pipeline.model import Problem, RawInput
+from vietmine.facts import Problem, RawInput
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")

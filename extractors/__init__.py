@@ -1,31 +1,33 @@
-"""Extractor registry: one module per fact kind, each exposing `extract(doc) -> list[fact]`.
+"""The extractors: one module per fact kind, each exposing `extract(doc) -> list[Fact]`.
 
-Extractors read only the Document (text, sentences, metadata); they never call each other
-or touch the database. The pipeline runs them in registry order."""
+Extractors read only the Document (text, sentences, metadata); they never call each other's
+internals or touch the database. The pipeline runs them in the order of EXTRACTORS. The list is
+explicit and loading fails loudly: an extractor that cannot be imported stops the run with its
+name, instead of silently removing a fact kind from the output."""
 from __future__ import annotations
 
+import functools
+import importlib
 from typing import Callable
 
-from pipeline.model import Document
+from vietmine.errors import ExtractorError
+from vietmine.facts import Document, Fact
 
-Extractor = Callable[[Document], list]
+Extractor = Callable[[Document], list[Fact]]
 
-REGISTRY: dict[str, Extractor] = {}
-
-
-def register(name: str):
-    def deco(fn: Extractor) -> Extractor:
-        REGISTRY[name] = fn
-        return fn
-    return deco
+EXTRACTORS = ("legal_refs", "dates", "counts", "places", "people", "organizations", "abbreviations")
 
 
+@functools.cache
 def load_all() -> dict[str, Extractor]:
-    # importing the modules registers them
-    import importlib
-    for name in ("legal_refs", "dates", "counts", "places", "people", "organizations", "abbreviations"):
+    loaded: dict[str, Extractor] = {}
+    for name in EXTRACTORS:
         try:
-            importlib.import_module(f"extractors.{name}")
-        except ModuleNotFoundError:
-            pass
-    return REGISTRY
+            module = importlib.import_module(f"{__name__}.{name}")
+        except Exception as e:  # any import failure names the extractor
+            raise ExtractorError(f"extractor '{name}' cannot be loaded: {e.__class__.__name__}: {e}") from e
+        fn = getattr(module, "extract", None)
+        if not callable(fn):
+            raise ExtractorError(f"extractor '{name}' has no extract(doc) function")
+        loaded[name] = fn
+    return loaded

@@ -7,9 +7,8 @@ import unicodedata
 
 import regex
 
-from extractors import register
-from gazetteer import load_json
-from pipeline.model import Abbreviation, Document
+from vietmine.gazetteer import load_json
+from vietmine.facts import Abbreviation, Document
 
 # Find the parenthesised abbreviation first and look back for its words: a pattern that starts
 # with the words would try up to ten words at every letter of the text.
@@ -33,7 +32,6 @@ def _common():
     return common, regex.compile(rf"(?<!\p{{L}})(?P<a>{'|'.join(map(regex.escape, common))})(?!\p{{L}})")
 
 
-@register("abbreviations")
 def extract(doc: Document) -> list[Abbreviation]:
     out, defined = [], set()
     text = doc.text

@@ -9,10 +9,9 @@ import functools
 
 import regex
 
-from extractors import register
-from extractors.dates import document_year
-from gazetteer import alternation, load_json
-from pipeline.model import Amount, Count, Document
+from vietmine.extractors.dates import document_year
+from vietmine.gazetteer import alternation, load_json
+from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -146,7 +145,6 @@ def _sentence_context(doc: Document, pos: int, default_year: int | None) -> tupl
     return modality, int(years[-1]) if years else default_year
 
 
-@register("counts")
 def extract(doc: Document) -> list:
     r = rules()
     text = doc.text

@@ -7,9 +7,8 @@ import datetime as dt
 
 import regex
 
-from extractors import register
-from gazetteer import load_json
-from pipeline.model import DateFact, Document, Period
+from vietmine.gazetteer import load_json
+from vietmine.facts import DateFact, Document, Period
 
 
 class _Patterns:
@@ -46,7 +45,6 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-@register("dates")
 def extract(doc: Document) -> list[DateFact]:
     p = patterns()
     text = doc.text

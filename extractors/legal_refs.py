@@ -9,9 +9,8 @@ import datetime as dt
 
 import regex
 
-from extractors import register
-from gazetteer import alternation, load_json
-from pipeline.model import Document, LegalRef
+from vietmine.gazetteer import alternation, load_json
+from vietmine.facts import Document, LegalRef
 
 _SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
 # number, then code segments joined by / or a dash; a space may follow a separator (PDF and press typos)
@@ -156,7 +155,6 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
                     surface=text[start:end], resolved_by=resolved_by)
 
 
-@register("legal_refs")
 def extract(doc: Document) -> list[LegalRef]:
     r = rules()
     text = doc.text

@@ -6,9 +6,8 @@ import functools
 
 import regex
 
-from extractors import register
-from gazetteer import alternation, load_json
-from pipeline.model import Document, Organization
+from vietmine.gazetteer import alternation, load_json
+from vietmine.facts import Document, Organization
 
 _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
 
@@ -29,7 +28,6 @@ def rules() -> _Rules:
     return _Rules()
 
 
-@register("organizations")
 def extract(doc: Document) -> list[Organization]:
     r = rules()
     out = []

@@ -7,10 +7,9 @@ import functools
 
 import regex
 
-from extractors import register
-from gazetteer import alternation, load_json
-from gazetteer.places import gazetteer
-from pipeline.model import Document, Person
+from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer.places import gazetteer
+from vietmine.facts import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 _UNIT_LOOK_BACK = 30
@@ -37,7 +36,6 @@ def rules() -> _Rules:
     return _Rules()
 
 
-@register("people")
 def extract(doc: Document) -> list[Person]:
     r, out = rules(), []
     for m in r.person.finditer(doc.text):

@@ -9,11 +9,10 @@ import datetime as dt
 
 import regex
 
-from extractors import register
-from gazetteer import alternation, load_json
-from gazetteer.places import Unit, gazetteer
-from gazetteer.text import modern_tones
-from pipeline.model import Document, Place
+from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer.places import Unit, gazetteer
+from vietmine.gazetteer.text import modern_tones
+from vietmine.facts import Document, Place
 
 REORGANISATION = dt.date(2025, 7, 1)
 _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2}[A-Z]?)"
@@ -104,7 +103,6 @@ def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
     return " ".join(sylls[:4])
 
 
-@register("places")
 def extract(doc: Document) -> list[Place]:
     r = rules()
     text = doc.text

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer.text import name_key
+from vietmine.gazetteer.text import name_key
 
 
 @dataclass(frozen=True)

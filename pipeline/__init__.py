@@ -1,2 +1,3 @@
-"""vietmine pipeline: stages (read, decode/clean, segment, extract, resolve, store) and the CLI."""
-__version__ = "0.1.0"
+"""The stages, in order: read (vietmine.corpus.readers) -> decode -> clean -> segment ->
+extract (vietmine.extractors) -> resolve -> store; `identity` keys cited documents, `connections`
+owns every database connection, `migrations` the schema, and `engines` drive the stages."""

@@ -8,9 +8,9 @@ import hashlib
 
 import regex
 
-from gazetteer import load_json
-from pipeline.decode import DecodeError, decode_bytes, normalize
-from pipeline.model import Document, RawInput
+from vietmine.gazetteer import load_json
+from vietmine.pipeline.decode import DecodeError, decode_bytes, normalize
+from vietmine.facts import Document, RawInput
 
 MAX_TEXT_CHARS = 2_000_000  # longer than any real article or law; beyond it is not one document
 

@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from gazetteer import load_json
+from vietmine.gazetteer import load_json
 
 
 class DecodeError(ValueError):

@@ -5,7 +5,7 @@
 - links between documents from the verbs that state them (never from co-occurrence alone);
 - dates that are the issue date of a reference get that role;
 - the document's main province, the place each count is about, the place of each organisation;
-- the registry identity of each cited document (pipeline/registry.py)."""
+- the registry identity of each cited document (pipeline/identity.py)."""
 from __future__ import annotations
 
 import collections
@@ -13,9 +13,9 @@ import functools
 
 import regex
 
-from gazetteer import load_json
-from pipeline.model import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
-from pipeline.registry import registry_key
+from vietmine.gazetteer import load_json
+from vietmine.facts import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
+from vietmine.pipeline.identity import key_of
 
 
 class _LinkRules:
@@ -123,7 +123,14 @@ def assign_registry_keys(refs: list[LegalRef], main_province: str | None) -> Non
             best[r.code] = r
     for r in refs:
         if r.code:
-            r.registry_key = registry_key(best[r.code], main_province)
+            r.registry_key = str(key_of(best[r.code], main_province))
+
+
+def key_link_ends(links: list[LegalLink], refs: list[LegalRef]) -> None:
+    """Each end of a link carries the identity of the document its code names in this text."""
+    keys = {r.code: r.registry_key for r in refs if r.code}
+    for link in links:
+        link.src_key, link.dst_key = keys.get(link.src_code), keys.get(link.dst_code)
 
 
 def resolve(result: ExtractionResult) -> ExtractionResult:
@@ -139,6 +146,7 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     place_context(doc, places, of_type(Count))
     place_of_organizations(of_type(Organization), places)
     assign_registry_keys(refs, doc.main_province)
+    key_link_ends(of_type(LegalLink), refs)
     for f in result.facts:
         f.doc_id = doc.doc_id
         f.sentence_idx = doc.sentence_of(f.start_char)

@@ -1,6 +1,6 @@
 """Counts and amounts from real sentences (shared corpus and texts), each exclusion included."""
-from extractors.counts import extract, parse_number_words
-from pipeline.model import Amount, Count
+from vietmine.extractors.counts import extract, parse_number_words
+from vietmine.facts import Amount, Count
 from tests.util import doc_of
 
 

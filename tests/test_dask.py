@@ -3,8 +3,8 @@ import shutil
 
 import pytest
 
-from corpus import SAMPLE_DIR
-from pipeline.cli import main
+from vietmine.corpus import SAMPLE_DIR
+from vietmine.cli import main
 from tests.conftest import SHARED
 from tests.test_reliability import _table_rows
 
@@ -37,7 +37,7 @@ def test_two_worker_cluster_equals_single_process(sample, tmp_path):
 
 
 def test_rerun_processes_only_missing_shards(sample, tmp_path):
-    from pipeline.distributed import plan_shards, run_shard
+    from vietmine.pipeline.engines.distributed import plan_shards, run_shard
 
     out = tmp_path / "p"
     shards = plan_shards([str(sample)], shard_docs=3)
@@ -49,7 +49,7 @@ def test_rerun_processes_only_missing_shards(sample, tmp_path):
 
 
 def test_a_failed_shard_is_reported_by_name_and_the_rerun_does_only_it(sample, tmp_path, capsys):
-    from pipeline.distributed import plan_shards
+    from vietmine.pipeline.engines.distributed import plan_shards
 
     out, db = tmp_path / "p", str(tmp_path / "d.duckdb")
     shards = plan_shards([str(sample)], shard_docs=4)

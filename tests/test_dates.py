@@ -1,6 +1,6 @@
 import datetime as dt
 
-from extractors.dates import extract
+from vietmine.extractors.dates import extract
 from tests.util import doc_of
 
 
@@ -41,8 +41,8 @@ def test_months_and_years_have_their_precision():
 
 
 def test_publication_date_from_page_furniture_and_headers():
-    from pipeline.clean import clean
-    from pipeline.model import RawInput
+    from vietmine.pipeline.clean import clean
+    from vietmine.facts import RawInput
 
     def published(text):
         return clean(RawInput("x.txt", text, "txt")).published
@@ -55,7 +55,7 @@ def test_publication_date_from_page_furniture_and_headers():
 
 
 def test_periods_with_start_and_end():
-    from extractors.dates import periods
+    from vietmine.extractors.dates import periods
 
     def got(text, published=None):
         doc = doc_of(text)

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.decode import DecodeError, decode_bytes
+from vietmine.pipeline.decode import DecodeError, decode_bytes
 
 SENTENCE = "Năm 2018, phong trào Toàn dân bảo vệ an ninh Tổ quốc toàn tỉnh Khánh Hòa có nhiều nét mới."
 

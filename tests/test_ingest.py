@@ -7,8 +7,8 @@ import sys
 
 import duckdb
 
-from corpus import SAMPLE_DIR
-from pipeline.cli import main
+from vietmine.corpus import SAMPLE_DIR
+from vietmine.cli import main
 from tests.conftest import shared_path
 
 TABLES = ["documents", "sentences", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
@@ -155,7 +155,7 @@ def test_eval_prints_per_kind_table(tmp_db, capsys):
 
 
 def test_console_script_help_lists_every_command():
-    out = subprocess.run([sys.executable, "-m", "pipeline.cli", "--help"], capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-m", "vietmine", "--help"], capture_output=True, text=True).stdout
     for cmd in ("ingest", "sql", "eval", "stats", "export"):
         assert cmd in out
 

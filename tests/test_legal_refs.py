@@ -3,8 +3,8 @@ import datetime as dt
 
 from hypothesis import given, strategies as st
 
-from extractors.legal_refs import extract, normalize_code
-from pipeline.resolve import find_links, resolve_short_forms
+from vietmine.extractors.legal_refs import extract, normalize_code
+from vietmine.pipeline.resolve import find_links, resolve_short_forms
 from tests.util import doc_of
 
 

@@ -1,6 +1,6 @@
 """People, organisations and abbreviations from real sentences."""
-from extractors import abbreviations, people
-from pipeline.run import analyse
+from vietmine.extractors import abbreviations, people
+from vietmine.pipeline.engines.local import analyse
 from tests.util import doc_of
 
 
@@ -44,9 +44,9 @@ def test_words_with_stray_hyphens_before_a_parenthesis():
 
 
 def test_an_extractor_bug_costs_one_document_not_the_run(monkeypatch):
-    from extractors import load_all
-    from pipeline.model import Problem, RawInput
-    from pipeline.run import process
+    from vietmine.extractors import load_all
+    from vietmine.facts import Problem, RawInput
+    from vietmine.pipeline.engines.local import process
 
     def broken(doc):
         raise IndexError("string index out of range")

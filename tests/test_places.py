@@ -2,7 +2,7 @@
 2025 reorganisation, and the negative cases."""
 import datetime as dt
 
-from extractors.places import extract
+from vietmine.extractors.places import extract
 from tests.util import doc_of
 
 

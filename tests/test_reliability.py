@@ -13,9 +13,9 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from corpus import SAMPLE_DIR
-from pipeline.cli import main
-from pipeline.store import SCHEMA_VERSION
+from vietmine.corpus import SAMPLE_DIR
+from vietmine.cli import main
+from vietmine.pipeline.migrations import SCHEMA_VERSION
 from tests.test_ingest import q
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -45,10 +45,10 @@ def test_second_writer_gets_a_clear_message_and_readers_a_snapshot(tmp_path):
                                "print('held', flush=True); time.sleep(60)", db], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        r = subprocess.run([sys.executable, "-m", "pipeline.cli", "ingest", "--db", db], capture_output=True, text=True)
+        r = subprocess.run([sys.executable, "-m", "vietmine", "ingest", "--db", db], capture_output=True, text=True)
         assert r.returncode == 2
         assert f"is being written by PID {holder.pid}" in r.stderr and "Traceback" not in r.stderr
-        r = subprocess.run([sys.executable, "-m", "pipeline.cli", "sql", "SELECT count(*) AS n FROM documents",
+        r = subprocess.run([sys.executable, "-m", "vietmine", "sql", "SELECT count(*) AS n FROM documents",
                             "--db", db, "--format", "csv"], capture_output=True, text=True)
         assert r.returncode == 0 and r.stdout.split() == ["n", "5"]
         assert "reading the snapshot" in r.stderr
@@ -58,7 +58,7 @@ def test_second_writer_gets_a_clear_message_and_readers_a_snapshot(tmp_path):
 
 
 def test_time_budget_skips_and_reports_a_slow_document(tmp_path, monkeypatch):
-    from pipeline import run
+    from vietmine.pipeline.engines import local as run
 
     f = tmp_path / "slow.txt"
     f.write_text("Chỉ thị số 09-CT/TW", encoding="utf-8")
@@ -86,8 +86,8 @@ HOSTILE = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(HOSTILE, st.sampled_from(["txt", "html", "md"]))
 def test_hostile_input_never_crashes_or_hangs(data, fmt):
-    from pipeline.model import ExtractionResult, Problem, RawInput
-    from pipeline.run import process
+    from vietmine.facts import ExtractionResult, Problem, RawInput
+    from vietmine.pipeline.engines.local import process
 
     raw = RawInput(f"fuzz.{fmt}", data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data, fmt)
     t = time.monotonic()
@@ -109,10 +109,12 @@ def _long_corpus(root: Path, n: int = 150) -> Path:
     return root
 
 
-# Written after the batches, across documents (pipeline/store.py RESOLVE_FROM_CORPUS and
-# COMPLETE_REGISTRY_KEYS): a run killed before that step leaves them for the next run to finish.
-CORPUS_DERIVED = {"registry_key": "NULL", "code": "CASE WHEN resolved_by = 'corpus' THEN NULL ELSE code END",
-                  "resolved_by": "CASE WHEN resolved_by = 'corpus' THEN NULL ELSE resolved_by END"}
+# Written after the batches, across documents (identity.resolve_across_corpus): a run killed
+# before that step leaves them for the next run to finish.
+CORPUS_DERIVED = {
+    "legal_refs": {"registry_key": "NULL", "code": "CASE WHEN resolved_by = 'corpus' THEN NULL ELSE code END",
+                   "resolved_by": "CASE WHEN resolved_by = 'corpus' THEN NULL ELSE resolved_by END"},
+    "legal_links": {"src_key": "NULL", "dst_key": "NULL"}}
 
 
 def _table_rows(db: str, per_document_only: bool = False) -> dict[str, list]:
@@ -121,8 +123,8 @@ def _table_rows(db: str, per_document_only: bool = False) -> dict[str, list]:
     for t in ["documents"] + FACT_TABLES:
         cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
                                           "AND column_name NOT IN ('ingested_at')", [t]).fetchall()]
-        if per_document_only and t == "legal_refs":
-            cols = [CORPUS_DERIVED.get(c, c) for c in cols]
+        if per_document_only:
+            cols = [CORPUS_DERIVED.get(t, {}).get(c, c) for c in cols]
         out[t] = sorted(map(repr, con.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall()))
     con.close()
     return out
@@ -151,7 +153,7 @@ def _check_consistent(db: str, reference: dict[str, list]):
 @pytest.mark.timeout_sensitive
 def test_sigkill_at_random_points_loses_nothing(tmp_path):
     corpus = _long_corpus(tmp_path / "corpus")
-    cmd = [sys.executable, "-m", "pipeline.cli", "ingest", str(corpus), "--batch-size", "7", "--quiet"]
+    cmd = [sys.executable, "-m", "vietmine", "ingest", str(corpus), "--batch-size", "7", "--quiet"]
     ref_db = str(tmp_path / "ref.duckdb")
     subprocess.run(cmd + ["--db", ref_db], check=True, capture_output=True)
     reference = _table_rows(ref_db)

@@ -1,6 +1,6 @@
-from pipeline.model import RawInput
-from pipeline.clean import clean
-from pipeline.segment import segment
+from vietmine.facts import RawInput
+from vietmine.pipeline.clean import clean
+from vietmine.pipeline.segment import segment
 
 
 def doc_of(text: str, path: str = "t.txt"):

@@ -2,7 +2,7 @@
 (a group of files, or a line range of a JSON-lines file), runs clean -> analyse, and writes one
 Parquet file per table under OUT/<table>/<shard>.parquet, then a marker OUT/_done/<shard>.
 A rerun skips shards with a marker; `load` merges the Parquet into DuckDB with the same rules
-as `ingest` (pipeline.run.LoadSession). Dask is an optional extra: pip install 'vietmine[dask]'."""
+as `ingest` (vietmine.pipeline.engines.local.LoadSession). Dask is an optional extra: pip install 'vietmine[dask]'."""
 from __future__ import annotations
 
 import hashlib
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus.readers import format_of, count_lines, iter_files, read_jsonl, read_paths
-from pipeline.model import ExtractionResult, Problem
-from pipeline.run import DOC_TIME_BUDGET_S, LoadSession, process
-from pipeline.store import result_frames, table_columns
+from vietmine.corpus.readers import format_of, count_lines, iter_files, read_jsonl, read_paths
+from vietmine.facts import ExtractionResult, Problem
+from vietmine.pipeline.engines.local import DOC_TIME_BUDGET_S, LoadSession, process
+from vietmine.pipeline.store import result_frames, table_columns
 
 SHARD_DOCS = 500
 

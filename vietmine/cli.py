@@ -1,12 +1,14 @@
-"""The `vietmine` command."""
+"""The `vietmine` command: each command parses its arguments, calls the Python API (vietmine.api)
+and prints. Errors a user can meet are one line on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from pathlib import Path
 
-DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
+import vietmine
+from vietmine.api import DEFAULT_DB, SUMMARY_TABLES, Database
+from vietmine.errors import VietmineError
 
 EXAMPLES = """examples:
   vietmine ingest                                   # the bundled sample corpus -> outputs/vietmine.duckdb
@@ -21,52 +23,21 @@ EXAMPLES = """examples:
 """
 
 
-def lock_holder(message: str) -> str:
-    """'... Conflicting lock is held in /usr/bin/python3 (PID 123) ...' -> 'PID 123 (/usr/bin/python3)'."""
-    import re
-
-    m = re.search(r"held in (.+?) \(PID (\d+)\)", message)
-    return f"PID {m.group(2)} ({m.group(1)})" if m else "another process"
-
-
-def _open_read_only(db: str):
-    import duckdb
-
-    from pipeline.run import snapshot_path
-
-    if not os.path.exists(db):
-        sys.exit(f"vietmine: no database at {db}; create it with: vietmine ingest --db {db}")
-    try:
-        return duckdb.connect(db, read_only=True)
-    except duckdb.IOException as e:
-        if "lock" not in str(e).lower():
-            sys.exit(f"vietmine: cannot open {db}: {str(e).splitlines()[0]}")
-        holder = lock_holder(str(e))
-        snap = snapshot_path(db)
-        if os.path.exists(snap):
-            print(f"vietmine: {db} is being written by {holder}; reading the snapshot of the last "
-                  f"finished ingest ({snap})", file=sys.stderr)
-            return duckdb.connect(snap, read_only=True)
-        sys.exit(f"vietmine: {db} is being written by {holder}; wait for that ingest to finish "
-                 f"(DuckDB allows one writer and no readers beside it)")
+def _print_summary(db: str):
+    with Database(db, on_fallback=None) as d:
+        counts = d.row_counts(SUMMARY_TABLES)
+    print("database: " + ", ".join(f"{t}={n}" for t, n in counts.items()))
 
 
 def cmd_ingest(args) -> int:
-    from corpus import SAMPLE_DIR
-    from pipeline.run import ingest
+    from vietmine.corpus import SAMPLE_DIR
 
     paths = args.paths or [str(SAMPLE_DIR)]
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
-        print(f"vietmine: no such path: {', '.join(missing)}", file=sys.stderr)
-        return 2
-    try:
-        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        print(f"vietmine: cannot write database {args.db}: {e.strerror or e}", file=sys.stderr)
-        return 2
+        raise VietmineError(f"no such path: {', '.join(missing)}")
     if args.engine == "dask":
-        from pipeline.distributed import ingest_dask
+        from vietmine.pipeline.engines.distributed import ingest_dask
 
         summaries, failed = ingest_dask(paths, args.out, scheduler=args.scheduler, workers=max(args.workers, 2),
                                         shard_docs=args.shard_size)
@@ -80,102 +51,25 @@ def cmd_ingest(args) -> int:
             return 0
         args.parquet_dir = args.out
         return cmd_load(args)
-    try:
-        stats = ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
-                       batch_docs=args.batch_size, time_budget_s=args.time_budget)
-    except Exception as e:  # the run itself could not proceed (unwritable or locked database ...)
-        import duckdb
-
-        if isinstance(e, duckdb.IOException) and "lock" in str(e).lower():
-            print(f"vietmine: {args.db} is being written by {lock_holder(str(e))}; wait for that ingest "
-                  "to finish, then run this one again (DuckDB allows one writer)", file=sys.stderr)
-            return 2
-        if isinstance(e, (duckdb.IOException, PermissionError, OSError)):
-            print(f"vietmine: cannot write database {args.db}: {str(e).splitlines()[0]}", file=sys.stderr)
-            return 2
-        raise
+    stats = vietmine.ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
+                            batch_docs=args.batch_size, time_budget_s=args.time_budget)
     print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
           f"{stats.unchanged} unchanged, {stats.skipped} skipped; {stats.facts} facts -> {args.db}")
-    _print_counts(args.db)
+    _print_summary(args.db)
     return 0
-
-
-def _print_counts(db: str):
-    con = _open_read_only(db)
-    tables = ["documents", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
-    parts = [f"{t}={con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]}" for t in tables]
-    con.close()
-    print("database: " + ", ".join(parts))
 
 
 def cmd_load(args) -> int:
-    from pipeline.distributed import load_parquet
-
-    stats = load_parquet(args.parquet_dir, args.db)
+    stats = vietmine.load(args.parquet_dir, args.db)
     print(f"loaded from {args.parquet_dir}: {stats.loaded} loaded, {stats.replaced} replaced, "
           f"{stats.unchanged} unchanged, {stats.skipped} skipped -> {args.db}")
-    _print_counts(args.db)
-    return 0
-
-
-def _sql_hint(con, message: str) -> str:
-    """The closest table or column name for a misspelt one."""
-    import difflib
-    import re
-
-    m = re.search(r'Table with name (\S+) does not exist|column "?([^"\s]+)"? not found', message)
-    if not m:
-        return ""
-    wrong = m.group(1) or m.group(2)
-    if m.group(1):
-        names = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
-    else:
-        names = sorted({r[0] for r in con.execute("SELECT column_name FROM information_schema.columns").fetchall()})
-    close = difflib.get_close_matches(wrong, names, n=3, cutoff=0.5)
-    return f" (did you mean {', '.join(close)}?)" if close else ""
-
-
-def cmd_report(args) -> int:
-    from pipeline.report import write_report
-
-    con = _open_read_only(args.db)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    info = write_report(args.db, args.out, con=con)
-    con.close()
-    print(f"wrote {args.out} ({info['figures']} figures, {info['bytes'] // 1024} KiB, self-contained)")
-    return 0
-
-
-def cmd_show(args) -> int:
-    from pipeline.show import UnknownDocument, find_document, render_html, render_terminal, spans
-
-    con = _open_read_only(args.db)
-    try:
-        doc_id, text = find_document(con, args.doc)
-    except UnknownDocument as e:
-        print(f"vietmine show: {e}", file=sys.stderr)
-        return 1
-    items = spans(con, doc_id)
-    con.close()
-    if args.html:
-        Path(args.html).write_text(render_html(text, items, args.doc), encoding="utf-8")
-        print(f"wrote {args.html}")
-    else:
-        print(render_terminal(text, items, color=sys.stdout.isatty()))
+    _print_summary(args.db)
     return 0
 
 
 def cmd_sql(args) -> int:
-    import duckdb
-
-    con = _open_read_only(args.db)
-    try:
-        df = con.execute(args.query).df()
-    except duckdb.Error as e:
-        print(f"vietmine sql: {str(e).splitlines()[0]}{_sql_hint(con, str(e))}", file=sys.stderr)
-        return 1
-    finally:
-        con.close()
+    with Database(args.db) as d:
+        df = d.sql(args.query)
     if args.format == "csv":
         df.to_csv(sys.stdout, index=False)
     elif args.format == "json":
@@ -190,12 +84,10 @@ def cmd_sql(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from pipeline.evaluate import evaluate, format_table
+    from vietmine.views.evaluate import format_table
 
-    if not os.path.exists(args.db):
-        print(f"vietmine: no database at {args.db}; run vietmine ingest first", file=sys.stderr)
-        return 2
-    scores = evaluate(args.gold, args.db)
+    with Database(args.db) as d:
+        scores = d.evaluate(args.gold)
     print(format_table(scores))
     if args.misses:
         for kind, s in scores.items():
@@ -207,41 +99,29 @@ def cmd_eval(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    con = _open_read_only(args.db)
-    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
-    for t in tables:
-        print(f"{t:<16} {con.execute(f'SELECT count(*) FROM {t}').fetchone()[0]:>10}")
-    print("\ntop documents by facts:")
-    q = """SELECT d.doc_id, d.source_path, count(*) AS facts FROM documents d JOIN (
-             SELECT doc_id FROM legal_refs UNION ALL SELECT doc_id FROM counts UNION ALL
-             SELECT doc_id FROM places UNION ALL SELECT doc_id FROM dates) f USING (doc_id)
-           GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10"""
-    for doc_id, path, n in con.execute(q).fetchall():
-        print(f"  {n:>6}  {doc_id}  {path}")
-    con.close()
+    with Database(args.db) as d:
+        for t, n in d.row_counts().items():
+            print(f"{t:<16} {n:>10}")
+        print("\ntop documents by facts:")
+        for doc_id, path, n in d.top_documents().itertuples(index=False):
+            print(f"  {n:>6}  {doc_id}  {path}")
     return 0
 
 
 def cmd_export(args) -> int:
-    con = _open_read_only(args.db)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
-    for t in tables:
-        rel = con.table(t)
-        rel.write_parquet(str(out / f"{t}.parquet"))
-        rel.write_csv(str(out / f"{t}.csv"))
-    con.close()
-    print(f"exported {len(tables)} tables to {out} (Parquet and CSV)")
+    with Database(args.db) as d:
+        tables = d.export(args.out)
+    print(f"exported {len(tables)} tables to {args.out} (Parquet and CSV)")
     return 0
 
 
 def cmd_graph(args) -> int:
-    from pipeline.graph import build_graph, write_graph
+    from pathlib import Path
 
-    con = _open_read_only(args.db)
-    g = build_graph(con, all_documents=args.all)
-    con.close()
+    from vietmine.views.graph import write_graph
+
+    with Database(args.db) as d:
+        g = d.graph(all_documents=args.all)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for fmt in args.format.split(","):
@@ -251,11 +131,35 @@ def cmd_graph(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    with Database(args.db) as d:
+        info = d.report(args.out)
+    print(f"wrote {args.out} ({info['figures']} figures, {info['bytes'] // 1024} KiB, self-contained)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from pathlib import Path
+
+    from vietmine.views.show import render_html, render_terminal
+
+    with Database(args.db) as d:
+        doc_id, text = d.document(args.doc)
+        items = d.spans(doc_id)
+    if args.html:
+        Path(args.html).write_text(render_html(text, items, args.doc), encoding="utf-8")
+        print(f"wrote {args.html}")
+    else:
+        print(render_terminal(text, items, color=sys.stdout.isatty()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vietmine", description="Mine Vietnamese articles and official texts "
                                 "into a DuckDB database of facts.", epilog=EXAMPLES,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"vietmine {vietmine.__version__}")
+    sub = p.add_subparsers(dest="command")
 
     def add(name, help_, example):
         sp = sub.add_parser(name, help=help_, description=f"{help_}\n\nexample:\n  {example}",
@@ -324,9 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.fn(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return args.fn(args)
+    except VietmineError as e:
+        print(f"vietmine {args.command}: {e}", file=sys.stderr)
+        return e.exit_code

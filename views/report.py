@@ -7,14 +7,13 @@ from __future__ import annotations
 import html
 import json
 
-import duckdb
 import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.io import to_html
 
-from gazetteer.places import gazetteer
-from pipeline.graph import build_graph
+from vietmine.gazetteer.places import gazetteer
+from vietmine.views.graph import build_graph
 
 
 def _province_names() -> dict[str, str]:
@@ -146,15 +145,11 @@ document.querySelectorAll('.js-plotly-plot').forEach(function (plot) {
 """
 
 
-def write_report(db_path: str, out_path: str, con=None) -> dict:
-    own = con is None
-    con = con or duckdb.connect(db_path, read_only=True)
+def write_report(con, out_path: str, db_name: str) -> dict:
     sections = [("Corpus", overview_figures(con)), ("Citations", citation_figures(con)),
                 ("Directive network", [network_figure(con)]), ("Counts", counts_figures(con)),
                 ("Places", [map_figure(con)])]
     n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    if own:
-        con.close()
     parts, first = [], True
     for title, figs in sections:
         parts.append(f"<h2>{html.escape(title)}</h2>")
@@ -167,7 +162,7 @@ def write_report(db_path: str, out_path: str, con=None) -> dict:
                          "Click a document or a link to see the sentence it comes from.</div>")
     page = ("<!doctype html><html><head><meta charset='utf-8'><title>vietmine report</title>"
             "<style>body{font-family:sans-serif;margin:2em;max-width:1200px} .plotly-graph-div{display:inline-block}</style>"
-            f"</head><body><h1>vietmine report</h1><p>{n_docs} documents in {html.escape(db_path)}</p>"
+            f"</head><body><h1>vietmine report</h1><p>{n_docs} documents in {html.escape(db_name)}</p>"
             + "\n".join(parts) + CLICK_JS + "</body></html>")
     with open(out_path, "w", encoding="utf-8") as fh:
         fh.write(page)

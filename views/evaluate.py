@@ -6,10 +6,9 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
-import duckdb
 import regex
 
-from gazetteer.text import name_key
+from vietmine.gazetteer.text import name_key
 
 _HEAD_STRIP = regex.compile(r"^(?:(?:các|những|mỗi|số|toàn bộ|tổng số)\s+)+")
 
@@ -71,8 +70,7 @@ def _match_counts(pred: list[tuple], gold: list[dict]) -> tuple[int, list, list]
     return tp, misses, unused
 
 
-def evaluate(gold_path: str, db_path: str) -> dict[str, Score]:
-    con = duckdb.connect(db_path, read_only=True)
+def evaluate(gold_path: str, con) -> dict[str, Score]:
     kinds = ["legal_refs", "legal_code", "links", "counts", "places", "dates"]
     scores = {k: Score() for k in kinds}
     with open(gold_path, encoding="utf-8") as fh:
@@ -113,7 +111,6 @@ def evaluate(gold_path: str, db_path: str) -> dict[str, Score]:
         scores["places"].add_sets(doc, places, {(name_key(p["name"]), name_key(p["level"])) for p in g.get("places", [])})
         dates = {str(v) for (v,) in q("SELECT DISTINCT value FROM dates WHERE precision = 'day' AND doc_id IN ({ids})")}
         scores["dates"].add_sets(doc, dates, set(g.get("dates", [])))
-    con.close()
     return scores
 
 

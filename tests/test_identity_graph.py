@@ -1,7 +1,7 @@
 """Document registry, resolution across the corpus, citations view and graph export."""
 import networkx as nx
 
-from pipeline.cli import main
+from vietmine.cli import main
 from tests.test_ingest import q
 
 

@@ -1,8 +1,10 @@
-"""Plain data passed between stages."""
+"""The plain data passed between stages: inputs, documents and the fact types (one dataclass per
+table). Extractors and stages both import this module; it imports nothing of the pipeline."""
 from __future__ import annotations
 
-import datetime as dt
+import bisect
 import dataclasses
+import datetime as dt
 import functools
 import operator
 from dataclasses import dataclass, field
@@ -36,18 +38,12 @@ class Document:
     kind: str = "news"  # news, plan, directive, legal
     raw_hash: str | None = None  # of the input bytes: unchanged files are skipped before decoding
     main_province: str | None = None
+    rules_version: str | None = None  # of the rules that produced its facts (pipeline.extract.rules_version)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def sentence_of(self, pos: int) -> int:
-        """Index of the sentence holding character `pos` (binary search)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid][0] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the sentence holding character `pos`."""
+        return max(bisect.bisect_right(self.sentences, pos, key=operator.itemgetter(0)) - 1, 0)
 
 
 @functools.cache
@@ -82,7 +78,7 @@ class LegalRef(Fact):
     subject: str | None = None
     surface: str = ""
     resolved_by: str | None = None  # text, same_doc, convention, corpus
-    registry_key: str | None = None  # identity of the cited document (DOMAIN.md): see pipeline/registry.py
+    registry_key: str | None = None  # identity of the cited document (DOMAIN.md): see vietmine.pipeline.identity
     TABLE = "legal_refs"
 
 
@@ -94,6 +90,8 @@ class LegalLink(Fact):
     start_char: int
     end_char: int
     evidence: str = ""
+    src_key: str | None = None  # identities (DocumentKey) of both ends
+    dst_key: str | None = None
     TABLE = "legal_links"
 
 
@@ -187,6 +185,9 @@ class Abbreviation(Fact):
     start_char: int
     end_char: int
     TABLE = "abbreviations"
+
+
+FACT_TYPES = [LegalRef, LegalLink, Count, Amount, Place, DateFact, Period, Person, Organization, Abbreviation]
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 import difflib
 import html
 
+from vietmine.errors import UnknownDocument
+
 KIND_SQL = {
     "legal_refs": "SELECT start_char, end_char, coalesce(code, doc_type || ' ' || number) FROM legal_refs WHERE doc_id = ?",
     "counts": "SELECT start_char, end_char, cmp || ' ' || value || CASE WHEN is_percent THEN '%' ELSE '' END || ' ' || entity FROM counts WHERE doc_id = ?",
@@ -15,10 +17,6 @@ KIND_SQL = {
 ANSI = {"legal_refs": "1;34", "counts": "1;32", "amounts": "32", "places": "1;35", "dates": "1;33", "people": "1;36"}
 CSS = {"legal_refs": "#cfe2ff", "counts": "#d1e7dd", "amounts": "#e9f5ee", "places": "#f3d9fa", "dates": "#fff3cd",
        "people": "#cff4fc"}
-
-
-class UnknownDocument(LookupError):
-    pass
 
 
 def find_document(con, key: str) -> tuple[str, str]:

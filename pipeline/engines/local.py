@@ -1,27 +1,30 @@
-"""Orchestration: read -> decode/clean -> segment -> extract -> resolve -> store."""
+"""The local engine: read -> decode/clean -> segment -> extract -> resolve -> store, in this
+process or with a pool of worker processes that send results back to the single writer."""
 from __future__ import annotations
 
 import functools
 import hashlib
 import multiprocessing as mp
 import os
-import shutil
 import signal
 import sys
 import threading
-import time
 import traceback
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from corpus.readers import read_paths
-from extractors import load_all
-from pipeline.clean import CleanError, clean
-from pipeline.decode import DecodeError
-from pipeline.model import Document, ExtractionResult, Problem, RawInput
-from pipeline.resolve import resolve
-from pipeline.segment import segment
-from pipeline.store import Store
+from tqdm import tqdm
+
+from vietmine.corpus.readers import read_paths
+from vietmine.facts import Document, ExtractionResult, Problem, RawInput
+from vietmine.pipeline.clean import CleanError, clean
+from vietmine.pipeline.connections import publish_snapshot
+from vietmine.pipeline.decode import DecodeError
+from vietmine import __version__
+from vietmine.pipeline.extract import extract, rules_version
+from vietmine.pipeline.resolve import resolve
+from vietmine.pipeline.segment import segment
+from vietmine.pipeline.store import Store
 
 BATCH_DOCS = 1000
 DOC_TIME_BUDGET_S = 30.0
@@ -30,10 +33,8 @@ DOC_TIME_BUDGET_S = 30.0
 def analyse(doc: Document) -> ExtractionResult:
     """Segment, extract and resolve one cleaned document."""
     segment(doc)
-    facts: list = []
-    for fn in load_all().values():
-        facts.extend(fn(doc))
-    return resolve(ExtractionResult(doc, facts))
+    doc.rules_version = rules_version()
+    return resolve(ExtractionResult(doc, extract(doc)))
 
 
 class _TimeBudgetExceeded(Exception):
@@ -119,7 +120,7 @@ class LoadSession:
         self.db_path = db_path
         self.store = Store(db_path)
         self.stats = IngestStats()
-        self.run_id = self.store.start_run()
+        self.run_id = self.store.start_run(__version__)
         self.known_paths = self.store.known_paths()
         self.known_hashes = self.store.known_hashes()
         self.known_raw = self.store.known_raw_hashes()
@@ -168,7 +169,8 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
         results = map(functools.partial(process, budget_s=time_budget_s), raws)
     batch: list[ExtractionResult] = []
     replace: list[str] = []
-    t0 = time.monotonic()
+    # a terminal gets a bar (documents, rate, ETA when the total is known); pipes and --quiet get none
+    bar = tqdm(results, unit="doc", disable=not progress, file=sys.stderr, dynamic_ncols=True)
 
     def flush():
         session.store.write_batch(batch, replace)
@@ -176,7 +178,7 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
         replace.clear()
 
     try:
-        for res in results:
+        for res in bar:
             if isinstance(res, Problem):
                 session.problem(res)
                 continue
@@ -189,26 +191,10 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
             batch.append(res)
             if len(batch) >= batch_docs:
                 flush()
-            if progress and (stats.loaded + stats.replaced) % 50 == 0:
-                done = stats.loaded + stats.replaced
-                rate = done / max(time.monotonic() - t0, 1e-9)
-                print(f"\r{done} documents, {rate:.1f} docs/s", end="", file=sys.stderr, flush=True)
         flush()
     finally:
+        bar.close()
         if pool:
             pool.terminate()
-        if progress:
-            print(file=sys.stderr)
     return session.finish(snapshot)
 
-
-def snapshot_path(db_path: str) -> str:
-    return db_path + ".snapshot"
-
-
-def publish_snapshot(db_path: str) -> None:
-    """A read-only copy for readers while a later ingest holds the database (DuckDB allows one
-    writing process and no readers beside it); replaced atomically, so never half-written."""
-    tmp = snapshot_path(db_path) + ".tmp"
-    shutil.copyfile(db_path, tmp)
-    os.replace(tmp, snapshot_path(db_path))

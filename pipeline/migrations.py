@@ -1,0 +1,159 @@
+"""Numbered, named schema migrations, as sqlite-utils' migrations do it: each runs once, in order,
+inside the writer's transaction, and is recorded in the `migrations` table. A migration's SQL is
+frozen once released: a new column or table is a new migration, never an edit of an old one.
+`check_schema` then verifies that the tables hold every column the fact types declare, so a
+forgotten migration fails the test suite instead of an ingest."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import duckdb
+
+from vietmine.errors import DatabaseError
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    apply: Callable[[duckdb.DuckDBPyConnection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(number: int, name: str):
+    def register(fn):
+        assert number == len(MIGRATIONS) + 1, f"migration {number} out of order"
+        MIGRATIONS.append(Migration(number, name, fn))
+        return fn
+    return register
+
+
+def _run(con, statements: str) -> None:
+    for stmt in filter(str.strip, statements.split(";")):
+        con.execute(stmt)
+
+
+@migration(1, "initial schema")
+def _initial(con):
+    _run(con, """
+    CREATE TABLE IF NOT EXISTS schema_info ("key" VARCHAR PRIMARY KEY, "value" VARCHAR);
+    CREATE TABLE IF NOT EXISTS documents (doc_id VARCHAR PRIMARY KEY, source_path VARCHAR, "text" VARCHAR,
+        title VARCHAR, published DATE, author VARCHAR, outlet VARCHAR, kind VARCHAR, content_hash VARCHAR,
+        main_province VARCHAR, n_sentences INTEGER, ingested_at TIMESTAMP);
+    CREATE TABLE IF NOT EXISTS sentences (doc_id VARCHAR, sentence_idx INTEGER, start_char INTEGER, end_char INTEGER);
+    CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP, "version" VARCHAR,
+        files_seen INTEGER, loaded INTEGER, unchanged INTEGER, replaced INTEGER, skipped INTEGER);
+    CREATE TABLE IF NOT EXISTS problems (run_id INTEGER, source_path VARCHAR, reason VARCHAR, seen_at TIMESTAMP);
+    CREATE TABLE IF NOT EXISTS legal_refs (doc_id VARCHAR, doc_type VARCHAR, number VARCHAR, code VARCHAR,
+        start_char INTEGER, end_char INTEGER, issue_date DATE, issuer VARCHAR, issuer_code VARCHAR, subject VARCHAR,
+        surface VARCHAR, resolved_by VARCHAR, sentence_idx INTEGER);
+    CREATE TABLE IF NOT EXISTS legal_links (doc_id VARCHAR, src_code VARCHAR, dst_code VARCHAR, relation VARCHAR,
+        start_char INTEGER, end_char INTEGER, evidence VARCHAR, sentence_idx INTEGER);
+    CREATE TABLE IF NOT EXISTS counts (doc_id VARCHAR, "value" DOUBLE, cmp VARCHAR, is_percent BOOLEAN, entity VARCHAR,
+        start_char INTEGER, end_char INTEGER, value_max DOUBLE, denominator DOUBLE, category VARCHAR,
+        modality VARCHAR, "year" INTEGER, sentence_idx INTEGER);
+    CREATE TABLE IF NOT EXISTS amounts (doc_id VARCHAR, "value" DOUBLE, unit VARCHAR, start_char INTEGER,
+        end_char INTEGER, cmp VARCHAR, sentence_idx INTEGER);
+    CREATE TABLE IF NOT EXISTS places (doc_id VARCHAR, "name" VARCHAR, "level" VARCHAR, start_char INTEGER,
+        end_char INTEGER, admin_code VARCHAR, province_code VARCHAR, admin_code_2025 VARCHAR, candidates VARCHAR,
+        sentence_idx INTEGER);
+    CREATE TABLE IF NOT EXISTS dates (doc_id VARCHAR, "value" DATE, "precision" VARCHAR, start_char INTEGER,
+        end_char INTEGER, "role" VARCHAR, sentence_idx INTEGER)
+    """)
+
+
+@migration(2, "people, organisations, abbreviations and periods; raw hashes, registry keys, nested counts")
+def _people_and_context(con):
+    _run(con, """
+    CREATE TABLE IF NOT EXISTS periods (doc_id VARCHAR, sentence_idx INTEGER, kind VARCHAR, start_date DATE,
+        end_date DATE, start_char INTEGER, end_char INTEGER);
+    CREATE TABLE IF NOT EXISTS people (doc_id VARCHAR, sentence_idx INTEGER, "name" VARCHAR, start_char INTEGER,
+        end_char INTEGER, "rank" VARCHAR, "position" VARCHAR);
+    CREATE TABLE IF NOT EXISTS organizations (doc_id VARCHAR, sentence_idx INTEGER, "name" VARCHAR,
+        "normalized" VARCHAR, kind VARCHAR, start_char INTEGER, end_char INTEGER, admin_code VARCHAR);
+    CREATE TABLE IF NOT EXISTS abbreviations (doc_id VARCHAR, sentence_idx INTEGER, short VARCHAR,
+        expansion VARCHAR, defined_in_text BOOLEAN, start_char INTEGER, end_char INTEGER);
+    ALTER TABLE documents ADD COLUMN IF NOT EXISTS raw_hash VARCHAR;
+    ALTER TABLE legal_refs ADD COLUMN IF NOT EXISTS registry_key VARCHAR;
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS parent_start INTEGER;
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS place VARCHAR
+    """)
+
+
+@migration(3, "gazetteer tables")
+def _gazetteer(con):
+    """The official units (before and after 2025) and the old-to-new map, so that SQL can group
+    facts by today's units."""
+    import pandas as pd
+
+    from vietmine.gazetteer.places import gazetteer
+
+    _run(con, """
+    CREATE TABLE IF NOT EXISTS admin_units (code VARCHAR, era VARCHAR, "name" VARCHAR, unit_word VARCHAR,
+        tier VARCHAR, province_code VARCHAR, district_code VARCHAR, lat DOUBLE, lon DOUBLE);
+    CREATE TABLE IF NOT EXISTS admin_units_2025 (old_code VARCHAR, new_code VARCHAR)
+    """)
+    if con.execute("SELECT count(*) FROM admin_units").fetchone()[0]:
+        return  # loaded by an older vietmine
+    g = gazetteer()
+    units = pd.DataFrame([(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code, u.lat, u.lon)
+                          for u in g.units], columns=["code", "era", "name", "unit_word", "tier", "province_code",
+                                                      "district_code", "lat", "lon"])
+    # province keys are stored as 'P' + code in the map; communes by their own code
+    pairs = pd.DataFrame([(k.removeprefix("P"), v) for k, v in g.old_to_new.items()], columns=["old_code", "new_code"])
+    for table, frame in (("admin_units", units), ("admin_units_2025", pairs)):
+        con.register("gazetteer_frame", frame)
+        con.execute(f"INSERT INTO {table} SELECT * FROM gazetteer_frame")
+        con.unregister("gazetteer_frame")
+
+
+@migration(4, "rules version of each document; identity of both ends of a link")
+def _rules_version_and_link_identity(con):
+    _run(con, """
+    ALTER TABLE documents ADD COLUMN IF NOT EXISTS rules_version VARCHAR;
+    ALTER TABLE legal_links ADD COLUMN IF NOT EXISTS src_key VARCHAR;
+    ALTER TABLE legal_links ADD COLUMN IF NOT EXISTS dst_key VARCHAR
+    """)
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def applied(con) -> list[int]:
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "migrations" in tables:
+        return [r[0] for r in con.execute("SELECT number FROM migrations ORDER BY number").fetchall()]
+    if "schema_info" in tables:  # a database from before the migrations table: its version says
+        row = con.execute("SELECT value FROM schema_info WHERE key = 'schema_version'").fetchone()
+        return list(range(1, int(row[0]) + 1)) if row else []
+    return []
+
+
+def migrate(con) -> list[int]:
+    """Apply the missing migrations inside the caller's transaction; returns their numbers."""
+    done = applied(con)
+    if done and max(done) > SCHEMA_VERSION:
+        raise DatabaseError(f"the database has schema version {max(done)}, newer than this vietmine's "
+                            f"({SCHEMA_VERSION}); upgrade vietmine (pip install -U vietmine)")
+    con.execute("CREATE TABLE IF NOT EXISTS migrations (number INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    recorded = {r[0] for r in con.execute("SELECT number FROM migrations").fetchall()}
+    new = []
+    for m in MIGRATIONS:
+        if m.number not in done:
+            m.apply(con)
+            new.append(m.number)
+        if m.number not in recorded:
+            con.execute("INSERT INTO migrations VALUES (?, ?, ?)", [m.number, m.name, dt.datetime.now()])
+    con.execute("INSERT OR REPLACE INTO schema_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    return new
+
+
+def check_schema(con, expected: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """Columns the fact types declare that the database lacks or types differently."""
+    have = {(t, c): ty for t, c, ty in con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns").fetchall()}
+    return [f"{t}.{c} {ty}" for t, cols in expected.items() for c, ty in cols if have.get((t, c)) != ty]

@@ -1,0 +1,2 @@
+"""Views that read a finished database: report (HTML), show (one document), graph (the citation
+network), evaluate (scores against a gold file)."""
