@@ -16,6 +16,8 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from vietmine.corpus.readers import read_paths
+from vietmine.errors import ExtractorError
+from vietmine.extractors import load_all
 from vietmine.facts import Document, ExtractionResult, Problem, RawInput
 from vietmine.pipeline.clean import CleanError, clean
 from vietmine.pipeline.connections import publish_snapshot
@@ -58,6 +60,8 @@ def process(raw: RawInput, budget_s: float = DOC_TIME_BUDGET_S) -> ExtractionRes
         return analyse(doc)
     except (DecodeError, CleanError) as e:
         return Problem(raw.source_path, str(e))
+    except ExtractorError:  # the run cannot produce its facts: stop it, naming the extractor
+        raise
     except _TimeBudgetExceeded:
         return Problem(raw.source_path, f"analysis exceeded the time budget of {budget_s:g} s")
     except Exception as e:  # a bug must cost one document, never the run: reported with its cause
@@ -159,6 +163,7 @@ class LoadSession:
 def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False,
            batch_docs: int = BATCH_DOCS, time_budget_s: float = DOC_TIME_BUDGET_S,
            snapshot: bool = True) -> IngestStats:
+    load_all()  # a missing or broken extractor stops the run before anything is read
     session = LoadSession(db_path)
     stats = session.stats
     raws = _changed(read_paths(paths), stats, session.known_raw, session.problem)

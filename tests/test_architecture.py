@@ -1,0 +1,111 @@
+"""The package's promises to a newcomer: one installed namespace, extractors that fail loudly,
+numbered migrations recorded in the database, and a rules version on every document."""
+import shutil
+import subprocess
+import sys
+import zipfile
+from importlib.metadata import entry_points
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT
+from vietmine.cli import main
+from vietmine.extractors import EXTRACTORS, load_all
+from vietmine.pipeline import extract as extract_stage
+from vietmine.pipeline import migrations
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def q(db, sql):
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_the_wheel_installs_only_the_vietmine_namespace(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {out.stderr.strip().splitlines()[-1:]}")
+    (wheel,) = tmp_path.glob("vietmine-*.whl")
+    top = {name.split("/")[0] for name in zipfile.ZipFile(wheel).namelist()}
+    assert {t for t in top if not t.endswith(".dist-info")} == {"vietmine"}
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "vietmine/gazetteer/data/legal.json" in names and "vietmine/corpus/sample/000_12abbadf6209466f.txt" in names
+
+
+def test_the_console_script_is_a_vietmine_module():
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "vietmine"]
+    assert script.value == "vietmine.cli:main"
+
+
+def test_every_extractor_is_loaded_in_its_order():
+    assert tuple(load_all()) == EXTRACTORS
+
+
+@pytest.mark.parametrize("name", EXTRACTORS)
+def test_an_unimportable_extractor_stops_the_run_with_its_name(name, tmp_db, monkeypatch, capsys):
+    load_all.cache_clear()
+    monkeypatch.setitem(sys.modules, f"vietmine.extractors.{name}", None)  # import now raises ImportError
+    try:
+        assert main(["ingest", "--db", tmp_db]) == 2
+    finally:
+        load_all.cache_clear()
+    err = capsys.readouterr().err.strip()
+    assert f"extractor '{name}' cannot be loaded" in err and len(err.splitlines()) == 1
+    assert not (ROOT / tmp_db).exists() or q(tmp_db, "SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_new_database_records_every_migration(tmp_db):
+    assert main(["ingest", "--db", tmp_db]) == 0
+    rows = q(tmp_db, "SELECT number, name FROM migrations ORDER BY number")
+    assert rows == [(m.number, m.name) for m in migrations.MIGRATIONS]
+    assert q(tmp_db, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [(str(migrations.SCHEMA_VERSION),)]
+
+
+def test_the_stored_old_schema_is_migrated_and_keeps_its_rows(tmp_path):
+    db = str(tmp_path / "old.duckdb")
+    shutil.copy(FIXTURES / "schema_v1.duckdb", db)
+    before = q(db, "SELECT doc_id, source_path FROM documents")
+    assert main(["ingest", "--db", db]) == 0
+    assert [n for (n,) in q(db, "SELECT number FROM migrations ORDER BY 1")] == list(range(1, migrations.SCHEMA_VERSION + 1))
+    assert set(before) <= set(q(db, "SELECT doc_id, source_path FROM documents"))
+    con = duckdb.connect(db, read_only=True)
+    from vietmine.pipeline.store import expected_columns
+    assert migrations.check_schema(con, expected_columns()) == []
+    con.close()
+
+
+def test_a_database_from_a_newer_vietmine_is_refused_in_one_line(tmp_db, capsys):
+    assert main(["ingest", "--db", tmp_db]) == 0
+    con = duckdb.connect(tmp_db)
+    con.execute("INSERT INTO migrations VALUES (999, 'from the future', now())")
+    con.close()
+    capsys.readouterr()
+    assert main(["ingest", "--db", tmp_db]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "newer than this vietmine" in err and len(err.splitlines()) == 1
+
+
+def test_every_document_records_the_rules_version(tmp_db):
+    assert main(["ingest", "--db", tmp_db]) == 0
+    assert q(tmp_db, "SELECT DISTINCT rules_version FROM documents") == [(extract_stage.rules_version(),)]
+
+
+def test_the_rules_version_changes_with_a_rule_data_file(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(extract_stage.DATA_DIR, data)
+    before = extract_stage.rules_version()
+    monkeypatch.setattr(extract_stage, "DATA_DIR", data)
+    extract_stage.rules_version.cache_clear()
+    try:
+        assert extract_stage.rules_version() == before  # same files, same version
+        extract_stage.rules_version.cache_clear()
+        (data / "counts.json").write_text((data / "counts.json").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert extract_stage.rules_version() != before
+    finally:
+        extract_stage.rules_version.cache_clear()
