@@ -157,5 +157,27 @@ VIEWS = [
               min(d.main_province) AS province
        FROM legal_refs r JOIN documents d USING (doc_id)
        WHERE r.registry_key IS NOT NULL GROUP BY r.doc_id, r.registry_key""",
+    # What happened to each registry document according to the corpus: one row per later act
+    # on it (amends, replaces, repeals, suspends) with the acting document, its date and the whole
+    # sentence that states it; documents nothing acts on have one row with NULL act columns.
+    # `status` is the strongest act: repealed > replaced > suspended > amended > in force.
+    """CREATE OR REPLACE VIEW document_status AS
+       WITH acts AS (
+         SELECT l.dst_key AS registry_key, l.src_key AS by_key, l.src_code AS by_code, l.relation, l.doc_id,
+                coalesce(src.issue_date, d.published) AS act_date,
+                substr(d.text, s.start_char + 1, s.end_char - s.start_char) AS evidence
+         FROM legal_links l JOIN documents d USING (doc_id)
+         LEFT JOIN sentences s ON s.doc_id = l.doc_id AND s.sentence_idx = l.sentence_idx
+         LEFT JOIN legal_documents src ON src.registry_key = l.src_key
+         WHERE l.relation IN ('amends', 'replaces', 'repeals', 'suspends') AND l.dst_key IS NOT NULL),
+       ranked AS (
+         SELECT registry_key, max(CASE relation WHEN 'repeals' THEN 4 WHEN 'replaces' THEN 3
+                                                WHEN 'suspends' THEN 2 ELSE 1 END) AS strength
+         FROM acts GROUP BY registry_key)
+       SELECT g.registry_key, g.code, g.doc_type, g.issue_date,
+              CASE r.strength WHEN 4 THEN 'repealed' WHEN 3 THEN 'replaced' WHEN 2 THEN 'suspended'
+                              WHEN 1 THEN 'amended' ELSE 'in force' END AS status,
+              a.relation, a.by_key, a.by_code, a.act_date, a.evidence, a.doc_id
+       FROM legal_documents g LEFT JOIN ranked r USING (registry_key) LEFT JOIN acts a USING (registry_key)""",
 ]
 

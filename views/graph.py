@@ -1,4 +1,5 @@
-"""The directive network: documents as nodes, stated links (legal_links) as edges."""
+"""The directive network: one node per cited document's identity (pipeline/identity.py), one
+edge per stated link between two identities (legal_links src_key -> dst_key)."""
 from __future__ import annotations
 
 import json
@@ -6,35 +7,48 @@ import json
 import duckdb
 import networkx as nx
 
-NODES_SQL = """
-SELECT code, mode(doc_type) AS doc_type, mode(issuer_code) AS issuer_code, mode(issuer) AS issuer,
-       min(year(issue_date)) AS year, count(*) AS mentions, count(DISTINCT doc_id) AS citing_documents
-FROM legal_refs WHERE code IS NOT NULL GROUP BY code
-"""
+# a link end whose identity is unknown (a code cited only by a short form) is keyed by its code
 EDGES_SQL = """
-SELECT src_code, dst_code, relation, count(*) AS n, any_value(evidence) AS evidence, any_value(doc_id) AS doc_id
-FROM legal_links GROUP BY src_code, dst_code, relation
+SELECT coalesce(l.src_key, l.src_code) AS src, coalesce(l.dst_key, l.dst_code) AS dst, l.relation,
+       count(*) AS n, min(coalesce(src.issue_date, d.published)) AS date,
+       arg_min(l.evidence, (l.doc_id, l.start_char)) AS evidence, min(l.doc_id) AS doc_id
+FROM legal_links l JOIN documents d USING (doc_id)
+LEFT JOIN legal_documents src ON src.registry_key = l.src_key
+GROUP BY ALL ORDER BY src, dst, l.relation
 """
+NODES_SQL = """
+SELECT g.registry_key, g.code, g.doc_type, g.issuer, g.issuer_code, year(g.issue_date) AS year,
+       g.mentions, g.citing_documents, min(s.status) AS status, any_value(c.province) AS province
+FROM legal_documents g
+LEFT JOIN document_status s USING (registry_key)
+LEFT JOIN (SELECT registry_key, min(province) AS province FROM citations GROUP BY ALL) c USING (registry_key)
+GROUP BY ALL ORDER BY g.registry_key
+"""
+NODE_DEFAULTS = {"code": "", "doc_type": "", "issuer": "", "issuer_code": "", "year": 0, "province": "",
+                 "status": "", "mentions": 0, "citing_documents": 0}
 
 
 def build_graph(con: duckdb.DuckDBPyConnection, all_documents: bool = False) -> nx.DiGraph:
     g = nx.DiGraph()
-    for src, dst, rel, n, evidence, doc_id in con.execute(EDGES_SQL).fetchall():
+    for src, dst, rel, n, date, evidence, doc_id in con.execute(EDGES_SQL).fetchall():
         if g.has_edge(src, dst):
             e = g.edges[src, dst]
             e["relation"] = ",".join(sorted(set(e["relation"].split(",")) | {rel}))
             e["weight"] += n
         else:
-            g.add_edge(src, dst, relation=rel, weight=n, evidence=evidence or "", doc_id=doc_id or "")
-    for code, doc_type, icode, issuer, year, mentions, citing in con.execute(NODES_SQL).fetchall():
-        if code in g or all_documents:
-            g.add_node(code, doc_type=doc_type or "", issuer_code=icode or "", issuer=issuer or "",
-                       year=int(year) if year else 0, mentions=int(mentions), citing_documents=int(citing))
+            g.add_edge(src, dst, relation=rel, weight=n, date=date.isoformat() if date else "",
+                       evidence=evidence or "", doc_id=doc_id or "")
+    for key, code, doc_type, issuer, icode, year, mentions, citing, status, province in con.execute(NODES_SQL).fetchall():
+        if key in g or all_documents:
+            g.add_node(key, code=code, doc_type=doc_type or "", issuer=issuer or "", issuer_code=icode or "",
+                       year=int(year) if year else 0, province=province or "", status=status or "",
+                       mentions=int(mentions), citing_documents=int(citing))
     for node in g.nodes:
-        g.nodes[node]["in_degree"] = g.in_degree(node)
-        for attr, default in (("doc_type", ""), ("issuer_code", ""), ("issuer", ""), ("year", 0),
-                              ("mentions", 0), ("citing_documents", 0)):
-            g.nodes[node].setdefault(attr, default)
+        attrs = g.nodes[node]
+        for attr, default in NODE_DEFAULTS.items():
+            attrs.setdefault(attr, default)
+        attrs["code"] = attrs["code"] or node.split("@")[0]
+        attrs["in_degree"], attrs["out_degree"] = g.in_degree(node), g.out_degree(node)
     return g
 
 
