@@ -18,6 +18,9 @@ class _Patterns:
         c = lambda ps: [regex.compile(p) for p in ps]  # noqa: E731
         self.dmy = c(cfg["day_month_year"])
         self.dm = c(cfg["day_month"])
+        self.short_year = regex.compile(cfg["weekday_short_year"])
+        self.weekdays = cfg["weekdays"]
+        self.ranges = c(cfg["day_range"])
         self.dm_block = regex.compile(cfg["day_month_blockers_before"])
         self.dm_block_after = regex.compile(cfg["day_month_blockers_after"])
         self.my = c(cfg["month_year"])
@@ -32,11 +35,20 @@ def patterns() -> _Patterns:
 
 
 def document_year(doc: Document) -> int | None:
-    """The year an article is about: its publication year, else its most cited 'năm YYYY'."""
+    """The year an article is about: its publication year; else the year its own dates fix, the
+    most frequent among its full dates and its 'năm YYYY' (not a birth year nor the end of a
+    span), the later one on a tie."""
     if doc.published:
         return doc.published.year
-    years = collections.Counter(int(m.group(1)) for m in patterns().year_ctx.finditer(doc.text))
-    return years.most_common(1)[0][0] if years else None
+    p = patterns()
+    years = collections.Counter(int(m.group(1)) for m in p.year_ctx.finditer(doc.text))
+    for pat in p.dmy:
+        for m in pat.finditer(doc.text):
+            if _make(int(m["y"]), int(m["m"]), int(m["d"])):
+                years[int(m["y"])] += 1
+    if not years:
+        return None
+    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _make(y: int, m: int, d: int) -> dt.date | None:
@@ -46,35 +58,64 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _in_year(doc: Document, year: int, m: int, d: int) -> dt.date | None:
+    """Day and month in the article's year; written more than half a year after a known
+    publication date, the day is in the year before ("25/12" in an article of 5 January)."""
+    value = _make(year, m, d)
+    if value and doc.published and (value - doc.published).days > 183:
+        value = _make(year - 1, m, d)
+    return value
+
+
 @register("dates")
 def extract(doc: Document) -> list[DateFact]:
     p = patterns()
     text = doc.text
     out: list[DateFact] = []
     taken: list[tuple[int, int]] = []
+    year = document_year(doc)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    def day(value: dt.date | None, s: int, e: int) -> None:
+        if value:
+            out.append(DateFact(value, "day", s, e))
+            taken.append((s, e))
+
+    for pat in p.ranges:  # "ngày 5 - 17/8", "từ ngày 3 đến 12/9/2020": both ends
+        for m in pat.finditer(text):
+            d1, d2, mo = int(m["d1"]), int(m["d"]), int(m["m"])
+            if not d1 < d2 or not free(m.start(), m.end()):
+                continue
+            if m["y"]:
+                first, last = _make(int(m["y"]), mo, d1), _make(int(m["y"]), mo, d2)
+            elif year:
+                last = _in_year(doc, year, mo, d2)
+                first = last and _make(last.year, mo, d1)
+            else:
+                continue
+            if first and last:
+                day(first, m.start("d1"), m.end("d1"))
+                day(last, m.start("d"), m.end())
     for pat in p.dmy:
         for m in pat.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            value = _make(int(m["y"]), int(m["m"]), int(m["d"]))
-            if value:
-                out.append(DateFact(value, "day", m.start(), m.end()))
-                taken.append((m.start(), m.end()))
-    year = document_year(doc)
+            if free(m.start(), m.end()):
+                day(_make(int(m["y"]), int(m["m"]), int(m["d"])), m.start(), m.end())
+    for m in p.short_year.finditer(text):  # "Thứ hai, 7-4-25" in a page header
+        value = _make(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
+        weekday = 6 if m["sun"] else p.weekdays.get(m["w"].lower())
+        if value and value.weekday() == weekday and free(m.start("d"), m.end()):
+            day(value, m.start("d"), m.end())
     if year:
         for pat in p.dm:
             for m in pat.finditer(text):
-                if (not free(m.start(), m.end()) or p.dm_block.search(text, max(0, m.start() - 12), m.start())
+                bare = text[m.start()].isdigit()  # a word of time before it rules out a fraction
+                if (not free(m.start(), m.end())
+                        or (bare and p.dm_block.search(text, max(0, m.start() - 12), m.start()))
                         or p.dm_block_after.match(text[m.end():m.end() + 12])):
                     continue
-                value = _make(year, int(m["m"]), int(m["d"]))
-                if value:
-                    out.append(DateFact(value, "day", m.start(), m.end()))
-                    taken.append((m.start(), m.end()))
+                day(_in_year(doc, year, int(m["m"]), int(m["d"])), m.start(), m.end())
     for pat in p.my:
         for m in pat.finditer(text):
             if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
