@@ -50,6 +50,7 @@ class _Rules:
         self.item_end = regex.compile(r"\s*(?:[,;.:)\n]|và\s|$)")
         self.numbered = set(cfg["numbered_unit_words"])
         self.historical = cfg["historical_provinces"]
+        self.complete = set(cfg["complete_unit_words"])
         self.surnames = set(load_json("people_orgs.json")["surnames"])
         self.abroad_after = regex.compile(
             rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d])")
@@ -163,8 +164,10 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
         return level in r.numbered
     if tier in ("province", "province_or_district"):
         return bool(_known(name, tier)) or name in r.historical
+    if level in r.complete:
+        return any(u.unit_word == level for u in _known(name, tier))
     if not _TIERS[tier] or _known(name, tier):
-        return not _looks_foreign(name)
+        return True
     if _looks_foreign(name):
         return False
     sylls = name.split(" ")
@@ -173,12 +176,14 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
 
 def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: str, end: int) -> bool:
     """Checks of an accepted name against its surroundings: a unit abroad ("tỉnh Hà Bắc, Trung
-    Quốc"); for a name the gazetteer lacks, one syllable running into a lower-case word ("loa
-    phường Dự kiến", a title glued to its first sentence) and a capitalised unit word inside a
-    sentence ("209 Xã Đàn", a street)."""
+    Quốc"); for a commune, or any name the gazetteer lacks, one syllable running into a
+    lower-case word ("loa phường Dự kiến", a title glued to its first sentence); for a name the
+    gazetteer lacks, a capitalised unit word inside a sentence ("209 Xã Đàn", a street)."""
     r, text = rules(), doc.text
     if r.abroad_after.match(text, end):
         return False
+    if tier == "ward" and " " not in name and regex.match(r"[^\S\n]+\p{Ll}", text[end:end + 3]):
+        return False  # one-syllable communes are rare, even known ones ("phường Dự")
     if not _TIERS[tier] or _known(name, tier):
         return True
     if " " not in name and regex.match(r"[^\S\n]+\p{Ll}", text[end:end + 3]):
@@ -248,10 +253,10 @@ def extract(doc: Document) -> list[Place]:
         unit = m["unit"]
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
-        if unit[0].isupper() and tier == "village":
+        if unit[0].isupper() and tier == "village" and not m["name"][0].isdigit():
             s, _ = doc.sentences[doc.sentence_of(m.start("unit"))] if doc.sentences else (0, 0)
             if text[s:m.start("unit")].strip():
-                continue  # "Bản", "Làng" mid-sentence are words, not units
+                continue  # "Bản", "Làng" mid-sentence are words, not units ("Xóm 4" is one)
         idiom = r.idiom_before.get(unit)
         if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
             continue
