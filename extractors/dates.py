@@ -27,6 +27,8 @@ class _Patterns:
         self.y = c(cfg["year"])
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
         self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
+        self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
+                              for p in cfg["periods"]]
 
 
 @functools.cache
@@ -40,15 +42,32 @@ def document_year(doc: Document) -> int | None:
     span), the later one on a tie."""
     if doc.published:
         return doc.published.year
-    p = patterns()
-    years = collections.Counter(int(m.group(1)) for m in p.year_ctx.finditer(doc.text))
-    for pat in p.dmy:
-        for m in pat.finditer(doc.text):
-            if _make(int(m["y"]), int(m["m"]), int(m["d"])):
-                years[int(m["y"])] += 1
+    return _year_of_text(doc.text)
+
+
+@functools.lru_cache(maxsize=64)
+def _year_of_text(text: str) -> int | None:
+    """Cached: the counts and dates extractors both ask for it, once per document."""
+    years = collections.Counter(int(m.group(1)) for m in patterns().year_ctx.finditer(text))
+    years.update(value.year for value, _, _ in _full_dates(text))
     if not years:
         return None
     return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+@functools.lru_cache(maxsize=64)
+def _full_dates(text: str) -> tuple[tuple[dt.date, int, int], ...]:
+    """Days written with their year, (date, start, end), the first pattern to claim a span
+    winning; cached for the year of the document and the extractor."""
+    out, taken = [], []
+    for pat in patterns().dmy:
+        for m in pat.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                value = _make(int(m["y"]), int(m["m"]), int(m["d"]))
+                if value:
+                    out.append((value, m.start(), m.end()))
+                    taken.append((m.start(), m.end()))
+    return tuple(out)
 
 
 def _make(y: int, m: int, d: int) -> dt.date | None:
@@ -98,10 +117,9 @@ def extract(doc: Document) -> list[DateFact]:
             if first and last:
                 day(first, m.start("d1"), m.end("d1"))
                 day(last, m.start("d"), m.end())
-    for pat in p.dmy:
-        for m in pat.finditer(text):
-            if free(m.start(), m.end()):
-                day(_make(int(m["y"]), int(m["m"]), int(m["d"])), m.start(), m.end())
+    for value, s, e in _full_dates(text):
+        if free(s, e):
+            day(value, s, e)
     for m in p.short_year.finditer(text):  # "Thứ hai, 7-4-25" in a page header
         value = _make(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
         weekday = 6 if m["sun"] else p.weekdays.get(m["w"].lower())
@@ -139,10 +157,15 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 def periods(doc: Document, year: int | None) -> list[Period]:
     """'giai đoạn 2023-2030', '2020 - 2025', 'từ năm 2016 đến nay', 'quý I/2024', '6 tháng đầu năm 2017'."""
     out, taken = [], []
-    for kind, pat in patterns().periods:
+    p = patterns()
+    for (kind, pat), before in zip(p.periods, p.period_before):
         for m in pat.finditer(doc.text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
+            span_start = m.start()
+            if before:
+                b = before.search(doc.text, max(0, span_start - 30), span_start)
+                span_start = b.start() if b else span_start
             y1 = int(m["y1"]) if m.groupdict().get("y1") else year
             if y1 is None:
                 continue
@@ -166,6 +189,6 @@ def periods(doc: Document, year: int | None) -> list[Period]:
                     end = dt.date(y1, 12, 31) if n == 12 else dt.date(y1, n + 1, 1) - dt.timedelta(days=1)
                 else:
                     start, end = dt.date(y1, 13 - n, 1), dt.date(y1, 12, 31)
-            out.append(Period(kind, start, end, m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            out.append(Period(kind, start, end, span_start, m.end()))
+            taken.append((span_start, m.end()))
     return out

@@ -20,6 +20,11 @@ REORGANISATION = dt.date(2025, 7, 1)
 # a syllable of a name: "Hải", "K'Man" (Central Highlands names keep the apostrophe), "12", "10A"
 _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{L}[\p{Ll}\p{M}]*)?|\d{1,2}[A-Z]?)"
 _TOKEN = regex.compile(r"(?:^|\s+-\s+|-|\s+)[^\s-]+")
+_SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
+_LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
+_LAST_WORD = regex.compile(r"(\S+)\s*$")
+_TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 _NAME = rf"(?P<name>{_SYL}(?:(?: - | |-){_SYL}){{0,4}})"
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
@@ -35,15 +40,17 @@ class _Rules:
                 self.unit_tier[f.lower()] = tier
                 forms.add(f)
         self.abbrev_level = cfg["level_of_abbreviation"]
-        # the name on the same line: "Công an tỉnh\n\nTham mưu" is a heading, then a sentence
-        self.mention = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})(?:[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
-        # "các xã A, B và C", "gồm các phường: A, B", "các xã, thị trấn: A, B": a plural head, its names
+        # the name on the same line: "Công an tỉnh\n\nTham mưu" is a heading, then a sentence.
+        # "các xã, thị trấn: A, B": more unit words and a colon, taken only after a plural word
         lower_units = alternation([w for w in cfg["unit_words"] if w.islower()])
-        self.plural_list = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s)\d+)\s+"
-            rf"(?P<units>(?:{lower_units})(?:(?:\s*,\s*|\s+và\s+)(?:{lower_units}))*)"
-            rf"(?:[^\S\n]*:[^\S\n]*|[^\S\n]+)(?={_SYL}(?![\p{{L}}\d]))")
+        # "4 xã (Hương Thọ, Hương Phong và Hải Dương)": a counted unit word, then its names in
+        # parentheses (one scan with the mentions: a second one cost 20 % of the extractor)
+        anon = _NAME.replace("(?P<name>", "(?:")
+        self.mention = regex.compile(
+            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})"
+            rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
+            rf"(?P<sep>[^\S\n]*:[^\S\n]*|[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])"
+            rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\))")
         self.unit_split = regex.compile(r"\s*,\s*|\s+và\s+")
         self.list_first = regex.compile(rf"{_NAME}(?![\p{{L}}\d])")
         # an unknown name further down a list is a unit only where the list goes on or ends there
@@ -54,9 +61,6 @@ class _Rules:
         self.surnames = set(load_json("people_orgs.json")["surnames"])
         self.abroad_after = regex.compile(
             rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d])")
-        # "4 xã (Hương Thọ, Hương Phong và Hải Dương)": a counted unit word, then its names
-        self.listed = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})\s*\((?P<items>{_NAME}(?:(?:\s*,\s*|\s+và\s+){_NAME})*)\)")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -67,7 +71,7 @@ class _Rules:
                              for unit, words in cfg["idioms_with_unit_word"].items()}
         # "các xã A, B và C": checked left of a mention rather than tried at every word (2x faster)
         self.plural_before = regex.compile(
-            rf"(?:^|[^\p{{L}}\d])(?:{alternation(cfg['plural_before'])}|\d+)\s+$", regex.REVERSE)
+            rf"(?:^|(?P<prev>\S*)\s+|[^\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|(?P<n>\d+))\s+$", regex.REVERSE)
         self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
@@ -92,6 +96,7 @@ def _compatible(u: Unit, unit_word: str, tier: str, era: str) -> bool:
     return u.era == era and u.tier in _TIERS[tier]
 
 
+@functools.lru_cache(maxsize=65536)
 def candidates(name: str, unit_word: str, tier: str, era: str) -> list[Unit]:
     """Units of that name at a compatible tier; those with the same unit word first-class
     ("thành phố Thanh Hóa" is the city, not the province), others only when none has it
@@ -107,7 +112,10 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _plural_before(text: str, pos: int) -> bool:
-    return rules().plural_before.search(text[max(0, pos - 20):pos]) is not None
+    """A plural word or a count just before a unit word; a number after a capitalised word is a
+    name's ("Quốc Lộ 279 xã Búng Lao")."""
+    m = rules().plural_before.search(text[max(0, pos - 30):pos])
+    return m is not None and not (m["n"] and m["prev"] and m["prev"][0].isupper())
 
 
 def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
@@ -136,6 +144,7 @@ _VN_SYLLABLE = regex.compile(
     r"(?:ng|nh|ch|[cmnptkhl])?")
 
 
+@functools.lru_cache(maxsize=65536)
 def _known(name: str, tier: str) -> list[Unit]:
     """Units of that name at a tier the unit word allows, in either era; a name written without
     its marks or spaces ("Kong Chro", "Simacai") is known too."""
@@ -144,13 +153,14 @@ def _known(name: str, tier: str) -> list[Unit]:
     return [u for u in g.lookup(name) if u.tier in tiers] or [u for u in g.lookup_loose(name) if u.tier in tiers]
 
 
+@functools.lru_cache(maxsize=65536)
 def _looks_foreign(name: str) -> bool:
     """No Vietnamese mark and a syllable Vietnamese cannot spell: "huyện Chitral", "quận Patna"."""
     import unicodedata
 
     if "đ" in name.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", name)):
         return False
-    return any(not _VN_SYLLABLE.fullmatch(loose_key(s)) for s in regex.split(r"[\s-]+", name) if not s.isdigit())
+    return any(not _VN_SYLLABLE.fullmatch(loose_key(s)) for s in _SPACES_OR_HYPHENS.split(name) if not s.isdigit())
 
 
 def _acceptable(name: str, level: str, tier: str) -> bool:
@@ -182,11 +192,11 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
     r, text = rules(), doc.text
     if r.abroad_after.match(text, end):
         return False
-    if tier == "ward" and " " not in name and regex.match(r"[^\S\n]+\p{Ll}", text[end:end + 3]):
+    if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
         return False  # one-syllable communes are rare, even known ones ("phường Dự")
     if not _TIERS[tier] or _known(name, tier):
         return True
-    if " " not in name and regex.match(r"[^\S\n]+\p{Ll}", text[end:end + 3]):
+    if " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
         return False
     if unit[0].isupper() and unit not in r.abbrev_level:
         s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
@@ -215,6 +225,32 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
     return _trim(name, level, tier, era), level, tier, False
 
 
+def _add_list(doc: Document, m, era: str, add) -> None:
+    """The names after plural unit words ("các xã A, B và C", "các huyện: A, B", "các xã, thị
+    trấn: A, B"), each at the level the gazetteer gives it among those words."""
+    r, text = rules(), doc.text
+    words = [m["unit"]] + [w for w in r.unit_split.split(m["more"]) if w]
+    heads = [(r.abbrev_level.get(w, w.lower()), r.unit_tier[w.lower()]) for w in words]
+    idiom = r.idiom_before.get(m["unit"])
+    if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+        return
+    pos, first = m.start("name"), True
+    while True:
+        nm = (r.list_first if first else r.list_next).match(text, pos=pos, endpos=min(len(text), pos + 80))
+        if not nm:
+            return
+        name, level, tier, known = _list_item(nm["name"], heads, era)
+        end = nm.start("name") + len(name)
+        if r.unit_tier.get(name.split(" ")[0].lower()):
+            return  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start(), m["unit"], name, tier, end):
+            return
+        if not known and not first and not r.item_end.match(text, end):
+            return
+        add(name, level, tier, nm.start("name"), end)
+        pos, first = end, False
+
+
 @register("places")
 def extract(doc: Document) -> list[Place]:
     r = rules()
@@ -227,30 +263,22 @@ def extract(doc: Document) -> list[Place]:
         found.append((Place(modern_tones(name), level, start, end), tier))
         taken.append((start, end))
 
-    for m in r.plural_list.finditer(text):
-        heads = [(w.lower(), r.unit_tier[w.lower()]) for w in r.unit_split.split(m["units"])]
-        pos, first = m.end(), True
-        while True:
-            nm = (r.list_first if first else r.list_next).match(text, pos=pos, endpos=min(len(text), pos + 80))
-            if not nm:
-                break
-            name, level, tier, known = _list_item(nm["name"], heads, era)
-            end = nm.start("name") + len(name)
-            if r.unit_tier.get(name.split(" ")[0].lower()):
-                break  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
-            if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("units"), heads[0][0], name, tier, end):
-                break
-            if not known and not first and not r.item_end.match(text, end):
-                break
-            idiom = r.idiom_before.get(heads[0][0])
-            if first and idiom and idiom.search(text[max(0, m.start("units") - 10):m.start("units")]):
-                break
-            add(name, level, tier, nm.start("name"), end)
-            pos, first = end, False
     for m in r.mention.finditer(text):
+        unit = m["unit"]
+        if m["items"] is not None:
+            if _plural_before(text, m.start()):
+                tier = r.unit_tier[unit.lower()]
+                level = r.abbrev_level.get(unit, unit.lower())
+                for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
+                    add(item["name"], level, tier, item.start(), item.end())
+            continue
         if _overlaps(m.start("name"), m.start("name") + 1, taken):
             continue
-        unit = m["unit"]
+        if _plural_before(text, m.start()):
+            _add_list(doc, m, era, add)
+            continue
+        if m["more"] or ":" in m["sep"]:
+            continue
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
         if unit[0].isupper() and tier == "village" and not m["name"][0].isdigit():
@@ -267,14 +295,6 @@ def extract(doc: Document) -> list[Place]:
         if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("unit"), unit, name, tier, end):
             continue
         add(name, level, tier, m.start("unit"), end)
-    for m in r.listed.finditer(text):
-        unit = m["unit"]
-        if not _plural_before(text, m.start()):
-            continue
-        tier = r.unit_tier[unit.lower()]
-        level = r.abbrev_level.get(unit, unit.lower())
-        for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
-            add(item["name"], level, tier, item.start(), item.end())
     for m in r.caps.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -290,10 +310,10 @@ def extract(doc: Document) -> list[Place]:
         before = text[max(0, m.start() - 25):m.start()]
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
             continue
-        prev = regex.search(r"(\S+)\s*$", before)
-        if prev and regex.match(r"\p{Lu}\p{Ll}", prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
+        prev = _LAST_WORD.search(before)
+        if prev and _TITLE_WORD.match(prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
             continue  # inside a longer proper name
-        if regex.match(r"\s\p{Lu}\p{Ll}", text[m.end():m.end() + 3]):
+        if _TITLE_WORD_NEXT.match(text, m.end(), m.end() + 3):
             continue
         if m["name"] in r.aliases:
             name, level = r.aliases[m["name"]]
