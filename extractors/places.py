@@ -115,7 +115,7 @@ def _plural_before(text: str, pos: int) -> bool:
     """A plural word or a count just before a unit word; a number after a capitalised word is a
     name's ("Quốc Lộ 279 xã Búng Lao")."""
     m = rules().plural_before.search(text[max(0, pos - 30):pos])
-    return m is not None and not (m["n"] and m["prev"] and m["prev"][0].isupper())
+    return m is not None and not (m["n"] and m["prev"] and m["prev"][0].isupper() and m["prev"][-1].isalpha())
 
 
 def _trim(name: str, unit_word: str, tier: str, era: str) -> str:

@@ -43,10 +43,14 @@ def coded(text, published=None):
                  [("Phước Bình", "xã"), ("Phước Thái", "xã"), ("Tân Hiệp", "xã"), ("Long Phước", "xã")],
                  id="bench-colon-list-communes"),
     # shared/texts/039: names in parentheses after a counted unit word
-    pytest.param("2 phường (Hương Hồ, Hương An) và 4 xã (Hương Thọ, Hương Phong, Hương Vinh, Hải Dương) "
-                 "thuộc thị xã Hương Trà",
-                 [("Hương Hồ", "phường"), ("Hương An", "phường"), ("Hương Thọ", "xã"), ("Hương Phong", "xã"),
-                  ("Hương Vinh", "xã"), ("Hải Dương", "xã"), ("Hương Trà", "thị xã")], id="039-parenthesised-list"),
+    pytest.param("thuộc thị xã Hương Thủy; 2 phường (Hương Hồ, Hương An) và 4 xã (Hương Thọ, Hương Phong, "
+                 "Hương Vinh, Hải Dương) thuộc thị xã Hương Trà",
+                 [("Hương Thủy", "thị xã"), ("Hương Hồ", "phường"), ("Hương An", "phường"), ("Hương Thọ", "xã"),
+                  ("Hương Phong", "xã"), ("Hương Vinh", "xã"), ("Hải Dương", "xã"), ("Hương Trà", "thị xã")],
+                 id="039-parenthesised-list-after-a-name"),
+    pytest.param("trên Quốc Lộ 279 xã Búng Lao, Huyện Mường Ảng, tỉnh Điện Biên",
+                 [("Búng Lao", "xã"), ("Mường Ảng", "huyện"), ("Điện Biên", "tỉnh")],
+                 id="bench-21475882-number-of-a-road-is-no-count"),
     pytest.param("phía Gia Lai có các huyện Chư Pah, Đắc Đoa cùng", [("Gia Lai", "tỉnh"), ("Chư Pah", "huyện"),
                                                                    ("Đắc Đoa", "huyện")],
                  marks=pytest.mark.xfail(strict=True, reason="an unknown spelling of Đak Đoa before a lower-case "
