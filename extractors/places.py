@@ -18,7 +18,8 @@ from pipeline.model import Document, Place
 
 REORGANISATION = dt.date(2025, 7, 1)
 # a syllable of a name: "Hải", "K'Man" (Central Highlands names keep the apostrophe), "12", "10A"
-_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{L}[\p{Ll}\p{M}]*)?|\d{1,2}[A-Z]?)"
+# ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name)
+_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*+(?:['’]\p{L}[\p{Ll}\p{M}]*)?(?!\.\p{L})|\d{1,2}[A-Z]?)"
 _TOKEN = regex.compile(r"(?:^|\s+-\s+|-|\s+)[^\s-]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
@@ -58,6 +59,9 @@ class _Rules:
         self.numbered = set(cfg["numbered_unit_words"])
         self.historical = cfg["historical_provinces"]
         self.complete = set(cfg["complete_unit_words"])
+        self.numbered_abbrev_needs_parent = set(cfg["numbered_abbreviations_need_parent"])
+        self.parent_after = regex.compile(
+            rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
         self.surnames = set(load_json("people_orgs.json")["surnames"])
         self.abroad_after = regex.compile(
             rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d])")
@@ -198,7 +202,7 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
         return True
     if " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
         return False
-    if unit[0].isupper() and unit not in r.abbrev_level:
+    if unit[0].isupper() and unit not in r.abbrev_level and not name[0].isdigit():
         s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
         if text[s:unit_start].strip():
             return False
@@ -206,9 +210,14 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
 
 
 def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, str, str, bool]:
-    """(name, level, tier, known) of a name listed after plural unit words: the head word the
-    gazetteer gives that name, else the one unit word all its same-tier units share ("các xã A, B
-    và C" where C is a ward), else the first head word."""
+    """(name, level, tier, known) of a name listed after plural unit words. After one unit word,
+    its level ("2 xã An Sinh và Bình Khê" in 2017, though Bình Khê is a ward since 2019); after
+    several ("các xã, thị trấn: A, B"), the one the gazetteer gives that name, else the one unit
+    word all its same-tier units share, else the first."""
+    if len(heads) == 1:  # "các xã A, B": the level the text gives, though a unit was upgraded since
+        level, tier = heads[0]
+        trimmed = _trim(name, level, tier, era)
+        return trimmed, level, tier, bool(candidates(trimmed, level, tier, era))
     exact, other = [], []
     for level, tier in heads:
         trimmed = _trim(name, level, tier, era)
@@ -274,7 +283,7 @@ def extract(doc: Document) -> list[Place]:
             continue
         if _overlaps(m.start("name"), m.start("name") + 1, taken):
             continue
-        if _plural_before(text, m.start()):
+        if unit not in r.abbrev_level and _plural_before(text, m.start()):
             _add_list(doc, m, era, add)
             continue
         if m["more"] or ":" in m["sep"]:
@@ -289,8 +298,10 @@ def extract(doc: Document) -> list[Place]:
         if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
             continue
         name = _trim(m["name"], level, tier, era)
-        if unit in r.abbrev_level and not candidates(name, level, tier, era):
-            continue  # "TP. Bên cạnh đó": an abbreviation needs a known unit after it
+        if unit in r.abbrev_level and (not candidates(name, level, tier, era) or len(name) < 2 and not name.isdigit()):
+            continue  # "TP. Bên cạnh đó", "P.V" (a reporter): an abbreviation needs a known unit after it
+        if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):
+            continue  # "(P.1)" is a part or a page; "P.5, Q.Gò Vấp" a ward
         end = m.start("name") + len(name)
         if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("unit"), unit, name, tier, end):
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gazetteer.text import name_key
 from gazetteer.text import loose_key
+from gazetteer import load_json
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,13 @@ class Gazetteer:
             self._new_ward_code[(pk, wk)] = wc
         con.close()
         self.old_to_new = self._load_conversion(data / "converter_2025.json")
-        self.province_names = sorted({u.name for u in self.units if u.tier == "province"}, key=len, reverse=True)
+        # a province renamed since is looked up under its old name too (data: places.json)
+        renamed = load_json("places.json")["renamed_provinces"]
+        for old_name, new_name in renamed.items():
+            self.by_key.setdefault(name_key(old_name), []).extend(
+                u for u in self.lookup(new_name) if u.tier == "province" and u.era == "2024")
+        self.province_names = sorted({u.name for u in self.units if u.tier == "province"} | set(renamed),
+                                     key=len, reverse=True)
 
     def _add(self, u: Unit):
         self.units.append(u)

@@ -51,6 +51,13 @@ def coded(text, published=None):
     pytest.param("trên Quốc Lộ 279 xã Búng Lao, Huyện Mường Ảng, tỉnh Điện Biên",
                  [("Búng Lao", "xã"), ("Mường Ảng", "huyện"), ("Điện Biên", "tỉnh")],
                  id="bench-21475882-number-of-a-road-is-no-count"),
+    # bench: Bình Khê became a ward in 2019; in 2017 the text says commune
+    pytest.param("thuộc địa phận 2 xã An Sinh và Bình Khê,  TX.Đông Triều, Quảng Ninh, cách",
+                 [("An Sinh", "xã"), ("Bình Khê", "xã"), ("Đông Triều", "thị xã"), ("Quảng Ninh", "tỉnh")],
+                 id="bench-list-level-as-written"),
+    pytest.param("trên địa bàn 3 huyện Hoa Lư, Gia Viễn, Nho Quan", [("Hoa Lư", "huyện"), ("Gia Viễn", "huyện"),
+                                                                    ("Nho Quan", "huyện")],
+                 id="bench-list-of-districts-now-a-city"),
     pytest.param("phía Gia Lai có các huyện Chư Pah, Đắc Đoa cùng", [("Gia Lai", "tỉnh"), ("Chư Pah", "huyện"),
                                                                    ("Đắc Đoa", "huyện")],
                  marks=pytest.mark.xfail(strict=True, reason="an unknown spelling of Đak Đoa before a lower-case "
@@ -89,6 +96,15 @@ def test_lists(text, expected):
     pytest.param("tổ chức tại xã Vật Lạy, Ba Vì, Hà Tây", [("Vật Lạy", "xã"), ("Ba Vì", "huyện"), ("Hà Tây", "tỉnh")],
                  marks=pytest.mark.xfail(strict=True, reason="a bare former province after a chain is not read"),
                  id="bench-21473169-former-province-bare"),
+    pytest.param("Nhà xe Gia Đình CN 1: 360 Quang Trung - Phường 10 - Q.Gò Vấp, TP.HCM",
+                 [("10", "phường"), ("Gò Vấp", "quận"), ("Hồ Chí Minh", "thành phố")], id="bench-hyphenated-address"),
+    pytest.param("T (SN 1979) ở khu dân cư Cityland, P.5, Q.Gò Vấp cũng đi du lịch", [("5", "phường"), ("Gò Vấp", "quận")],
+                 id="bench-P.5-with-its-district"),
+    pytest.param("lại khá vắng; dự án căn hộ cao cấp Waterina (Quận 2), Global Group", [("2", "quận")],
+                 id="bench-capitalised-numbered-district"),
+    pytest.param("người dân đổ về làng Sình (xã Phú Mậu, huyện Phú Vang, tỉnh Thừa Thiên Huế) xem hội vật",
+                 [("Sình", "làng"), ("Phú Mậu", "xã"), ("Phú Vang", "huyện"), ("Thừa Thiên Huế", "tỉnh")],
+                 id="bench-renamed-province"),
     pytest.param("Năm 2008, tỉnh Hà Tây được sáp nhập vào thành phố Hà Nội",
                  [("Hà Tây", "tỉnh"), ("Hà Nội", "thành phố")], id="former-province"),
     pytest.param("huyện Kong Chro cách trung tâm tỉnh gần 100 km", [("Kong Chro", "huyện")],
@@ -117,6 +133,8 @@ def test_numbered_abbreviated_and_former_units(text, expected):
     pytest.param("nên quyết định số phận loa phường Dự kiến đợt lấy ý kiến", id="bench-21472944-glued-title"),
     pytest.param("chứng kiến tại Trung tâm, 209 Xã Đàn chứng kiến cảnh", id="bench-21471001-street"),
     pytest.param("diễn ra tại Trụ sở của DOJI trên phố Lê Ngọc Hân.", id="bench-street-named-like-ward"),
+    pytest.param("Hotline: 0903 246 963 P.V", id="bench-reporter-signature"),
+    pytest.param("thành xe chủ lực của lục quân Mỹ (P.1)\nThiết kế đa dụng", id="bench-part-number"),
 ])
 def test_not_places(text):
     assert places(text) == []
