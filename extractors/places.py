@@ -59,6 +59,7 @@ class _Rules:
         self.numbered = set(cfg["numbered_unit_words"])
         self.historical = cfg["historical_provinces"]
         self.complete = set(cfg["complete_unit_words"])
+        self.renamed_level = cfg["renamed_provinces_level"]
         self.numbered_abbrev_needs_parent = set(cfg["numbered_abbreviations_need_parent"])
         self.parent_after = regex.compile(
             rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
@@ -290,10 +291,12 @@ def extract(doc: Document) -> list[Place]:
             continue
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
-        if unit[0].isupper() and tier == "village" and not m["name"][0].isdigit():
+        if unit[0].isupper() and tier == "village":
             s, _ = doc.sentences[doc.sentence_of(m.start("unit"))] if doc.sentences else (0, 0)
-            if text[s:m.start("unit")].strip():
-                continue  # "Bản", "Làng" mid-sentence are words, not units ("Xóm 4" is one)
+            before = text[s:m.start("unit")].strip()
+            numbered_after_word = m["name"][0].isdigit() and not (before.split() or [" "])[-1][0].isupper()
+            if before and not numbered_after_word:
+                continue  # "Bản", "Làng" mid-sentence are words, not units ("ở Ấp 1" is one, "Nhật Bản 39" not)
         idiom = r.idiom_before.get(unit)
         if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
             continue
@@ -331,7 +334,7 @@ def extract(doc: Document) -> list[Place]:
         else:
             name = m["name"]
             units = [u for u in gazetteer().lookup(name) if u.tier == "province"]
-            level = units[0].unit_word if units else "tỉnh"
+            level = r.renamed_level.get(name) or (units[0].unit_word if units else "tỉnh")
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
     _add_bare_relatives(doc, found, era)
@@ -370,6 +373,8 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
             m = r.chain_before.search(text, max(0, start - 60), start)
             if not m or _overlaps(m.start(), m.end(), taken) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
                 break
+            if m["name"][0].isdigit():
+                break  # "Bệnh viện Nhi đồng 1, TP HCM": a bare number is no district
             units = children_named(m["name"], parents)
             if len({(u.name, u.unit_word) for u in units}) != 1:
                 break

@@ -105,6 +105,12 @@ def test_lists(text, expected):
     pytest.param("người dân đổ về làng Sình (xã Phú Mậu, huyện Phú Vang, tỉnh Thừa Thiên Huế) xem hội vật",
                  [("Sình", "làng"), ("Phú Mậu", "xã"), ("Phú Vang", "huyện"), ("Thừa Thiên Huế", "tỉnh")],
                  id="bench-renamed-province"),
+    pytest.param("Trung tâm dự báo cho biết các tỉnh Thanh Hóa – Thừa Thiên Huế có mưa vài nơi",
+                 [("Thanh Hóa", "tỉnh"), ("Thừa Thiên Huế", "tỉnh")], id="bench-renamed-province-bare"),
+    pytest.param("dị vật găm vào hốc mắt\nBệnh viện Nhi đồng 1, TP HCM vừa thông tin",
+                 [("Hồ Chí Minh", "thành phố")], id="bench-hospital-number-is-no-district"),
+    pytest.param("T cho biết: “Hiện nay, tôi đang ở Ấp 1, Phước Bình, Long Thành", [("1", "ấp")],
+                 id="bench-numbered-hamlet-capitalised"),
     pytest.param("Năm 2008, tỉnh Hà Tây được sáp nhập vào thành phố Hà Nội",
                  [("Hà Tây", "tỉnh"), ("Hà Nội", "thành phố")], id="former-province"),
     pytest.param("huyện Kong Chro cách trung tâm tỉnh gần 100 km", [("Kong Chro", "huyện")],
@@ -134,6 +140,7 @@ def test_numbered_abbreviated_and_former_units(text, expected):
     pytest.param("chứng kiến tại Trung tâm, 209 Xã Đàn chứng kiến cảnh", id="bench-21471001-street"),
     pytest.param("diễn ra tại Trụ sở của DOJI trên phố Lê Ngọc Hân.", id="bench-street-named-like-ward"),
     pytest.param("Hotline: 0903 246 963 P.V", id="bench-reporter-signature"),
+    pytest.param("dẫn đầu với 68.244 LĐ, kế đến Nhật Bản 39.938 LĐ và Hàn Quốc", id="bench-country-then-number"),
     pytest.param("thành xe chủ lực của lục quân Mỹ (P.1)\nThiết kế đa dụng", id="bench-part-number"),
 ])
 def test_not_places(text):
