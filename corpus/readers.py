@@ -6,12 +6,25 @@ import json
 import os
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from vietmine.facts import Problem, RawInput
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single article beyond this is not an article
+
+# JSON-lines fields, first present non-empty one wins: the names news crawls and datasets use
+# (the bench corpus has id/title/text; others publish content/body, date/publish_date/time,
+# source/url). `read_jsonl(..., fields={"text": ("noi_dung",)})` names others per role.
+JSON_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body"),
+    "published": ("published", "date", "publish_date", "time"),
+    "outlet": ("outlet", "source", "url"),
+    "title": ("title",),
+    "id": ("id",),
+    "url": ("url",),
+}
 
 
 def format_of(path: Path) -> str | None:
@@ -64,8 +77,51 @@ def count_lines(p: Path) -> int:
         return 0
 
 
-def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None) -> Iterator[RawInput | Problem]:
-    """Lines start..stop (1-based, stop excluded) of a JSON-lines file, each line one article."""
+def _first(obj: dict, names: tuple[str, ...]):
+    for name in names:
+        v = obj.get(name)
+        if v not in (None, "", [], {}):
+            return v
+    return None
+
+
+def _outlet(value) -> str | None:
+    """An outlet's name; a URL gives its host ("https://www.baomoi.com/a.epi" -> "baomoi.com")."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    if "://" in value or value.startswith("www."):
+        host = urlsplit(value if "://" in value else "http://" + value).hostname or ""
+        return host.removeprefix("www.") or None
+    return value
+
+
+def json_meta(obj: dict, fields: dict | None = None) -> tuple[str | None, str | None, dict]:
+    """(text, id, metadata) of one JSON object, by the field names of JSON_FIELDS, each role's
+    list replaced by the one `fields` gives for it."""
+    names = {**JSON_FIELDS, **{k: tuple([v] if isinstance(v, str) else v) for k, v in (fields or {}).items()}}
+    text = _first(obj, names["text"])
+    doc_id = _first(obj, names["id"])
+    meta = {}
+    title = _first(obj, names["title"])
+    if isinstance(title, str):
+        meta["title"] = title
+    published = _first(obj, names["published"])
+    if published is not None and not isinstance(published, (dict, list)):
+        meta["published"] = str(published)
+    outlet = _outlet(_first(obj, names["outlet"]))
+    if outlet:
+        meta["outlet"] = outlet
+    url = _first(obj, names["url"])
+    if isinstance(url, str):
+        meta["url"] = url
+    return (text if isinstance(text, str) else None), (str(doc_id) if doc_id is not None else None), meta
+
+
+def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None,
+               fields: dict | None = None) -> Iterator[RawInput | Problem]:
+    """Lines start..stop (1-based, stop excluded) of a JSON-lines file, each line one article;
+    `fields` maps a role (text, published, outlet, title, id, url) to other field names."""
     opener = gzip.open if p.name.lower().endswith(".gz") else open
     try:
         with opener(p, "rb") as fh:
@@ -84,11 +140,10 @@ def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None) -> 
                 except (json.JSONDecodeError, UnicodeDecodeError) as e:
                     yield Problem(f"{shown}:{lineno}", f"malformed JSON line ({e.__class__.__name__})")
                     continue
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                text, doc_id, meta = json_meta(obj, fields) if isinstance(obj, dict) else (None, None, {})
+                if text is None:
                     yield Problem(f"{shown}:{lineno}", "JSON line has no 'text' string")
                     continue
-                doc_key = str(obj.get("id") or lineno)
-                meta = {k: obj[k] for k in ("title", "url", "published") if obj.get(k)}
-                yield RawInput(f"{shown}#{doc_key}", obj["text"], "json", meta)
+                yield RawInput(f"{shown}#{doc_id or lineno}", text, "json", meta)
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         yield Problem(shown, f"truncated or unreadable archive ({e.__class__.__name__}: {e})")

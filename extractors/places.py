@@ -12,10 +12,19 @@ import regex
 from vietmine.gazetteer import alternation, load_json
 from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
+from vietmine.gazetteer.text import loose_key
 from vietmine.facts import Document, Place
 
 REORGANISATION = dt.date(2025, 7, 1)
-_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,2}[A-Z]?)"
+# a syllable of a name: "Hải", "K'Man" (Central Highlands names keep the apostrophe), "12", "10A"
+# ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name)
+_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*+(?:['’]\p{L}[\p{Ll}\p{M}]*)?(?!\.\p{L})|\d{1,2}[A-Z]?)"
+_TOKEN = regex.compile(r"(?:^|\s+-\s+|-|\s+)[^\s-]+")
+_SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
+_LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
+_LAST_WORD = regex.compile(r"(\S+)\s*$")
+_TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 _NAME = rf"(?P<name>{_SYL}(?:(?: - | |-){_SYL}){{0,4}})"
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
@@ -31,11 +40,31 @@ class _Rules:
                 self.unit_tier[f.lower()] = tier
                 forms.add(f)
         self.abbrev_level = cfg["level_of_abbreviation"]
+        # the name on the same line: "Công an tỉnh\n\nTham mưu" is a heading, then a sentence.
+        # "các xã, thị trấn: A, B": more unit words and a colon, taken only after a plural word
+        lower_units = alternation([w for w in cfg["unit_words"] if w.islower()])
+        # "4 xã (Hương Thọ, Hương Phong và Hải Dương)": a counted unit word, then its names in
+        # parentheses (one scan with the mentions: a second one cost 20 % of the extractor)
+        anon = _NAME.replace("(?P<name>", "(?:")
         self.mention = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})(?:\s+|(?<=\.)){_NAME}(?![\p{{L}}\d])")
-        # "4 xã (Hương Thọ, Hương Phong và Hải Dương)": a counted unit word, then its names
-        self.listed = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})\s*\((?P<items>{_NAME}(?:(?:\s*,\s*|\s+và\s+){_NAME})*)\)")
+            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})"
+            rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
+            rf"(?P<sep>[^\S\n]*:[^\S\n]*|[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])"
+            rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\))")
+        self.unit_split = regex.compile(r"\s*,\s*|\s+và\s+")
+        self.list_first = regex.compile(rf"{_NAME}(?![\p{{L}}\d])")
+        # an unknown name further down a list is a unit only where the list goes on or ends there
+        self.item_end = regex.compile(r"\s*(?:[,;.:)\n]|và\s|$)")
+        self.numbered = set(cfg["numbered_unit_words"])
+        self.historical = cfg["historical_provinces"]
+        self.complete = set(cfg["complete_unit_words"])
+        self.renamed_level = cfg["renamed_provinces_level"]
+        self.numbered_abbrev_needs_parent = set(cfg["numbered_abbreviations_need_parent"])
+        self.parent_after = regex.compile(
+            rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
+        self.surnames = set(load_json("people_orgs.json")["surnames"])
+        self.abroad_after = regex.compile(
+            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d])")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -46,8 +75,8 @@ class _Rules:
                              for unit, words in cfg["idioms_with_unit_word"].items()}
         # "các xã A, B và C": checked left of a mention rather than tried at every word (2x faster)
         self.plural_before = regex.compile(
-            rf"(?:^|[^\p{{L}}\d])(?:{alternation(cfg['plural_before'])}|\d+)\s+$", regex.REVERSE)
-        self.list_next = regex.compile(rf"(?:\s*,\s*|\s+và\s+){_NAME}(?![\p{{L}}\d])")
+            rf"(?:^|(?P<prev>\S*)\s+|[^\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|(?P<n>\d+))\s+$", regex.REVERSE)
+        self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
@@ -71,11 +100,13 @@ def _compatible(u: Unit, unit_word: str, tier: str, era: str) -> bool:
     return u.era == era and u.tier in _TIERS[tier]
 
 
+@functools.lru_cache(maxsize=65536)
 def candidates(name: str, unit_word: str, tier: str, era: str) -> list[Unit]:
     """Units of that name at a compatible tier; those with the same unit word first-class
     ("thành phố Thanh Hóa" is the city, not the province), others only when none has it
     (units renamed or upgraded since the article was written)."""
-    same_tier = [u for u in gazetteer().lookup(name) if _compatible(u, unit_word, tier, era)]
+    same_tier = ([u for u in gazetteer().lookup(name) if _compatible(u, unit_word, tier, era)]
+                 or [u for u in gazetteer().lookup_loose(name) if _compatible(u, unit_word, tier, era)])
     exact = [u for u in same_tier if u.unit_word == unit_word]
     return exact or same_tier
 
@@ -85,22 +116,148 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _plural_before(text: str, pos: int) -> bool:
-    return rules().plural_before.search(text[max(0, pos - 20):pos]) is not None
+    """A plural word or a count just before a unit word; a number after a capitalised word is a
+    name's ("Quốc Lộ 279 xã Búng Lao")."""
+    m = rules().plural_before.search(text[max(0, pos - 30):pos])
+    return m is not None and not (m["n"] and m["prev"] and m["prev"][0].isupper() and m["prev"][-1].isalpha())
 
 
 def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
     """Longest leading run of syllables that is a known unit at this tier; else the run itself.
     A commune is not cut down to one syllable: one-syllable communes are rare (<1 %), a commune
-    missing from the gazetteer (merged since) is not ("xã Thanh Dương" is not "xã Thanh")."""
-    sylls = name.split(" ")
+    missing from the gazetteer (merged since) is not ("xã Thanh Dương" is not "xã Thanh").
+    Syllables are split at spaces and hyphens ("Quận Cầu Giấy-Hà Nội"); a numbered unit is its
+    number unless the gazetteer knows a longer name ("quận 2 Diamond Island" is "quận 2")."""
+    toks = _TOKEN.findall(name)
+    fallback = toks[0] if toks[0].isdigit() or toks[0][:-1].isdigit() else "".join(toks[:4])
     if not _TIERS[tier]:
-        return " ".join(sylls[:4])
-    shortest = 2 if tier == "ward" and len(sylls) > 1 and sylls[1] != "-" else 1
-    for k in range(len(sylls), shortest - 1, -1):
-        cand = " ".join(sylls[:k])
+        return fallback
+    shortest = 2 if tier == "ward" and len(toks) > 1 and not toks[1].lstrip().startswith("-") else 1
+    for k in range(len(toks), shortest - 1, -1):
+        cand = "".join(toks[:k])
         if any(_compatible(u, unit_word, tier, era) for u in gazetteer().lookup(cand)):
             return cand
-    return " ".join(sylls[:4])
+    return fallback
+
+
+# A syllable as Vietnamese spells it once marks are dropped (Central Highlands onsets "kr",
+# "dr", "bl" and codas "k", "h", "l" included): "Boeun", "Stockport", "Patna" are not.
+_VN_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[kdbpt]r|[bkp]l|[bcdghklmnprstvx])?"
+    r"(?:uye|uya|uyu|oai|oay|oao|oeo|uay|uoi|ieu|yeu|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ie|ye|[aeiouy])"
+    r"(?:ng|nh|ch|[cmnptkhl])?")
+
+
+@functools.lru_cache(maxsize=65536)
+def _known(name: str, tier: str) -> list[Unit]:
+    """Units of that name at a tier the unit word allows, in either era; a name written without
+    its marks or spaces ("Kong Chro", "Simacai") is known too."""
+    tiers = _TIERS[tier]
+    g = gazetteer()
+    return [u for u in g.lookup(name) if u.tier in tiers] or [u for u in g.lookup_loose(name) if u.tier in tiers]
+
+
+@functools.lru_cache(maxsize=65536)
+def _looks_foreign(name: str) -> bool:
+    """No Vietnamese mark and a syllable Vietnamese cannot spell: "huyện Chitral", "quận Patna"."""
+    import unicodedata
+
+    if "đ" in name.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", name)):
+        return False
+    return any(not _VN_SYLLABLE.fullmatch(loose_key(s)) for s in _SPACES_OR_HYPHENS.split(name) if not s.isdigit())
+
+
+def _acceptable(name: str, level: str, tier: str) -> bool:
+    """Whether "<unit word> <name>" names a unit of Viet Nam. A bare number names a unit only for
+    the words that number their units ("phường 12", not "cấp tỉnh 1"); a province or city must be
+    one of the gazetteer's or a former one ("tỉnh Quảng Đông", "thành phố New York" are abroad);
+    an unknown district or commune (merged since 2019) is kept unless it is spelled as no
+    Vietnamese name is, or reads as a person's name ("Phó Chủ tịch UBND huyện Nguyễn Văn A")."""
+    r = rules()
+    if name.isdigit() or name[:-1].isdigit():
+        return level in r.numbered
+    if tier in ("province", "province_or_district"):
+        return bool(_known(name, tier)) or name in r.historical
+    if level in r.complete:
+        return any(u.unit_word == level for u in _known(name, tier))
+    if not _TIERS[tier] or _known(name, tier):
+        return True
+    if _looks_foreign(name):
+        return False
+    sylls = name.split(" ")
+    return not (len(sylls) >= 3 and sylls[0] in r.surnames)
+
+
+def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: str, end: int) -> bool:
+    """Checks of an accepted name against its surroundings: a unit abroad ("tỉnh Hà Bắc, Trung
+    Quốc"); for a commune, or any name the gazetteer lacks, one syllable running into a
+    lower-case word ("loa phường Dự kiến", a title glued to its first sentence); for a name the
+    gazetteer lacks, a capitalised unit word inside a sentence ("209 Xã Đàn", a street)."""
+    r, text = rules(), doc.text
+    if r.abroad_after.match(text, end):
+        return False
+    if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
+        return False  # one-syllable communes are rare, even known ones ("phường Dự")
+    if not _TIERS[tier] or _known(name, tier):
+        return True
+    if " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
+        return False
+    if unit[0].isupper() and unit not in r.abbrev_level and not name[0].isdigit():
+        s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
+        if text[s:unit_start].strip():
+            return False
+    return True
+
+
+def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, str, str, bool]:
+    """(name, level, tier, known) of a name listed after plural unit words. After one unit word,
+    its level ("2 xã An Sinh và Bình Khê" in 2017, though Bình Khê is a ward since 2019); after
+    several ("các xã, thị trấn: A, B"), the one the gazetteer gives that name, else the one unit
+    word all its same-tier units share, else the first."""
+    if len(heads) == 1:  # "các xã A, B": the level the text gives, though a unit was upgraded since
+        level, tier = heads[0]
+        trimmed = _trim(name, level, tier, era)
+        return trimmed, level, tier, bool(candidates(trimmed, level, tier, era))
+    exact, other = [], []
+    for level, tier in heads:
+        trimmed = _trim(name, level, tier, era)
+        cs = [u for u in gazetteer().lookup(trimmed) if _compatible(u, level, tier, era)]
+        if any(u.unit_word == level for u in cs):
+            exact.append((trimmed, level, tier))
+        elif cs and len({u.unit_word for u in cs}) == 1:
+            other.append((trimmed, cs[0].unit_word, tier))
+    if len(exact) >= 1:
+        return (*exact[0], True)
+    if other:
+        return (*other[0], True)
+    level, tier = heads[0]
+    return _trim(name, level, tier, era), level, tier, False
+
+
+def _add_list(doc: Document, m, era: str, add) -> None:
+    """The names after plural unit words ("các xã A, B và C", "các huyện: A, B", "các xã, thị
+    trấn: A, B"), each at the level the gazetteer gives it among those words."""
+    r, text = rules(), doc.text
+    words = [m["unit"]] + [w for w in r.unit_split.split(m["more"]) if w]
+    heads = [(r.abbrev_level.get(w, w.lower()), r.unit_tier[w.lower()]) for w in words]
+    idiom = r.idiom_before.get(m["unit"])
+    if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+        return
+    pos, first = m.start("name"), True
+    while True:
+        nm = (r.list_first if first else r.list_next).match(text, pos=pos, endpos=min(len(text), pos + 80))
+        if not nm:
+            return
+        name, level, tier, known = _list_item(nm["name"], heads, era)
+        end = nm.start("name") + len(name)
+        if r.unit_tier.get(name.split(" ")[0].lower()):
+            return  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start(), m["unit"], name, tier, end):
+            return
+        if not known and not first and not r.item_end.match(text, end):
+            return
+        add(name, level, tier, nm.start("name"), end)
+        pos, first = end, False
 
 
 def extract(doc: Document) -> list[Place]:
@@ -116,36 +273,40 @@ def extract(doc: Document) -> list[Place]:
 
     for m in r.mention.finditer(text):
         unit = m["unit"]
+        if m["items"] is not None:
+            if _plural_before(text, m.start()):
+                tier = r.unit_tier[unit.lower()]
+                level = r.abbrev_level.get(unit, unit.lower())
+                for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
+                    add(item["name"], level, tier, item.start(), item.end())
+            continue
+        if _overlaps(m.start("name"), m.start("name") + 1, taken):
+            continue
+        if unit not in r.abbrev_level and _plural_before(text, m.start()):
+            _add_list(doc, m, era, add)
+            continue
+        if m["more"] or ":" in m["sep"]:
+            continue
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
         if unit[0].isupper() and tier == "village":
             s, _ = doc.sentences[doc.sentence_of(m.start("unit"))] if doc.sentences else (0, 0)
-            if text[s:m.start("unit")].strip():
-                continue  # "Bản", "Làng" mid-sentence are words, not units
+            before = text[s:m.start("unit")].strip()
+            numbered_after_word = m["name"][0].isdigit() and not (before.split() or [" "])[-1][0].isupper()
+            if before and not numbered_after_word:
+                continue  # "Bản", "Làng" mid-sentence are words, not units ("ở Ấp 1" is one, "Nhật Bản 39" not)
         idiom = r.idiom_before.get(unit)
         if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
             continue
         name = _trim(m["name"], level, tier, era)
-        if unit in r.abbrev_level and not candidates(name, level, tier, era):
-            continue  # "TP. Bên cạnh đó": an abbreviation needs a known unit after it
-        add(name, level, tier, m.start("unit"), m.start("name") + len(name))
-        if _plural_before(text, m.start()):
-            pos = m.start("name") + len(name)
-            while True:
-                nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 80))
-                if not nm:
-                    break
-                nxt = _trim(nm["name"], level, tier, era)
-                add(nxt, level, tier, nm.start("name"), nm.start("name") + len(nxt))
-                pos = nm.start("name") + len(nxt)
-    for m in r.listed.finditer(text):
-        unit = m["unit"]
-        if not _plural_before(text, m.start()):
+        if unit in r.abbrev_level and (not candidates(name, level, tier, era) or len(name) < 2 and not name.isdigit()):
+            continue  # "TP. Bên cạnh đó", "P.V" (a reporter): an abbreviation needs a known unit after it
+        if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):
+            continue  # "(P.1)" is a part or a page; "P.5, Q.Gò Vấp" a ward
+        end = m.start("name") + len(name)
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("unit"), unit, name, tier, end):
             continue
-        tier = r.unit_tier[unit.lower()]
-        level = r.abbrev_level.get(unit, unit.lower())
-        for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
-            add(item["name"], level, tier, item.start(), item.end())
+        add(name, level, tier, m.start("unit"), end)
     for m in r.caps.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -161,17 +322,17 @@ def extract(doc: Document) -> list[Place]:
         before = text[max(0, m.start() - 25):m.start()]
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
             continue
-        prev = regex.search(r"(\S+)\s*$", before)
-        if prev and regex.match(r"\p{Lu}\p{Ll}", prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
+        prev = _LAST_WORD.search(before)
+        if prev and _TITLE_WORD.match(prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
             continue  # inside a longer proper name
-        if regex.match(r"\s\p{Lu}\p{Ll}", text[m.end():m.end() + 3]):
+        if _TITLE_WORD_NEXT.match(text, m.end(), m.end() + 3):
             continue
         if m["name"] in r.aliases:
             name, level = r.aliases[m["name"]]
         else:
             name = m["name"]
             units = [u for u in gazetteer().lookup(name) if u.tier == "province"]
-            level = units[0].unit_word if units else "tỉnh"
+            level = r.renamed_level.get(name) or (units[0].unit_word if units else "tỉnh")
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
     _add_bare_relatives(doc, found, era)
@@ -210,6 +371,8 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
             m = r.chain_before.search(text, max(0, start - 60), start)
             if not m or _overlaps(m.start(), m.end(), taken) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
                 break
+            if m["name"][0].isdigit():
+                break  # "Bệnh viện Nhi đồng 1, TP HCM": a bare number is no district
             units = children_named(m["name"], parents)
             if len({(u.name, u.unit_word) for u in units}) != 1:
                 break
@@ -252,3 +415,12 @@ def _link(found: list[tuple[Place, str]], era: str) -> None:
                 place.admin_code_2025 = u.code
         elif cs:
             place.candidates = ",".join(sorted({u.code for u in cs}))
+    # a unit the gazetteer lacks (merged before its snapshot) keeps the province its address or
+    # the document gives it: "xã Thanh Dương, huyện Thanh Chương, Nghệ An"
+    for i in range(len(found) - 1, -1, -1):
+        place = found[i][0]
+        if place.province_code or place.candidates:
+            continue
+        if i + 1 < len(found) and found[i + 1][0].start_char - place.end_char <= 3:
+            place.province_code = found[i + 1][0].province_code
+        place.province_code = place.province_code or main

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vietmine.gazetteer.text import name_key
+from vietmine.gazetteer.text import loose_key
+from vietmine.gazetteer import load_json
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,22 @@ def _unit_word(full_name: str, short: str) -> str:
     return full_name[: len(full_name) - len(short)].strip().lower()
 
 
+def _split(full_name: str, short: str, unit_type: str | None) -> tuple[str, str]:
+    """(short name, unit word) of one row. The package marks a short name shared by two units of
+    one district with the type ("Yên Viên (Thị trấn)") and gives numbered units their full name as
+    short name ("Phường 1"): both are reduced to the name the text uses after its unit word."""
+    short = short.split(" (", 1)[0].strip()
+    word = (unit_type or "").strip().lower()
+    if not word:
+        word = _unit_word(full_name, short)
+    if word and short.lower().startswith(word + " "):
+        short = short[len(word) + 1:]
+    if not word:  # numbered unit without a type: "Phường 1"
+        head, _, rest = short.rpartition(" ")
+        word, short = head.lower(), rest
+    return short, word
+
+
 class Gazetteer:
     def __init__(self):
         data = _package_dir()
@@ -50,34 +68,43 @@ class Gazetteer:
         for row in con.execute(
                 "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, district, districtShort,"
                 " districtCode, districtLat, districtLon, ward, wardShort, wardCode, wardLat, wardLon,"
-                " provinceKey, districtKey, wardKey FROM admin_units_legacy"):
-            (p, ps, pc, plat, plon, d, ds, dc, dlat, dlon, w, ws, wc, wlat, wlon, pk, dk, wk) = row
+                " provinceKey, districtKey, wardKey, districtType, wardType FROM admin_units_legacy"):
+            (p, ps, pc, plat, plon, d, ds, dc, dlat, dlon, w, ws, wc, wlat, wlon, pk, dk, wk, dt_, wt) = row
             if pc not in seen_p:
                 seen_p.add(pc)
                 self._add(Unit(pc, ps, _unit_word(p, ps), "province", "2024", pc, None, plat, plon))
                 self._old_province_code[pk] = pc
             if dc and dc not in seen_d:
                 seen_d.add(dc)
-                self._add(Unit(dc, ds, _unit_word(d, ds), "district", "2024", pc, dc, dlat, dlon))
+                name, word = _split(d, ds, dt_)
+                self._add(Unit(dc, name, word, "district", "2024", pc, dc, dlat, dlon))
             if wc:
-                self._add(Unit(wc, ws, _unit_word(w, ws), "ward", "2024", pc, dc, wlat, wlon))
+                name, word = _split(w, ws, wt)
+                self._add(Unit(wc, name, word, "ward", "2024", pc, dc, wlat, wlon))
                 self._old_ward_key_to_code[f"{pk}_{dk}_{wk}"] = wc
         seen_p.clear()
         self._new_ward_code: dict[tuple[str, str], str] = {}
         self._new_province_code: dict[str, str] = {}
         for row in con.execute(
                 "SELECT province, provinceShort, provinceCode, provinceLat, provinceLon, ward, wardShort, wardCode,"
-                " wardLat, wardLon, provinceKey, wardKey FROM admin_units"):
-            p, ps, pc, plat, plon, w, ws, wc, wlat, wlon, pk, wk = row
+                " wardLat, wardLon, provinceKey, wardKey, wardType FROM admin_units"):
+            p, ps, pc, plat, plon, w, ws, wc, wlat, wlon, pk, wk, wt = row
             if pc not in seen_p:
                 seen_p.add(pc)
                 self._add(Unit(pc, ps, _unit_word(p, ps), "province", "2025", pc, None, plat, plon))
                 self._new_province_code[pk] = pc
-            self._add(Unit(wc, ws, _unit_word(w, ws), "ward", "2025", pc, None, wlat, wlon))
+            name, word = _split(w, ws, wt)
+            self._add(Unit(wc, name, word, "ward", "2025", pc, None, wlat, wlon))
             self._new_ward_code[(pk, wk)] = wc
         con.close()
         self.old_to_new = self._load_conversion(data / "converter_2025.json")
-        self.province_names = sorted({u.name for u in self.units if u.tier == "province"}, key=len, reverse=True)
+        # a province renamed since is looked up under its old name too (data: places.json)
+        renamed = load_json("places.json")["renamed_provinces"]
+        for old_name, new_name in renamed.items():
+            self.by_key.setdefault(name_key(old_name), []).extend(
+                u for u in self.lookup(new_name) if u.tier == "province" and u.era == "2024")
+        self.province_names = sorted({u.name for u in self.units if u.tier == "province"} | set(renamed),
+                                     key=len, reverse=True)
 
     def _add(self, u: Unit):
         self.units.append(u)
@@ -111,6 +138,17 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Unit]:
         return self.by_key.get(name_key(name), [])
+
+    @functools.cached_property
+    def by_loose_key(self) -> dict[str, list[Unit]]:
+        out: dict[str, list[Unit]] = {}
+        for u in self.units:
+            out.setdefault(loose_key(u.name), []).append(u)
+        return out
+
+    def lookup_loose(self, name: str) -> list[Unit]:
+        """Units whose name matches once marks, spaces and hyphens are ignored."""
+        return self.by_loose_key.get(loose_key(name), [])
 
 
 @functools.cache

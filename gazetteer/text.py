@@ -1,6 +1,7 @@
 """Text keys for matching Vietnamese names: NFC, lower case, modern tone placement."""
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -23,5 +24,20 @@ def modern_tones(s: str) -> str:
     return _OLD_RE.sub(sub, unicodedata.normalize("NFC", s))
 
 
+_HYPHEN = regex.compile(r"\s*[-–]\s*")
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(s: str) -> str:
-    return modern_tones(s).lower().strip()
+    """"Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu" and "Thừa Thiên Huế" are written with and without
+    the hyphen: it is no part of the key."""
+    return _HYPHEN.sub(" ", modern_tones(s).lower().strip())
+
+
+@functools.lru_cache(maxsize=65536)
+def loose_key(s: str) -> str:
+    """A key blind to tone marks, vowel marks, spaces and hyphens: "Kong Chro" = "Kông Chro",
+    "Simacai" = "Si Ma Cai". For recognising a unit written without its marks, never for linking
+    when an exact key matches."""
+    base = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
+    return "".join(c for c in base if c.isalnum() and not unicodedata.combining(c))

@@ -38,8 +38,30 @@ def furniture() -> _Furniture:
 _DATE_PARTS = regex.compile(r"(\d{1,4})\D+?(\d{1,2})\D+?(\d{1,4})|(\d{4})(\d{2})(\d{2})")
 
 
+# metadata dates as feeds write them, tried before the loose reading below: ISO with a time
+# ("2017-02-06T10:20:00+07:00"), a time before the day ("10:20 06/02/2017"), a weekday first
+# ("Thứ hai, 6/2/2017 - 10:20"), words ("ngày 6 tháng 2 năm 2017"), Unix seconds ("1486350000")
+_META_DATE = [
+    (regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"), None),
+    (regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})(?!\d)"), None),
+    (regex.compile(r"(?i)(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y>(?:19|20)\d{2})(?!\d)"), None),
+    (regex.compile(r"^\s*(?P<epoch>\d{9,10})(?:\.\d+)?\s*$"), "epoch"),
+]
+_VIETNAM_TZ = dt.timezone(dt.timedelta(hours=7))
+
+
 def parse_date_string(s: str) -> dt.date | None:
     """'20/03/2020', '16 tháng 7 năm 2020', '2020-03-20' -> date, or None when invalid."""
+    for pat, kind in _META_DATE:
+        m = pat.search(s)
+        if not m:
+            continue
+        try:
+            if kind == "epoch":
+                return dt.datetime.fromtimestamp(int(m["epoch"]), _VIETNAM_TZ).date()
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except (ValueError, OverflowError, OSError):
+            return None
     m = _DATE_PARTS.search(s)
     if not m:
         return None

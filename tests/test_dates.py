@@ -1,70 +1,170 @@
+"""Calendar days from real sentences (shared/texts, the baomoi 2017 bench corpus by article id),
+as gold/GUIDE.md counts them: every day written, a day and month without a year in the article's
+year (its publication date, else the year its own dates fix), both ends of a day range; bare
+years, periods and malformed dates are no days."""
 import datetime as dt
 
-from vietmine.extractors.dates import extract
+import pytest
+
+from vietmine.extractors.dates import document_year, extract
 from tests.util import doc_of
 
-
-def days(text):
-    return [f.value for f in extract(doc_of(text)) if f.precision == "day"]
+D = dt.date
 
 
-def test_numeric_and_worded_forms():
-    assert days("Sáng 15/8/2022, Ban chỉ đạo") == [dt.date(2022, 8, 15)]
-    assert days("ngày 30- 3- 2011 của Bộ") == [dt.date(2011, 3, 30)]
-    assert days("Hà Nội, ngày 01 tháng 12 năm 2011") == [dt.date(2011, 12, 1)]
-    assert days("Thứ 5, Ngày 16 Tháng 7 Năm 2020") == [dt.date(2020, 7, 16)]
-    assert days("Ngày cập nhật: 20/03/2020 03:57:36 | |") == [dt.date(2020, 3, 20)]
+def days(text, published=None):
+    doc = doc_of(text)
+    if published:
+        doc.published = published
+    return [f.value for f in extract(doc) if getattr(f, "precision", None) == "day"]
 
 
-def test_day_month_takes_the_document_year():
-    text = "Ngày tạo: 11/03/2024 09:05:48\nTổ chức “Ngày hội toàn dân bảo vệ ANTQ” 19/8; “Ngày toàn dân phòng chống ma túy” 26/6."
-    assert days(text) == [dt.date(2024, 3, 11), dt.date(2024, 8, 19), dt.date(2024, 6, 26)]
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Sáng 15/8/2022, Ban chỉ đạo", [D(2022, 8, 15)], id="seed-numeric"),
+    pytest.param("ngày 30- 3- 2011 của Bộ", [D(2011, 3, 30)], id="texts-spaced-hyphens"),
+    pytest.param("Hà Nội, ngày 01 tháng 12 năm 2011", [D(2011, 12, 1)], id="texts-worded"),
+    pytest.param("Thứ 5, Ngày 16 Tháng 7 Năm 2020", [D(2020, 7, 16)], id="seed-capitalised-words"),
+    pytest.param("Ngày cập nhật: 20/03/2020 03:57:36 | |", [D(2020, 3, 20)], id="seed-page-furniture"),
+    pytest.param("Đêm 19.2.1947, Bác nghỉ tại nhà k", [D(1947, 2, 19)], id="bench-21471491-dots"),
+    pytest.param("Ngày ký: 2026-06-10 17:00:19 +07:00", [D(2026, 6, 10)], id="012-iso-signature"),
+    pytest.param("Thứ hai, 7-4-25", [D(2025, 4, 7)], id="guide-header-two-digit-year"),
+    pytest.param("mở cửa miễn phí (từ ngày 6/4 – 9/4/2017). Bộ LĐ-TB&XH", [D(2017, 4, 6), D(2017, 4, 9)],
+                 id="bench-21472145-range-second-end-full"),
+    pytest.param("Hội nghị Trung ương lần thứ 8 (từ ngày 10 đến 19-5-1941) đồng chí được bầu",
+                 [D(1941, 5, 10), D(1941, 5, 19)], id="bench-21471880-range-days-then-full"),
+    pytest.param("trong đợt một (từ ngày 24 và 25-9-2016), Viện", [D(2016, 9, 24), D(2016, 9, 25)],
+                 id="bench-21475987-two-days"),
+    pytest.param("Thông tư này có hiệu lực từ ngày 12-2-2017 đến ngày 1-7- 2017.", [D(2017, 2, 12), D(2017, 7, 1)],
+                 id="bench-21471048-from-to"),
+    pytest.param("thứ 3 Asian Cup 2019 sẽ bắt đầu vào ngày 28/3 năm 2017. HLV Hữu Thắng", [D(2017, 3, 28)],
+                 id="bench-day-month-then-year-word"),
+])
+def test_full_dates(text, expected):
+    assert days(text) == expected
 
 
-def test_a_birth_year_or_a_yearly_deadline_fixes_no_day():
-    # shared/texts/027 (baomoi 2017): the only year given is a driver's birth year
-    assert days("Nguyễn Đức L. (sinh năm 1962, trú tại phường Thống Nhất) ... vào sáng ngày 1/2 (mùng 5 Tết)") == []
+@pytest.mark.parametrize("text,published,expected", [
+    # shared/texts/036: "ngày 29/4 của" — a word of time before it, so the lower-case word after is fine
+    pytest.param("thực hiện nghiêm công văn số 1017 ngày 29/4 của UBND tỉnh Hà Nam.", D(2021, 5, 1),
+                 [D(2021, 4, 29)], id="036-day-month-then-lowercase"),
+    pytest.param("Ngày 5.2, lãnh đạo Sở GD-ĐT TP.HCM cho biết", D(2017, 2, 5), [D(2017, 2, 5)],
+                 id="bench-21470220-dot"),
+    pytest.param("từ sáng sớm nay (6-2), hàng ngàn người kéo về", D(2017, 2, 6), [D(2017, 2, 6)],
+                 id="bench-21473772-today-in-parentheses"),
+    pytest.param("Chị cho biết thêm:“Ngày hôm qua (5/2), một người quản lý", D(2017, 2, 6), [D(2017, 2, 5)],
+                 id="bench-21472991-yesterday"),
+    pytest.param("lượng vé bán ra trong hai ngày 5 và 6/2 chỉ mới khoảng", D(2017, 2, 7), [D(2017, 2, 5), D(2017, 2, 6)],
+                 id="bench-21476090-two-days"),
+    pytest.param("tuyển sinh bằng hình thức trực tiếp từ 1/7 – 15/7. Theo Hà Phương", D(2017, 2, 7),
+                 [D(2017, 7, 1), D(2017, 7, 15)], id="bench-from-day-month-to-day-month"),
+    pytest.param("Thời gian tổ chức kỳ thi từ ngày 22 - 24/6. Lịch thi THPT", D(2017, 2, 7),
+                 [D(2017, 6, 22), D(2017, 6, 24)], id="bench-day-range-hyphen"),
+    pytest.param("Lễ hội hoa anh đào dự kiến diễn ra từ ngày 11 đến 13/2 sẽ được hủy bỏ.", D(2017, 2, 7),
+                 [D(2017, 2, 11), D(2017, 2, 13)], id="bench-day-range-words"),
+    pytest.param("phóng viên báo Tin Tức lúc 6h30 sáng 6/2 ở cửa ngõ Tây Bắc", D(2017, 2, 6), [D(2017, 2, 6)],
+                 id="bench-morning"),
+    # an article of January that speaks of 25 December speaks of the year before (sentence from
+    # bench 21472977, publication date set for the case)
+    pytest.param("ngày 28 Tết, tức 25/1, sau va chạm giao thông; đêm 25/12, lượng khách", D(2017, 1, 30),
+                 [D(2017, 1, 25), D(2016, 12, 25)], id="previous-year"),
+])
+def test_day_month_in_the_publication_year(text, published, expected):
+    assert days(text, published) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Ngày tạo: 11/03/2024 09:05:48\nTổ chức “Ngày hội toàn dân bảo vệ ANTQ” 19/8; "
+                 "“Ngày toàn dân phòng chống ma túy” 26/6.", [D(2024, 3, 11), D(2024, 8, 19), D(2024, 6, 26)],
+                 id="texts-year-from-page-date"),
+    # bench 21476160: no publication date; the range's full end fixes the year of "sáng ngày 6/2"
+    pytest.param("Sáng ngày 6/2, UBND thành phố Nam Định có báo cáo; lễ hội tổ chức từ ngày 7/2 - 12/2/2017",
+                 [D(2017, 2, 6), D(2017, 2, 7), D(2017, 2, 12)], id="bench-21476160-year-from-other-dates"),
+    # shared/texts/027: the only year given is a driver's birth year
+    pytest.param("Nguyễn Đức L. (sinh năm 1962, trú tại phường Thống Nhất) ... vào sáng ngày 1/2 (mùng 5 Tết)", [],
+                 id="027-birth-year-fixes-nothing"),
     # shared/texts/010: a deadline that recurs every year
-    assert days("Báo cáo năm 2012 gửi trước ngày 30 tháng 4 hàng năm (đối với báo cáo năm).") == []
+    pytest.param("Báo cáo năm 2012 gửi trước ngày 30 tháng 4 hàng năm (đối với báo cáo năm).", [],
+                 id="010-yearly-deadline"),
+    pytest.param("Chiều 5/2, cô Vũ Thị Tân - Hiệu trưởng cho biết", [], id="bench-21469535-nothing-fixes-the-year"),
+])
+def test_day_month_without_publication_date(text, expected):
+    assert days(text) == expected
 
 
-def test_not_dates():
-    assert days("(02/4/1975 - 02//2020)") == [dt.date(1975, 4, 2)]
-    assert days("năm 2020 có 27/27 xã, phường đạt chuẩn") == []
-    assert days("Thông tư số 23/2012/TT-BCA") == []
-    assert days("ngày 31/2/2020") == []
+@pytest.mark.parametrize("text", [
+    pytest.param("năm 2020 có 27/27 xã, phường đạt chuẩn", id="texts-fraction"),
+    pytest.param("Thông tư số 23/2012/TT-BCA", id="seed-document-number"),
+    pytest.param("ngày 31/2/2020", id="impossible-day"),
+    pytest.param("văn minh đô thị giai đoạn 2023-2030", id="texts-period"),
+    pytest.param("trong tình hình mới” giai đoạn 2020 - 2025.", id="texts-period-spaced"),
+    pytest.param("Năm 2016, TP Hồ Chí Minh", id="bench-bare-year"),
+    pytest.param("đá cho SHB Đà Nẵng, tỷ số 2-1 nghiêng về đội khách, năm 2017", id="score"),
+    pytest.param("Thứ hai, 7-4-26", id="guide-header-weekday-disagrees"),
+])
+def test_not_days(text):
+    assert days(text) == []
+
+
+def test_malformed_date_next_to_a_good_one():
+    assert days("(02/4/1975 - 02//2020)") == [D(1975, 4, 2)]
+
+
+@pytest.mark.parametrize("text,published,year", [
+    pytest.param("Ngày 8/2/2017, UBND TP Hà Nội đã ban hành Kế hoạch", None, 2017, id="022-full-date"),
+    pytest.param("sinh năm 1962, trú tại phường Thống Nhất", None, None, id="027-birth-year"),
+    pytest.param("Chiều 5/2, cô Vũ Thị Tân", D(2017, 2, 6), 2017, id="published"),
+    pytest.param("ngày 14/11/2016 – 20/6/2017 và hôm nay (6/2/2017), so với năm 2015", None, 2017,
+                 id="bench-21476179-latest-year"),
+    pytest.param("Theo đó, Quyết định 113 ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
+                 2017, id="030-latest-year-not-the-cited-decision"),
+    pytest.param("mang tên Đỗ Đình Nam (sinh ngày 27/5/1985, đăng kí thường trú", None, None,
+                 id="031-birth-date-fixes-nothing"),
+    pytest.param("cuối theo BKS 36C - 028.86 vào ngày 17/1, còn hạn kiểm định đến ngày 16/1/2018. Kết quả xét nghiệm",
+                 None, None, id="bench-deadline-fixes-nothing"),
+])
+def test_document_year(text, published, year):
+    doc = doc_of(text)
+    if published:
+        doc.published = published
+    assert document_year(doc) == year
 
 
 def test_months_and_years_have_their_precision():
     got = {(f.precision, f.value) for f in extract(doc_of("từ tháng 7/2017 đến năm 2018"))}
-    assert got == {("month", dt.date(2017, 7, 1)), ("year", dt.date(2018, 1, 1))}
+    assert got == {("month", D(2017, 7, 1)), ("year", D(2018, 1, 1))}
 
 
-def test_publication_date_from_page_furniture_and_headers():
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("# doc_id = news_society_182\n# date = 20210429\nKhông sử dụng mạng xã hội", D(2021, 4, 29),
+                 id="texts-header-compact"),
+    pytest.param("| Số: 6154/QĐ-UBND | Hà Nội, ngày 30 tháng 12 năm 2011 |\nQUYẾT ĐỊNH", D(2011, 12, 30),
+                 id="009-legal-header"),
+    pytest.param("Thứ 5, Ngày 16 Tháng 7 Năm 2020\nKết quả phong trào", D(2020, 7, 16), id="seed-page-header"),
+    # an event date in the body is not a publication date
+    pytest.param("Không để bị động\nNgày 8/2/2017, UBND TP Hà Nội đã ban hành Kế hoạch", None, id="022-event-date"),
+])
+def test_publication_date_from_page_furniture_and_headers(text, expected):
     from vietmine.pipeline.clean import clean
     from vietmine.facts import RawInput
 
-    def published(text):
-        return clean(RawInput("x.txt", text, "txt")).published
-
-    assert published("# doc_id = news_society_182\n# date = 20210429\nKhông sử dụng mạng xã hội") == dt.date(2021, 4, 29)
-    assert published("| Số: 6154/QĐ-UBND | Hà Nội, ngày 30 tháng 12 năm 2011 |\nQUYẾT ĐỊNH") == dt.date(2011, 12, 30)
-    assert published("Thứ 5, Ngày 16 Tháng 7 Năm 2020\nKết quả phong trào") == dt.date(2020, 7, 16)
-    # an event date in the body is not a publication date
-    assert published("Không để bị động\nNgày 8/2/2017, UBND TP Hà Nội đã ban hành Kế hoạch") is None
+    assert clean(RawInput("x.txt", text, "txt")).published == expected
 
 
-def test_periods_with_start_and_end():
+@pytest.mark.parametrize("text,published,expected", [
+    pytest.param("văn minh đô thị giai đoạn 2023-2030", None, [("year_range", D(2023, 1, 1), D(2030, 12, 31))],
+                 id="texts-range"),
+    pytest.param("trong tình hình mới” giai đoạn 2020 - 2025.", None,
+                 [("year_range", D(2020, 1, 1), D(2025, 12, 31))], id="texts-range-spaced"),
+    pytest.param("từ năm 2016 đến nay", D(2019, 5, 2), [("until_now", D(2016, 1, 1), D(2019, 5, 2))], id="until-now"),
+    pytest.param("trong quý I/2024", None, [("quarter", D(2024, 1, 1), D(2024, 3, 31))], id="quarter"),
+    pytest.param("6 tháng đầu năm 2017, toàn quốc", None, [("months_of_year", D(2017, 1, 1), D(2017, 6, 30))],
+                 id="half-year"),
+    pytest.param("Thông tư số 23/2012/TT-BCA, tỷ số 2-1", None, [], id="no-period"),
+])
+def test_periods_with_start_and_end(text, published, expected):
     from vietmine.extractors.dates import periods
 
-    def got(text, published=None):
-        doc = doc_of(text)
-        doc.published = published
-        return [(p.kind, p.start_date, p.end_date) for p in periods(doc, published.year if published else None)]
-
-    assert got("văn minh đô thị giai đoạn 2023-2030") == [("year_range", dt.date(2023, 1, 1), dt.date(2030, 12, 31))]
-    assert got("trong tình hình mới” giai đoạn 2020 - 2025.") == [("year_range", dt.date(2020, 1, 1), dt.date(2025, 12, 31))]
-    assert got("từ năm 2016 đến nay", dt.date(2019, 5, 2)) == [("until_now", dt.date(2016, 1, 1), dt.date(2019, 5, 2))]
-    assert got("trong quý I/2024") == [("quarter", dt.date(2024, 1, 1), dt.date(2024, 3, 31))]
-    assert got("6 tháng đầu năm 2017, toàn quốc") == [("months_of_year", dt.date(2017, 1, 1), dt.date(2017, 6, 30))]
-    assert got("Thông tư số 23/2012/TT-BCA, tỷ số 2-1") == []
+    doc = doc_of(text)
+    doc.published = published
+    got = [(p.kind, p.start_date, p.end_date) for p in periods(doc, published.year if published else None)]
+    assert got == expected

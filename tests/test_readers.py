@@ -1,0 +1,65 @@
+"""JSON-lines readers: the fields people use for text, date, outlet, title and id, and the
+publication date as feeds write it."""
+import datetime as dt
+import json
+
+import pytest
+
+from vietmine.corpus.readers import json_meta, read_jsonl
+from vietmine.pipeline.clean import clean, parse_date_string
+from vietmine.facts import Problem
+
+TEXT = "Ngày 5/2, Công an huyện Trảng Bàng bắt giữ xe"
+
+
+@pytest.mark.parametrize("obj,fields,expected", [
+    # the bench corpus (baomoi 2017): id, title, text
+    pytest.param({"id": "21395276", "title": "Kết quả xổ số", "text": TEXT}, None,
+                 (TEXT, "21395276", {"title": "Kết quả xổ số"}), id="bench-shape"),
+    pytest.param({"content": TEXT, "date": "2017-02-06T10:20:00+07:00", "source": "Tuổi Trẻ"}, None,
+                 (TEXT, None, {"published": "2017-02-06T10:20:00+07:00", "outlet": "Tuổi Trẻ"}), id="content-date-source"),
+    pytest.param({"body": TEXT, "publish_date": "06/02/2017", "url": "https://www.baomoi.com/a/c/21395276.epi"}, None,
+                 (TEXT, None, {"published": "06/02/2017", "outlet": "baomoi.com",
+                               "url": "https://www.baomoi.com/a/c/21395276.epi"}), id="body-url-host"),
+    pytest.param({"text": TEXT, "time": 1486350000, "id": 7}, None,
+                 (TEXT, "7", {"published": "1486350000"}), id="unix-time-and-numeric-id"),
+    # the first non-empty field of a role wins
+    pytest.param({"text": "", "content": TEXT, "published": None, "date": "Thứ hai, 6/2/2017 - 10:20"}, None,
+                 (TEXT, None, {"published": "Thứ hai, 6/2/2017 - 10:20"}), id="empty-fields-skipped"),
+    pytest.param({"noi_dung": TEXT, "ngay": "6/2/2017"}, {"text": "noi_dung", "published": ("ngay",)},
+                 (TEXT, None, {"published": "6/2/2017"}), id="caller-names-other-fields"),
+    pytest.param({"title": "Không có bài", "text": ["a", "b"]}, None, (None, None, {"title": "Không có bài"}),
+                 id="text-not-a-string"),
+])
+def test_json_fields(obj, fields, expected):
+    assert json_meta(obj, fields) == expected
+
+
+def test_read_jsonl_end_to_end(tmp_path):
+    lines = [{"id": "a1", "content": TEXT, "date": "2017-02-06", "url": "http://dantri.com.vn/x.htm"},
+             {"title": "no text here"},
+             {"body": TEXT, "publish_date": "ngày 6 tháng 2 năm 2017"}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(o, ensure_ascii=False) for o in lines) + "\n", encoding="utf-8")
+    got = list(read_jsonl(str(path), path))
+    assert [type(g).__name__ for g in got] == ["RawInput", "Problem", "RawInput"]
+    assert got[0].source_path.endswith("#a1") and got[2].source_path.endswith("#3")
+    doc = clean(got[0])
+    assert (doc.published, doc.outlet) == (dt.date(2017, 2, 6), "dantri.com.vn")
+    assert clean(got[2]).published == dt.date(2017, 2, 6)
+    assert isinstance(got[1], Problem)
+
+
+@pytest.mark.parametrize("value,expected", [
+    pytest.param("2017-02-06T10:20:00+07:00", dt.date(2017, 2, 6), id="iso-with-time"),
+    pytest.param("10:20 06/02/2017", dt.date(2017, 2, 6), id="time-first"),
+    pytest.param("Thứ hai, 6/2/2017 - 10:20", dt.date(2017, 2, 6), id="weekday-first"),
+    pytest.param("ngày 6 tháng 2 năm 2017", dt.date(2017, 2, 6), id="words"),
+    pytest.param("1486350000", dt.date(2017, 2, 6), id="unix-seconds-vietnam-time"),
+    pytest.param("20210429", dt.date(2021, 4, 29), id="compact"),
+    pytest.param("20/03/2020", dt.date(2020, 3, 20), id="day-first"),
+    pytest.param("2020-13-45", None, id="impossible"),
+    pytest.param("hôm qua", None, id="no-date"),
+])
+def test_metadata_dates(value, expected):
+    assert parse_date_string(value) == expected
