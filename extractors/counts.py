@@ -181,8 +181,8 @@ def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
-def _entity(rest: str) -> str | None:
-    """The counted noun phrase at the start of `rest`, or None when no noun follows."""
+def _entity(rest: str) -> tuple[str, int] | None:
+    """The counted noun phrase at the start of `rest` and where it starts, or None when no noun follows."""
     r = rules()
     m = r.entity.match(rest)
     if not m:
@@ -205,7 +205,7 @@ def _entity(rest: str) -> str | None:
         kept.append(w)
     kept = _cut_at_predicate(tuple(kept))
     prefix = m["e"][: m["e"].index(words[0])]
-    return prefix + " ".join(kept)
+    return prefix + " ".join(kept), m.start("e")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -326,9 +326,10 @@ def extract(doc: Document) -> list:
             if m:
                 cmp = "gte"
                 rest, end_num = rest[m.end():], end_num + m.end()
-        ent = _entity(rest)
-        if ent is None:
+        found = _entity(rest)
+        if found is None:
             return
+        ent, ent_at = found
         if is_pct:
             # "đạt trên 95% số vụ án": a share of counted things, not of a plan
             if r.rate_before.search(text[max(0, start - 25):start]) and not r.share_of_counted.match(rest):
@@ -339,8 +340,7 @@ def extract(doc: Document) -> list:
         category = category_of(ent)
         if not is_pct and _is_attribute(text, start, category):
             return
-        m = r.entity.match(rest)
-        end = end_num + m.start("e") + len(ent)
+        end = end_num + ent_at + len(ent)
         modality, yr = _sentence_context(doc, start, year)
         out.append(Count(value=value, cmp=cmp, is_percent=is_pct, entity=r.determiners.sub("", ent),
                          start_char=start, end_char=end, value_max=value_max, denominator=den,
