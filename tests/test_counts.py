@@ -87,6 +87,7 @@ def test_counts(text, expected):
     pytest.param("thu ngân sách đạt 102% kế hoạch năm", id="percent-of-plan"),
     pytest.param("vẫn còn một số phường có diện tích khá nhỏ (dưới 50% tiêu chuẩn); không gian", id="texts/039-percent-of-standard"),
     pytest.param("vào khoảng 23 giờ 30 tối 16-6", id="time"),
+    pytest.param("họ đã phải ngồi hơn 2 tiếng đồng hồ trước cửa hàng vàng ở Cầu Giấy", id="bench-duration-in-hours"),
     pytest.param("liên hệ số điện thoại 0913456789 để báo tin", id="phone"),
     pytest.param("tại nhà số 12 phố Huế", id="house-number"),
     pytest.param("quy  14 CÔNG BÁO/Số 261 + 262/Ngày 06-3-2022", id="texts-page-header"),
@@ -227,6 +228,10 @@ def test_pairs_and_ratios(text, expected):
     pytest.param("toàn bộ nhẫn tròn trơn dưới 5 chỉ đã bán hết. Khách mua vàng miếng từ 1 lượng trở lên",
                  [(1, "lượng")], id="bench-gold-weight"),
     pytest.param("Mức tiêu thụ nhiên liệu của siêu xe này chỉ 10,5 lít/100 km.", [(10.5, "lít")], id="bench-per-100-km"),
+    pytest.param("mã lực tại vòng tua 8.000 vòng/phút, mô-men xoắn cực đại 9,9 Nm tại 6.000 vòng/phút",
+                 [(8000, "vòng/phút"), (9.9, "Nm"), (6000, "vòng/phút")], id="bench-rpm"),
+    pytest.param("Phiên bản tiêu chuẩn có giá 13.249 Bảng, tương đương 374 triệu đồng.",
+                 [(13249, "Bảng"), (374_000_000, "đồng")], id="bench-pounds"),
 ])
 def test_amounts(text, expected):
     assert amounts(text) == expected
