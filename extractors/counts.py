@@ -378,8 +378,9 @@ def extract(doc: Document) -> list:
         else:
             emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, from_word=bool(m["from"]))
     for m in r.worded.finditer(text):
-        if m["w"][0].isupper() and text[m.end():m.end() + 2][-1:].isupper():
-            continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì"
+        nxt = text[m.end() + 1:m.end() + 3]
+        if m["w"][0].isupper() and nxt[:1].isupper() and not nxt.isupper():
+            continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
         if value and not (r.excluded_before.search(before) or r.document_type_before.search(before)):

@@ -139,6 +139,7 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("Làm rõ trách nhiệm cá nhân 12 dự án yếu kém của Bộ Công Thương", [(12, "dự án")], id="bench-du-an"),
     pytest.param("Tính đến nay, Bình Định có 69 dự án FDI, tổng vốn đăng ký 783 triệu USD", [(69, "dự án")], id="bench-du-an-fdi"),
     pytest.param("Buộc thôi việc 2 cô giáo dùng dép đánh trẻ mầm non", [(2, "cô giáo")], id="bench-co-giao"),
+    pytest.param("Hai CLB Đồng Nai và Nam Định đóng góp 1 cầu thủ", [(2, "clb"), (1, "cầu thủ")], id="bench-hai-clb"),
     pytest.param("Tiếp theo là PCF với 6 cầu thủ trẻ, CLB Hà Nội đóng góp 5 cầu thủ",
                  [(6, "cầu thủ"), (5, "cầu thủ")], id="bench-cau-thu"),
     pytest.param("Henrikh đã ghi được 5 bàn thắng sau 11 lần ra sân trong màu áo Quỷ Đỏ.", [(5, "bàn thắng")],
