@@ -78,7 +78,8 @@ class _Rules:
         self.classifier_nouns = set(cfg["classifier_nouns"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
-        self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"])
+        self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
+        self.event_heads = set(cfg["event_heads"])
         self.adverbs = set(cfg["adverbs"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
         self.not_nouns = self.verbs | self.adverbs | set(cfg["prepositions_conjunctions"]) | self.stop_words
@@ -172,9 +173,10 @@ def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
     head = _head_syllables(low)
     if head == 0 or head >= len(low):
         return words
-    i, seen_verb = head, False
+    # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event
+    i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads
     for w in _words(" ".join(low[head:])):
-        if w in r.adverbs or (w in r.verbs and (seen_verb or " " not in w)):
+        if w in r.adverbs or (w in r.verbs and (seen_verb or (" " not in w and not (event and i == head)))):
             return words[:i]
         seen_verb |= w in r.verbs
         i += w.count(" ") + 1
