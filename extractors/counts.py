@@ -257,11 +257,14 @@ def _link_parts(doc: Document, counts: list) -> None:
         if prev is not None and r.parent_between.match(text[prev.end_char:cur.start_char]):
             cur.parent_start = prev.start_char
             continue
-        si = doc.sentence_of(cur.start_char) if doc.sentences else 0
-        sent_start = doc.sentences[si][0] if doc.sentences else 0
-        cue = r.subset_cue.search(text[max(sent_start, cur.start_char - 40):cur.start_char])
+        window = text[max(0, cur.start_char - 40):cur.start_char]
+        cue = r.subset_cue.search(window) if "đó" in window or "ồm" in window else None
+        si = doc.sentence_of(cur.start_char) if cue and doc.sentences else 0
+        sent_start = doc.sentences[si][0] if cue and doc.sentences else 0
+        if cue and max(0, cur.start_char - 40) + cue.start() + 1 < sent_start:
+            cue = None  # the cue belongs to an earlier sentence
         if cue:
-            cue_at = max(sent_start, cur.start_char - 40) + cue.start()
+            cue_at = max(0, cur.start_char - 40) + cue.start()
             if si and not text[sent_start:cue_at + (not text[cue_at].isalpha())].strip():
                 sent_start = doc.sentences[si - 1][0]  # "... 264 mô hình. Trong đó, có 46 mô hình ..."
             wholes = [c for c in counts[:i] if sent_start <= c.start_char and c.end_char <= cue_at and not c.is_percent]
