@@ -10,6 +10,7 @@ Ngân") ends the organisation."""
 from __future__ import annotations
 
 import functools
+import datetime as dt
 
 import regex
 
@@ -25,6 +26,9 @@ _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)
 # one word of a proper name after a head: no line break, no punctuation in between
 _WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])")
 _CONNECTOR = "+"
+_ROMAN = regex.compile(r"[IVX]{1,4}")
+_SHORT = "…"  # trie key of the entries a short form stands for
+_ERA_2025 = dt.date(2025, 3, 1)  # ministries merged (Nghị quyết 176/2025/QH15)
 # heads whose next word varies; other listed names are looked for by their first two words
 # ("Văn phòng", "Thanh tra"), which keeps common first words ("Văn", "Thanh") from waking the matcher
 _ONE_WORD_HEADS = ("Bộ", "Sở", "Cục", "BĐBP")
@@ -77,6 +81,7 @@ class _Rules:
         self.surnames = frozenset(cfg["surnames"])
         self.connectors = {_key(c) for c in data["connectors"]}
         self.stop_words = frozenset(data["name_stop_words"])
+        self.clause_verb = regex.compile(rf"(?:{alternation(cfg['clause_verbs'])})(?![\p{{L}}\p{{M}}])")
         self.rule_heads = {h: h for h in data["rule_heads"]}
         self.max_lower = data["max_lower_syllables"]
         self.numbered = set(data["numbered"])
@@ -85,16 +90,21 @@ class _Rules:
         self.trie: dict = {}
         first_words = set()
         canonical = data["canonical"]
+        by_official = {}
         for group in data["groups"]:
             for name in group["names"]:
-                entry = (canonical.get(name, name), group["kind"], group["takes_place"])
-                spellings = [name]
+                official = canonical.get(name, name)
+                entry = by_official.setdefault(official, (official, group["kind"], group["takes_place"], group["era"]))
                 head, _, portfolio = name.partition(" ")
+                spellings = [name]
                 if head in ("Bộ", "Sở"):
                     spellings += [f"{head} {abbr}" for abbr in data["portfolios"].get(portfolio, [])]
                 for s in spellings:
                     self._add(s, entry)
                     first_words.add(" ".join(s.split()[:1 if head in _ONE_WORD_HEADS else 2]))
+        for alias, official in canonical.items():  # abbreviations: "Cục BVTV"
+            self._add(alias, by_official[official])
+            first_words.add(alias.split()[0])
         unit_words = places["unit_words"]
         self.level_of_abbreviation = places["level_of_abbreviation"]
         self.place_aliases = {a["alias"]: f'{a["level"]} {a["name"]}' for a in places["aliases"]
@@ -129,20 +139,25 @@ class _Rules:
         return out
 
     def _add(self, name: str, entry):
-        node = self.trie
-        prev = None
+        keys = []
         for k in self._keys(name):
             k = _CONNECTOR if k in self.connectors else k
-            if k == _CONNECTOR and prev == _CONNECTOR:
-                continue
+            if not (k == _CONNECTOR and keys and keys[-1] == _CONNECTOR):
+                keys.append(k)
+        node = self.trie
+        for i, k in enumerate(keys):
             node = node.setdefault(k, {})
-            prev = k
+            rest = keys[i + 1:]
+            if i >= 1 and k != _CONNECTOR and rest and (rest[0] == _CONNECTOR or rest == ["việt", "nam"]):
+                # a short form the press uses: "Sở Giáo dục", "Cục Đường sắt", "Tổng cục Đường bộ"
+                node.setdefault(_SHORT, []).append(entry)
         node[None] = entry
 
     # -- listed names ---------------------------------------------------------------------------
-    def listed(self, text: str, start: int):
-        """Longest listed name at `start`: (end, (official, kind, takes_place)) or None."""
-        node, pos, best, prev = self.trie, start, None, None
+    def listed(self, text: str, start: int, era: str):
+        """Longest listed name at `start`, or its short form: (end, (official, kind, takes_place,
+        era), whole) or None. Connectors may be left out ("Sở Văn hóa Thể thao")."""
+        node, pos, best, short, prev = self.trie, start, None, None, None
         for _ in range(_MAX_NAME_TOKENS):
             m = _TOKEN.match(text, pos)
             if not m:
@@ -153,15 +168,28 @@ class _Rules:
             if k == _CONNECTOR and prev == _CONNECTOR:
                 pos = m.end()
                 continue
+            nxt = node
             for part in _TOKEN_ALIASES.get(k, (k,)):
-                node = node.get(part)
-                if node is None:
+                step = nxt.get(part)
+                if step is None and nxt.get(_CONNECTOR) is not None:
+                    step = nxt[_CONNECTOR].get(part)
+                nxt = step
+                if nxt is None:
                     break
-            if node is None:
+            if nxt is None:
                 break
-            pos, prev = m.end(), k
-            if None in node and k != _CONNECTOR:
-                best = (pos, node[None])
+            node, pos, prev = nxt, m.end(), k
+            if k != _CONNECTOR:
+                if short:
+                    short = pos, short[1]  # the text goes on along the name: "Cục Khảo thí và Kiểm định"
+                if None in node:
+                    best = (pos, node[None], True)
+                elif _SHORT in node:
+                    short = pos, node[_SHORT]
+        if short and (not best or short[0] > best[0]):
+            entries = short[1]
+            entry = next((e for e in entries if e[3] in (era, "both")), entries[0])
+            return short[0], entry, False
         return best
 
     # -- words after a name ---------------------------------------------------------------------
@@ -241,18 +269,22 @@ class _Rules:
         and lower-case words up to a clause word, a place or punctuation ("Cục Chống tham nhũng").
         None when no capitalised word follows or the lower-case words run on too long to tell."""
         words = self.words(text, pos, _MAX_CAPITALISED + self.max_lower + 2)
-        if not words or not _is_cap(words[0][0]) or words[0][0].isdigit() or self.person_at(words, 0):
+        if not words or not _is_cap(words[0][0]) or words[0][0].isdigit() or self.person_at(words, 0) \
+                or words[0][0] in self.rule_heads:
             return None
+        if _ROMAN.fullmatch(words[0][0]):
+            return words[0][2]  # "Cục II"
         end, lower, i = words[0][2], 0, 1
         while i < len(words):
             w, s, e = words[i]
-            if w.isdigit() or (not _is_cap(w) and (w in self.stop_words or self.unit_word.match(text, s - 1))):
+            if w.isdigit() or (not _is_cap(w) and (w in self.stop_words or self.unit_word.match(text, s - 1)
+                                                   or self.clause_verb.match(text, s))):
                 if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1][0]):
                     i += 1  # "Sở Khoa học và Công nghệ"
                     continue
                 return end
             if _is_cap(w):
-                if self.unit_word.match(text, s - 1) or self.person_at(words, i) or self.place_at(words, i, self.bare_places) or \
+                if self.unit_word.match(text, s - 1) or _key(w) in self.trie or w in self.heads or self.person_at(words, i) or self.place_at(words, i, self.bare_places) or \
                         self.country_at(words, i, self.countries):
                     return end
             else:
@@ -277,14 +309,15 @@ def _normalise(text: str) -> str:
 @register("organizations")
 def extract(doc: Document) -> list[Organization]:
     r, text, out, last_end = rules(), doc.text, [], 0
+    era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
     for m in r.scan.finditer(text):
         start = m.start()
         if start < last_end:
             continue
-        found = r.listed(text, start)
+        found = r.listed(text, start, era)
         if found:
-            end, (official, kind, takes_place) = found
-            name_end, normalized = end, official
+            end, (official, kind, takes_place, _), whole = found
+            normalized = official
             if official in r.numbered:  # "Bộ Tư lệnh Quân khu 7"
                 num = _WORD.match(text, end)
                 if num and num["w"].isdigit():
@@ -292,9 +325,9 @@ def extract(doc: Document) -> list[Organization]:
                     normalized = f"{official} {num['w']}"
             words = r.words(text, end, 3)
             n = r.country_at(words, 0, r.countries) if words else 0
-            if n:  # a foreign body: "Bộ Quốc phòng Mỹ"
+            if n:  # a foreign body: "Bộ Quốc phòng Mỹ", "Cục Hàng không Campuchia"
+                normalized = text[start:words[n - 1][2]] if not whole else f"{normalized} {text[words[0][1]:words[n - 1][2]]}"
                 end = words[n - 1][2]
-                normalized = f"{normalized} {text[words[0][1]:end]}"
             else:
                 n = r.country_at(words, 0, r.own_country) if words else 0
                 if n:

@@ -48,10 +48,12 @@ class _Rules:
             rf"(?P<name>(?:{_trie_pattern(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
             rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{_trie_pattern(cfg['positions'])})[^;\n()“”]{{0,90}}?)"
             rf"(?=[;\n()“”.:]|,\s|\s-\s|\s{clause}|$))?")
+        self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_trie_pattern(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
         self.enough_alone = regex.compile(rf"(?i)(?:{alternation(cfg['honorifics_enough_alone'])})(?!\p{{L}})")
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
         self.unit_before = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(load_json('places.json')['unit_words'])})\s+$", regex.REVERSE)
+        self.unit_tier = load_json("places.json")["unit_words"]
         # province names that are not also a person's name ("Chủ tịch Hồ Chí Minh" is a person)
         self.province_names = frozenset(gazetteer().province_names) - set(cfg["province_names_also_people"])
 
@@ -61,9 +63,35 @@ def rules() -> _Rules:
     return _Rules()
 
 
-def _starts_with_province(r: _Rules, name: str) -> bool:
-    words = name.split()
-    return any(" ".join(words[:n]) in r.province_names for n in range(1, len(words)))
+def _place_at_name(r: _Rules, text: str, m) -> int:
+    """Characters at the start of the matched name that are a place, not a person: "Ninh Hòa" in
+    "UBND thị xã Ninh Hòa", "Hà Nội" in "UBND TP Hà Nội Nguyễn Đức Chung", "Ninh" in "tỉnh Quảng
+    Ninh Nguyễn Văn Đọc". 0 when the name is a person's."""
+    start, words = m.start("name"), m["name"].split()
+    unit = r.unit_before.search(text, max(0, start - _UNIT_LOOK_BACK), start)
+    if unit:
+        for n in range(len(words), 0, -1):
+            if gazetteer().lookup(" ".join(words[:n])):
+                return len(" ".join(words[:n]))
+        if r.unit_tier.get(unit.group().strip()) == "village":
+            return len(m["name"])  # "thôn Lê Xá": village names are not in the gazetteer
+        return 0  # "UBND thành phố Trần Văn Miên": the city is the article's, the name a person's
+    for n in range(len(words) - 1, 0, -1):
+        if " ".join(words[:n]) in r.province_names:
+            return len(" ".join(words[:n]))
+    if _continues_place(text, start):
+        return len(words[0])
+    return 0
+
+
+def _inner_person(r: _Rules, text: str, a: int, b: int) -> int | None:
+    """Start of another person with a position or rank inside text[a:b] ("..., Phó Thủ tướng
+    Chính phủ Trịnh Đình Dũng"): the position after a name must not swallow the next person."""
+    for im in r.person.finditer(text, a, b):
+        if (im["pos_before"] or im["rank"]) and not gazetteer().lookup(im["name"]) \
+                and not _place_at_name(r, text, im):
+            return im.start()
+    return None
 
 
 @register("people")
@@ -80,19 +108,31 @@ def extract(doc: Document) -> list[Person]:
         else:
             pos_before = (m["pos_before"] or "").strip()
         held = None
-        if r.unit_before.search(text, max(0, m.start("name") - _UNIT_LOOK_BACK), m.start("name")) or \
-                _starts_with_province(r, m["name"]) or _continues_place(text, m.start("name")):
-            # "UBND thị xã Ninh Hòa", "UBND TP Hà Nội Nguyễn Đức Chung": a place, not a person named Ninh
-            # or Hà; a person's name may still follow the place
+        place = _place_at_name(r, text, m)
+        if place:
+            # "UBND TP Hà Nội Nguyễn Đức Chung": a place, not a person named Hà; a person may follow it
             if pos_before:
                 held = m
-            pos = m.start("name") + 1
+            pos = m.start("name") + place
             continue
-        if not (m["rank"] or pos_before or m["pos_after"] or r.enough_alone.match(m.group())):
+        pos_after = m["pos_after"]
+        if pos_after:
+            inner = _inner_person(r, text, m.start("pos_after"), m.end("pos_after"))
+            if inner is not None:
+                pos_after, pos = text[m.start("pos_after"):inner].rstrip(" ,-–"), inner
+        if not (m["rank"] or pos_before or pos_after or r.enough_alone.match(m.group())):
+            pos = min(pos, m.end("name"))
             continue  # a bare name-like phrase is too often a place or a street
         if m["name"] in r.province_names:
+            pos = min(pos, m.end("name"))
             continue  # "Chủ tịch Hà Nội" (a headline): a province, not a person named Hà
-        position = (m["pos_after"] or "").strip() or pos_before or None
+        if pos_before:
+            # "Thủ tướng quay sang Bí thư Tỉnh ủy Hà Nam Nguyễn Đình Khang": the last position is his
+            last = None
+            for last in r.position_word.finditer(pos_before):
+                pass
+            pos_before = pos_before[last.start():] if last else pos_before
+        position = (pos_after or "").strip() or pos_before or None
         out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))
     return out
 
