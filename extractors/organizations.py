@@ -26,6 +26,7 @@ _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)
 # one word of a proper name after a head: no line break, no punctuation in between
 _WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])")
 _CONNECTOR = "+"
+_PAREN_ABBREVIATION = regex.compile(r"[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\)")
 _ROMAN = regex.compile(r"[IVX]{1,4}")
 _SHORT = "…"  # trie key of the entries a short form stands for
 _ERA_2025 = dt.date(2025, 3, 1)  # ministries merged (Nghị quyết 176/2025/QH15)
@@ -37,6 +38,11 @@ _MAX_PLACE_SYLLABLES = 4
 _MAX_CAPITALISED = 6
 # token keys that stand for two words of a listed name
 _TOKEN_ALIASES = {"vn": ("việt", "nam")}
+
+
+def _title_words(phrase: str) -> str:
+    """"Chi cục" -> "Chi Cục": the press capitalises every word of a head now and then."""
+    return " ".join(w[:1].upper() + w[1:] for w in phrase.split())
 
 
 def _is_cap(word: str) -> bool:
@@ -82,7 +88,8 @@ class _Rules:
         self.connectors = {_key(c) for c in data["connectors"]}
         self.stop_words = frozenset(data["name_stop_words"])
         self.clause_verb = regex.compile(rf"(?:{alternation(cfg['clause_verbs'])})(?![\p{{L}}\p{{M}}])")
-        self.rule_heads = {h: h for h in data["rule_heads"]}
+        # a head as written -> as normalised ("Chi Cục" -> "Chi cục")
+        self.rule_heads = {v: h for h in data["rule_heads"] for v in (h, _title_words(h))}
         self.max_lower = data["max_lower_syllables"]
         self.numbered = set(data["numbered"])
         self.countries = {tuple(self._keys(c)): c for c in data["foreign_countries"]}
@@ -101,7 +108,8 @@ class _Rules:
                     spellings += [f"{head} {abbr}" for abbr in data["portfolios"].get(portfolio, [])]
                 for s in spellings:
                     self._add(s, entry)
-                    first_words.add(" ".join(s.split()[:1 if head in _ONE_WORD_HEADS else 2]))
+                    first = " ".join(s.split()[:1 if head in _ONE_WORD_HEADS else 2])
+                    first_words.update((first, _title_words(first)))
         for alias, official in canonical.items():  # abbreviations: "Cục BVTV"
             self._add(alias, by_official[official])
             first_words.add(alias.split()[0])
@@ -224,6 +232,11 @@ class _Rules:
     def place(self, text: str, pos: int, bare: bool, unit_for_bare: bool = True):
         """A place that ends a body's name: "tỉnh Quảng Nam", "TP.HCM", "quận 12", or (when `bare`)
         a province or district name alone ("Hà Nội"). Returns (end, normalised text) or None."""
+        paren = _PAREN_ABBREVIATION.match(text, pos)  # "Chi cục Thi hành án dân sự (THADS) huyện Lâm Hà"
+        if paren:
+            found = self.place(text, paren.end(), bare=False, unit_for_bare=unit_for_bare)
+            if found:
+                return found
         m = self.place_alias.match(text, pos)
         if m:
             return m.end(), self.place_aliases[m["alias"]]
@@ -372,8 +385,13 @@ def extract(doc: Document) -> list[Organization]:
             if end is None:
                 continue
             normalized = text[start:end]
-            p = r.place(text, end, bare=True)
-            if p:
+            words = r.words(text, end, 3)
+            n = r.country_at(words, 0, r.countries) if words else 0
+            p = None if n else r.place(text, end, bare=True)
+            if n:  # "Cục Điều tra Liên bang Mỹ"
+                end = words[n - 1][2]
+                normalized = text[start:end]
+            elif p:
                 end, normalized = p[0], f"{normalized} {p[1]}"
             out.append(Organization(text[start:end], _normalise(normalized), r.rule_heads[head], start, end))
             last_end = end
