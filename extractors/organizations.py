@@ -25,6 +25,9 @@ _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
 _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)|(?P<conn>[&,\-–]))")
 # one word of a proper name after a head: no line break, no punctuation in between
 _WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])")
+_WORD_RUN = regex.compile(r"(?:[ \t]+(?:[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])){1,16}")
+_WORD_IN_RUN = regex.compile(r"[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4}")
+_NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
 _PAREN_ABBREVIATION = regex.compile(r"[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\)")
 _ROMAN = regex.compile(r"[IVX]{1,4}")
@@ -202,14 +205,11 @@ class _Rules:
 
     # -- words after a name ---------------------------------------------------------------------
     def words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
-        out = []
-        for _ in range(n):
-            m = _WORD.match(text, pos)
-            if not m:
-                break
-            out.append((m["w"], m.start("w"), m.end("w")))
-            pos = m.end()
-        return out
+        """The next n words on the line, each (word, start, end): one match for the run, then its words."""
+        m = _WORD_RUN.match(text, pos)
+        if not m:
+            return []
+        return [(w.group(), w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, pos, m.end())][:n]
 
     def place_at(self, words, i: int, keys: set) -> int:
         """Number of words from i that form a unit name in `keys` (longest), else 0."""
@@ -360,9 +360,9 @@ def extract(doc: Document) -> list[Organization]:
             end = lm.end()
             if not lm["num"]:
                 end = r.capitalised_tail(text, end)
-                num = regex.match(r"[ \t]+\d{2,4}(?![\d\p{L}])", text[end:end + 8])
-                if num and kind == "Ban Chỉ đạo":
-                    end += num.end()
+                num = _NUMBER_AFTER.match(text, end) if kind == "Ban Chỉ đạo" else None
+                if num:
+                    end = num.end()
             elif kind != "Ban Chỉ đạo":
                 continue  # "UBND 27 xã": a count follows, not a name
             tail = text[start + len(head):end]

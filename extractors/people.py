@@ -127,11 +127,11 @@ def extract(doc: Document) -> list[Person]:
             pos = min(pos, m.end("name"))
             continue  # "Chủ tịch Hà Nội" (a headline): a province, not a person named Hà
         if pos_before:
-            # "Thủ tướng quay sang Bí thư Tỉnh ủy Hà Nam Nguyễn Đình Khang": the last position is his
-            last = None
-            for last in r.position_word.finditer(pos_before):
-                pass
-            pos_before = pos_before[last.start():] if last else pos_before
+            # "Thủ tướng quay sang Bí thư Tỉnh ủy Hà Nam Nguyễn Đình Khang": after a clause, the last
+            # position is his; "Bộ trưởng, Chủ nhiệm VPCP" (no clause between) is one position
+            found = list(r.position_word.finditer(pos_before))
+            if len(found) > 1 and _LOWER_WORD.search(pos_before, found[-2].end(), found[-1].start()):
+                pos_before = pos_before[found[-1].start():]
         position = (pos_after or "").strip() or pos_before or None
         out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))
     return out
@@ -149,6 +149,10 @@ def _continues_place(text: str, start: int) -> bool:
     return bool(gazetteer().lookup(f"{before.group().strip()} {first}"))
 
 
+# a clause between two positions: a lower-case word right after the first ("Thủ tướng Chính phủ do Phó
+# Thủ tướng"), or two lower-case words ("Thủ tướng quay sang Bí thư"); "Chủ tịch Hội đồng Bộ trưởng",
+# "Chủ tịch UBND tỉnh" are names
+_LOWER_WORD = regex.compile(r"\G\s+\p{Ll}|(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*\s+\p{Ll}")
 _NAMES_ONLY = regex.compile(r"[\p{Lu}][\p{L}\p{M}]*(?: [\p{Lu}][\p{L}\p{M}]*)*\s+")
 
 

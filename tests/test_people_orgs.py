@@ -156,6 +156,15 @@ PEOPLE = [
                  id="bench-21471199-deputy-prime-minister"),
     pytest.param("Chủ tịch Hà Nội Nguyễn Đức Chung yêu cầu đình chỉ chức vụ Hiệu trưởng trường Tiểu học Nam Trung Yên",
                  [("Nguyễn Đức Chung", "Chủ tịch Hà Nội")], id="bench-21478853-name-after-bare-province"),
+    pytest.param("Bên cạnh thế mạnh du lịch sinh thái sông nước, tại Vĩnh Long còn có các công trình văn hóa trọng điểm như: "
+                 "Khu tưởng niệm cố Chủ tịch Hội đồng Bộ trưởng Phạm Hùng (huyện Long Hồ), khu lưu niệm cố Thủ tướng Chính phủ "
+                 "Võ Văn Kiệt (huyện Vũng Liêm)",
+                 [("Phạm Hùng", "Chủ tịch Hội đồng Bộ trưởng"), ("Võ Văn Kiệt", "Thủ tướng Chính phủ")],
+                 id="bench-21487656-position-with-a-second-position-word"),
+    pytest.param("được ban hành theo Quyết định 2163/QĐ-TTP của Thủ tướng Chính phủ do Phó Thủ tướng Vũ Đức Đam ký ngày "
+                 "9.11.2016 với 4 kiến nghị", [("Vũ Đức Đam", "Phó Thủ tướng")], id="bench-22245343-clause-between-positions"),
+    pytest.param("Đến ngày 14-4, Bộ trưởng Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã ký văn bản truyền đạt ý kiến chỉ đạo",
+                 [("Mai Tiến Dũng", "Bộ trưởng Chủ nhiệm Văn phòng Chính phủ")], id="bench-22245677-two-titles-one-person"),
     # negatives: a province or a region after a position is no person
 
     pytest.param("Chủ tịch Hà Nội: Loa phường 1 năm ngốn vài trăm triệu", [], id="bench-21472775-headline-province"),
