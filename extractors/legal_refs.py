@@ -7,15 +7,21 @@ from __future__ import annotations
 import functools
 import datetime as dt
 
+import re
+
 import regex
 
 from extractors import register
 from gazetteer import alternation, load_json
 from pipeline.model import Document, LegalRef
 
-_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
-# number, then code segments joined by / or a dash; a space may follow a separator (PDF and press typos)
-_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:(?:/{{1,2}}|[\-–—])\s?{_SEG})*)"
+_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]{0,15}(?:\s?\([0-9A-ZĐ]{1,8}\))?"
+# number, then code segments joined by / or a dash; a space may follow a separator (PDF and press
+# typos); a space before a dash only when an upper-case code group follows ("301/BGDĐT – GDMN",
+# "07 - NQ/HU"), so "Chỉ thị 05 - Đẩy mạnh" stays a bare number. At most 10 groups of at most
+# 16 letters: the longest real code has 7 ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH").
+_SEP = r"(?:/{1,2}|[\-–—]|\s[\-–—](?=\s?[A-ZĐÐ][0-9A-ZĐÐ]+(?![\p{Ll}])))"
+_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:{_SEP}\s?{_SEG}){{0,10}})"
 _DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
 _SOFT_BREAK = regex.compile(r"\n(?=\p{Ll})")
 
@@ -38,8 +44,20 @@ class _Rules:
             rf"(?<![\p{{L}}\d])(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
             rf"(?P<so>\s+(?:số|Số|SỐ)\s*:?)?\s*{_CODE}(?![\d\p{{L}}])"
         )
-        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:\s*{_CODE}(?![\d\p{{L}}])")
+        # a text's own number: "Số: 31/2011/QĐ-UBND", Party style without the colon "Số 15-KH/TU"
+        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
         self.canon_type = {w.lower(): w for w in words}
+        self.canon_type.update({k.lower(): v for k, v in cfg["type_aliases"].items()})
+        # cheap first pass (stdlib re on the lower-cased text, about 7x faster than the full
+        # pattern at every position): where a type word or abbreviation is followed by a number
+        lowered = sorted({w.lower() for w in words} | {a.lower() for a in self.abbrev}, key=len, reverse=True)
+        self.candidates = re.compile("(?:" + "|".join(re.escape(w) for w in lowered) + r")(?:\s+số\s*:?)?\s*\d")
+        # a law named before its number: "Bộ luật Tố tụng hình sự số 101/2015/QH13"
+        self.named_law_candidates = re.compile(r"số\s*:?\s*\d{1,4}\s*/\s*(?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh)")
+        named = "|".join(_ci_first(w) for w in sorted(cfg["named_law_types"], key=len, reverse=True))
+        self.named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{named})(?=\s+\p{{Lu}})")
+        self.named_law_gap = regex.compile(r"\s+\p{Lu}[^;.:()\d“”\"|]{0,150}\s$")
+        self.named_law_code = regex.compile(rf"số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
         self.code_word = cfg["code_type_to_word"]
         self.case_fixes = {k.upper(): v for k, v in cfg["code_case_fixes"].items()}
         self.party_types = set(cfg["party_type_codes"])
@@ -156,6 +174,43 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
                     surface=text[start:end], resolved_by=resolved_by)
 
 
+def _ref_matches(text: str):
+    """The full reference pattern, tried only where the cheap first pass found a candidate."""
+    r = rules()
+    low = text.lower().replace("ð", "đ")
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        yield from r.ref.finditer(text)
+        return
+    end = 0
+    for c in r.candidates.finditer(low):
+        if c.start() < end:
+            continue
+        m = r.ref.match(text, c.start())
+        if m:
+            end = m.end()
+            yield m
+
+
+def _named_laws(text: str):
+    """(type match, code match) for "Luật <name> số N/YYYY/QHxx": the number of a law, code or
+    ordinance written after its name; the name runs back to the type word without a stop."""
+    r = rules()
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    for c in r.named_law_candidates.finditer(low):
+        p = c.start()
+        window_start = max(0, p - 160)
+        last = None
+        for t in r.named_law_type.finditer(text, window_start, p):
+            last = t
+        if last is None or not r.named_law_gap.match(text, last.end(), p):
+            continue
+        code = r.named_law_code.match(text, p)
+        if code:
+            yield last, code
+
+
 @register("legal_refs")
 def extract(doc: Document) -> list[LegalRef]:
     r = rules()
@@ -167,7 +222,12 @@ def extract(doc: Document) -> list[LegalRef]:
         if doc_type and regex.search(r"\p{L}", m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
-    for m in r.ref.finditer(text):
+    for m in _named_laws(text):
+        if m[1].start("num") not in seen_spans:
+            out.append(_make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
+                                 m[1].end(), text))
+            seen_spans.add(m[1].start("num"))
+    for m in _ref_matches(text):
         if m.start("num") in seen_spans:
             continue
         tail = m["tail"]
