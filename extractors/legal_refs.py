@@ -47,6 +47,7 @@ class _Rules:
         # a text's own number: "Số: 31/2011/QĐ-UBND", Party style without the colon "Số 15-KH/TU"
         self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
         self.canon_type = {w.lower(): w for w in words}
+        self.cong_van_subject = regex.compile(r"[^\n]{0,80}\n(?:[\s|*#]*\n){0,3}[\s|*#]*V/v\b")
         self.canon_type.update({k.lower(): v for k, v in cfg["type_aliases"].items()})
         # cheap first pass (stdlib re on the lower-cased text, about 7x faster than the full
         # pattern at every position): where a type word or abbreviation is followed by a number
@@ -133,7 +134,8 @@ def complete_code(doc_type: str, number: str, year: str | None, icode: str | Non
 
 
 def _type_from_code(tail: str) -> str | None:
-    for seg in regex.split(r"[/-]", tail):
+    for seg in regex.split(r"[/\-–—]", tail):
+        seg = seg.strip()
         seg = rules().case_fixes.get(seg.upper(), seg)
         if seg in rules().code_word:
             return rules().code_word[seg]
@@ -219,6 +221,8 @@ def extract(doc: Document) -> list[LegalRef]:
     seen_spans: set[int] = set()
     for m in r.header.finditer(text[:4000]):
         doc_type = _type_from_code(m["tail"])
+        if doc_type is None and r.cong_van_subject.match(text, m.end()):
+            doc_type = "Công văn"  # an official letter's number has no type code; "V/v" follows it
         if doc_type and regex.search(r"\p{L}", m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
