@@ -50,14 +50,16 @@ class _LinkRules:
         self.tail = regex.compile(
             rf"(?i)(?:^|[\s(,])(?P<passive>(?:{lc['passive_marker']})\s+)?(?:{verbs})"
             rf"(?P<lead>(?:\s+(?:{lead}))*)(?P<agent>\s+(?:{lc['passive_agent']})(?:\s+{prov})*)?\s*:?\s*$")
+        self.negation = regex.compile(rf"(?i)\b(?:{lc['negation']})\b(?:[\s,]+\S+){{0,2}}[\s,]*$")
         self.provisions = regex.compile(rf"(?i)(?:\s+{prov})+\s*$")
         self.coord = regex.compile(rf"(?i)(?:,|\b(?:{lc['coordinator']}))\s*$")
         self.issue = regex.compile(rf"(?i)\b(?:{lc['issue_verb']})\s*$")
         # a reference's date and issuer; the issuer ends before the words that end it in legal_refs
         ends = "|".join(regex.escape(w) for w in cfg["issuer_ends_before"])
+        iss = rf"(?:(?!\b(?:{ends})\b)[^,;()“”\"]){{1,100}}?"  # an issuer's name; "A, B, C" for joint issuers
         self.attrs = regex.compile(
-            rf"(?i)^\s*,?\s*(?:\(?(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|ngày ký)\s+{_DATE}\)?\s*,?\s*)?"
-            rf"(?:(?:của|do)\s+(?:(?!\b(?:{ends})\b)[^,;()“”\"]){{1,100}}?)?\s*,?\s*$")
+            rf"(?i)^\s*[,(]?\s*(?:\(?(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|ngày ký)\s+{_DATE}\)?\s*,?\s*)?"
+            rf"(?:(?:của|do)\s+{iss}(?:\s*,\s*(?=\p{{Lu}}){iss}){{0,6}})?\s*,?\s*$")
         self.subject_clause = regex.compile(rf"(?i)\b(?:{lc['subject_clause']})(?:\s+\S+){{0,4}}\s*$")
         frames = "|".join(f"(?P<f{i}>{f['pattern']})" for i, f in enumerate(lc["frames"]))
         self.frame_rel = {f"f{i}": f["relation"] for i, f in enumerate(lc["frames"])}
@@ -290,8 +292,11 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
     if tm:
         rel = next(lr.relations[g] for g, v in tm.groupdict().items() if v and g in lr.relations)
         front = gap[:tm.start()]
+        if lr.negation.search(front):
+            return False  # "Thông tư X chưa quy định, hướng dẫn ..."
         if tm["agent"]:
-            if rel == "implements" or rel == "based_on":
+            # "(sửa đổi, bổ sung bởi B)" or "được sửa đổi ... theo B"; "theo hướng dẫn tại B" is a noun
+            if rel == "implements" or not (tm["passive"] or front.rstrip().endswith("(")):
                 return False
             # passive: b acts on a (or on what a's chain acts on)
             dst, ev = (ra[1], ra[3]) if ra and ra[0] == "agent" else (a.code, a.start)
@@ -301,6 +306,8 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
         if tm["passive"]:
             return False
         if lr.coord.search(front):
+            if front.count(")") > front.count("("):
+                return False
             if ra and ra[0] == "obj":  # "sửa đổi B ... và thay thế C": same source
                 add(ra[1], b.code, rel, ra[3], b.end)
                 role[id(b)] = ("obj", ra[1], rel, ra[3])
@@ -314,11 +321,12 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             src = ra[1]  # "A (sửa đổi bởi B) hướng dẫn C": A acts
         else:
             src = a.code
-        attrs_only = bool(lr.attrs.match(front))
-        if rel == "implements":
-            ok = attrs_only or bool(lr.subject_clause.search(front))
-        else:
-            ok = attrs_only or bool(lr.subject_clause.search(front)) or "," not in front
+        # the verb must belong to A: right after A's date and issuer, inside A's subject clause
+        # ("A ... về việc sửa đổi B"), or in a parenthesis on A ("A ... (thay thế B")
+        sm = lr.subject_clause.search(front)
+        ok = bool(lr.attrs.match(front)) or bool(sm and lr.attrs.match(front[:sm.start()]))
+        if not ok and rel != "implements":
+            ok = (front.rstrip().endswith("(") and ")" not in front) or (len(front) <= 60 and "," not in front)
         if ok:
             add(src, b.code, rel, a.start, b.end)
             role[id(b)] = ("obj", src, rel, a.start)
@@ -330,8 +338,8 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             add(b.code, h.code, rel, ev, b.end)
         heads.clear()
         return True
-    if ra is None:
-        return False
+    if ra is None or gap.count(")") > gap.count("("):
+        return False  # "A (được sửa đổi tại B) và C": C is not in the parenthesis
     rest = lr.provisions.sub("", gap)
     if not lr.coord.search(rest):
         return False
