@@ -38,7 +38,9 @@ class _Rules:
         words = sorted((t["word"] for t in cfg["types"]), key=len, reverse=True)
         self.needs_so = set(cfg["types_needing_so_or_code"])
         self.abbrev = cfg["abbreviated_types"]
-        type_alt = "|".join(_ci_first(w) for w in words)
+        # a few type words are common nouns in lower case: only their written form counts
+        self.strict_types = set(cfg["types_written_as_is"])
+        type_alt = "|".join(regex.escape(w) if w in self.strict_types else _ci_first(w) for w in words)
         abbr_alt = alternation(self.abbrev)
         self.ref = regex.compile(
             rf"(?<![\p{{L}}\d])(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
@@ -54,10 +56,12 @@ class _Rules:
         lowered = sorted({w.lower() for w in words} | {a.lower() for a in self.abbrev}, key=len, reverse=True)
         self.candidates = re.compile("(?:" + "|".join(re.escape(w) for w in lowered) + r")(?:\s+số\s*:?)?\s*\d")
         # a law named before its number: "Bộ luật Tố tụng hình sự số 101/2015/QH13"
-        self.named_law_candidates = re.compile(r"số\s*:?\s*\d{1,4}\s*/\s*(?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh)")
+        self.named_candidates = re.compile(r"số\s*:?\s*\d{1,5}\s*/\s*(?:((?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh))|\d{0,4}\s*/?\s*[^\W\d_])")
+        self.named_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{type_alt})(?=\s+\p{{Ll}})")
+        self.named_gap = regex.compile(r"\s+\p{Ll}[\p{Ll}\s,]{0,80}\s$")
         named = "|".join(_ci_first(w) for w in sorted(cfg["named_law_types"], key=len, reverse=True))
         self.named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{named})(?=\s+\p{{Lu}})")
-        self.named_law_gap = regex.compile(r"\s+\p{Lu}[^;.:()\d“”\"|]{0,150}\s$")
+        self.named_law_gap = regex.compile(r"\s+\p{Lu}(?:[^;.:()\d“”\"|]|\(\p{Lu}{2,10}\)){0,150}\s$")
         self.named_law_code = regex.compile(rf"số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
         self.code_word = cfg["code_type_to_word"]
         self.case_fixes = {k.upper(): v for k, v in cfg["code_case_fixes"].items()}
@@ -194,23 +198,34 @@ def _ref_matches(text: str):
 
 
 def _named_laws(text: str):
-    """(type match, code match) for "Luật <name> số N/YYYY/QHxx": the number of a law, code or
-    ordinance written after its name; the name runs back to the type word without a stop."""
+    """(type match, code match) for a document named between its type word and its number:
+    "Luật <name> số N/YYYY/QHxx" (laws, codes, ordinances: the name runs back to the type word
+    without a stop), and "Quyết định khởi tố vụ án hình sự số 11/QĐ-KTVA" (any type, when the
+    code's own type code says the same type, over a short lower-case description)."""
     r = rules()
     low = text.lower()
     if len(low) != len(text):
         return
-    for c in r.named_law_candidates.finditer(low):
+    for c in r.named_candidates.finditer(low):
         p = c.start()
-        window_start = max(0, p - 160)
+        law = c.group(1) is not None
         last = None
-        for t in r.named_law_type.finditer(text, window_start, p):
-            last = t
-        if last is None or not r.named_law_gap.match(text, last.end(), p):
-            continue
+        if law:
+            for t in r.named_law_type.finditer(text, max(0, p - 160), p):
+                last = t
+            if last is None or not r.named_law_gap.match(text, last.end(), p):
+                continue
+        else:
+            for t in r.named_type.finditer(text, max(0, p - 90), p):
+                last = t
+            if last is None or not r.named_gap.match(text, last.end(), p):
+                continue
         code = r.named_law_code.match(text, p)
-        if code:
-            yield last, code
+        if code is None:
+            continue
+        if not law and _type_from_code(code["tail"]) != r.canon_type[last["type"].lower()]:
+            continue
+        yield last, code
 
 
 @register("legal_refs")
@@ -226,26 +241,31 @@ def extract(doc: Document) -> list[LegalRef]:
         if doc_type and regex.search(r"\p{L}", m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
-    for m in _named_laws(text):
-        if m[1].start("num") not in seen_spans:
-            out.append(_make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
-                                 m[1].end(), text))
-            seen_spans.add(m[1].start("num"))
     for m in _ref_matches(text):
         if m.start("num") in seen_spans:
             continue
         tail = m["tail"]
         has_code = regex.search(r"\p{L}", tail) is not None
         if m["abbr"]:
-            if not (has_code or m["so"]):
+            # "CT1 - CT2" is a building, "QĐ 12/QĐ-UBND" a decision: an abbreviation needs "số" or a slash
+            if not (m["so"] or (has_code and "/" in tail)):
                 continue
             doc_type = r.abbrev[m["abbr"]]
         else:
             doc_type = r.canon_type[m["type"].lower()]
             if doc_type in r.needs_so and not (has_code or m["so"] or tail):
                 continue
+            if m["type"] in r.strict_types and not (has_code or m["so"]):
+                continue  # "điện 500 kV", "ghế chỉnh điện 8 hướng": electricity, not a telegram
             # a year after a law's name is not its number: "Luật Đất đai 2013"
             if not m["so"] and not tail and regex.fullmatch(r"(?:19|20)\d{2}", m["num"]):
                 continue
         out.append(_make_ref(doc_type, m["num"], tail, m.start(), m.end(), text))
+        seen_spans.add(m.start("num"))
+    # after the plain pass: "văn bản số 119/BC-BCT" keeps its own type word
+    for m in _named_laws(text):
+        if m[1].start("num") not in seen_spans:
+            out.append(_make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
+                                 m[1].end(), text))
+            seen_spans.add(m[1].start("num"))
     return sorted(out, key=lambda x: x.start_char)

@@ -16,6 +16,7 @@ Word lists and verb patterns: gazetteer/data/legal.json."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -49,7 +50,7 @@ class _LinkRules:
         # the words right before a target: [được] VERB [objects' lead words] [bởi|theo AGENT-provisions]
         self.tail = regex.compile(
             rf"(?i)(?:^|[\s(,])(?P<passive>(?:{lc['passive_marker']})\s+)?(?:{verbs})"
-            rf"(?P<lead>(?:\s+(?:{lead}))*)(?P<agent>\s+(?:{lc['passive_agent']})(?:\s+{prov})*)?\s*:?\s*$")
+            rf"(?P<lead>(?:\s+(?:{lead}))*(?:\s+{lc['attached_object']})?)(?P<agent>\s+(?:{lc['passive_agent']})(?:\s+{prov})*)?\s*:?\s*$")
         self.negation = regex.compile(rf"(?i)\b(?:{lc['negation']})\b(?:[\s,]+\S+){{0,2}}[\s,]*$")
         self.provisions = regex.compile(rf"(?i)(?:\s+{prov})+\s*$")
         self.coord = regex.compile(rf"(?i)(?:,|\b(?:{lc['coordinator']}))\s*$")
@@ -80,7 +81,8 @@ class _LinkRules:
         self.header_own = regex.compile(r"(?:^|\n)[\s|*#]{0,6}Số\s*:?\s*$")
         # "bãi bỏ các văn bản sau:" then one document per list line
         self.list_intro = regex.compile(
-            rf"(?i)(?:{verbs})\s+(?:toàn bộ\s+)?(?:các|những)\s+[^:\n;]{{0,40}}?\bsau(?:\s+đây)?\s*:[ \t]*\n")
+            rf"(?i)(?:{verbs})\s+(?:toàn bộ\s+)?(?:các|những)\s+[^:\n;]{{0,40}}?\bsau(?:\s+đây)?\s*:[ \t]*\n$")
+        self.list_colon = re.compile(r"sau(?:\s+đây)?\s*:[ \t]*\n")
         self.list_line = regex.compile(r"[ \t|]*(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])?[ \t]*")
         # statement boundaries
         self.breaks = regex.compile(
@@ -367,13 +369,18 @@ def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add) -
     if not mentions:
         return
     starts = {m.start: m for m in mentions}
-    for intro in lr.list_intro.finditer(text):
+    for colon in lr.list_colon.finditer(text):
+        # the verb is at most a few words before "sau:"; search only there (cheap on long texts)
+        intro = lr.list_intro.search(text, max(0, colon.start() - 120), colon.end())
+        if intro is None:
+            continue
         rel = next(lr.relations[g] for g, v in intro.groupdict().items() if v and g in lr.relations)
         _, s0 = _last_break_hard_only(text, max(0, intro.start() - _MAX_GAP), intro.start())
         before = [m for m in mentions if s0 <= m.start and m.end <= intro.start()]
-        if before:
+        front = _norm(text[before[-1].end:intro.start()]) if before else ""
+        if before and (lr.attrs.match(front) or (len(front) <= 60 and "," not in front)):
             src = before[-1].code
-        elif own is not None and lr.own_act.match(_norm(text[s0:intro.start()]) + " bãi bỏ"):
+        elif not before and own is not None and lr.own_act.match(_norm(text[s0:intro.start()]) + " bãi bỏ"):
             src = own.code
         else:
             continue

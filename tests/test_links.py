@@ -116,6 +116,24 @@ CASES = [
     pytest.param("Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ quy định chi tiết thi hành một số điều, khoản "
                  "của Luật Đất đai số 45/2013/QH13, trường hợp SDĐ trên của ông Trần Thanh Bình",
                  {("43/2014/NĐ-CP", "45/2013/QH13", "guides")}, id="bench-21490603-law-named-before-number"),
+    pytest.param("Sửa đổi, bổ sung Điều 6 Thông tư số 78/2014/TT-BTC (đã được sửa đổi, bổ sung tại Khoản 2, Điều 6 Thông tư "
+                 "số 119/2014/TT-BTC và Điều 1 Thông tư số 151/2014/TT-BTC) như sau: \"Điều 6.",
+                 {("119/2014/TT-BTC", "78/2014/TT-BTC", "amends"), ("151/2014/TT-BTC", "78/2014/TT-BTC", "amends")},
+                 id="bench-21473007-passive-tai-provisions-coordinated-agents"),
+    pytest.param("- Dự án đầu tư được Nhà nước cho thuê đất để xây dựng nhà ở cho công nhân của các khu công nghiệp được miễn "
+                 "tiền thuê đất trong toàn bộ thời gian thuê theo điểm b Khoản 1 Điều 19 Nghị định 46/2014/NĐ-CP (đươc sửa "
+                 "đổi bởi Nghị định 135/2016/NĐ-CP).", {("135/2016/NĐ-CP", "46/2014/NĐ-CP", "amends")},
+                 id="bench-21474359-passive-typo-duoc"),
+    pytest.param("UBND thành phố Hà Nội vừa ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số 15-CT/TU ngày "
+                 "16/12/2016 của Thành ủy “Về tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác tiếp công dân”",
+                 {("23/KH-UBND", "15-CT/TU", "implements")}, id="bench-21488094-issued-plan-to-chuc-thuc-hien"),
+    pytest.param("Đồng thời, chỉ đạo và tổ chức thực hiện nghiêm túc việc đánh giá, xếp loại học sinh học kỳ II và cả năm học "
+                 "theo đúng quy định tại Thông tư số 58/2011/TT-BGDĐT của Bộ trưởng Bộ GD&ĐT, Quy chế đánh giá, xếp loại học "
+                 "viên theo học Chương trình giáo dục thường xuyên cấp THCS và cấp THPT ban hành kèm theo Quyết định số "
+                 "02/2007/QĐ-BGDĐT của Bộ trưởng Bộ GD&ĐT và Thông tư số 26/2014/TT-BGDĐT của Bộ trưởng Bộ GD&ĐT sửa đổi, bổ "
+                 "sung một số điều của Quy chế đánh giá, xếp loại học viên theo học Chương trình giáo dục thường xuyên cấp THCS "
+                 "và cấp THPT ban hành kèm theo Quyết định số 02/2007/QĐ-BGDĐT của Bộ trưởng Bộ GD&ĐT; đảm bảo khách quan.",
+                 {("26/2014/TT-BGDĐT", "02/2007/QĐ-BGDĐT", "amends")}, id="bench-21493800-amends-the-attached-rules"),
     # negatives: documents named together with no verb between them, or a verb whose subject is not a document
     pytest.param("Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục đẩy mạnh thực hiện Chỉ thị số 09-CT/TW "
                  "về “Tăng cường”; Nghị định số 06/2013/NĐ-CP ngày 09/01/2013 của Chính phủ và Thông tư số 46/2014/TT-BCA "
@@ -130,6 +148,22 @@ CASES = [
     pytest.param("1. Các sở, ban, ngành trực thuộc UBND tỉnh tiếp tục tổ chức tuyên truyền; Kế hoạch số 11/KH-UBND ngày "
                  "23/01/2020 của UBND tỉnh về thực hiện Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ.",
                  {("11/KH-UBND", "02/CT-TTg", "implements")}, id="001-body-list-only-the-stated-pair"),
+    pytest.param("Ngoài ra, Quyết định số 32/2015/QĐ-TTg và Thông tư số 159/2015/TT-BTC chưa quy định, hướng dẫn việc chuyển "
+                 "đổi từ xe phục vụ công tác sang xe chuyên dùng nhưng có 6 bộ và 1 tỉnh chuyển đổi từ xe phục vụ công tác "
+                 "sang xe chuyên dùng theo hướng dẫn tại Công văn số 1041/BTC-QLCS ngày 11/11/2016.", set(),
+                 id="bench-22325957-negated-verb-and-guidance-noun"),
+    pytest.param("Ngày 7/7, Đoàn kiểm tra theo Quyết định số 469-QĐNS/TW ngày 21/3/2017 của Bộ Chính trị ( Đoàn kiểm tra số "
+                 "469) do đồng chí Trần Quốc Vượng, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Chủ nhiệm Ủy ban Kiểm tra "
+                 "Trung ương đã có buổi làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng, công bố báo cáo kết quả kiểm tra của Bộ "
+                 "Chính trị về việc thực hiện Kết luận số 24-KL/TW ngày 5/6/2012 của Bộ Chính trị (khóa XI).", set(),
+                 id="bench-22702478-verb-of-another-clause"),
+    pytest.param("bên thế chấp được giữ bản chính Giấy chứng nhận đăng ký xe trong thời hạn hợp đồng thế chấp có hiệu lực theo "
+                 "đúng quy dịnh tại nghị định 163/2006/NĐ-CP ngày 29/12/2006 về giao dịch bảo đảm (đã được sửa đổi bổ sung "
+                 "tại nghị định số 11/2012/NĐ-CP ngày 22/2/2012) và công văn số 3851/NHNN-PC ngày 24/5/2017 của Ngân hàng Nhà "
+                 "nước.", {("11/2012/NĐ-CP", "163/2006/NĐ-CP", "amends")}, id="bench-22704863-parenthesis-closes-the-chain"),
+    pytest.param("Nội dung dự thảo Thông tư thay thế Thông tư số 15/2014/TT-BXD có điều khoản bãi bỏ các Thông tư sau: số "
+                 "15/2014/TT-BXD ngày 15/9/2014; số 11/2009/TT-BXD ngày 18/6/2009, số 01/2010/TT-BXD ngày 08/01/2010, số "
+                 "14/2010/TT-BXD ngày 20/8/2010.", set(), id="bench-draft-without-number-repeals-nothing-yet"),
 ]
 
 
