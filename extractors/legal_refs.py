@@ -7,14 +7,20 @@ from __future__ import annotations
 import functools
 import datetime as dt
 
+import re
+
 import regex
 
 from vietmine.gazetteer import alternation, load_json
 from vietmine.facts import Document, LegalRef
 
-_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]*(?:\s?\([0-9A-ZĐ]+\))?"
-# number, then code segments joined by / or a dash; a space may follow a separator (PDF and press typos)
-_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:(?:/{{1,2}}|[\-–—])\s?{_SEG})*)"
+_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]{0,15}(?:\s?\([0-9A-ZĐ]{1,8}\))?"
+# number, then code segments joined by / or a dash; a space may follow a separator (PDF and press
+# typos); a space before a dash only when an upper-case code group follows ("301/BGDĐT – GDMN",
+# "07 - NQ/HU"), so "Chỉ thị 05 - Đẩy mạnh" stays a bare number. At most 10 groups of at most
+# 16 letters: the longest real code has 7 ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH").
+_SEP = r"(?:/{1,2}|[\-–—]|\s[\-–—](?=\s?[A-ZĐÐ][0-9A-ZĐÐ]+(?![\p{Ll}])))"
+_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:{_SEP}\s?{_SEG}){{0,10}})"
 _DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
 _SOFT_BREAK = regex.compile(r"\n(?=\p{Ll})")
 
@@ -31,14 +37,31 @@ class _Rules:
         words = sorted((t["word"] for t in cfg["types"]), key=len, reverse=True)
         self.needs_so = set(cfg["types_needing_so_or_code"])
         self.abbrev = cfg["abbreviated_types"]
-        type_alt = "|".join(_ci_first(w) for w in words)
+        # a few type words are common nouns in lower case: only their written form counts
+        self.strict_types = set(cfg["types_written_as_is"])
+        type_alt = "|".join(regex.escape(w) if w in self.strict_types else _ci_first(w) for w in words)
         abbr_alt = alternation(self.abbrev)
         self.ref = regex.compile(
             rf"(?<![\p{{L}}\d])(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
             rf"(?P<so>\s+(?:số|Số|SỐ)\s*:?)?\s*{_CODE}(?![\d\p{{L}}])"
         )
-        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:\s*{_CODE}(?![\d\p{{L}}])")
+        # a text's own number: "Số: 31/2011/QĐ-UBND", Party style without the colon "Số 15-KH/TU"
+        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
         self.canon_type = {w.lower(): w for w in words}
+        self.cong_van_subject = regex.compile(r"[^\n]{0,80}\n(?:[\s|*#]*\n){0,3}[\s|*#]*V/v\b")
+        self.canon_type.update({k.lower(): v for k, v in cfg["type_aliases"].items()})
+        # cheap first pass (stdlib re on the lower-cased text, about 7x faster than the full
+        # pattern at every position): where a type word or abbreviation is followed by a number
+        lowered = sorted({w.lower() for w in words} | {a.lower() for a in self.abbrev}, key=len, reverse=True)
+        self.candidates = re.compile("(?:" + "|".join(re.escape(w) for w in lowered) + r")(?:\s+số\s*:?)?\s*\d")
+        # a law named before its number: "Bộ luật Tố tụng hình sự số 101/2015/QH13"
+        self.named_candidates = re.compile(r"số\s*:?\s*\d{1,5}\s*/\s*(?:((?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh))|\d{0,4}\s*/?\s*[^\W\d_])")
+        self.named_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{type_alt})(?=\s+\p{{Ll}})")
+        self.named_gap = regex.compile(r"\s+\p{Ll}[\p{Ll}\s,]{0,80}\s$")
+        named = "|".join(_ci_first(w) for w in sorted(cfg["named_law_types"], key=len, reverse=True))
+        self.named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{named})(?=\s+\p{{Lu}})")
+        self.named_law_gap = regex.compile(r"\s+\p{Lu}(?:[^;.:()\d“”\"|]|\(\p{Lu}{2,10}\)){0,150}\s$")
+        self.named_law_code = regex.compile(rf"số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
         self.code_word = cfg["code_type_to_word"]
         self.case_fixes = {k.upper(): v for k, v in cfg["code_case_fixes"].items()}
         self.party_types = set(cfg["party_type_codes"])
@@ -114,7 +137,8 @@ def complete_code(doc_type: str, number: str, year: str | None, icode: str | Non
 
 
 def _type_from_code(tail: str) -> str | None:
-    for seg in regex.split(r"[/-]", tail):
+    for seg in regex.split(r"[/\-–—]", tail):
+        seg = seg.strip()
         seg = rules().case_fixes.get(seg.upper(), seg)
         if seg in rules().code_word:
             return rules().code_word[seg]
@@ -155,6 +179,54 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
                     surface=text[start:end], resolved_by=resolved_by)
 
 
+def _ref_matches(text: str):
+    """The full reference pattern, tried only where the cheap first pass found a candidate."""
+    r = rules()
+    low = text.lower().replace("ð", "đ")
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
+        yield from r.ref.finditer(text)
+        return
+    end = 0
+    for c in r.candidates.finditer(low):
+        if c.start() < end:
+            continue
+        m = r.ref.match(text, c.start())
+        if m:
+            end = m.end()
+            yield m
+
+
+def _named_laws(text: str):
+    """(type match, code match) for a document named between its type word and its number:
+    "Luật <name> số N/YYYY/QHxx" (laws, codes, ordinances: the name runs back to the type word
+    without a stop), and "Quyết định khởi tố vụ án hình sự số 11/QĐ-KTVA" (any type, when the
+    code's own type code says the same type, over a short lower-case description)."""
+    r = rules()
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    for c in r.named_candidates.finditer(low):
+        p = c.start()
+        law = c.group(1) is not None
+        last = None
+        if law:
+            for t in r.named_law_type.finditer(text, max(0, p - 160), p):
+                last = t
+            if last is None or not r.named_law_gap.match(text, last.end(), p):
+                continue
+        else:
+            for t in r.named_type.finditer(text, max(0, p - 90), p):
+                last = t
+            if last is None or not r.named_gap.match(text, last.end(), p):
+                continue
+        code = r.named_law_code.match(text, p)
+        if code is None:
+            continue
+        if not law and _type_from_code(code["tail"]) != r.canon_type[last["type"].lower()]:
+            continue
+        yield last, code
+
+
 def extract(doc: Document) -> list[LegalRef]:
     r = rules()
     text = doc.text
@@ -162,24 +234,36 @@ def extract(doc: Document) -> list[LegalRef]:
     seen_spans: set[int] = set()
     for m in r.header.finditer(text[:4000]):
         doc_type = _type_from_code(m["tail"])
+        if doc_type is None and r.cong_van_subject.match(text, m.end()):
+            doc_type = "Công văn"  # an official letter's number has no type code; "V/v" follows it
         if doc_type and regex.search(r"\p{L}", m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
-    for m in r.ref.finditer(text):
+    for m in _ref_matches(text):
         if m.start("num") in seen_spans:
             continue
         tail = m["tail"]
         has_code = regex.search(r"\p{L}", tail) is not None
         if m["abbr"]:
-            if not (has_code or m["so"]):
+            # "CT1 - CT2" is a building, "QĐ 12/QĐ-UBND" a decision: an abbreviation needs "số" or a slash
+            if not (m["so"] or (has_code and "/" in tail)):
                 continue
             doc_type = r.abbrev[m["abbr"]]
         else:
             doc_type = r.canon_type[m["type"].lower()]
             if doc_type in r.needs_so and not (has_code or m["so"] or tail):
                 continue
+            if m["type"] in r.strict_types and not (has_code or m["so"]):
+                continue  # "điện 500 kV", "ghế chỉnh điện 8 hướng": electricity, not a telegram
             # a year after a law's name is not its number: "Luật Đất đai 2013"
             if not m["so"] and not tail and regex.fullmatch(r"(?:19|20)\d{2}", m["num"]):
                 continue
         out.append(_make_ref(doc_type, m["num"], tail, m.start(), m.end(), text))
+        seen_spans.add(m.start("num"))
+    # after the plain pass: "văn bản số 119/BC-BCT" keeps its own type word
+    for m in _named_laws(text):
+        if m[1].start("num") not in seen_spans:
+            out.append(_make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
+                                 m[1].end(), text))
+            seen_spans.add(m[1].start("num"))
     return sorted(out, key=lambda x: x.start_char)

@@ -2,34 +2,19 @@
 
 - short legal references take the code of a full mention of the same type and number in the
   same document (only when that code is unique: ambiguity stays unresolved);
-- links between documents from the verbs that state them (never from co-occurrence alone);
+- links between documents from the verbs that state them (pipeline/links.py; never from co-occurrence alone);
 - dates that are the issue date of a reference get that role;
 - the document's main province, the place each count is about, the place of each organisation;
 - the registry identity of each cited document (pipeline/identity.py)."""
 from __future__ import annotations
 
 import collections
-import functools
 
 import regex
 
-from vietmine.gazetteer import load_json
 from vietmine.facts import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
 from vietmine.pipeline.identity import key_of
-
-
-class _LinkRules:
-    def __init__(self):
-        cfg = load_json("legal.json")
-        self.verbs = [(regex.compile(rf"(?i)\b(?:{v['pattern']})\s*$"), v["relation"]) for v in cfg["link_verbs"]]
-        self.based_on = regex.compile(cfg["based_on_pattern"])
-        # between a source reference and the verb: its date, issuer and "về"/"nhằm" (a short clause)
-        self.gap = regex.compile(r"(?i)^[^;]{0,200}?\b(?:về(?:\s+việc)?|nhằm|để|V/v|quy định|hướng dẫn|sửa đổi|thay thế|bãi bỏ)\b")
-
-
-@functools.cache
-def link_rules() -> _LinkRules:
-    return _LinkRules()
+from vietmine.pipeline.links import find_links
 
 
 def resolve_short_forms(refs: list[LegalRef]) -> None:
@@ -46,47 +31,6 @@ def resolve_short_forms(refs: list[LegalRef]) -> None:
             if len(codes) == 1:
                 r.code = next(iter(codes))
                 r.resolved_by = "same_doc"
-
-
-def _verb_relation(gap_text: str) -> str | None:
-    """Relation stated right before the target reference: '... về tiếp tục đẩy mạnh thực hiện <B>'."""
-    tail = gap_text[-60:]
-    for pat, rel in link_rules().verbs:
-        if pat.search(tail):
-            return rel
-    return None
-
-
-def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
-    text = doc.text
-    lr = link_rules()
-    links: list[LegalLink] = []
-    own = next((r for r in refs if r.start_char < 4000 and text[max(0, r.start_char - 8):r.start_char].rstrip().endswith(":")
-                and r.code), None)
-    ordered = sorted(refs, key=lambda r: r.start_char)
-    for a, b in zip(ordered, ordered[1:]):
-        if not (a.code and b.code) or a.code == b.code:
-            continue
-        if doc.sentence_of(a.start_char) != doc.sentence_of(b.start_char):
-            continue
-        gap = text[a.end_char:b.start_char]
-        if ";" in gap or len(gap) > 260:
-            continue
-        rel = _verb_relation(gap)
-        if rel and (lr.gap.match(gap) or rel != "implements"):
-            links.append(LegalLink(a.code, b.code, rel, a.start_char, b.end_char,
-                                   evidence=text[a.start_char:b.end_char][:500]))
-    # preamble of a legal text: "Căn cứ Luật ...; Căn cứ Nghị định số ..." -> based_on
-    if own is not None:
-        for r in ordered:
-            if r is own or not r.code:
-                continue
-            s, e = doc.sentences[doc.sentence_of(r.start_char)]
-            line_start = text.rfind("\n", 0, r.start_char) + 1
-            if lr.based_on.match(text[max(s, line_start):r.start_char]):
-                links.append(LegalLink(own.code, r.code, "based_on", r.start_char, r.end_char,
-                                       evidence=text[max(s, line_start):min(e, r.end_char + 200)]))
-    return links
 
 
 def mark_issue_dates(refs: list[LegalRef], dates: list[DateFact]) -> None:

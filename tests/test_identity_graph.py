@@ -1,6 +1,5 @@
 """Document registry, resolution across the corpus, citations view and graph export."""
 import networkx as nx
-import pytest
 
 from vietmine.cli import main
 from tests.test_ingest import q
@@ -75,7 +74,6 @@ def test_two_documents_sharing_a_code_but_not_an_identity_stay_two_nodes(tmp_pat
     assert len([n for n in g.nodes if g.nodes[n]["code"] == "254/QĐ-UBND"]) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="the active-voice amendment link is not found yet")
 def test_document_status_follows_later_acts_with_their_sentence(tmp_path, tmp_db):
     # shared/texts: a decree amending another one, both cited in full
     write(tmp_path, "nd.txt", "Căn cứ Nghị định số 95/2021/NĐ-CP ngày 01 tháng 11 năm 2021 của Chính phủ sửa đổi, "

@@ -109,3 +109,64 @@ def test_partial_with_year_resolves_only_to_that_year_and_typos():
     assert refs("vi phạm điều 12 Nghị định số 05//2005/NĐ-CP ngày 18/1/2005") == [("Nghị định", "05", "05/2005/NĐ-CP")]
     assert refs("triển khai Chỉ thị 05 của TW về “Đẩy mạnh học tập”") == [("Chỉ thị", "05", "05-CT/TW")]
     assert refs("thực hiện Chỉ thị 03 của Bộ chính trị: “Học tập”") == [("Chỉ thị", "03", "03-CT/TW")]
+
+
+# --- forms added for issue 14 (one real sentence each: shared/texts NNN or bench = baomoi-2017 id) ---
+import time  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Công an các đơn vị, địa phương tiếp tục thực hiện nghiêm túc Chỉ thị số 13/CT-TTg ngày 17/12/2016 của Thủ "
+                 "tướng Chính phủ, Điện số 499/ĐK về thực hiện cao điểm tấn công, trấn áp, truy nã tội phạm và Điện số 15/ĐK "
+                 "của Bộ Công an về bảo đảm an ninh", [("Chỉ thị", "13", "13/CT-TTg"), ("Công điện", "499", "499/ĐK"),
+                                                       ("Công điện", "15", "15/ĐK")], id="019-dien-is-cong-dien"),
+    pytest.param("Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 được sửa đổi, bổ sung \nmột số điều theo Luật số "
+                 "02/2021/QH15, Luật số 34/2024/QH15, Luật số \n59/2024/QH15",
+                 [("Bộ luật", "101", "101/2015/QH13"), ("Luật", "02", "02/2021/QH15"), ("Luật", "34", "34/2024/QH15"),
+                  ("Luật", "59", "59/2024/QH15")], id="012-code-named-before-its-number"),
+    pytest.param("Căn cứ Luật Thi hành tạm giữ, tạm giam và cấm đi khỏi nơi cư trú số \n128/2025/QH15; ",
+                 [("Luật", "128", "128/2025/QH15")], id="012-long-law-name-pdf-break"),
+    pytest.param("Theo Khoản 1, Điều 110 Luật Đất đai số 45/2013/QH13 ngày 29/11/2013, việc miễn, giảm tiền sử dụng đất",
+                 [("Luật", "45", "45/2013/QH13")], id="bench-21509015-law-name-then-number"),
+    pytest.param("dự án Luật Sửa đổi, bổ sung một số điều của Bộ luật Hình sự (BLHS) số 100/2015/QH13",
+                 [("Bộ luật", "100", "100/2015/QH13")], id="bench-22364830-abbreviation-inside-the-name"),
+    pytest.param("Luật sửa đổi, bổ sung một số điều của Bộ luật Hình sự số 100/2015/QH13",
+                 [("Bộ luật", "100", "100/2015/QH13")], id="bench-22242567-number-of-the-amended-code"),
+    pytest.param("Ngày 6/2 Bộ GD&ĐT có công văn số 301/BGDĐT – GDMN về việc chỉ đạo, kiểm soát",
+                 [("Công văn", "301", "301/BGDĐT-GDMN")], id="bench-21472637-spaced-en-dash"),
+    pytest.param("Huyện ủy Thanh Trì có Nghị quyết số 07 - NQ/HU về “Tăng cường sự lãnh đạo”",
+                 [("Nghị quyết", "07", "07-NQ/HU")], id="bench-21472959-party-code-spaced"),
+    pytest.param("khi Chỉ thị 40 – CT/TW của Ban Bí thư về tăng cường", [("Chỉ thị", "40", "40-CT/TW")],
+                 id="bench-21478549-party-directive-spaced"),
+    pytest.param("chỉ đạo của UBND tỉnh tại văn bản số 304/UBND – NL ngày 23/01/2017 về việc tuần tra",
+                 [("Văn bản", "304", "304/UBND-NL")], id="bench-21491825-letter-code-spaced"),
+    pytest.param("đặc biệt là Nghị quyết số 35/NQ - CP ngày 16-5-2016 của Chính phủ", [("Nghị quyết", "35", "35/NQ-CP")],
+                 id="bench-22301762-spaced-hyphen"),
+    pytest.param("| Số: 3210/QĐ - UBND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |",
+                 [("Quyết định", "3210", "3210/QĐ-UBND")], id="003-own-header-spaced"),
+    pytest.param("B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI\n-------\nSố: 2638/LĐTBXH-KHTC\nV/v xây dựng dự toán ngân sách",
+                 [("Công văn", "2638", "2638/LĐTBXH-KHTC")], id="011-official-letter-header"),
+    pytest.param("Ngày 26/5, Đồn Biên phòng cửa khẩu quốc tế Móng Cái ra Quyết định khởi tố vụ án hình sự số 11/QĐ-KTVA và "
+                 "bàn giao đối tượng Đỗ Đình Nam cho Công an thành phố Móng Cái",
+                 [("Quyết định", "11", "11/QĐ-KTVA")], id="031-type-description-then-number"),
+    pytest.param("Ngày 14/5/1999, Sở Địa chính (nay là Sở Tài nguyên và Môi trường) có Tờ trình số 338/TT-ĐC đề nghị UBND "
+                 "tỉnh cấp GCNQSDĐ", [("Tờ trình", "338", "338/TT-ĐC")], id="bench-21490603-to-trinh-agency-code"),
+    pytest.param("Theo đề nghị của Giám đốc Công an tỉnh tại Tờ trình số 02/TTr-CAT- ANCTNB ngày 03 tháng 02 năm 2023.",
+                 [("Tờ trình", "02", "02/TTr-CAT-ANCTNB")], id="001-to-trinh-provincial-agency"),
+])
+def test_reference_forms(text, expected):
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Số: " * 200_000 + "12/KH-UBND",
+    "Quyết định số 1" + "-A" * 100_000,
+    "Số: 1" + "/AB" * 100_000,
+], ids=["repeated-so", "endless-dash-groups", "endless-slash-groups"])
+def test_code_length_is_bounded(text):
+    t = time.perf_counter()
+    found = extract(doc_of(text))
+    assert time.perf_counter() - t < 5
+    assert all(len(r.code or "") <= 200 for r in found)

@@ -1,0 +1,399 @@
+"""Links between documents, only where the text states them (never from co-occurrence).
+
+The text is read as statements (ended by a full stop, a blank line, a table cell or a hard line
+break; a PDF line break inside a sentence is soft) made of items (separated by ";"). Between two
+consecutive references A and B of one item, the words right before B say how B relates:
+- an active verb ("A ... sửa đổi, bổ sung một số điều của B"): A acts on B;
+- a passive verb with its agent ("A (đã được sửa đổi, bổ sung bởi B)"): B acts on A, and every
+  further agent joined by "," or "và" too ("... theo Luật số B1, Luật số B2 ... và Luật số Bn");
+- "và"/"," alone: B shares A's role ("sửa đổi B ... và thay thế C": both from the same source).
+A statement opened by "Căn cứ" or "Thực hiện" lists documents whose subject is the document that
+the statement issues ("..., UBND tỉnh ban hành Kế hoạch số X") or, in a legal text's preamble, the
+text itself (its own number from its header "Số: ..."). The text's own title ("QUYẾT ĐỊNH Về việc
+bãi bỏ ...") and its imperative articles ("Bãi bỏ Nghị định số ...", "Quyết định này thay thế ...")
+act for the text itself. Every link keeps the evidence it was read from and its offsets.
+Word lists and verb patterns: gazetteer/data/legal.json."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import regex
+
+from vietmine.gazetteer import load_json
+from vietmine.facts import Document, LegalLink, LegalRef
+
+_DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?(?:19|20)\d{2})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?)"
+_MAX_GAP = 400
+_MAX_EVIDENCE = 1200
+
+
+@dataclass
+class _Mention:
+    code: str
+    start: int
+    end: int
+
+
+class _LinkRules:
+    def __init__(self):
+        cfg = load_json("legal.json")
+        lc = cfg["links"]
+        verbs = "|".join(f"(?P<v{i}>{v['pattern']})" for i, v in enumerate(cfg["link_verbs"]))
+        self.relations = {f"v{i}": v["relation"] for i, v in enumerate(cfg["link_verbs"])}
+        prov = lc["provision"]
+        lead = lc["object_lead"]
+        # kept for callers of the old module layout
+        self.verbs = [(regex.compile(rf"(?i)\b(?:{v['pattern']})\s*$"), v["relation"]) for v in cfg["link_verbs"]]
+        self.based_on = regex.compile(cfg["based_on_pattern"])
+        # the words right before a target: [được] VERB [objects' lead words] [bởi|theo AGENT-provisions]
+        self.tail = regex.compile(
+            rf"(?i)(?:^|[\s(,])(?P<passive>(?:{lc['passive_marker']})\s+)?(?:{verbs})"
+            rf"(?P<lead>(?:\s+(?:{lead}))*(?:\s+{lc['attached_object']})?)(?P<agent>\s+(?:{lc['passive_agent']})(?:\s+{prov})*)?\s*:?\s*$")
+        self.negation = regex.compile(rf"(?i)\b(?:{lc['negation']})\b(?:[\s,]+\S+){{0,2}}[\s,]*$")
+        self.provisions = regex.compile(rf"(?i)(?:\s+{prov})+\s*$")
+        self.coord = regex.compile(rf"(?i)(?:,|\b(?:{lc['coordinator']}))\s*$")
+        self.issue = regex.compile(rf"(?i)\b(?:{lc['issue_verb']})\s*$")
+        # a reference's date and issuer; the issuer ends before the words that end it in legal_refs
+        ends = "|".join(regex.escape(w) for w in cfg["issuer_ends_before"])
+        iss = rf"(?:(?!\b(?:{ends})\b)[^,;()“”\"]){{1,100}}?"  # an issuer's name; "A, B, C" for joint issuers
+        self.attrs = regex.compile(
+            rf"(?i)^\s*[,(]?\s*(?:\(?(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|ngày ký)\s+{_DATE}\)?\s*,?\s*)?"
+            rf"(?:(?:của|do)\s+{iss}(?:\s*,\s*(?=\p{{Lu}}){iss}){{0,6}})?\s*,?\s*$")
+        self.subject_clause = regex.compile(rf"(?i)\b(?:{lc['subject_clause']})(?:\s+\S+){{0,4}}\s*$")
+        frames = "|".join(f"(?P<f{i}>{f['pattern']})" for i, f in enumerate(lc["frames"]))
+        self.frame_rel = {f"f{i}": f["relation"] for i, f in enumerate(lc["frames"])}
+        self.frame_start = regex.compile(rf"(?i)^[\W\d]*(?:[^,;\n]{{0,40}},\s*)?(?:{frames})\b")
+        self.item_head = regex.compile(
+            rf"(?i)^[\s\-+•*]*(?:\(?(?:\d{{1,2}}|[a-zđ])[.)]\s*)?(?:và\s+)?"
+            rf"(?:(?:{frames})(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?)?\s*$")
+        types = "|".join(regex.escape(t["word"]) for t in sorted(cfg["types"], key=lambda t: -len(t["word"])))
+        self.own_act = regex.compile(
+            rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?:{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
+        self.title = regex.compile(
+            rf"(?i)^[\W\d]*(?:(?:{types})\s+)?(?:(?:về việc|v/v|về)\s+)?(?:ban hành\s+(?:\p{{L}}+\s+){{1,4}}?)?"
+            rf"(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
+        self.own_acts = set(lc["own_act_relations"])
+        self.title_end = regex.compile(r"(?m)^[\s|*#]*(?:Căn cứ|CĂN CỨ|Xét|Theo đề nghị|Điều\s+1\b|I\.\s)")
+        self.body_start = regex.compile(
+            r"\n[\s|*#]*(?:Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b|I\s*[.-]\s|QUYẾT ĐỊNH\s*:|QUYẾT NGHỊ\s*:)")
+        self.header_own = regex.compile(r"(?:^|\n)[\s|*#]{0,6}Số\s*:?\s*$")
+        # "bãi bỏ các văn bản sau:" then one document per list line
+        self.list_intro = regex.compile(
+            rf"(?i)(?:{verbs})\s+(?:toàn bộ\s+)?(?:các|những)\s+[^:\n;]{{0,40}}?\bsau(?:\s+đây)?\s*:[ \t]*\n$")
+        self.list_colon = re.compile(r"sau(?:\s+đây)?\s*:[ \t]*\n")
+        self.list_line = regex.compile(r"[ \t|]*(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])?[ \t]*")
+        # statement boundaries
+        self.breaks = regex.compile(
+            r"\||;|\n|(?<!(?:^|\n)[ \t|*#]*\d{1,3}|Điều\s+\d{1,3}|\b(?:TP|TX|Tp|TT|ThS|TS|PGS|GS|St|Q|P))[.!?](?=\s)")
+        self.named_type = regex.compile(r"^(?P<type>\S+(?:\s+luật)?)\s+(?P<name>\p{Lu}[^\d;:()]{3,150}?)\s+số\b", regex.I)
+
+
+@functools.cache
+def link_rules() -> _LinkRules:
+    return _LinkRules()
+
+
+def _verb_relation(gap_text: str) -> str | None:
+    """Relation stated right before the target reference: '... về tiếp tục đẩy mạnh thực hiện <B>'."""
+    tail = gap_text[-60:]
+    for pat, rel in link_rules().verbs:
+        if pat.search(tail):
+            return rel
+    return None
+
+
+def _break_kind(text: str, i: int) -> str | None:
+    """'hard', 'item' or None (soft) for the boundary candidate at text[i]."""
+    c = text[i]
+    if c == "|":
+        return "hard"
+    if c == ";":
+        return "item"
+    if c == "\n":
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        prev = text[j] if j >= 0 else "\n"
+        k = i + 1
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        nxt = text[k] if k < len(text) else "\n"
+        if nxt == "\n" or prev == "\n":
+            return "hard"
+        if prev == ";":
+            return "item"
+        if prev in ",-–(" or nxt.islower() or nxt == "(":
+            return None
+        if nxt.isdigit() and not regex.match(r"\d{1,3}[.)]\s", text[k:k + 5]):
+            return None
+        return "hard"
+    # a full stop followed by a space: a sentence ends unless a lower-case word follows
+    k = i + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k < len(text) and text[k].islower():
+        return None
+    return "hard"
+
+
+def _scan(text: str, lo: int, hi: int) -> tuple[int | None, int | None]:
+    """Position after the last hard break in text[lo:hi] (None if none), and after the last ';'
+    item break that follows it (None if none)."""
+    hard = item = None
+    for m in link_rules().breaks.finditer(text, lo, hi):
+        kind = _break_kind(text, m.start())
+        if kind == "hard":
+            hard, item = m.end(), None
+        elif kind == "item":
+            item = m.end()
+    return hard, item
+
+
+def _norm(s: str) -> str:
+    return regex.sub(r"\s+", " ", s)
+
+
+def _own(text: str, refs: list[LegalRef]) -> LegalRef | None:
+    """The text's own number: the first "Số: X" header reference."""
+    lr = link_rules()
+    for r in refs:
+        if r.start_char >= 4000:
+            break
+        if r.code and lr.header_own.search(text, max(0, r.start_char - 12), r.start_char):
+            return r
+    return None
+
+
+def _name_mentions(text: str, refs: list[LegalRef]) -> list[_Mention]:
+    """A law cited once as "Luật X số N/YYYY/QHk" is meant by every later "Luật X" of the text."""
+    lr = link_rules()
+    out = []
+    for r in refs:
+        if not r.code or r.doc_type not in ("Luật", "Bộ luật", "Pháp lệnh"):
+            continue
+        m = lr.named_type.match(_norm(r.surface))
+        if not m or len(m["name"].split()) < 2:
+            continue
+        words = [regex.escape(w) for w in (m["type"] + " " + m["name"]).split()]
+        pat = regex.compile(r"(?<!\p{L})" + r"\s+".join(words) + r"(?![\p{L}\d])(?!\s+số\s*:?\s*\d)", regex.I)
+        for n in pat.finditer(text, r.end_char):
+            out.append(_Mention(r.code, n.start(), n.end()))
+    return out
+
+
+def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
+    text = doc.text
+    lr = link_rules()
+    links: dict[tuple[str, str, str], LegalLink] = {}
+
+    def add(src: str, dst: str, rel: str, start: int, end: int) -> None:
+        if src == dst or (src, dst, rel) in links:
+            return
+        start, end = max(0, start), min(len(text), end)
+        while start < end and text[start] in " \t\n|;,":
+            start += 1
+        if end - start > _MAX_EVIDENCE:  # keep the evidence to the target's own statement
+            start = max(start, end - _MAX_EVIDENCE)
+        links[(src, dst, rel)] = LegalLink(src, dst, rel, start, end, evidence=text[start:end])
+
+    ordered = sorted(refs, key=lambda r: r.start_char)
+    own = _own(text, ordered)
+    mentions = [_Mention(r.code, r.start_char, r.end_char) for r in ordered if r.code and r is not own]
+    mentions += _name_mentions(text, ordered)
+    mentions.sort(key=lambda m: m.start)
+    # drop a mention inside another (a name mention overlapping a full citation)
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    mentions = kept
+
+    title_zone = body_start = -1
+    if own is not None:
+        te = lr.title_end.search(text, own.end_char)
+        title_zone = min(te.start() if te else len(text), own.end_char + 1200)
+        bs = lr.body_start.search(text, own.end_char)
+        body_start = bs.start() if bs else len(text)
+
+    stmt_start = 0     # where the current statement starts
+    frame = None       # frame relation of the current item ("based_on", "implements")
+    heads: list[tuple[_Mention, str, int]] = []  # frame heads of the statement, awaiting a subject
+    prev: _Mention | None = None
+    prev_end = 0
+    role: dict[int, tuple] = {}  # id(mention) -> ("obj", src, rel, ev) | ("agent", dst, rel, ev) | ("head", rel, ev)
+
+    def close_statement():
+        # no document issued in the statement: in a legal text's preamble, the text itself
+        if heads and own is not None and stmt_start < body_start:
+            for h, rel, ev in heads:
+                add(own.code, h.code, rel, ev, h.end)
+        heads.clear()
+
+    for m in mentions:
+        far = prev is None or m.start - prev_end > _MAX_GAP
+        lo = max(prev_end, m.start - _MAX_GAP) if prev is not None else max(0, m.start - _MAX_GAP)
+        hard, item = _scan(text, lo, m.start)
+        item_text = None
+        if far or hard is not None:
+            close_statement()
+            stmt_start = hard if hard is not None else lo
+            fm = lr.frame_start.match(_norm(text[stmt_start:m.start]))
+            frame = lr.frame_rel[fm.lastgroup] if fm else None
+            item_pos = item if item is not None else stmt_start
+            prev = None
+        elif item is not None:
+            item_pos = item
+            prev = None
+        if prev is None:
+            item_text = _norm(text[item_pos:m.start])
+            if item_pos != stmt_start:
+                fm = lr.frame_start.match(item_text)
+                if fm:
+                    frame = lr.frame_rel[fm.lastgroup]
+
+        done = False
+        if prev is not None:
+            done = _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr)
+        elif frame and lr.item_head.match(item_text):
+            role[id(m)] = ("head", frame, item_pos)
+            heads.append((m, frame, item_pos))
+            done = True
+        elif own is not None and m.start > own.end_char:
+            in_title = own.end_char <= stmt_start < title_zone
+            om = (lr.title.match(item_text) if in_title else None) or lr.own_act.match(item_text)
+            if om:
+                rel = next(lr.relations[g] for g, v in om.groupdict().items() if v and g in lr.relations)
+                # in the body only the text's normative acts: a plan's task "Hướng dẫn thực hiện
+                # Thông tư X" asks others to act
+                if in_title or rel in lr.own_acts:
+                    add(own.code, m.code, rel, item_pos, m.end)
+                    role[id(m)] = ("obj", own.code, rel, item_pos)
+        prev, prev_end = m, m.end
+    close_statement()
+    _list_links(text, mentions, own, lr, add)
+    return list(links.values())
+
+
+def _last_break_hard_only(text: str, lo: int, hi: int) -> tuple[str | None, int]:
+    lr = link_rules()
+    hard = lo
+    found = None
+    for m in lr.breaks.finditer(text, lo, hi):
+        if _break_kind(text, m.start()) == "hard":
+            hard, found = m.end(), "hard"
+    return found, hard
+
+
+def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules) -> bool:
+    """Read the words between two references of one item; record b's role. True if b got one."""
+    ra = role.get(id(a))
+    tm = lr.tail.search(gap)
+    if tm:
+        rel = next(lr.relations[g] for g, v in tm.groupdict().items() if v and g in lr.relations)
+        front = gap[:tm.start()]
+        if lr.negation.search(front):
+            return False  # "Thông tư X chưa quy định, hướng dẫn ..."
+        if tm["agent"]:
+            # "(sửa đổi, bổ sung bởi B)" or "được sửa đổi ... theo B"; "theo hướng dẫn tại B" is a noun
+            if rel == "implements" or not (tm["passive"] or front.rstrip().endswith("(")):
+                return False
+            # passive: b acts on a (or on what a's chain acts on)
+            dst, ev = (ra[1], ra[3]) if ra and ra[0] == "agent" else (a.code, a.start)
+            add(b.code, dst, rel, ev, b.end)
+            role[id(b)] = ("agent", dst, rel, ev)
+            return True
+        if tm["passive"]:
+            return False
+        if lr.coord.search(front):
+            if front.count(")") > front.count("("):
+                return False
+            if ra and ra[0] == "obj":  # "sửa đổi B ... và thay thế C": same source
+                add(ra[1], b.code, rel, ra[3], b.end)
+                role[id(b)] = ("obj", ra[1], rel, ra[3])
+                return True
+            if ra and ra[0] == "head":  # "Thực hiện A và triển khai B"
+                role[id(b)] = ra
+                heads.append((b, ra[1], ra[2]))
+                return True
+            return False
+        if ra and ra[0] == "agent" and ")" in front:
+            src = ra[1]  # "A (sửa đổi bởi B) hướng dẫn C": A acts
+        else:
+            src = a.code
+        # the verb must belong to A: right after A's date and issuer, inside A's subject clause
+        # ("A ... về việc sửa đổi B"), or in a parenthesis on A ("A ... (thay thế B")
+        sm = lr.subject_clause.search(front)
+        ok = bool(lr.attrs.match(front)) or bool(sm and lr.attrs.match(front[:sm.start()]))
+        if not ok and rel != "implements":
+            ok = (front.rstrip().endswith("(") and ")" not in front) or (len(front) <= 60 and "," not in front)
+        if ok:
+            add(src, b.code, rel, a.start, b.end)
+            role[id(b)] = ("obj", src, rel, a.start)
+            return True
+        return False
+    if heads and lr.issue.search(gap) and "," in gap:
+        # "Thực hiện A; B, UBND tỉnh ban hành Kế hoạch số X": X implements A and B
+        for h, rel, ev in heads:
+            add(b.code, h.code, rel, ev, b.end)
+        heads.clear()
+        return True
+    if ra is None or gap.count(")") > gap.count("("):
+        return False  # "A (được sửa đổi tại B) và C": C is not in the parenthesis
+    rest = lr.provisions.sub("", gap)
+    if not lr.coord.search(rest):
+        return False
+    front = lr.coord.sub("", rest)
+    if ra[0] == "head":
+        role[id(b)] = ra
+        heads.append((b, ra[1], ra[2]))
+        return True
+    if not lr.attrs.match(front):
+        return False
+    if ra[0] == "agent":
+        add(b.code, ra[1], ra[2], ra[3], b.end)
+        role[id(b)] = ra
+        return True
+    if ra[0] == "obj":
+        add(ra[1], b.code, ra[2], ra[3], b.end)
+        role[id(b)] = ra
+        return True
+    return False
+
+
+def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add) -> None:
+    """"Bãi bỏ các văn bản sau:" then "1. Quyết định số ...;" lines: one link per listed document.
+    The subject is the last reference before the verb in its statement, else the text itself."""
+    if not mentions:
+        return
+    starts = {m.start: m for m in mentions}
+    for colon in lr.list_colon.finditer(text):
+        # the verb is at most a few words before "sau:"; search only there (cheap on long texts)
+        intro = lr.list_intro.search(text, max(0, colon.start() - 120), colon.end())
+        if intro is None:
+            continue
+        rel = next(lr.relations[g] for g, v in intro.groupdict().items() if v and g in lr.relations)
+        _, s0 = _last_break_hard_only(text, max(0, intro.start() - _MAX_GAP), intro.start())
+        before = [m for m in mentions if s0 <= m.start and m.end <= intro.start()]
+        front = _norm(text[before[-1].end:intro.start()]) if before else ""
+        if before and (lr.attrs.match(front) or (len(front) <= 60 and "," not in front)):
+            src = before[-1].code
+        elif not before and own is not None and lr.own_act.match(_norm(text[s0:intro.start()]) + " bãi bỏ"):
+            src = own.code
+        else:
+            continue
+        pos = intro.end()
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end < 0 else line_end
+            lm = lr.list_line.match(text, pos, line_end)
+            m = starts.get(lm.end()) if lm else None
+            if m is None:
+                if text[pos:line_end].strip():
+                    break
+                pos = line_end + 1
+                continue
+            add(src, m.code, rel, intro.start(), m.end)
+            pos = line_end + 1

@@ -1,0 +1,188 @@
+"""Links between documents, one case per real passage (shared/texts NNN, bench = baomoi-2017 id).
+Expected links are what the text states (GUIDE.md 'links'), as (source, target, relation)."""
+import pytest
+
+from vietmine.extractors.legal_refs import extract
+from vietmine.pipeline.links import find_links
+from vietmine.pipeline.resolve import resolve_short_forms
+from tests.util import doc_of
+
+
+def links_of(text):
+    doc = doc_of(text)
+    refs = extract(doc)
+    resolve_short_forms(refs)
+    return find_links(doc, refs), doc
+
+
+def triples(text):
+    return {(ln.src_code, ln.dst_code, ln.relation) for ln in links_of(text)[0]}
+
+
+T012 = ("BỘ CÔNG AN \n \n \nSố: 56/2026/TT-BCA \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n \n"
+        "Hà Nội, ngày 15 tháng 5 năm 2026 \n \nTHÔNG TƯ \nQuy định quản lý, theo dõi người bị cấm đi khỏi nơi cư trú \n \n"
+        "Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 được sửa đổi, bổ sung \nmột số điều theo Luật số 02/2021/QH15, "
+        "Luật số 34/2024/QH15, Luật số \n59/2024/QH15, Luật số 99/2025/QH15, Luật số 106/2025/QH15 và Luật số \n"
+        "128/2025/QH15; \nCăn cứ Luật Thi hành tạm giữ, tạm giam và cấm đi khỏi nơi cư trú số \n128/2025/QH15; \n"
+        "Căn cứ Nghị định số 02/2025/NĐ-CP ngày 18 tháng 02 năm 2025 của Chính \nphủ quy định chức năng, nhiệm vụ, quyền "
+        "hạn và cơ cấu tổ chức của Bộ Công an, \nđược sửa đổi, bổ sung bởi Nghị định số 11/2025/NĐ-CP; \n"
+        "Theo đề nghị của Cục trưởng Cục Cảnh sát quản lý tạm giữ, tạm giam và \nthi hành án hình sự tại cộng đồng; \n")
+
+T001 = ("| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |\n\nQUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC "
+        "BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Tổ chức Chính quyền địa phương ngày "
+        "19 tháng 6 năm 2015; Luật Sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức Chính quyền địa "
+        "phương ngày 22 tháng 11 năm 2019;\n\nCăn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;\n\nCăn cứ Nghị "
+        "định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ Quy định chi tiết một số điều của Luật Bảo vệ bí mật "
+        "nhà nước; Thông tư số 24/2020/TT-BCA ngày 10 tháng 3 năm 2020 của Bộ trưởng Bộ Công an ban hành biểu mẫu sử dụng "
+        "trong công tác bảo vệ bí mật nhà nước; Chỉ thị số 02/CT-TTg ngày 15 tháng 11 năm 2019 về tăng cường công tác bảo vệ "
+        "bí mật nhà nước trong tình hình hiện nay.\n\n")
+
+T006 = ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính (đã "
+        "được sửa đổi, bổ sung bởi Nghị định số 92/2017/NĐ-CP ngày 07 tháng 8 năm 2017 của Chính phủ); Nghị định số "
+        "61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ về thực hiện cơ chế một cửa, một cửa liên thông trong giải "
+        "quyết thủ tục hành chính (đã được sửa đổi, bổ sung bởi Nghị định số 107/2021/NĐ-CP ngày 06 tháng 12 năm 2021 của "
+        "Chính phủ); Nghị định số 45/2020/NĐ-CP ngày 08 tháng 4 năm 2020 của Chính phủ về thực hiện TTHC trên môi trường "
+        "điện tử;")
+
+T009 = ("Căn cứ Thông tư liên tịch số 25/2010/TTLT-BLĐTBXH-BTC-BYT ngày 11/9/2010 của Liên Bộ: Lao động Thương binh và Xã "
+        "hội, Tài chính, Y tế về việc sửa đổi, bổ sung Thông tư liên tịch số: 17/2006/TTLT-BLĐTBXH-BTC-BYT ngày 21/11/2006 "
+        "và thay thế Thông tư liên tịch số 06/2007/TTLT-BLĐTBXH-BTC-BYT ngày 12/4/2007 của liên Bộ: Lao động Thương binh và "
+        "Xã hội - Tài chính - Y tế hướng dẫn chế độ chăm sóc sức khỏe đối với người có công với cách mạng;")
+
+CASES = [
+    pytest.param(T012, {
+        ("56/2026/TT-BCA", "101/2015/QH13", "based_on"), ("56/2026/TT-BCA", "128/2025/QH15", "based_on"),
+        ("56/2026/TT-BCA", "02/2025/NĐ-CP", "based_on"),
+        ("02/2021/QH15", "101/2015/QH13", "amends"), ("34/2024/QH15", "101/2015/QH13", "amends"),
+        ("59/2024/QH15", "101/2015/QH13", "amends"), ("99/2025/QH15", "101/2015/QH13", "amends"),
+        ("106/2025/QH15", "101/2015/QH13", "amends"), ("128/2025/QH15", "101/2015/QH13", "amends"),
+        ("11/2025/NĐ-CP", "02/2025/NĐ-CP", "amends")}, id="012-passive-chain-across-pdf-lines"),
+    pytest.param(T006, {("92/2017/NĐ-CP", "63/2010/NĐ-CP", "amends"), ("107/2021/NĐ-CP", "61/2018/NĐ-CP", "amends")},
+                 id="006-passive-in-parentheses-no-own-number"),
+    pytest.param("| 1 | 2.000674 | Cấp Giấy xác nhận đủ điều kiện làm tổng đại lý kinh doanh xăng dầu thuộc thẩm quyền cấp "
+                 "của Sở Công Thương | Nghị định số 95/2021/NĐ-CP ngày 01 tháng 11 năm 2021 của Chính phủ sửa đổi, bổ sung "
+                 "một số điều của Nghị định số 83/2014/NĐ-CP ngày 03 tháng 9 năm 2014 của Chính phủ về kinh doanh xăng dầu. |",
+                 {("95/2021/NĐ-CP", "83/2014/NĐ-CP", "amends")}, id="006-active-in-table-cell"),
+    pytest.param(T009, {("25/2010/TTLT-BLĐTBXH-BTC-BYT", "17/2006/TTLT-BLĐTBXH-BTC-BYT", "amends"),
+                        ("25/2010/TTLT-BLĐTBXH-BTC-BYT", "06/2007/TTLT-BLĐTBXH-BTC-BYT", "replaces")},
+                 id="009-coordinated-objects-share-the-source"),
+    pytest.param(T001, {("254/QĐ-UBND", "26/2020/NĐ-CP", "based_on"), ("254/QĐ-UBND", "24/2020/TT-BCA", "based_on"),
+                        ("254/QĐ-UBND", "02/CT-TTg", "based_on")}, id="001-preamble-items-drop-can-cu"),
+    pytest.param("|---|\n| Số: 87/2013/NĐ-CP | Hà Nội, ngày 30 tháng 07 năm 2013 |\n\nNGHỊ ĐỊNH\n\n"
+                 "Bãi bỏ Nghị định số 54/2008/NĐ-CP ngày 24 tháng 4 năm 2008 của Chính phủ quy định chế độ, chính sách "
+                 "đối với thân nhân hạ sĩ quan, chiến sĩ đang phục vụ có thời hạn trong Công an nhân dân.",
+                 {("87/2013/NĐ-CP", "54/2008/NĐ-CP", "repeals")}, id="004-own-article-repeals"),
+    pytest.param("| Số: 3210/QĐ - UBND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |\n\nQUYẾT ĐỊNH\n\n"
+                 "VỀ BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN THÔNG TƯ SỐ 09/2013/TT-BXD NGÀY 01 THÁNG 7 NĂM 2013 CỦA BỘ XÂY "
+                 "DỰNG VỀ HƯỚNG DẪN THỰC HIỆN QUYẾT ĐỊNH SỐ 22/2013/QĐ-TTG NGÀY 26 THÁNG 4 NĂM 2013 CỦA THỦ TƯỚNG CHÍNH PHỦ",
+                 {("3210/QĐ-UBND", "09/2013/TT-BXD", "implements"), ("09/2013/TT-BXD", "22/2013/QĐ-TTg", "guides")},
+                 id="003-own-title-upper-case-spaced-header-code"),
+    pytest.param("Số: 2638/LĐTBXH-KHTC\nV/v xây dựng dự toán ngân sách trung ươ n g thực hiện Pháp lệnh ưu đãi NCC với "
+                 "cách mạng năm 2020 và kế hoạch tài chính - NSNN 03 năm 2020-2022\nThực hiện Chỉ thị số 16/CT-TTg ngày "
+                 "25/6/2019 của Thủ tướng Chính phủ về xây dựng Kế hoạch phát triển kinh tế - xã hội và dự toán ngân sách "
+                 "nhà nước năm 2020 và Thông tư số 38/2019/TT-BTC ngày 28/6/2019 của Bộ trưởng Bộ Tài chính hướng dẫn xây "
+                 "dựng dự toán ngân sách nhà nước năm 2020, kế hoạch tài chính - ngân sách nhà nước 03 năm 2020-2022; kế "
+                 "hoạch tài chính 05 năm tỉnh, thành phố trực thuộc trung ương giai đoạn 2021-2025, Bộ hướng dẫn Sở Lao động "
+                 "- Thương binh và Xã hội các tỉnh, thành phố xây dựng dự toán ngân sách.",
+                 {("2638/LĐTBXH-KHTC", "16/CT-TTg", "implements"), ("2638/LĐTBXH-KHTC", "38/2019/TT-BTC", "implements")},
+                 id="011-official-letter-implements-its-thuc-hien-list"),
+    pytest.param("Thực hiện Nghị quyết số 63/NQ-CP ngày 22/7/2016 của Chính phủ ban hành Chương trình hành động của Chính "
+                 "phủ thực hiện Nghị quyết của Quốc hội về Kế hoạch phát triển kinh tế - xã hội 5 năm 2016 – 2020; Nghị "
+                 "quyết số 64/NQ-CP ngày 22/7/2016 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện "
+                 "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng; Nghị quyết số 100/NQ-CP ngày 18/11/2016 của "
+                 "Chính phủ ban hành Chương trình hành động của Chính phủ nhiệm kỳ 2016 -2021 và các Nghị quyết của Đảng bộ "
+                 "tỉnh Kon Tum, của HĐND tỉnh, Ủy ban nhân dân tỉnh Kon Tum đã ban hành Chương trình số 3303/CTr-UBND ngày "
+                 "29/12/2016 thực hiện các Nghị quyết của Chính phủ.",
+                 {("3303/CTr-UBND", "63/NQ-CP", "implements"), ("3303/CTr-UBND", "64/NQ-CP", "implements"),
+                  ("3303/CTr-UBND", "100/NQ-CP", "implements")}, id="bench-21478425-thuc-hien-list-then-issued-plan"),
+    pytest.param("Ngày 6-2, UBND TP Hà Nội ban hành Kế hoạch số 23/KH-UBND về Tổ chức thực hiện Chỉ thị số 15-CT/TU, ngày "
+                 "16-12-2016, của Thành ủy “Về tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác tiếp công dân”.",
+                 {("23/KH-UBND", "15-CT/TU", "implements")}, id="bench-21478620-plan-implements"),
+    pytest.param("Bộ Tài chính vừa ban hành Thông tư số 332/2016/TT-BTC sửa đổi, bổ sung một số điều của Thông tư số "
+                 "76/2014/TT-BTC hướng dẫn thực hiện một số điều của Nghị định số 45/2014/NĐ-CP của Chính phủ quy định về "
+                 "thu tiền sử dụng đất và Thông tư số 333/2016/TT-BTC sửa đổi, bổ sung một số điều của Thông tư số "
+                 "77/2014/TT-BTC hướng dẫn thực hiện một số điều của Nghị định số 46/2014/NĐ-CP của Chính phủ quy định về "
+                 "thu tiền thuê đất, thuê mặt nước.",
+                 {("332/2016/TT-BTC", "76/2014/TT-BTC", "amends"), ("76/2014/TT-BTC", "45/2014/NĐ-CP", "guides"),
+                  ("333/2016/TT-BTC", "77/2014/TT-BTC", "amends"), ("77/2014/TT-BTC", "46/2014/NĐ-CP", "guides")},
+                 id="bench-21508350-chain-of-relative-clauses"),
+    pytest.param("Thông tư số 151/2014/TT-BTC ngày 10/10/2014 của Bộ Tài chính sửa đổi Điều 12 Thông tư số 156/2013/TT-BTC "
+                 "như sau: Khai thuế TNDN đối với hoạt động chuyển nhượng bất động sản.",
+                 {("151/2014/TT-BTC", "156/2013/TT-BTC", "amends")}, id="bench-21479648-amends-an-article"),
+    pytest.param("đảm bảo thời gian phục vụ khách hàng của hệ thống ATM theo đúng quy định tại khoản 1 Điều 5 Thông tư số "
+                 "36/2012/TT-NHNN ngày 28/12/2012 của Thống đốc Ngân hàng Nhà nước quy định về trang bị, quản lý, vận hành "
+                 "và đảm bảo an toàn hoạt động của máy giao dịch tự động (đã được sửa đổi, bổ sung tại Thông tư số "
+                 "20/2016/TT-NHNN)", {("20/2016/TT-NHNN", "36/2012/TT-NHNN", "amends")}, id="bench-22239330-passive-tai"),
+    pytest.param("Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ quy định chi tiết thi hành một số điều, khoản "
+                 "của Luật Đất đai số 45/2013/QH13, trường hợp SDĐ trên của ông Trần Thanh Bình",
+                 {("43/2014/NĐ-CP", "45/2013/QH13", "guides")}, id="bench-21490603-law-named-before-number"),
+    pytest.param("Sửa đổi, bổ sung Điều 6 Thông tư số 78/2014/TT-BTC (đã được sửa đổi, bổ sung tại Khoản 2, Điều 6 Thông tư "
+                 "số 119/2014/TT-BTC và Điều 1 Thông tư số 151/2014/TT-BTC) như sau: \"Điều 6.",
+                 {("119/2014/TT-BTC", "78/2014/TT-BTC", "amends"), ("151/2014/TT-BTC", "78/2014/TT-BTC", "amends")},
+                 id="bench-21473007-passive-tai-provisions-coordinated-agents"),
+    pytest.param("- Dự án đầu tư được Nhà nước cho thuê đất để xây dựng nhà ở cho công nhân của các khu công nghiệp được miễn "
+                 "tiền thuê đất trong toàn bộ thời gian thuê theo điểm b Khoản 1 Điều 19 Nghị định 46/2014/NĐ-CP (đươc sửa "
+                 "đổi bởi Nghị định 135/2016/NĐ-CP).", {("135/2016/NĐ-CP", "46/2014/NĐ-CP", "amends")},
+                 id="bench-21474359-passive-typo-duoc"),
+    pytest.param("UBND thành phố Hà Nội vừa ban hành Kế hoạch số 23/KH-UBND tổ chức thực hiện Chỉ thị số 15-CT/TU ngày "
+                 "16/12/2016 của Thành ủy “Về tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác tiếp công dân”",
+                 {("23/KH-UBND", "15-CT/TU", "implements")}, id="bench-21488094-issued-plan-to-chuc-thuc-hien"),
+    pytest.param("Đồng thời, chỉ đạo và tổ chức thực hiện nghiêm túc việc đánh giá, xếp loại học sinh học kỳ II và cả năm học "
+                 "theo đúng quy định tại Thông tư số 58/2011/TT-BGDĐT của Bộ trưởng Bộ GD&ĐT, Quy chế đánh giá, xếp loại học "
+                 "viên theo học Chương trình giáo dục thường xuyên cấp THCS và cấp THPT ban hành kèm theo Quyết định số "
+                 "02/2007/QĐ-BGDĐT của Bộ trưởng Bộ GD&ĐT và Thông tư số 26/2014/TT-BGDĐT của Bộ trưởng Bộ GD&ĐT sửa đổi, bổ "
+                 "sung một số điều của Quy chế đánh giá, xếp loại học viên theo học Chương trình giáo dục thường xuyên cấp THCS "
+                 "và cấp THPT ban hành kèm theo Quyết định số 02/2007/QĐ-BGDĐT của Bộ trưởng Bộ GD&ĐT; đảm bảo khách quan.",
+                 {("26/2014/TT-BGDĐT", "02/2007/QĐ-BGDĐT", "amends")}, id="bench-21493800-amends-the-attached-rules"),
+    # negatives: documents named together with no verb between them, or a verb whose subject is not a document
+    pytest.param("Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục đẩy mạnh thực hiện Chỉ thị số 09-CT/TW "
+                 "về “Tăng cường”; Nghị định số 06/2013/NĐ-CP ngày 09/01/2013 của Chính phủ và Thông tư số 46/2014/TT-BCA "
+                 "của Bộ Công an về “Bảo vệ cơ quan”.", {("44-KL/TW", "09-CT/TW", "implements")},
+                 id="seed-004-cooccurrence-is-no-link"),
+    pytest.param("Thực hiện ý kiến chỉ đạo của Phó Thủ tướng Chính phủ Vũ Đức Đam về việc tiếp tục lắng nghe; vì vậy Bộ "
+                 "Văn hóa, Thể thao và Du lịch đã ban hành văn bản số 2383/BVHTTDL-TCDL ngày 02/6/2017",
+                 set(), id="bench-thuc-hien-without-a-numbered-document"),
+    pytest.param("# Hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 của Thủ tướng Chính phủ về "
+                 "hỗ trợ người có công với cách mạng về nhà ở\n\n| Số: 3210/QĐ - UBND | T hành phố Hồ Chí M inh, ngày 28 "
+                 "tháng 6 năm 2014 |", set(), id="003-heading-before-the-header-is-not-the-text"),
+    pytest.param("1. Các sở, ban, ngành trực thuộc UBND tỉnh tiếp tục tổ chức tuyên truyền; Kế hoạch số 11/KH-UBND ngày "
+                 "23/01/2020 của UBND tỉnh về thực hiện Chỉ thị số 02/CT-TTg ngày 15/11/2019 của Thủ tướng Chính phủ.",
+                 {("11/KH-UBND", "02/CT-TTg", "implements")}, id="001-body-list-only-the-stated-pair"),
+    pytest.param("Ngoài ra, Quyết định số 32/2015/QĐ-TTg và Thông tư số 159/2015/TT-BTC chưa quy định, hướng dẫn việc chuyển "
+                 "đổi từ xe phục vụ công tác sang xe chuyên dùng nhưng có 6 bộ và 1 tỉnh chuyển đổi từ xe phục vụ công tác "
+                 "sang xe chuyên dùng theo hướng dẫn tại Công văn số 1041/BTC-QLCS ngày 11/11/2016.", set(),
+                 id="bench-22325957-negated-verb-and-guidance-noun"),
+    pytest.param("Ngày 7/7, Đoàn kiểm tra theo Quyết định số 469-QĐNS/TW ngày 21/3/2017 của Bộ Chính trị ( Đoàn kiểm tra số "
+                 "469) do đồng chí Trần Quốc Vượng, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Chủ nhiệm Ủy ban Kiểm tra "
+                 "Trung ương đã có buổi làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng, công bố báo cáo kết quả kiểm tra của Bộ "
+                 "Chính trị về việc thực hiện Kết luận số 24-KL/TW ngày 5/6/2012 của Bộ Chính trị (khóa XI).", set(),
+                 id="bench-22702478-verb-of-another-clause"),
+    pytest.param("bên thế chấp được giữ bản chính Giấy chứng nhận đăng ký xe trong thời hạn hợp đồng thế chấp có hiệu lực theo "
+                 "đúng quy dịnh tại nghị định 163/2006/NĐ-CP ngày 29/12/2006 về giao dịch bảo đảm (đã được sửa đổi bổ sung "
+                 "tại nghị định số 11/2012/NĐ-CP ngày 22/2/2012) và công văn số 3851/NHNN-PC ngày 24/5/2017 của Ngân hàng Nhà "
+                 "nước.", {("11/2012/NĐ-CP", "163/2006/NĐ-CP", "amends")}, id="bench-22704863-parenthesis-closes-the-chain"),
+    pytest.param("Nội dung dự thảo Thông tư thay thế Thông tư số 15/2014/TT-BXD có điều khoản bãi bỏ các Thông tư sau: số "
+                 "15/2014/TT-BXD ngày 15/9/2014; số 11/2009/TT-BXD ngày 18/6/2009, số 01/2010/TT-BXD ngày 08/01/2010, số "
+                 "14/2010/TT-BXD ngày 20/8/2010.", set(), id="bench-draft-without-number-repeals-nothing-yet"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_links_stated_by_the_text(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text", [T012, T006, T009, T001])
+def test_every_link_keeps_its_evidence_and_offsets(text):
+    found, doc = links_of(text)
+    assert found
+    for ln in found:
+        assert ln.evidence == doc.text[ln.start_char:ln.end_char]
+        assert 0 < len(ln.evidence) <= 1200
+
+
+def test_link_finding_is_linear_on_a_long_list():
+    # a "Căn cứ" list of many documents joined by ";" and "," must not blow up
+    text = "Căn cứ " + "; ".join(f"Nghị định số {i}/2020/NĐ-CP ngày 01/01/2020 của Chính phủ" for i in range(1, 3000))
+    found, _ = links_of(text)
+    assert found == []  # no own number, no issued document: nothing to link to
