@@ -77,6 +77,22 @@ def key_link_ends(links: list[LegalLink], refs: list[LegalRef]) -> None:
         link.src_key, link.dst_key = keys.get(link.src_code), keys.get(link.dst_code)
 
 
+def place_facts(doc: Document, facts: list) -> None:
+    """Every fact learns its document and sentence."""
+    for f in facts:
+        f.doc_id = doc.doc_id
+        f.sentence_idx = doc.sentence_of(f.start_char)
+
+
+def relink(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
+    """The links of a stored document again, after references of it took their code from the
+    corpus (a short form resolved by a later document)."""
+    links = find_links(doc, refs)
+    key_link_ends(links, refs)
+    place_facts(doc, links)
+    return links
+
+
 def resolve(result: ExtractionResult) -> ExtractionResult:
     doc = result.document
 
@@ -91,7 +107,5 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     place_of_organizations(of_type(Organization), places)
     assign_registry_keys(refs, doc.main_province)
     key_link_ends(of_type(LegalLink), refs)
-    for f in result.facts:
-        f.doc_id = doc.doc_id
-        f.sentence_idx = doc.sentence_of(f.start_char)
+    place_facts(doc, result.facts)
     return result

@@ -11,10 +11,11 @@ import typing
 
 import pandas as pd
 
-from vietmine.facts import FACT_TYPES, Document, ExtractionResult, Problem, as_row
+from vietmine.facts import FACT_TYPES, Document, ExtractionResult, LegalRef, Problem, as_row
 from vietmine.pipeline import identity, migrations
 from vietmine.errors import DatabaseError
 from vietmine.pipeline.connections import open_writer
+from vietmine.pipeline.resolve import relink
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE",
               dt.datetime: "TIMESTAMP"}
@@ -156,12 +157,16 @@ class Store:
         updates = identity.resolve_across_corpus(refs)
         if updates.empty:
             return 0
+        newly_coded = updates[updates.resolved_by == "corpus"].rid
+        relink_docs = sorted(set(refs[refs.rid.isin(newly_coded)].doc_id))
         con = self.con
         con.execute("BEGIN")
         try:
             con.register("key_updates", updates)
             con.execute("""UPDATE legal_refs SET code = u.code, registry_key = u.registry_key, resolved_by = u.resolved_by
                            FROM key_updates u WHERE legal_refs.rowid = u.rid""")
+            for doc_id in relink_docs:
+                self._relink(doc_id)
             # the ends of links follow the identity of the references they name
             for end in ("src", "dst"):
                 con.execute(f"""UPDATE legal_links AS l SET {end}_key = k.registry_key
@@ -175,6 +180,21 @@ class Store:
             con.execute("ROLLBACK")
             raise
         return int((updates.resolved_by == "corpus").sum())
+
+    def _relink(self, doc_id: str) -> None:
+        """Recompute a stored document's links from its text and its (now resolved) references."""
+        text, path, chash = self.con.execute("SELECT text, source_path, content_hash FROM documents WHERE doc_id = ?",
+                                             [doc_id]).fetchone()
+        sentences = self.con.execute("SELECT start_char, end_char FROM sentences WHERE doc_id = ? ORDER BY sentence_idx",
+                                     [doc_id]).fetchall()
+        cur = self.con.execute("SELECT * FROM legal_refs WHERE doc_id = ? ORDER BY start_char", [doc_id])
+        names = [d[0] for d in cur.description]
+        refs = [LegalRef(**dict(zip(names, row))) for row in cur.fetchall()]
+        doc = Document(doc_id, path, text, chash, sentences=sentences)
+        links = relink(doc, refs)
+        self.con.execute("DELETE FROM legal_links WHERE doc_id = ?", [doc_id])
+        self._insert("legal_links", pd.DataFrame([as_row(link) for link in links],
+                                                 columns=table_columns()["legal_links"]))
 
     def start_run(self, version: str) -> int:
         run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]

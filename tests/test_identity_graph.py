@@ -87,3 +87,15 @@ def test_document_status_follows_later_acts_with_their_sentence(tmp_path, tmp_db
     assert (status, relation, by_key, str(act_date)) == ("amended", "amends", "95/2021/NĐ-CP", "2021-11-01")
     assert evidence.startswith("Căn cứ Nghị định số 95/2021/NĐ-CP") and evidence.endswith("kinh doanh xăng dầu.")
     assert [r[1] for r in rows if r[0] == "95/2021/NĐ-CP"] == ["in force"]
+
+
+def test_a_short_form_resolved_from_a_later_document_gets_its_links(tmp_path, tmp_db):
+    short = write(tmp_path, "short.txt", "Công an tỉnh ban hành Kế hoạch số 30/KH-CAT-PV05 ngày 02/3/2015 "
+                  "thực hiện Chỉ thị số 07 của Bộ trưởng Bộ Công an về phong trào toàn dân bảo vệ an ninh Tổ quốc.")
+    main(["ingest", short, "--db", tmp_db])
+    assert q(tmp_db, "SELECT dst_code FROM legal_links") == []
+    full = write(tmp_path, "full.txt", "Kế hoạch thực hiện Chỉ thị số 07/CT-BCA-V28 ngày 15/8/2014 của Bộ trưởng Bộ Công an.")
+    main(["ingest", full, "--db", tmp_db])
+    rows = q(tmp_db, "SELECT src_code, dst_code, relation, dst_key FROM legal_links l JOIN documents d USING (doc_id) "
+                     "WHERE d.source_path LIKE '%short.txt'")
+    assert rows == [("30/KH-CAT-PV05", "07/CT-BCA-V28", "implements", "07/CT-BCA-V28@2014")]
