@@ -158,10 +158,16 @@ def test_network_filters_and_click_in_chromium(chromium, tmp_path, monkeypatch):
       document.body.setAttribute('data-count', document.getElementById('f-count').textContent);
       var d = JSON.parse(document.getElementById('network-data').textContent);
       window.vietmineNetwork.show(d.nodes.findIndex(function (n) { return n.label === '1/2001/X'; }));
+      // the map's menu: colour the provinces by the first count category instead of place mentions
+      var map = document.getElementById('map'), button = map.layout.updatemenus[0].buttons[1];
+      Plotly.restyle(map, button.args[0]).then(function () {
+        var t = map.querySelector('.colorbar .cbtitle text');
+        document.body.setAttribute('data-map', button.label + '|' + (t && t.textContent)); });
     }, 500); });</script>"""
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
     dom = render(chromium, page, tmp_path)
     assert 'data-count="60 of 240 documents shown"' in dom
+    assert 'data-map="counts: mô hình|counts: mô hình"' in dom  # the category with most counts in the sample
     box = dom[dom.index('id="evidence"'):]
     box = box[:box.index("</div>\n") if "</div>\n" in box else len(box)]
     assert "Cites (outgoing links): 0" in box and "Cited by (incoming links): 24" in box

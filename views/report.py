@@ -188,7 +188,7 @@ def link_evidence(con, g: nx.DiGraph) -> dict[tuple, list[dict]]:
         if edge is None:
             continue
         out.setdefault(edge, []).append({"relation": rel, "sentence": sentence or _whole_words(evidence),
-                                         "source": title or path})
+                                         "source": f"{title} ({path})" if title else path})
     return out
 
 
@@ -338,9 +338,10 @@ def network_panel(con) -> Panel:
     extra = (f'<script type="application/json" id="network-data">{payload}</script>'
              '<div id="evidence" class="evidence">Click a document to list the links it states and the links '
              "stated to it, each with the whole sentence it comes from.</div>" + NETWORK_JS)
-    note = ("Documents (nodes) and the links stated between them in the corpus (an arrow from the document that "
-            "implements, amends or replaces to the one it names). Size grows with the number of linked documents "
-            "citing it; filter by issuer, type and year; click a document for its links and their evidence.")
+    note = ("Documents (points) and the links stated between them in the corpus (a line joins a document that "
+            "implements, amends, replaces or is based on another to the one it names). Size grows with the number "
+            "of linked documents citing it; filter by issuer, type and year; click a document for the links it "
+            "states and the links stated to it, with the sentences that state them.")
     return Panel(title, note, network_figure(data), div_id="network", before_html=NETWORK_CONTROLS, after_html=extra)
 
 
@@ -395,6 +396,14 @@ def map_shapes() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _nice(x: float) -> int:
+    """x rounded down to one or two significant digits (colour-bar ticks)."""
+    if x < 10:
+        return int(x)
+    p = 10 ** (len(str(int(x))) - 2)
+    return int(x // p * p)
+
+
 def _rings(geometry: dict) -> tuple[list, list]:
     polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     lon, lat = [], []
@@ -427,14 +436,18 @@ def map_figure(measures: dict[str, dict[str, int]]) -> go.Figure:
     codes = [f["properties"]["code"] for f in provinces]
 
     def styling(values: dict[str, int]):
+        """Fill colours on a square-root scale (one province, often Hà Nội, would wash out the others),
+        the colour bar ticked in real values."""
         vmax = max(values.values(), default=0) or 1
-        fills = [pcolors.sample_colorscale("Blues", [0.04 + 0.96 * math.sqrt(values.get(c, 0) / vmax)])[0]
-                 if values.get(c) else "#eeeeee" for c in codes]
+        fills = [pcolors.sample_colorscale("Blues", [math.sqrt(values[c] / vmax)])[0] if values.get(c) else "#e6e6e6"
+                 for c in codes]
         hover = [f"{n}: {values.get(c, 0):,}" for n, c in zip(names, codes)]
-        return fills, hover, [values.get(c, 0) for c in codes], vmax
+        ticks = sorted({_nice(vmax * f) for f in (0, 0.0625, 0.25, 0.5625, 1)})
+        bar = dict(tickvals=[math.sqrt(t) for t in ticks], ticktext=[f"{t:,}" for t in ticks])
+        return fills, hover, [math.sqrt(values.get(c, 0)) for c in codes], math.sqrt(vmax), bar
 
     first = next(iter(measures))
-    fills, hover, vals, vmax = styling(measures[first])
+    fills, hover, vals, vmax, bar = styling(measures[first])
     fig = go.Figure()
     outline = next(f for f in shapes if f["properties"]["kind"] == "outline")
     lon, lat = _rings(outline["geometry"])
@@ -450,7 +463,7 @@ def map_figure(measures: dict[str, dict[str, int]]) -> go.Figure:
                                 lat=[f["properties"]["label_lat"] for f in provinces], mode="markers",
                                 hovertext=hover, hoverinfo="text", showlegend=False, name="provinces",
                                 marker=dict(size=5, color=vals, colorscale="Blues", cmin=0, cmax=vmax, opacity=0.6,
-                                            showscale=True, colorbar=dict(title=first, thickness=12))))
+                                            showscale=True, colorbar=dict(title=first, thickness=12, x=1.0, **bar))))
     isles = [f for f in shapes if f["properties"]["kind"] == "archipelago"]
     fig.add_trace(go.Scattergeo(lon=[f["geometry"]["coordinates"][0] for f in isles],
                                 lat=[f["geometry"]["coordinates"][1] for f in isles],
@@ -460,15 +473,17 @@ def map_figure(measures: dict[str, dict[str, int]]) -> go.Figure:
     n_prov = len(provinces)
     buttons = []
     for name, values in measures.items():
-        f2, h2, v2, vmax2 = styling(values)
+        f2, h2, v2, vmax2, bar2 = styling(values)
         # one value per trace: outline, provinces, hover markers, islands
         buttons.append(dict(label=name, method="restyle", args=[
             {"fillcolor": ["#f4f4f4", *f2, None, None],
              "hovertext": [None] * (n_prov + 1) + [h2, None],
              "marker.color": [None] * (n_prov + 1) + [v2, "#888"],
              "marker.cmax": [None] * (n_prov + 1) + [vmax2, None],
-             "marker.colorbar.title.text": [None] * (n_prov + 1) + [name, None]}]))
-    fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=[101.8, 115.2],
+             "marker.colorbar.title.text": [None] * (n_prov + 1) + [name, None],
+             "marker.colorbar.tickvals": [None] * (n_prov + 1) + [bar2["tickvals"], None],
+             "marker.colorbar.ticktext": [None] * (n_prov + 1) + [bar2["ticktext"], None]}]))
+    fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=[101.8, 115.6],
                     lataxis_range=[8.1, 23.5], bgcolor="white")
     fig.update_layout(height=760, width=620, margin=dict(l=0, r=0, t=60, b=0), title="Provinces",
                       updatemenus=[dict(buttons=buttons, x=0, y=1.07, xanchor="left", yanchor="top",
