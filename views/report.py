@@ -156,6 +156,8 @@ def citation_panels(con) -> list[Panel]:
         pts = [(y, n) for c, y, n in spread if c == code]
         fig.add_trace(go.Scatter(x=[y for y, _ in pts], y=[n for _, n in pts], mode="lines+markers", name=code))
     _year_axis(fig, [y for _, y, _ in spread])
+    top_n = max(n for *_, n in spread)
+    fig.update_yaxes(rangemode="tozero", tickformat="d", dtick=1 if top_n <= 10 else None)  # documents: whole
     fig.update_layout(title="Citations over time (five most cited)", height=380, width=560)
     panels.append(Panel("Citations over time", "Citing documents per year of publication, for the five most cited "
                         "documents.", fig))
