@@ -275,3 +275,35 @@ def test_hints_for_common_mistakes(tmp_db, capsys):
     assert "no database at nowhere.duckdb; create it with: vietmine ingest" in capsys.readouterr().err
     with pytest.raises(vietmine.DatabaseError, match="vietmine ingest"):
         vietmine.open("nowhere.duckdb")
+
+
+@pytest.mark.parametrize("published,date_in_text,expected", [
+    ("2020-03-01", "2019-05-02", ({2020: 1}, "1 from the source's metadata, 0 from a publication date")),
+    (None, "2019-05-02", ({2019: 1}, "0 from the source's metadata, 1 from a publication date")),
+    (None, None, ({}, "No document has a publication date")),
+], ids=["metadata-wins", "date-in-text", "neither"])
+def test_documents_by_year_falls_back_to_the_publication_date_in_the_text(tmp_db, published, date_in_text,
+                                                                          expected):
+    import duckdb
+
+    from vietmine.views.report import corpus_panels
+
+    assert main(["ingest", "--db", tmp_db]) == 0
+    con = duckdb.connect(tmp_db)
+    con.execute("UPDATE documents SET published = NULL")
+    con.execute("DELETE FROM dates WHERE role = 'published'")
+    doc_id = con.execute("SELECT min(doc_id) FROM documents").fetchall()[0][0]
+    if published:
+        con.execute("UPDATE documents SET published = ? WHERE doc_id = ?", [published, doc_id])
+    if date_in_text:
+        con.execute("INSERT INTO dates (doc_id, value, precision, start_char, end_char, role) "
+                    "VALUES (?, ?, 'day', 0, 10, 'published')", [doc_id, date_in_text])
+    panel = next(p for p in corpus_panels(con) if p.title == "Documents by year")
+    years, note = expected
+    assert note in panel.note
+    if years:
+        bar = panel.fig.data[0]
+        assert dict(zip(bar.x, bar.y)) == years
+        assert "4 documents without either are not shown" in panel.note
+    else:
+        assert panel.fig is None
