@@ -141,16 +141,36 @@ def cmd_report(args) -> int:
 def cmd_show(args) -> int:
     from pathlib import Path
 
-    from vietmine.views.show import render_html, render_terminal
+    from vietmine.views.docbin import documents, facts_of
+    from vietmine.views.show import parse_kinds, render_html, render_terminal
 
+    kinds = parse_kinds(args.kinds)
     with Database(args.db) as d:
         doc_id, text = d.document(args.doc)
-        items = d.spans(doc_id)
+        if args.html:
+            record = documents(d.con, [doc_id])[0]
+            page = render_html(record, facts_of(d.con, [doc_id])[doc_id], kinds)
+        else:
+            items = [i for i in d.spans(doc_id) if i[2] in kinds]
     if args.html:
-        Path(args.html).write_text(render_html(text, items, args.doc), encoding="utf-8")
+        Path(args.html).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.html).write_text(page, encoding="utf-8")
         print(f"wrote {args.html}")
     else:
-        print(render_terminal(text, items, color=sys.stdout.isatty()))
+        print(render_terminal(text, items, color=sys.stdout.isatty(), kinds=kinds))
+    return 0
+
+
+def cmd_docbin(args) -> int:
+    from pathlib import Path
+
+    from vietmine.views.docbin import write_docbin
+
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    with Database(args.db) as d:
+        info = write_docbin(d.con, args.out)
+    print(f"wrote {args.out} ({info['documents']} documents, {info['spans']} spans; "
+          "read with spacy.tokens.DocBin().from_disk)")
     return 0
 
 
@@ -215,15 +235,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=os.path.join("outputs", "report.html"))
     sp.set_defaults(fn=cmd_report)
 
-    sp = add("show", "Print a document with every extracted fact highlighted by kind.",
-             "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html")
+    sp = add("show", "Print a document with every extracted fact labelled by kind, or write it as an HTML page "
+             "(displaCy's span view).", "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
     sp.add_argument("doc", help="doc_id, source path or file name")
     sp.add_argument("--html", help="write an HTML page instead of printing")
+    sp.add_argument("--kinds", help="comma-separated fact tables to show (default all): legal_refs, legal_links, "
+                    "counts, amounts, places, dates, periods, people, organizations, abbreviations")
     sp.set_defaults(fn=cmd_show)
 
     sp = add("export", "Write every table as Parquet and CSV.", "vietmine export --out outputs/export")
     sp.add_argument("--out", default=os.path.join("outputs", "export"))
     sp.set_defaults(fn=cmd_export)
+
+    sp = add("docbin", "Write every document with its facts as span groups to a spaCy DocBin file.",
+             "vietmine docbin --out outputs/vietmine.spacy")
+    sp.add_argument("--out", default=os.path.join("outputs", "vietmine.spacy"))
+    sp.set_defaults(fn=cmd_docbin)
     return p
 
 

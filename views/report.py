@@ -1,169 +1,547 @@
-"""`vietmine report`: one self-contained HTML page (plotly's JavaScript is embedded from the
-installed package; nothing is fetched at view time): corpus overview, most cited documents and
-their citations over time, the directive network (click a node or edge to read the evidence),
-counts by category, province and year, and a map of places from their gazetteer coordinates."""
+"""`vietmine report`: one self-contained HTML page (plotly's JavaScript and the map outline are
+embedded; the page fetches nothing when it opens). Every panel says in a sentence what it shows
+and where the numbers come from; a panel with nothing to show says why instead of drawing empty
+axes. Sections: corpus, citations, the directive network (filters by issuer, type and year; a click
+lists a document's links with their whole evidence sentences), counts, and a map of provinces on
+an outline of Viet Nam."""
 from __future__ import annotations
 
 import html
 import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import networkx as nx
-import pandas as pd
+import plotly.colors as pcolors
 import plotly.graph_objects as go
 from plotly.io import to_html
 
-from vietmine.gazetteer.places import gazetteer
 from vietmine.views.graph import build_graph
 
+YEAR_RANGE = (1975, 2040)  # counts' years outside it are historical asides, not what the corpus reports
+LABELLED_NODES = 25  # network labels drawn for the most cited documents; the rest on hover
+MAP_SOURCE = ("Outline of Viet Nam: Natural Earth 10m admin-0 (public domain). Province areas: Voronoi cells of the "
+              "ward points of vietnamadminunits (MIT) clipped to the outline, so their borders are approximate; "
+              "provinces as before the 2025 merger (63). Hoàng Sa and Trường Sa are drawn as points.")
 
+
+@dataclass
+class Panel:
+    title: str
+    note: str                      # what the panel shows, or why it is empty
+    fig: go.Figure | None = None
+    div_id: str | None = None
+    before_html: str = ""          # controls above the figure (network filters)
+    after_html: str = ""           # boxes and scripts below it
+
+
+# ---------------------------------------------------------------------------------------------- data
+DOC_YEAR_SQL = """
+WITH pub AS (SELECT doc_id, min(value) AS d FROM dates WHERE role = 'published' GROUP BY doc_id)
+SELECT doc_id, coalesce(year(published), year(pub.d))::INTEGER AS year,
+       published IS NOT NULL AS from_metadata
+FROM documents LEFT JOIN pub USING (doc_id)
+"""
+
+
+def _rows(con, sql: str, params=None) -> list[tuple]:
+    return con.execute(sql, params or []).fetchall()
+
+
+@cache
 def _province_names() -> dict[str, str]:
+    from vietmine.gazetteer.places import gazetteer
+
     return {u.code: u.name for u in gazetteer().units if u.tier == "province" and u.era == "2024"}
 
 
-def _bar(df: pd.DataFrame, x: str, y: str, title: str) -> go.Figure:
-    fig = go.Figure(go.Bar(x=df[x].astype(str), y=df[y]))
-    fig.update_layout(title=title, height=360, margin=dict(l=40, r=20, t=50, b=80))
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"\W+", "-", title.lower()).strip("-")
+
+
+def _year_axis(fig: go.Figure, years) -> None:
+    """Years as whole numbers in order: no 2,011.5 ticks, no thousands separator."""
+    years = [int(y) for y in years]
+    span = (max(years) - min(years)) if years else 0
+    fig.update_xaxes(type="linear", tickformat="d", dtick=max(1, math.ceil((span + 1) / 15)),
+                     range=[min(years) - 0.6, max(years) + 0.6] if years else None)
+
+
+def _bar(labels, values, title: str, horizontal: bool = False, height: int = 380) -> go.Figure:
+    if horizontal:  # long labels (codes, outlets) read better down the side, largest on top
+        fig = go.Figure(go.Bar(y=list(labels)[::-1], x=list(values)[::-1], orientation="h"))
+        fig.update_layout(height=max(height, 24 * len(labels) + 80), margin=dict(l=220, r=20, t=50, b=40))
+    else:
+        fig = go.Figure(go.Bar(x=list(labels), y=list(values)))
+        fig.update_layout(height=height, margin=dict(l=50, r=20, t=50, b=80))
+    fig.update_layout(title=title, width=560)
     return fig
 
 
-def overview_figures(con) -> list[go.Figure]:
+# ------------------------------------------------------------------------------------------ corpus
+def corpus_panels(con) -> list[Panel]:
+    n_docs = _rows(con, "SELECT count(*) FROM documents")[0][0]
+    if n_docs == 0:
+        return [Panel("Documents", "The database holds no documents yet: load some with `vietmine ingest`.")]
+    panels = []
+    kinds = _rows(con, "SELECT coalesce(kind, '(unknown)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")
+    panels.append(Panel("Documents by kind", f"{_plural(n_docs, 'document')}, by the kind the reader assigned "
+                        "(news, plan, directive, legal).", _bar(*zip(*kinds), "Documents by kind")))
+    outlets = _rows(con, "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY 1 "
+                         "ORDER BY 2 DESC, 1 LIMIT 25")
+    no_outlet = n_docs - sum(n for _, n in outlets) if outlets else n_docs
+    if outlets:
+        panels.append(Panel("Documents by outlet", "The 25 outlets with most documents"
+                            + (f"; {_plural(no_outlet, 'document')} without an outlet or in smaller ones are not "
+                               "shown." if no_outlet else "."), _bar(*zip(*outlets), "Documents by outlet", True)))
+    else:
+        panels.append(Panel("Documents by outlet", "No document names its outlet (plain text files carry no "
+                            "outlet; JSON and HTML readers fill it when the source gives one)."))
     names = _province_names()
-    docs = con.execute("SELECT coalesce(outlet, '(unknown)') AS outlet, kind, main_province, "
-                       "year(published) AS year FROM documents").df()
-    docs["province"] = docs["main_province"].map(names).fillna("(none)")
-    figs = []
-    for col, title in (("kind", "Documents by kind"), ("outlet", "Documents by outlet"),
-                       ("province", "Documents by main province"), ("year", "Documents by year of publication")):
-        counts = docs[col].astype(object).fillna("(unknown)").astype(str).value_counts().head(25).rename_axis(col).reset_index(name="n")
-        figs.append(_bar(counts, col, "n", title))
-    return figs
+    provs = _rows(con, "SELECT main_province, count(*) FROM documents WHERE main_province IS NOT NULL "
+                       "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 25")
+    if provs:
+        panels.append(Panel("Documents by main province", "The province a document is mainly about (the one its "
+                            "places name most), 25 largest.",
+                            _bar([names.get(c, c) for c, _ in provs], [n for _, n in provs],
+                                 "Documents by main province", True)))
+    else:
+        panels.append(Panel("Documents by main province", "No document names a province often enough to be "
+                            "about one."))
+    years = _rows(con, f"SELECT year, count(*), sum(from_metadata::INT) FROM ({DOC_YEAR_SQL}) "
+                       "WHERE year IS NOT NULL GROUP BY 1 ORDER BY 1")
+    dated = sum(n for _, n, _ in years)
+    if years:
+        fig = _bar([y for y, _, _ in years], [n for _, n, _ in years], "Documents by year of publication")
+        _year_axis(fig, [y for y, _, _ in years])
+        from_meta = sum(m for *_, m in years)
+        note = (f"Year of publication of {_plural(dated, 'document')}: {from_meta:,} from the source's metadata, "
+                f"{dated - from_meta:,} from a publication date found in the text.")
+        if dated < n_docs:
+            note += f" {_plural(n_docs - dated, 'document')} without either are not shown."
+        panels.append(Panel("Documents by year", note, fig))
+    else:
+        panels.append(Panel("Documents by year", "No document has a publication date, neither in its metadata "
+                            "nor in its text, so there is no year to plot."))
+    return panels
 
 
-def citation_figures(con) -> list[go.Figure]:
-    top = con.execute("SELECT code, citing_documents FROM legal_documents ORDER BY citing_documents DESC, mentions DESC "
-                      "LIMIT 15").df()
-    figs = [_bar(top, "code", "citing_documents", "Most cited documents (citing documents)")]
-    spread = con.execute("""SELECT c.code, year(c.published) AS year, count(DISTINCT c.doc_id) AS n FROM citations c
-                            WHERE c.code IN (SELECT code FROM legal_documents ORDER BY citing_documents DESC LIMIT 5)
-                              AND c.published IS NOT NULL GROUP BY ALL ORDER BY year""").df()
-    fig = go.Figure([go.Scatter(x=g["year"], y=g["n"], mode="lines+markers", name=code) for code, g in spread.groupby("code")])
-    fig.update_layout(title="Citations over time (five most cited)", height=360)
-    figs.append(fig)
-    return figs
+# --------------------------------------------------------------------------------------- citations
+def citation_panels(con) -> list[Panel]:
+    top = _rows(con, "SELECT coalesce(code, registry_key), citing_documents FROM legal_documents "
+                     "ORDER BY citing_documents DESC, mentions DESC, 1 LIMIT 15")
+    if not top:
+        return [Panel("Most cited documents", "No legal document is cited in the corpus (no reference such as "
+                      "'Chỉ thị số 09-CT/TW' was found), so there is nothing to rank.")]
+    panels = [Panel("Most cited documents", "Documents cited by the most documents of the corpus (one count per "
+                    "citing document).", _bar(*zip(*top), "Most cited documents (citing documents)", True))]
+    spread = _rows(con, f"""SELECT c.code, y.year, count(DISTINCT c.doc_id) FROM citations c
+                           JOIN ({DOC_YEAR_SQL}) y USING (doc_id)
+                           WHERE y.year IS NOT NULL AND c.registry_key IN (SELECT registry_key FROM legal_documents
+                               ORDER BY citing_documents DESC, mentions DESC, registry_key LIMIT 5)
+                           GROUP BY ALL ORDER BY 1, 2""")
+    if not spread:
+        panels.append(Panel("Citations over time", "The documents citing the five most cited ones have no "
+                            "publication year, so their citations cannot be placed in time."))
+        return panels
+    fig = go.Figure()
+    for code in dict.fromkeys(c for c, _, _ in spread):
+        pts = [(y, n) for c, y, n in spread if c == code]
+        fig.add_trace(go.Scatter(x=[y for y, _ in pts], y=[n for _, n in pts], mode="lines+markers", name=code))
+    _year_axis(fig, [y for _, y, _ in spread])
+    top_n = max(n for *_, n in spread)
+    fig.update_yaxes(rangemode="tozero", tickformat="d", dtick=1 if top_n <= 10 else None)  # documents: whole
+    fig.update_layout(title="Citations over time (five most cited)", height=380, width=560)
+    panels.append(Panel("Citations over time", "Citing documents per year of publication, for the five most cited "
+                        "documents.", fig))
+    return panels
 
 
-def network_figure(con) -> go.Figure:
-    g = build_graph(con)
-    pos = nx.spring_layout(g, seed=7) if g.number_of_nodes() else {}
-    edge_x, edge_y, mid_x, mid_y, mid_text, mid_data = [], [], [], [], [], []
-    for u, v, d in g.edges(data=True):
-        (x0, y0), (x1, y1) = pos[u], pos[v]
-        edge_x += [x0, x1, None]
-        edge_y += [y0, y1, None]
-        mid_x.append((x0 + x1) / 2)
-        mid_y.append((y0 + y1) / 2)
-        mid_text.append(f"{u} → {v}: {d['relation']}")
-        mid_data.append(d.get("evidence", ""))
-    types = sorted({g.nodes[n]["doc_type"] for n in g.nodes})
-    traces = [go.Scatter(x=edge_x, y=edge_y, mode="lines", line=dict(width=1, color="#999"), hoverinfo="skip",
-                         name="links"),
-              go.Scatter(x=mid_x, y=mid_y, mode="markers", marker=dict(size=7, symbol="triangle-up", color="#999"),
-                         text=mid_text, customdata=mid_data, hoverinfo="text", name="link evidence")]
-    for t in types:
-        nodes = [n for n in g.nodes if g.nodes[n]["doc_type"] == t]
-        traces.append(go.Scatter(
-            x=[pos[n][0] for n in nodes], y=[pos[n][1] for n in nodes], mode="markers+text", name=t or "(type?)",
-            text=nodes, textposition="top center",
-            marker=dict(size=[10 + 4 * g.nodes[n]["in_degree"] for n in nodes]),
-            customdata=[json.dumps({"issuer": g.nodes[n]["issuer"], "in": [f"{a} {g.edges[a, n]['relation']}: "
-                                    f"{g.edges[a, n]['evidence']}" for a in g.predecessors(n)]}, ensure_ascii=False)
-                        for n in nodes],
-            hovertext=[f"{n} ({g.nodes[n]['issuer']}, {g.nodes[n]['year'] or '?'}), cited by {g.nodes[n]['in_degree']}"
-                       for n in nodes], hoverinfo="text"))
+# ----------------------------------------------------------------------------------------- network
+EVIDENCE_SQL = """
+SELECT l.src_code, l.dst_code, l.src_key, l.dst_key, l.relation, d.source_path, d.title,
+       (SELECT string_agg(substr(d.text, s.start_char + 1, s.end_char - s.start_char), ' ' ORDER BY s.start_char)
+        FROM sentences s WHERE s.doc_id = l.doc_id AND s.end_char > l.start_char AND s.start_char < l.end_char)
+       AS sentence, l.evidence
+FROM legal_links l JOIN documents d USING (doc_id)
+"""
+
+
+def _whole_words(text: str) -> str:
+    """A stored evidence excerpt that may be cut at a length: drop the partial word at its end."""
+    text = (text or "").strip()
+    if text and text[-1] not in ".!?;:)\"”»" and " " in text:
+        text = text.rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def link_evidence(con, g: nx.DiGraph) -> dict[tuple, list[dict]]:
+    """Whole sentences stating each link of the graph, by edge (the sentences holding the link's span)."""
+    out: dict[tuple, list[dict]] = {}
+    for src, dst, skey, dkey, rel, path, title, sentence, evidence in _rows(con, EVIDENCE_SQL):
+        edge = next((e for e in ((skey, dkey), (src, dst)) if e[0] is not None and g.has_edge(*e)), None)
+        if edge is None:
+            continue
+        out.setdefault(edge, []).append({"relation": rel, "sentence": sentence or _whole_words(evidence),
+                                         "source": f"{title} ({path})" if title else path})
+    return out
+
+
+def _node_label(g, n) -> str:
+    return str(g.nodes[n].get("code") or n)
+
+
+def network_data(g: nx.DiGraph, evidence: dict[tuple, list[dict]] | None = None) -> dict:
+    """Positions and attributes of the network as plain data: what the figure and its filters use."""
+    evidence = evidence or {}
+    n = g.number_of_nodes()
+    pos = nx.spring_layout(g, seed=7, k=2.0 / math.sqrt(max(n, 1)), iterations=80) if n else {}
+    nodes = list(g.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    rank = sorted(nodes, key=lambda x: (-g.nodes[x].get("in_degree", 0), -g.nodes[x].get("mentions", 0),
+                                        _node_label(g, x)))
+    labelled = set(rank[:LABELLED_NODES])
+    data_nodes = []
+    for node in nodes:
+        a = g.nodes[node]
+        data_nodes.append({"label": _node_label(g, node), "type": a.get("doc_type") or "(type unknown)",
+                           "issuer": a.get("issuer") or "(issuer unknown)", "year": int(a.get("year") or 0),
+                           "mentions": int(a.get("mentions") or 0), "in": int(a.get("in_degree") or 0),
+                           "x": round(float(pos[node][0]), 4), "y": round(float(pos[node][1]), 4),
+                           "top": node in labelled})
+    edges = []
+    for u, v, a in g.edges(data=True):
+        ev = evidence.get((u, v)) or [{"relation": a.get("relation", ""), "sentence": a.get("evidence", ""),
+                                       "source": a.get("doc_id", "")}]
+        edges.append({"s": index[u], "t": index[v], "relation": a.get("relation", ""), "evidence": ev})
+    return {"nodes": data_nodes, "edges": edges}
+
+
+def network_figure(data: dict) -> go.Figure:
+    nodes, edges = data["nodes"], data["edges"]
+    ex, ey = [], []
+    for e in edges:
+        a, b = nodes[e["s"]], nodes[e["t"]]
+        ex += [a["x"], b["x"], None]
+        ey += [a["y"], b["y"], None]
+    types = sorted({nd["type"] for nd in nodes})
+    palette = pcolors.qualitative.D3 + pcolors.qualitative.Set2
+    color_of = {t: palette[i % len(palette)] for i, t in enumerate(types)}
+    traces = [go.Scatter(x=ex, y=ey, mode="lines", line=dict(width=0.7, color="#aaa"), hoverinfo="skip",
+                         showlegend=False, name="links"),
+              go.Scatter(x=[nd["x"] for nd in nodes], y=[nd["y"] for nd in nodes], mode="markers+text",
+                         text=[nd["label"] if nd["top"] else "" for nd in nodes], textposition="top center",
+                         textfont=dict(size=10), showlegend=False, name="documents",
+                         marker=dict(size=[7 + 3 * math.sqrt(nd["in"]) for nd in nodes],
+                                     color=[color_of[nd["type"]] for nd in nodes], line=dict(width=0.5, color="#fff")),
+                         customdata=list(range(len(nodes))),
+                         hovertext=[f"{nd['label']} — {nd['type']}, {nd['issuer']}, {nd['year'] or 'year ?'}; "
+                                    f"cited by {nd['in']} linked document(s), {nd['mentions']} mention(s)"
+                                    for nd in nodes], hoverinfo="text")]
+    # legend only: one entry per document type with its colour
+    traces += [go.Scatter(x=[None], y=[None], mode="markers", marker=dict(color=color_of[t], size=9), name=t)
+               for t in types]
     fig = go.Figure(traces)
-    fig.update_layout(title=f"Directive network: {g.number_of_nodes()} documents, {g.number_of_edges()} stated links "
-                            "(click a node or a link marker for its evidence)", height=600, showlegend=True,
-                      xaxis=dict(visible=False), yaxis=dict(visible=False))
+    fig.update_layout(height=700, width=1100, showlegend=True, legend=dict(title="type"), hovermode="closest",
+                      margin=dict(l=10, r=10, t=40, b=10), xaxis=dict(visible=False), yaxis=dict(visible=False),
+                      title=f"{_plural(len(nodes), 'document')}, {_plural(len(edges), 'stated link')}; "
+                            f"labels on the {min(LABELLED_NODES, len(nodes))} most cited")
     return fig
 
 
-def counts_figures(con) -> list[go.Figure]:
-    names = _province_names()
-    df = con.execute("""SELECT c.category, c.year, d.main_province, count(*) AS n FROM counts c
-                        JOIN documents d USING (doc_id) GROUP BY ALL""").df()
-    figs = []
-    by_cat = df.groupby("category")["n"].sum().sort_values(ascending=False).head(20).reset_index()
-    figs.append(_bar(by_cat, "category", "n", "Counts by category (figures reported)"))
-    df["province"] = df["main_province"].map(names).fillna("(none)")
-    top_cats = list(by_cat["category"].head(8))
-    pivot = df[df["category"].isin(top_cats)].pivot_table(index="category", columns="province", values="n",
-                                                          aggfunc="sum", fill_value=0)
-    figs.append(go.Figure(go.Heatmap(z=pivot.values, x=list(pivot.columns), y=list(pivot.index), colorscale="Blues"))
-                .update_layout(title="Counts by category and province", height=420))
-    by_year = df.dropna(subset=["year"]).groupby(["year", "category"])["n"].sum().reset_index()
-    by_year = by_year[by_year["category"].isin(top_cats[:5])]
-    figs.append(go.Figure([go.Bar(x=g["year"].astype(int).astype(str), y=g["n"], name=c)
-                           for c, g in by_year.groupby("category")]).update_layout(
-        title="Counts by year (five largest categories)", barmode="stack", height=360))
-    return figs
+NETWORK_CONTROLS = """
+<div class="filters">
+  <label>issuer <select id="f-issuer"></select></label>
+  <label>type <select id="f-type"></select></label>
+  <label>year <select id="f-year"></select></label>
+  <span id="f-count"></span>
+</div>
+"""
 
-
-def map_figure(con) -> go.Figure:
-    rows = con.execute("""SELECT p.admin_code, any_value(p.name) AS name, any_value(p.level) AS level,
-                                 count(*) AS mentions, any_value(d.published) >= DATE '2025-07-01' AS new_era
-                          FROM places p JOIN documents d USING (doc_id) WHERE p.admin_code IS NOT NULL GROUP BY 1""").fetchall()
-    by_code = gazetteer().by_code
-    xs, ys, texts, sizes = [], [], [], []
-    for code, name, level, n, new_era in rows:
-        u = by_code.get(("2025" if new_era else "2024", code)) or by_code.get(("2024", code))
-        if u and u.lat and u.lon:
-            xs.append(u.lon)
-            ys.append(u.lat)
-            texts.append(f"{level} {name} ({code}): {n} mentions")
-            sizes.append(min(40, 6 + 2 * n))
-    fig = go.Figure(go.Scatter(x=xs, y=ys, mode="markers", text=texts, hoverinfo="text",
-                               marker=dict(size=sizes, opacity=0.6)))
-    fig.update_layout(title="Places mentioned (gazetteer coordinates; size = mentions)", height=700, width=520,
-                      xaxis=dict(title="longitude", range=[101.5, 110]), yaxis=dict(title="latitude", range=[8, 23.5],
-                                                                                      scaleanchor="x"))
-    return fig
-
-
-CLICK_JS = """
+NETWORK_JS = """
 <script>
-document.querySelectorAll('.js-plotly-plot').forEach(function (plot) {
-  if (!plot.id.startsWith('network')) return;
+(function () {
+  var data = JSON.parse(document.getElementById('network-data').textContent);
+  var plot = document.getElementById('network');
+  var sel = {issuer: document.getElementById('f-issuer'), type: document.getElementById('f-type'),
+             year: document.getElementById('f-year')};
+  function fill(select, values) {
+    ['(all)'].concat(values).forEach(function (v) {
+      var o = document.createElement('option'); o.value = o.textContent = v; select.appendChild(o); });
+  }
+  function uniq(key) { var s = {}; data.nodes.forEach(function (n) { s[n[key] || '?'] = 1; });
+                       return Object.keys(s).sort(); }
+  fill(sel.issuer, uniq('issuer')); fill(sel.type, uniq('type'));
+  fill(sel.year, uniq('year').map(function (y) { return y === '0' ? '(year unknown)' : y; }));
+  function keep(n) {
+    var y = n.year ? String(n.year) : '(year unknown)';
+    return (sel.issuer.value === '(all)' || n.issuer === sel.issuer.value) &&
+           (sel.type.value === '(all)' || n.type === sel.type.value) &&
+           (sel.year.value === '(all)' || y === sel.year.value);
+  }
+  function apply() {
+    var on = data.nodes.map(keep), filtered = on.some(function (v) { return !v; }), ex = [], ey = [];
+    data.edges.forEach(function (e) {
+      if (on[e.s] && on[e.t]) { var a = data.nodes[e.s], b = data.nodes[e.t];
+        ex.push(a.x, b.x, null); ey.push(a.y, b.y, null); } });
+    var shown = on.filter(Boolean).length;
+    Plotly.restyle(plot, {x: [ex], y: [ey]}, [0]);
+    Plotly.restyle(plot, {'marker.opacity': [on.map(function (v) { return v ? 1 : 0.08; })],
+      text: [data.nodes.map(function (n, i) { return on[i] && (n.top || (filtered && shown <= 40)) ? n.label : ''; })]},
+      [1]);
+    document.getElementById('f-count').textContent = shown + ' of ' + data.nodes.length + ' documents shown';
+  }
+  Object.keys(sel).forEach(function (k) { sel[k].addEventListener('change', apply); });
+  function item(list, e, other) {
+    var li = document.createElement('li'), b = document.createElement('b');
+    b.textContent = e.relation + ' ' + data.nodes[other].label; li.appendChild(b);
+    e.evidence.forEach(function (ev) {
+      var q = document.createElement('blockquote'); q.textContent = ev.sentence;
+      var s = document.createElement('div'); s.className = 'src'; s.textContent = 'in ' + ev.source;
+      q.appendChild(s); li.appendChild(q); });
+    list.appendChild(li);
+  }
+  function show(i) {
+    var n = data.nodes[i], box = document.getElementById('evidence');
+    box.textContent = '';
+    var h = document.createElement('h3');
+    h.textContent = n.label + ' — ' + n.type + ', ' + n.issuer + ', ' + (n.year || 'year unknown');
+    box.appendChild(h);
+    [['Cites (outgoing links)', 's', 't'], ['Cited by (incoming links)', 't', 's']].forEach(function (d) {
+      var sub = document.createElement('h4'), ul = document.createElement('ul'), k = 0;
+      data.edges.forEach(function (e) { if (e[d[1]] === i) { item(ul, e, e[d[2]]); k++; } });
+      sub.textContent = d[0] + ': ' + k; box.appendChild(sub); box.appendChild(ul);
+    });
+  }
   plot.on('plotly_click', function (ev) {
-    var p = ev.points[0], box = document.getElementById('evidence'), d = p.customdata, out = '';
-    try { var o = JSON.parse(d); out = '<b>' + p.text + '</b> — ' + (o.issuer || '') + '<ul>' +
-          o.in.map(function (s) { return '<li>' + s.replace(/</g, '&lt;') + '</li>'; }).join('') + '</ul>'; }
-    catch (e) { out = '<b>' + p.text + '</b><p>' + String(d).replace(/</g, '&lt;') + '</p>'; }
-    box.innerHTML = out;
-  });
-});
+    var p = ev.points[0]; if (p.curveNumber === 1) show(p.customdata); });
+  apply();
+  window.vietmineNetwork = {show: show, apply: apply};
+})();
 </script>
 """
 
 
+def network_panel(con) -> Panel:
+    g = build_graph(con)
+    title = "Directive network"
+    if g.number_of_nodes() == 0:
+        return Panel(title, "No link between documents is stated in the corpus (sentences such as 'Kết luận số "
+                     "44-KL/TW ... về tiếp tục thực hiện Chỉ thị số 09-CT/TW'), so there is no network to draw.")
+    data = network_data(g, link_evidence(con, g))
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    extra = (f'<script type="application/json" id="network-data">{payload}</script>'
+             '<div id="evidence" class="evidence">Click a document to list the links it states and the links '
+             "stated to it, each with the whole sentence it comes from.</div>" + NETWORK_JS)
+    note = ("Documents (points) and the links stated between them in the corpus (a line joins a document that "
+            "implements, amends, replaces or is based on another to the one it names). Size grows with the number "
+            "of linked documents citing it; filter by issuer, type and year; click a document for the links it "
+            "states and the links stated to it, with the sentences that state them.")
+    return Panel(title, note, network_figure(data), div_id="network", before_html=NETWORK_CONTROLS, after_html=extra)
+
+
+# ------------------------------------------------------------------------------------------ counts
+def counts_panels(con) -> list[Panel]:
+    names = _province_names()
+    by_cat = _rows(con, "SELECT coalesce(category, '(no category)'), count(*) FROM counts GROUP BY 1 "
+                        "ORDER BY 2 DESC, 1 LIMIT 20")
+    if not by_cat:
+        return [Panel("Counts", "No count was found in the corpus (figures such as '27/27 xã' or '77 mô hình').")]
+    panels = [Panel("Counts by category", "How many figures the corpus reports in each category (20 largest).",
+                    _bar(*zip(*by_cat), "Counts by category", True))]
+    top = [c for c, _ in by_cat if c != "(no category)"][:8]
+    cells = _rows(con, f"""SELECT c.category, d.main_province, count(*) FROM counts c JOIN documents d USING (doc_id)
+                           WHERE d.main_province IS NOT NULL AND c.category IN ({','.join('?' * len(top))})
+                           GROUP BY ALL""", top) if top else []
+    if cells:
+        provs = sorted({p for _, p, _ in cells}, key=lambda p: names.get(p, p))
+        z = [[next((n for c2, p2, n in cells if c2 == c and p2 == p), 0) for p in provs] for c in top]
+        fig = go.Figure(go.Heatmap(z=z, x=[names.get(p, p) for p in provs], y=top, colorscale="Blues"))
+        fig.update_layout(title="Counts by category and province", height=420, width=1100)
+        panels.append(Panel("Counts by category and province", "Figures of the eight largest categories, by the "
+                            "main province of the document that reports them.", fig))
+    else:
+        panels.append(Panel("Counts by category and province", "No document reporting a count is about a "
+                            "province, so counts cannot be placed on provinces."))
+    by_year = _rows(con, f"""SELECT year, category, count(*) FROM counts WHERE year BETWEEN ? AND ?
+                            AND category IN ({','.join('?' * len(top[:5]))}) GROUP BY ALL ORDER BY 1""",
+                    [*YEAR_RANGE, *top[:5]]) if top else []
+    if by_year:
+        fig = go.Figure([go.Bar(x=[y for y, c2, _ in by_year if c2 == c], y=[n for _, c2, n in by_year if c2 == c],
+                                name=c) for c in top[:5]])
+        _year_axis(fig, [y for y, _, _ in by_year])
+        fig.update_layout(title="Counts by year they refer to (five largest categories)", barmode="stack",
+                          height=380, width=560)
+        panels.append(Panel("Counts by year", "Figures by the year they refer to (stated near them, e.g. 'năm "
+                            f"2022'), five largest categories; years outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]} "
+                            "(historical mentions) are left out.", fig))
+    else:
+        panels.append(Panel("Counts by year", "No count states the year it refers to."))
+    return panels
+
+
+# --------------------------------------------------------------------------------------------- map
+@cache
+def map_shapes() -> dict:
+    path = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "vn_map.geojson"
+    if not path.exists():  # installed package: gazetteer data lives in vietmine/gazetteer/data
+        from vietmine import gazetteer
+
+        path = Path(gazetteer.__file__).parent / "data" / "vn_map.geojson"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _nice(x: float) -> int:
+    """x rounded down to one or two significant digits (colour-bar ticks)."""
+    if x < 10:
+        return int(x)
+    p = 10 ** (len(str(int(x))) - 2)
+    return int(x // p * p)
+
+
+def _rings(geometry: dict) -> tuple[list, list]:
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    lon, lat = [], []
+    for poly in polys:
+        ring = poly[0]  # exterior; holes are not drawn
+        lon += [p[0] for p in ring] + [None]
+        lat += [p[1] for p in ring] + [None]
+    return lon, lat
+
+
+def map_measures(con) -> dict[str, dict[str, int]]:
+    """{measure name: {province code: value}}: place mentions, and figures of the largest count categories."""
+    out = {"place mentions": dict(_rows(con, "SELECT province_code, count(*)::INT FROM places "
+                                             "WHERE province_code IS NOT NULL GROUP BY 1"))}
+    cats = _rows(con, """SELECT c.category FROM counts c JOIN documents d USING (doc_id)
+                         WHERE c.category IS NOT NULL AND d.main_province IS NOT NULL
+                         GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 5""")
+    for (cat,) in cats:
+        out[f"counts: {cat}"] = dict(_rows(con, """SELECT d.main_province, count(*)::INT FROM counts c
+                                                   JOIN documents d USING (doc_id)
+                                                   WHERE c.category = ? AND d.main_province IS NOT NULL
+                                                   GROUP BY 1""", [cat]))
+    return out
+
+
+def map_figure(measures: dict[str, dict[str, int]]) -> go.Figure:
+    shapes = map_shapes()["features"]
+    provinces = [f for f in shapes if f["properties"]["kind"] == "province"]
+    names = [f["properties"]["name"] for f in provinces]
+    codes = [f["properties"]["code"] for f in provinces]
+
+    def styling(values: dict[str, int]):
+        """Fill colours on a square-root scale (one province, often Hà Nội, would wash out the others),
+        the colour bar ticked in real values."""
+        vmax = max(values.values(), default=0) or 1
+        fills = [pcolors.sample_colorscale("Blues", [math.sqrt(values[c] / vmax)])[0] if values.get(c) else "#e6e6e6"
+                 for c in codes]
+        hover = [f"{n}: {values.get(c, 0):,}" for n, c in zip(names, codes)]
+        ticks = sorted({_nice(vmax * f) for f in (0, 0.0625, 0.25, 0.5625, 1)})
+        bar = dict(tickvals=[math.sqrt(t) for t in ticks], ticktext=[f"{t:,}" for t in ticks])
+        return fills, hover, [math.sqrt(values.get(c, 0)) for c in codes], math.sqrt(vmax), bar
+
+    first = next(iter(measures))
+    fills, hover, vals, vmax, bar = styling(measures[first])
+    fig = go.Figure()
+    outline = next(f for f in shapes if f["properties"]["kind"] == "outline")
+    lon, lat = _rings(outline["geometry"])
+    fig.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", fill="toself", fillcolor="#f4f4f4",
+                                line=dict(color="#888", width=0.8), hoverinfo="skip", showlegend=False))
+    for f, fill in zip(provinces, fills):
+        lon, lat = _rings(f["geometry"])
+        fig.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", fill="toself", fillcolor=fill,
+                                    line=dict(color="white", width=0.5), hoverinfo="skip", showlegend=False,
+                                    name=f["properties"]["name"]))
+    # hover and colour bar: one marker per province at a point inside it (fills take no hover)
+    fig.add_trace(go.Scattergeo(lon=[f["properties"]["label_lon"] for f in provinces],
+                                lat=[f["properties"]["label_lat"] for f in provinces], mode="markers",
+                                hovertext=hover, hoverinfo="text", showlegend=False, name="provinces",
+                                marker=dict(size=5, color=vals, colorscale="Blues", cmin=0, cmax=vmax, opacity=0.6,
+                                            showscale=True, colorbar=dict(title=first, thickness=12, x=1.0, **bar))))
+    isles = [f for f in shapes if f["properties"]["kind"] == "archipelago"]
+    fig.add_trace(go.Scattergeo(lon=[f["geometry"]["coordinates"][0] for f in isles],
+                                lat=[f["geometry"]["coordinates"][1] for f in isles],
+                                text=[f["properties"]["name"] for f in isles], mode="markers+text",
+                                textposition="bottom center", marker=dict(size=5, color="#888"), hoverinfo="text",
+                                showlegend=False))
+    n_prov = len(provinces)
+    buttons = []
+    for name, values in measures.items():
+        f2, h2, v2, vmax2, bar2 = styling(values)
+        # one value per trace: outline, provinces, hover markers, islands
+        buttons.append(dict(label=name, method="restyle", args=[
+            {"fillcolor": ["#f4f4f4", *f2, None, None],
+             "hovertext": [None] * (n_prov + 1) + [h2, None],
+             "marker.color": [None] * (n_prov + 1) + [v2, "#888"],
+             "marker.cmax": [None] * (n_prov + 1) + [vmax2, None],
+             "marker.colorbar.title.text": [None] * (n_prov + 1) + [name, None],
+             "marker.colorbar.tickvals": [None] * (n_prov + 1) + [bar2["tickvals"], None],
+             "marker.colorbar.ticktext": [None] * (n_prov + 1) + [bar2["ticktext"], None]}]))
+    fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=[101.8, 115.6],
+                    lataxis_range=[8.1, 23.5], bgcolor="white")
+    fig.update_layout(height=760, width=620, margin=dict(l=0, r=0, t=60, b=0), title="Provinces",
+                      updatemenus=[dict(buttons=buttons, x=0, y=1.07, xanchor="left", yanchor="top",
+                                        direction="down", showactive=True)] if len(buttons) > 1 else [])
+    return fig
+
+
+def map_panel(con) -> Panel:
+    measures = map_measures(con)
+    total = sum(measures["place mentions"].values())
+    if total == 0:
+        return Panel("Map of provinces", "No place in the corpus could be tied to a province of Viet Nam, so "
+                     "the map would be blank. " + MAP_SOURCE)
+    note = (f"Provinces coloured by how often the corpus names a place in them ({total:,} mentions), or, with the "
+            "menu, by the figures of a count category reported in documents about them. Grey: none. " + MAP_SOURCE)
+    return Panel("Map of provinces", note, map_figure(measures), div_id="map")
+
+
+# ------------------------------------------------------------------------------------------- page
+STYLE = """
+body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}
+section.panel{display:inline-block;vertical-align:top;margin:0 1em 1.5em 0;max-width:1120px}
+section.panel p.note{max-width:540px;font-size:.9rem;color:#444;margin:.2em 0}
+section.wide p.note{max-width:1100px}
+section.empty p.note{font-style:italic}
+.filters label{margin-right:1.2em}
+.evidence{border:1px solid #ccc;padding:8px;min-height:3em;max-width:1100px}
+.evidence blockquote{margin:.3em 0 .6em 1em;border-left:3px solid #ddd;padding-left:.6em}
+.evidence .src{font-size:.8rem;color:#666}
+"""
+
+
 def write_report(con, out_path: str, db_name: str) -> dict:
-    sections = [("Corpus", overview_figures(con)), ("Citations", citation_figures(con)),
-                ("Directive network", [network_figure(con)]), ("Counts", counts_figures(con)),
-                ("Places", [map_figure(con)])]
-    n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-    parts, first = [], True
-    for title, figs in sections:
+    sections = [("Corpus", corpus_panels(con)), ("Citations", citation_panels(con)),
+                ("Directive network", [network_panel(con)]), ("Counts", counts_panels(con)),
+                ("Places", [map_panel(con)])]
+    n_docs = _rows(con, "SELECT count(*) FROM documents")[0][0]
+    parts, first, n_figs = [], True, 0
+    for title, panels in sections:
         parts.append(f"<h2>{html.escape(title)}</h2>")
-        for i, fig in enumerate(figs):
-            div_id = f"network{i}" if title == "Directive network" else None
-            parts.append(to_html(fig, full_html=False, include_plotlyjs=first, div_id=div_id))
-            first = False
-        if title == "Directive network":
-            parts.append('<div id="evidence" style="border:1px solid #ccc;padding:8px;min-height:3em">'
-                         "Click a document or a link to see the sentence it comes from.</div>")
+        for p in panels:
+            wide = p.fig is not None and (p.fig.layout.width or 0) > 700
+            cls = "panel" + (" wide" if wide else "") + ("" if p.fig is not None else " empty")
+            body = f"<h3>{html.escape(p.title)}</h3><p class='note'>{html.escape(p.note)}</p>"
+            if p.fig is not None:
+                body += p.before_html + to_html(p.fig, full_html=False, include_plotlyjs=first,
+                                                div_id=p.div_id or f"fig-{_slug(p.title)}",
+                                                config={"displaylogo": False}) + p.after_html
+                first = False
+                n_figs += 1
+            parts.append(f'<section class="{cls}" id="panel-{_slug(p.title)}">{body}</section>')
     page = ("<!doctype html><html><head><meta charset='utf-8'><title>vietmine report</title>"
-            "<style>body{font-family:sans-serif;margin:2em;max-width:1200px} .plotly-graph-div{display:inline-block}</style>"
-            f"</head><body><h1>vietmine report</h1><p>{n_docs} documents in {html.escape(db_name)}</p>"
-            + "\n".join(parts) + CLICK_JS + "</body></html>")
+            f"<style>{STYLE}</style></head><body><h1>vietmine report</h1>"
+            f"<p>{_plural(n_docs, 'document')} in {html.escape(str(db_name))}. Every panel says what it shows; "
+            "hover for values. Nothing on this page is fetched from the network.</p>"
+            + "\n".join(parts) + "</body></html>")
     with open(out_path, "w", encoding="utf-8") as fh:
         fh.write(page)
-    return {"figures": sum(len(f) for _, f in sections), "bytes": len(page)}
+    return {"figures": n_figs, "bytes": len(page)}

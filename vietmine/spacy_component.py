@@ -1,0 +1,132 @@
+"""vietmine as a spaCy pipeline component: every fact as a span, one span group per fact table.
+
+    import spacy
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vietmine.punct_tokenizer.v1"}}})
+    nlp.add_pipe("vietmine")                  # found through the `spacy_factories` entry point
+    doc = nlp("Thực hiện Chỉ thị số 09-CT/TW ...")
+    for span in doc.spans["legal_refs"]:
+        span.text, span.label_, span.kb_id_, span._.fact["code"]
+
+Span groups are named after the database tables (legal_refs, legal_links, counts, amounts, places,
+dates, periods, people, organizations, abbreviations); each span has a kind label (LEGAL_REF,
+COUNT, ...), its identifier in `kb_id_` (code, admin code, value) and all the columns of its row
+in `span._.fact`. The payload lives in `doc._.facts` keyed by `span.id_`, so it survives a DocBin
+round trip (`DocBin(store_user_data=True)`); span extensions keyed by offsets would not (two facts
+with the same offsets share them).
+
+spaCy imports this module every time it builds a Language (entry points), so it imports nothing
+heavy at module level; the extractors are loaded on the first document.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from vietmine.facts import FACT_TYPES
+
+TABLES = [cls.TABLE for cls in FACT_TYPES]
+LABELS = {"legal_refs": "LEGAL_REF", "legal_links": "LEGAL_LINK", "counts": "COUNT", "amounts": "AMOUNT",
+          "places": "PLACE", "dates": "DATE", "periods": "PERIOD", "people": "PERSON", "organizations": "ORG",
+          "abbreviations": "ABBR"}
+# the column that identifies what a fact points to: spaCy's knowledge-base id
+KB_FIELD = {"legal_refs": "code", "legal_links": "dst_code", "places": "admin_code", "organizations": "normalized",
+            "abbreviations": "expansion", "dates": "value", "people": "name", "counts": "category"}
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "vietmine.punct_tokenizer.v1"}}}
+# columns that repeat what the span already holds or that only the database needs
+_SKIP = {"doc_id", "start_char", "end_char"}
+
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", default=None)       # {span_id: {column: value}}
+if not Doc.has_extension("document"):
+    Doc.set_extension("document", default=None)    # metadata of the source document (DocBin export)
+if not Span.has_extension("fact"):
+    Span.set_extension("fact", getter=lambda span: (span.doc._.facts or {}).get(span.id_))
+
+
+@registry.tokenizers("vietmine.punct_tokenizer.v1")
+def create_punct_tokenizer():
+    """spaCy's rule-based tokenizer with the default punctuation rules: the Vietnamese default needs
+    pyvi (word segmentation) or splits on spaces only, leaving "2013," and "Nội." one token."""
+    def make(nlp: Language):
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        d = Language.Defaults
+        return Tokenizer(nlp.vocab, prefix_search=compile_prefix_regex(d.prefixes).search,
+                         suffix_search=compile_suffix_regex(d.suffixes).search,
+                         infix_finditer=compile_infix_regex(d.infixes).finditer, url_match=d.url_match)
+    return make
+
+
+def blank(lang: str = "vi") -> Language:
+    """A blank pipeline with the punctuation tokenizer and no pyvi, ready for add_pipe("vietmine")."""
+    import spacy
+
+    return spacy.blank(lang, config=TOKENIZER_CONFIG)
+
+
+def _plain(value):
+    """msgpack-safe (DocBin stores user data with msgpack): dates as ISO strings."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars from a DataFrame
+        return value.item()
+    return value
+
+
+def add_fact_spans(doc: Doc, facts: dict[str, list[dict]], tables: list[str] | None = None) -> int:
+    """Put facts (rows as dicts, by table, with start_char/end_char into doc.text) on the doc as span
+    groups. Returns how many facts had offsets outside the text (left out)."""
+    payload = dict(doc._.facts or {})
+    missed = 0
+    for table in tables or TABLES:
+        spans = []
+        for i, row in enumerate(facts.get(table, [])):
+            span_id = f"{table}/{i}"
+            kb = row.get(KB_FIELD.get(table, ""))
+            # expand: a fact ending inside a token ("2013" of "2013,") still covers the whole token
+            span = doc.char_span(int(row["start_char"]), int(row["end_char"]), label=LABELS[table],
+                                 kb_id="" if kb is None else str(_plain(kb)), span_id=span_id,
+                                 alignment_mode="expand")
+            if span is None:
+                missed += 1
+                continue
+            spans.append(span)
+            payload[span_id] = {k: _plain(v) for k, v in row.items() if k not in _SKIP}
+        doc.spans[table] = spans
+    doc._.facts = payload
+    return missed
+
+
+class VietmineComponent:
+    """Runs vietmine's extractors on doc.text (offsets refer to it as given: pass NFC text, as
+    `vietmine ingest` stores it) and adds one span group per fact table."""
+
+    def __init__(self, tables: list[str] | None = None):
+        unknown = sorted(set(tables or []) - set(TABLES))
+        if unknown:
+            raise ValueError(f"vietmine component: unknown fact table(s) {', '.join(unknown)}; "
+                             f"choose among {', '.join(TABLES)}")
+        self.tables = list(tables) if tables else TABLES
+
+    def __call__(self, doc: Doc) -> Doc:
+        from vietmine.facts import Document
+        from vietmine.pipeline.engines.local import analyse
+
+        digest = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()
+        result = analyse(Document(doc_id=digest[:16], source_path="<spacy>", text=doc.text, content_hash=digest))
+        by_table: dict[str, list[dict]] = {}
+        for f in result.facts:
+            by_table.setdefault(f.TABLE, []).append(dataclasses.asdict(f))
+        add_fact_spans(doc, by_table, self.tables)
+        return doc
+
+
+@Language.factory("vietmine", default_config={"tables": None})
+def make_component(nlp: Language, name: str, tables: list[str] | None) -> VietmineComponent:
+    return VietmineComponent(tables)
