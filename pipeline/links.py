@@ -67,7 +67,7 @@ class _LinkRules:
         self.frame_start = regex.compile(rf"(?i)^[\W\d]*(?:[^,;\n]{{0,40}},\s*)?(?:{frames})\b")
         self.item_head = regex.compile(
             rf"(?i)^[\s\-+•*]*(?:\(?(?:\d{{1,2}}|[a-zđ])[.)]\s*)?(?:và\s+)?"
-            rf"(?:(?:{frames})(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?)?\s*$")
+            rf"(?:(?:{frames})(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?(?:\s+{prov})*)?\s*$")
         types = "|".join(regex.escape(t["word"]) for t in sorted(cfg["types"], key=lambda t: -len(t["word"])))
         self.own_act = regex.compile(
             rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?:{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")

@@ -134,6 +134,28 @@ CASES = [
                  "sung một số điều của Quy chế đánh giá, xếp loại học viên theo học Chương trình giáo dục thường xuyên cấp THCS "
                  "và cấp THPT ban hành kèm theo Quyết định số 02/2007/QĐ-BGDĐT của Bộ trưởng Bộ GD&ĐT; đảm bảo khách quan.",
                  {("26/2014/TT-BGDĐT", "02/2007/QĐ-BGDĐT", "amends")}, id="bench-21493800-amends-the-attached-rules"),
+    pytest.param("Số: 86/2025/TT-BCA \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n Hà Nội, ngày 15 "
+                 "tháng 9 năm 2025 \n \nTHÔNG TƯ  \nQuy định biện pháp thực hiện bảo hiểm y tế đối với công nhân công an, "
+                 "người \nlao động, học sinh, sinh viên và thân nhân của cán bộ, chiến sĩ, công nhân \ncông an đang công tác, "
+                 "học tập trong Công an nhân dân \n  \nCăn cứ Luật Bảo hiểm y tế số 25/2008/QH12 được sửa đổi, bổ sung bởi "
+                 "Luật số \n46/2014/QH13 và Luật số 51/2024/QH15 (sau đây viết gọn là Luật Bảo hiểm y tế); \nCăn cứ Nghị "
+                 "định số 02/2025/NĐ-CP ngày 18 tháng 02 năm 2025 của Chính \nphủ quy định chức năng, nhiệm vụ, quyền hạn và "
+                 "cơ cấu tổ chức của Bộ Công an \nđược sửa đổi, bổ sung bởi Nghị định số 11/2025/NĐ-CP ngày 01 tháng 7 năm "
+                 "2025 \ncủa Chính phủ; \nCăn cứ Nghị định số 188/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính \nphủ quy "
+                 "định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế \n",
+                 {("86/2025/TT-BCA", "25/2008/QH12", "based_on"), ("86/2025/TT-BCA", "02/2025/NĐ-CP", "based_on"),
+                  ("86/2025/TT-BCA", "188/2025/NĐ-CP", "based_on"), ("46/2014/QH13", "25/2008/QH12", "amends"),
+                  ("51/2024/QH15", "25/2008/QH12", "amends"), ("11/2025/NĐ-CP", "02/2025/NĐ-CP", "amends"),
+                  ("188/2025/NĐ-CP", "25/2008/QH12", "guides")}, id="013-law-numbered-once-then-by-name"),
+    pytest.param(" (Nghị quyết số 04/2017/NQ-HĐTP của Hội đồng Thẩm phán TAND tối cao hướng dẫn một số quy định tại khoản 1 "
+                 "và khoản 3 Điều 192 Bộ luật Tố tụng dân sự số 92/2015/QH13 về trả lại đơn khởi kiện, quyền nộp đơn khởi "
+                 "kiện lại vụ án, có hiệu lực thi hành từ ngày 1-7 quy định)",
+                 {("04/2017/NQ-HĐTP", "92/2015/QH13", "guides")}, id="033-guides-clauses-of-a-named-code"),
+    pytest.param("Căn cứ vào Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, bổ sung theo Nghị "
+                 "quyết số 51/2001/QH10 ngày 25 tháng 12 năm 2001 của Quốc hội khoá X, kỳ họp thứ 10;", set(),
+                 id="015-amended-constitution-has-no-number"),
+    pytest.param("Nghị định số 44/2008/NĐ-CP ngày 09/4/2008 của Chính phủ về sửa đổi, bổi sung một số Điều của Nghị định số "
+                 "198/2004/NĐ-CP .", {("44/2008/NĐ-CP", "198/2004/NĐ-CP", "amends")}, id="005-typo-in-the-verb"),
     # negatives: documents named together with no verb between them, or a verb whose subject is not a document
     pytest.param("Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục đẩy mạnh thực hiện Chỉ thị số 09-CT/TW "
                  "về “Tăng cường”; Nghị định số 06/2013/NĐ-CP ngày 09/01/2013 của Chính phủ và Thông tư số 46/2014/TT-BCA "
