@@ -254,13 +254,11 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
                 if fm:
                     frame = lr.frame_rel[fm.lastgroup]
 
-        done = False
         if prev is not None:
-            done = _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr)
+            _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr)
         elif frame and lr.item_head.match(item_text):
             role[id(m)] = ("head", frame, item_pos)
             heads.append((m, frame, item_pos))
-            done = True
         elif own is not None and m.start > own.end_char:
             in_title = own.end_char <= stmt_start < title_zone
             om = (lr.title.match(item_text) if in_title else None) or lr.own_act.match(item_text)
