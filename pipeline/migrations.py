@@ -97,7 +97,7 @@ def _gazetteer(con):
         tier VARCHAR, province_code VARCHAR, district_code VARCHAR, lat DOUBLE, lon DOUBLE);
     CREATE TABLE IF NOT EXISTS admin_units_2025 (old_code VARCHAR, new_code VARCHAR)
     """)
-    if con.execute("SELECT count(*) FROM admin_units").fetchone()[0]:
+    if con.execute("SELECT count(*) FROM admin_units").fetchall()[0][0]:
         return  # loaded by an older vietmine
     g = gazetteer()
     units = pd.DataFrame([(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code, u.lat, u.lon)
@@ -117,6 +117,21 @@ def _rules_version_and_link_identity(con):
     ALTER TABLE documents ADD COLUMN IF NOT EXISTS rules_version VARCHAR;
     ALTER TABLE legal_links ADD COLUMN IF NOT EXISTS src_key VARCHAR;
     ALTER TABLE legal_links ADD COLUMN IF NOT EXISTS dst_key VARCHAR
+    """)
+
+
+@migration(5, "canonical source of each document; status and counts of each run")
+def _source_identity_and_run_status(con):
+    """documents.source_key: the canonical source (resolved absolute path, plus the line's id or
+    content hash for JSON lines), the identity a document is kept by; source_path stays the path
+    as given. runs.status: running, complete, interrupted or failed."""
+    _run(con, """
+    ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_key VARCHAR;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS status VARCHAR;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS reextracted INTEGER;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS missing INTEGER;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS pruned INTEGER;
+    UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN 'interrupted' ELSE 'complete' END
     """)
 
 

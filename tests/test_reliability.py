@@ -29,32 +29,58 @@ def test_previous_schema_version_is_migrated_in_place(tmp_path):
     before = q(str(db), "SELECT doc_type, number, code FROM legal_refs ORDER BY start_char")
     assert main(["ingest", "--db", str(db)]) == 0
     assert q(str(db), "SELECT value FROM schema_info") == [(str(SCHEMA_VERSION),)]
-    # old facts kept as they were, new columns present, new documents loaded beside them
-    old_doc = q(str(db), "SELECT doc_id FROM documents WHERE source_path LIKE '%004.txt'")[0][0]
-    assert q(str(db), "SELECT doc_type, number, code FROM legal_refs WHERE doc_id = ? ORDER BY start_char", old_doc) == before
+    # new columns present, new documents loaded beside the old one
     assert q(str(db), "SELECT count(*) FROM legal_refs WHERE registry_key IS NOT NULL")[0][0] > 0
-    # the fixture holds article 004 already: the bundled copy is the same content, stored once
+    # the fixture holds article 004, stored from /tmp/v1fx/004.txt, a path that no longer exists:
+    # the bundled copy is the same content, so the document follows it (stored once, not a duplicate)
     assert q(str(db), "SELECT count(*) FROM documents")[0][0] == 5
-    assert q(str(db), "SELECT reason FROM problems")[0][0].startswith("duplicate content of")
+    old_doc, path = q(str(db), "SELECT doc_id, source_path FROM documents WHERE source_path LIKE '%004_a003ad0d4c678184.txt'")[0]
+    assert q(str(db), "SELECT doc_type, number, code FROM legal_refs WHERE doc_id = ? ORDER BY start_char", old_doc) == before
+    assert q(str(db), "SELECT count(*) FROM documents WHERE source_key IS NULL") == [(0,)]
+    assert q(str(db), "SELECT count(*) FROM problems WHERE reason LIKE 'duplicate%'") == [(0,)]
 
 
-def test_second_writer_gets_a_clear_message_and_readers_a_snapshot(tmp_path):
+def test_second_writer_gets_a_clear_message_and_readers_wait_for_the_batch(tmp_path):
     db = str(tmp_path / "busy.duckdb")
     assert main(["ingest", "--db", db]) == 0
+    # a process holding the file as a run does while it commits a batch, for 8 seconds
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('held', flush=True); time.sleep(60)", db], stdout=subprocess.PIPE, text=True)
+                               "print('held', flush=True); time.sleep(8); c.close(); time.sleep(60)", db],
+                              stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
+        reader = subprocess.Popen([sys.executable, "-m", "vietmine", "sql", "SELECT count(*) AS n FROM documents",
+                                   "--db", db, "--format", "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True)
         r = subprocess.run([sys.executable, "-m", "vietmine", "ingest", "--db", db], capture_output=True, text=True)
         assert r.returncode == 2
         assert f"is being written by PID {holder.pid}" in r.stderr and "Traceback" not in r.stderr
-        r = subprocess.run([sys.executable, "-m", "vietmine", "sql", "SELECT count(*) AS n FROM documents",
-                            "--db", db, "--format", "csv"], capture_output=True, text=True)
+        # the reader waits for the file and reads the database itself: no copy, no stale snapshot
+        out, err = reader.communicate(timeout=60)
+        r = subprocess.CompletedProcess(reader.args, reader.returncode, out, err)
         assert r.returncode == 0 and r.stdout.split() == ["n", "5"]
-        assert "reading the snapshot" in r.stderr
+        assert "waiting for its batch to commit" in r.stderr
+        assert not os.path.exists(db + ".snapshot")
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_second_run_is_refused_while_the_first_holds_the_writer_lock(tmp_path):
+    from vietmine.pipeline.store import Store
+    from vietmine.errors import DatabaseError
+
+    db = str(tmp_path / "w.duckdb")
+    first = Store(db)
+    first.release()  # between two batches: the file is free, the run is not over
+    try:
+        with pytest.raises(DatabaseError, match=f"is being written by PID {os.getpid()}"):
+            Store(db)
+        con = duckdb.connect(db, read_only=True)  # a reader gets in between batches
+        assert con.execute("SELECT count(*) FROM documents").fetchall() == [(0,)]
+        con.close()
+    finally:
+        first.close()
 
 
 def test_time_budget_skips_and_reports_a_slow_document(tmp_path, monkeypatch):

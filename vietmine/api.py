@@ -147,6 +147,14 @@ def ingest(paths: list[str], db_path: str = DEFAULT_DB, **options):
     return run(paths, db_path, **options)
 
 
+def reextract(db_path: str = DEFAULT_DB, **options):
+    """Extract again, from their stored text, the documents whose rules_version differs from
+    this vietmine's rules (see pipeline.engines.local.reextract); no source file is read."""
+    from vietmine.pipeline.engines.local import reextract as run
+
+    return run(db_path, **options)
+
+
 def load(parquet_dir: str, db_path: str = DEFAULT_DB):
     """Merge the Parquet shards written by the Dask engine into the database."""
     from vietmine.pipeline.engines.distributed import load_parquet
