@@ -147,7 +147,7 @@ def iter_lines(path: str | os.PathLike, max_line: int = MAX_LINE_BYTES,
                 if skipping:
                     skipping = False
                 else:
-                    yield lineno, buf[pos:nl + 1]
+                    yield lineno, (buf[pos:nl + 1] if nl - pos <= max_line else None)
                     deadline.reset()
                 lineno += 1
                 pos = nl + 1
@@ -160,7 +160,7 @@ def iter_lines(path: str | os.PathLike, max_line: int = MAX_LINE_BYTES,
                 buf, pos = b"", 0
             if eof:
                 if not skipping and pos < len(buf):
-                    yield lineno, buf[pos:]
+                    yield lineno, (buf[pos:] if len(buf) - pos <= max_line else None)
                 return
             deadline.check()
             chunk = next(chunks, b"")

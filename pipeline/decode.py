@@ -6,6 +6,7 @@ import codecs
 import re
 import unicodedata
 
+from vietmine.corpus.files import valid_text
 from vietmine.gazetteer import load_json
 
 
@@ -92,7 +93,9 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def normalize(text: str) -> str:
-    """NFC, unified newlines, no NUL or stray control characters."""
+    """NFC, unified newlines, no NUL or stray control characters, no lone surrogate (a JSON
+    '\\ud800' is valid JSON but not text: it becomes U+FFFD)."""
+    text = valid_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL_CHARS.sub("", text)
     return unicodedata.normalize("NFC", text)

@@ -271,7 +271,8 @@ class Store:
         con = self.con
         con.execute("BEGIN")
         try:
-            old = pd.DataFrame({"doc_id": list(frames["documents"]["doc_id"]) if "documents" in frames else []})
+            old = pd.DataFrame({"doc_id": pd.Series(list(frames["documents"]["doc_id"]) if "documents" in frames else [],
+                                                    dtype=object)})
             con.register("replaced_keys", pd.DataFrame({"source_key": pd.Series(replace_keys, dtype=object)}))
             con.register("written_ids", old)
             old_docs = ("SELECT doc_id FROM documents WHERE source_key IN (SELECT source_key FROM replaced_keys) "
