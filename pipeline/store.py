@@ -238,8 +238,9 @@ class Store:
     def known_sources(self) -> dict[str, tuple[str, str, str]]:
         """source_key -> (content_hash, raw_hash, source_path)."""
         self.acquire()
-        return {k: (c, r, p) for k, c, r, p in self.con.execute(
-            "SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchall()}
+        cols = self.con.execute("SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchnumpy()
+        return dict(zip(cols["source_key"].tolist(), zip(cols["content_hash"].tolist(), cols["raw_hash"].tolist(),
+                                                         cols["source_path"].tolist())))
 
     def stale_ids(self, version: str) -> list[str]:
         self.acquire()
