@@ -238,7 +238,7 @@ def _fingerprint(db):
     ("SELECT * FROM read_text('/etc/shadow')", "is outside the folders"),
     ("SELECT * FROM read_csv('{db}.lock')", "is outside the folders"),
     ("SELECT * FROM read_blob('/etc/passwd')", "is outside the folders"),
-    ("SELECT * FROM 'outputs/../../../../etc/passwd'", "is outside the folders"),
+    ("SELECT * FROM read_csv('outputs/../../../../etc/passwd')", "is outside the folders"),
     ("", "empty query"),
     ("SELEC 1", "Parser Error"),
 ])
