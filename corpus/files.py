@@ -36,9 +36,14 @@ def valid_text(s: str) -> str:
                           if 0xDC80 <= ord(m.group()) <= 0xDCFF else "\ufffd", s)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def display_path(path: str | os.PathLike) -> str:
-    """A path as a valid string: undecodable bytes of a file name shown as '\\xNN'."""
-    return valid_text(os.fspath(path))
+    """A path as a valid one-line string: undecodable bytes and control characters (a newline
+    is legal in a file name) of a file name shown as '\\xNN'."""
+    text = valid_text(os.fspath(path))
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
 
 
 def canonical_path(path: str | os.PathLike) -> str:

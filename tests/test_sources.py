@@ -56,12 +56,24 @@ def test_a_bad_string_costs_at_most_its_input_and_the_batch_loads(tmp_path, tmp_
     assert q(tmp_db, "SELECT unchanged FROM runs ORDER BY run_id DESC LIMIT 1") == [(2,)]
 
 
-def test_an_undecodable_file_name_is_shown_escaped(tmp_path, tmp_db):
+@pytest.mark.parametrize("name, shown", [
+    (b"b\xe1i.txt", "b\\xe1i.txt"),
+    (b"two\nlines.txt", "two\\x0alines.txt"),
+    (b"tab\there.txt", "tab\\x09here.txt"),
+], ids=["latin-1-byte", "newline", "tab"])
+def test_a_file_name_is_stored_and_shown_on_one_valid_line(tmp_path, tmp_db, name, shown, capsys):
     (tmp_path / "c").mkdir()
-    with open(os.path.join(os.fsencode(tmp_path / "c"), b"b\xe1i.txt"), "wb") as fh:
+    with open(os.path.join(os.fsencode(tmp_path / "c"), name), "wb") as fh:
         fh.write(SENTENCE_A.encode())
+    with open(os.path.join(os.fsencode(tmp_path / "c"), b"empty-" + name), "wb"):
+        pass
     main(["ingest", str(tmp_path / "c"), "--db", tmp_db])
-    assert [os.path.basename(p) for (p,) in q(tmp_db, "SELECT source_path FROM documents")] == ["b\\xe1i.txt"]
+    assert [os.path.basename(p) for (p,) in q(tmp_db, "SELECT source_path FROM documents")] == [shown]
+    err = capsys.readouterr().err
+    assert [ln for ln in err.splitlines() if ln.startswith("skipped")] == [
+        f"skipped {tmp_path / 'c' / ('empty-' + shown)}: empty file"]
+    main(["ingest", str(tmp_path / "c"), "--db", tmp_db])  # the escaped name is the same source next time
+    assert q(tmp_db, "SELECT loaded, unchanged, missing FROM runs ORDER BY run_id DESC LIMIT 1") == [(0, 1, 0)]
 
 
 # -- 3. only regular files, bounded reads ---------------------------------------------------------

@@ -198,7 +198,11 @@ def _source_key(raw: RawInput) -> str:
 
 def _unescape(path: str) -> str:
     """A display path ('\\xff' for an undecodable byte) back to the name on disk."""
-    return re.sub(r"\\x([89a-f][0-9a-f])", lambda m: chr(0xDC00 + int(m.group(1), 16)), path)
+    def byte(m):
+        n = int(m.group(1), 16)
+        return chr(0xDC00 + n) if n >= 0x80 else chr(n)
+
+    return re.sub(r"\\x([0-9a-f]{2})", byte, path)
 
 
 def _exists(path: str) -> bool:
