@@ -313,6 +313,12 @@ def test_stale_documents_are_reextracted_from_stored_text(tmp_path):
     assert stats.reextracted == 3
     assert _table_rows(db) == _table_rows(ref)
     assert reextract(db).reextracted == 0  # nothing stale is left
+    con = duckdb.connect(db)
+    con.execute("UPDATE documents SET rules_version = 'other'")
+    con.close()
+    assert main(["reextract", "--db", db, "--quiet"]) == 0
+    assert _table_rows(db) == _table_rows(ref)
+    assert q(db, "SELECT reextracted, status FROM runs ORDER BY run_id DESC LIMIT 1") == [(3, "complete")]
 
 
 def test_the_next_ingest_reextracts_stale_documents(tmp_path, capsys):
