@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import os
 import re
+import time
 
 import duckdb
 
 from vietmine.errors import QueryError
+from vietmine.pipeline.connections import READ_WAIT_S
 
 T = duckdb.StatementType
 READ_ONLY_TYPES = {T.SELECT}  # SELECT, WITH ..., DESCRIBE, SUMMARIZE, SHOW, FROM x all parse as SELECT
@@ -76,7 +78,15 @@ def guarded_connection(db_path: str, read_dirs: list[str] | None = None) -> duck
     folders; its configuration is locked."""
     con = duckdb.connect(":memory:")
     try:
-        con.execute(f"ATTACH '{_quote(os.path.abspath(db_path))}' AS db (READ_ONLY)")
+        deadline = time.monotonic() + READ_WAIT_S
+        while True:  # a run holds the file only while it commits a batch: wait for it, as readers do
+            try:
+                con.execute(f"ATTACH '{_quote(os.path.abspath(db_path))}' AS db (READ_ONLY)")
+                break
+            except duckdb.IOException as e:
+                if "lock" not in str(e).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
         con.execute("USE db")
         dirs = allowed_dirs(read_dirs)
         con.execute(f"SET allowed_directories = [{', '.join(repr_sql(d) for d in dirs)}]")

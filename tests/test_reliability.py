@@ -79,6 +79,10 @@ def test_a_second_run_is_refused_while_the_first_holds_the_writer_lock(tmp_path)
         con = duckdb.connect(db, read_only=True)  # a reader gets in between batches
         assert con.execute("SELECT count(*) FROM documents").fetchall() == [(0,)]
         con.close()
+        from vietmine.api import Database
+
+        with Database(db) as d:
+            assert d.sql("SELECT count(*) AS n FROM documents").n[0] == 0
     finally:
         first.close()
 
