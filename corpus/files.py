@@ -11,7 +11,6 @@ import re
 import stat
 import time
 import zlib
-from pathlib import Path
 from typing import Iterator
 
 MAX_FILE_BYTES = 20 * 1024 * 1024          # one article beyond this is not an article

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from vietmine.corpus.files import (BROKEN_ARCHIVE, MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, ReadRefused,
-                                   canonical_path, display_path, iter_lines, line_key, open_regular, read_bounded,
+                                   canonical_path, display_path, iter_lines, line_key, read_bounded,
                                    valid_text)
 from vietmine.facts import Problem, RawInput
 

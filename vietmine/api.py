@@ -28,7 +28,8 @@ SUMMARY_TABLES = ["documents", "legal_refs", "legal_links", "counts", "amounts",
 
 
 class Database:
-    """A vietmine database opened for reading (the last snapshot while an ingest writes it)."""
+    """A vietmine database opened for reading (while an ingest commits a batch, opening waits for it).
+    Close it (or use `with`) when done: an ingest waits for open readers before it writes."""
 
     def __init__(self, path: str = DEFAULT_DB, on_fallback=warn, read_dirs: list[str] | None = None):
         self.path = path

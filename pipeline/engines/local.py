@@ -15,7 +15,7 @@ import sys
 import threading
 import traceback
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from tqdm import tqdm
 
