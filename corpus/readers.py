@@ -1,18 +1,22 @@
-"""Read stage: turn paths into RawInput records (bytes, undecoded), or Problems."""
+"""Read stage: turn paths into RawInput records (bytes, undecoded), or Problems. Every read goes
+through corpus/files.py (regular files only, bounded in bytes and time); each RawInput carries
+its canonical source in meta["source_key"] (the resolved path, plus the line's id or content hash
+for JSON lines), the identity the store keeps documents by."""
 from __future__ import annotations
 
-import gzip
 import json
 import os
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
+from vietmine.corpus.files import (BROKEN_ARCHIVE, MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, ReadRefused,
+                                   canonical_path, display_path, iter_lines, line_key, read_bounded,
+                                   valid_text)
 from vietmine.facts import Problem, RawInput
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a single article beyond this is not an article
 
 # JSON-lines fields, first present non-empty one wins: the names news crawls and datasets use
 # (the bench corpus has id/title/text; others publish content/body, date/publish_date/time,
@@ -35,7 +39,8 @@ def format_of(path: Path) -> str | None:
 
 
 def iter_files(paths: list[str]) -> Iterator[tuple[str, Path]]:
-    """Yield (path as given/joined, Path) for every supported file, sorted, walking directories."""
+    """Yield (path as given/joined, Path) for every supported file, sorted, walking directories
+    (symbolic links to directories are not followed: a link loop cannot make a walk endless)."""
     for given in paths:
         p = Path(given)
         if p.is_dir():
@@ -49,31 +54,34 @@ def iter_files(paths: list[str]) -> Iterator[tuple[str, Path]]:
             yield given, p
 
 
-def read_paths(paths: list[str]) -> Iterator[RawInput | Problem]:
-    for shown, p in iter_files(paths):
+def read_paths(paths: list[str], budget_s: float = 0) -> Iterator[RawInput | Problem]:
+    """Every input under `paths`. A file that cannot or must not be read (not a regular file, too
+    large, unreadable) is a Problem; `budget_s` bounds the time spent reading toward one document."""
+    for given, p in iter_files(paths):
+        shown = display_path(given)
         fmt = format_of(p)
         if fmt is None:
-            yield Problem(shown, f"unsupported file type '{p.suffix}'")
+            yield Problem(shown, f"unsupported file type '{valid_text(p.suffix)}'")
             continue
         try:
             if fmt == "jsonl":
-                yield from read_jsonl(shown, p)
+                yield from read_jsonl(shown, p, budget_s=budget_s)
                 continue
-            size = p.stat().st_size
-            if size > MAX_FILE_BYTES:
-                yield Problem(shown, f"file too large ({size} bytes > {MAX_FILE_BYTES})")
-                continue
-            yield RawInput(shown, p.read_bytes(), fmt)
+            yield RawInput(shown, read_bounded(p, MAX_FILE_BYTES), fmt, {"source_key": canonical_path(p)})
+        except ReadRefused as e:
+            yield Problem(shown, str(e))
         except OSError as e:
-            yield Problem(shown, f"cannot read: {e.strerror or e}")
+            yield Problem(shown, f"cannot read: {valid_text(e.strerror or str(e))}")
 
 
 def count_lines(p: Path) -> int:
-    opener = gzip.open if p.name.lower().endswith(".gz") else open
+    """Lines of a JSON-lines file (compressed or not), read within the same bounds as its lines."""
     try:
-        with opener(p, "rb") as fh:
-            return sum(1 for _ in fh)
-    except (OSError, EOFError):
+        n = 0
+        for n, _ in iter_lines(p):
+            pass
+        return n
+    except (ReadRefused, *BROKEN_ARCHIVE):
         return 0
 
 
@@ -118,20 +126,19 @@ def json_meta(obj: dict, fields: dict | None = None) -> tuple[str | None, str | 
     return (text if isinstance(text, str) else None), (str(doc_id) if doc_id is not None else None), meta
 
 
-def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None,
+def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None, budget_s: float = 0,
                fields: dict | None = None) -> Iterator[RawInput | Problem]:
     """Lines start..stop (1-based, stop excluded) of a JSON-lines file, each line one article;
     `fields` maps a role (text, published, outlet, title, id, url) to other field names."""
-    opener = gzip.open if p.name.lower().endswith(".gz") else open
+    source = canonical_path(p)
     try:
-        with opener(p, "rb") as fh:
-            for lineno, line in enumerate(fh, 1):
+        for lineno, line in iter_lines(p, MAX_FILE_BYTES, MAX_DECOMPRESSED_BYTES, budget_s):
                 if lineno < start:
                     continue
                 if stop is not None and lineno >= stop:
                     return
-                if len(line) > MAX_FILE_BYTES:
-                    yield Problem(f"{shown}:{lineno}", f"JSON line too large ({len(line)} bytes)")
+                if line is None:
+                    yield Problem(f"{shown}:{lineno}", f"JSON line too large (more than {MAX_FILE_BYTES} bytes)")
                     continue
                 if not line.strip():
                     continue
@@ -142,8 +149,12 @@ def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None,
                     continue
                 text, doc_id, meta = json_meta(obj, fields) if isinstance(obj, dict) else (None, None, {})
                 if text is None:
-                    yield Problem(f"{shown}:{lineno}", "JSON line has no 'text' string")
+                    yield Problem(f"{shown}:{lineno}", "JSON line has no text (fields: "
+                                  f"{', '.join(JSON_FIELDS['text'])})")
                     continue
+                meta["source_key"] = f"{source}#{valid_text(doc_id) if doc_id else line_key(line)}"
                 yield RawInput(f"{shown}#{doc_id or lineno}", text, "json", meta)
-    except (OSError, EOFError, gzip.BadGzipFile) as e:
-        yield Problem(shown, f"truncated or unreadable archive ({e.__class__.__name__}: {e})")
+    except ReadRefused as e:
+        yield Problem(shown, str(e))
+    except BROKEN_ARCHIVE as e:
+        yield Problem(shown, f"truncated or unreadable archive ({e.__class__.__name__}: {valid_text(str(e))})")

@@ -1,11 +1,14 @@
 """Decode stage: bytes to Unicode text. Detects BOMs, UTF-16, UTF-8, Windows-1258 and the
-legacy Vietnamese 8-bit encoding TCVN3, and rejects binary data with a reason."""
+legacy Vietnamese 8-bit encodings TCVN3 and VNI, removes stray NUL bytes, and rejects binary data
+with a reason."""
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 
+from vietmine.corpus.files import valid_text
 from vietmine.gazetteer import load_json
 
 
@@ -48,6 +51,18 @@ def _decode_legacy(data: bytes, table: dict[str, str]) -> str:
     return data.decode("latin-1").translate(str.maketrans(table))
 
 
+@functools.cache
+def _sequence_pattern(name: str) -> re.Pattern:
+    table = _legacy_tables()["sequences"][name]
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+
+
+def _decode_sequences(data: bytes, name: str, table: dict[str, str]) -> str:
+    """Decode an encoding that writes a letter as its base plus mark characters (VNI: 'eä' is
+    'ệ'), given as a table of (latin-1) sequences -> Unicode; longest sequences first."""
+    return _sequence_pattern(name).sub(lambda m: table[m.group()], data.decode("latin-1"))
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text in NFC, encoding name). Raises DecodeError with a reason."""
     if not data.strip():
@@ -69,6 +84,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 continue
             if _plausible_text(text):
                 return normalize(text), codec
+    nuls = data.count(b"\x00")
+    if nuls and nuls <= max(4, len(data) // 100) and not _looks_binary(data.replace(b"\x00", b"")):
+        data = data.replace(b"\x00", b"")  # a stray NUL (a copy or transfer fault) in good text
     if _looks_binary(data):
         raise DecodeError("binary data, not text")
     try:
@@ -80,6 +98,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     candidates = []
     for name, table in _legacy_tables()["encodings"].items():
         candidates.append((name, _decode_legacy(data, table)))
+    for name, table in _legacy_tables().get("sequences", {}).items():
+        candidates.append((name, _decode_sequences(data, name, table)))
     candidates.append(("cp1258", data.decode("cp1258", errors="replace")))
     scored = [(_vietnamese_score(normalize(t)), name, t) for name, t in candidates]
     score, name, text = max(scored, key=lambda s: s[0])
@@ -92,7 +112,9 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def normalize(text: str) -> str:
-    """NFC, unified newlines, no NUL or stray control characters."""
+    """NFC, unified newlines, no NUL or stray control characters, no lone surrogate (a JSON
+    '\\ud800' is valid JSON but not text: it becomes U+FFFD)."""
+    text = valid_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL_CHARS.sub("", text)
     return unicodedata.normalize("NFC", text)

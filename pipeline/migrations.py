@@ -120,6 +120,21 @@ def _rules_version_and_link_identity(con):
     """)
 
 
+@migration(5, "canonical source of each document; status and counts of each run")
+def _source_identity_and_run_status(con):
+    """documents.source_key: the canonical source (resolved absolute path, plus the line's id or
+    content hash for JSON lines), the identity a document is kept by; source_path stays the path
+    as given. runs.status: running, complete, interrupted or failed."""
+    _run(con, """
+    ALTER TABLE documents ADD COLUMN IF NOT EXISTS source_key VARCHAR;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS status VARCHAR;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS reextracted INTEGER;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS missing INTEGER;
+    ALTER TABLE runs ADD COLUMN IF NOT EXISTS pruned INTEGER;
+    UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN 'interrupted' ELSE 'complete' END
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

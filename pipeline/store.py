@@ -3,6 +3,7 @@ in one transaction, in bulk through pandas frames; the schema comes from the num
 (pipeline/migrations.py) and its columns from the fact types' fields (vietmine/facts.py)."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -11,10 +12,11 @@ import typing
 
 import pandas as pd
 
+from vietmine.corpus.files import SURROGATE, canonical_path, valid_text
+from vietmine.errors import DatabaseError
 from vietmine.facts import FACT_TYPES, Document, ExtractionResult, LegalRef, Problem, as_row
 from vietmine.pipeline import identity, migrations
-from vietmine.errors import DatabaseError
-from vietmine.pipeline.connections import open_writer
+from vietmine.pipeline.connections import acquire_writer_lock, open_writer
 from vietmine.pipeline.resolve import relink
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE",
@@ -40,6 +42,7 @@ DOCUMENT_COLUMNS = [
     ("published", "DATE"), ("author", "VARCHAR"), ("outlet", "VARCHAR"), ("kind", "VARCHAR"),
     ("content_hash", "VARCHAR"), ("raw_hash", "VARCHAR"), ("main_province", "VARCHAR"),
     ("rules_version", "VARCHAR"), ("n_sentences", "INTEGER"), ("ingested_at", "TIMESTAMP"),
+    ("source_key", "VARCHAR"),
 ]
 SENTENCE_COLUMNS = [("doc_id", "VARCHAR"), ("sentence_idx", "INTEGER"), ("start_char", "INTEGER"),
                     ("end_char", "INTEGER")]
@@ -58,32 +61,117 @@ def table_columns() -> dict[str, list[str]]:
 FACT_TABLES = [cls.TABLE for cls in FACT_TYPES] + ["sentences"]
 
 
-def _document_row(d: Document, now: dt.datetime) -> tuple:
+# Longer than any real value of its kind: a code, key or name beyond this is not one, and is cut
+# (with a mark) rather than stored whole; free text columns are bounded by clean.MAX_TEXT_CHARS.
+MAX_NAME_CHARS = 300
+MAX_FIELD_CHARS = 2000
+_NAME_COLUMNS = {"code", "number", "name", "normalized", "short", "registry_key", "src_code", "dst_code", "src_key",
+                 "dst_key", "issuer_code", "admin_code", "province_code", "admin_code_2025", "doc_type", "unit",
+                 "level", "kind", "rank", "cmp", "category", "modality", "precision", "role", "relation",
+                 "resolved_by", "main_province", "doc_id", "content_hash", "raw_hash", "rules_version"}
+_FREE_TEXT_COLUMNS = {"text", "source_path", "source_key"}
+_CUT_MARK = "…"
+
+
+def _valid_value(value, limit: int | None):
+    if not isinstance(value, str):
+        return value
+    value = valid_text(value)
+    if limit is not None and len(value) > limit:
+        value = value[: limit - 1] + _CUT_MARK
+    return value
+
+
+def _limits(columns: list[str]) -> list[int | None]:
+    return [None if c in _FREE_TEXT_COLUMNS else MAX_NAME_CHARS if c in _NAME_COLUMNS else MAX_FIELD_CHARS
+            for c in columns]
+
+
+def valid_rows(rows: list[tuple], columns: list[str]) -> list[tuple]:
+    """Every string of a table's rows made storable: lone surrogates replaced (Arrow and DuckDB
+    take only valid UTF-8; one bad title must not abort a batch), and codes, names and other short
+    fields cut at a length no real one reaches."""
+    limits = _limits(columns)
+    out = []
+    for row in rows:
+        for v, lim in zip(row, limits):
+            if isinstance(v, str) and ((lim is not None and len(v) > lim) or not v.isascii() and SURROGATE.search(v)):
+                row = tuple(_valid_value(x, m) for x, m in zip(row, limits))
+                break
+        out.append(row)
+    return out
+
+
+def valid_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same for a frame read back from Parquet (already valid UTF-8): lengths only."""
+    for col, lim in zip(frame.columns, _limits(list(frame.columns))):
+        if lim is None or not (frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col].dtype)):
+            continue
+        too_long = frame[col].map(lambda v, lim=lim: isinstance(v, str) and len(v) > lim)
+        if too_long.any():
+            frame.loc[too_long, col] = frame.loc[too_long, col].map(lambda v, lim=lim: _valid_value(v, lim))
+    return frame
+
+
+def _document_row(d: Document, now: dt.datetime, key: str | None) -> tuple:
     return (d.doc_id, d.source_path, d.text, d.title, d.published, d.author, d.outlet, d.kind, d.content_hash,
-            d.raw_hash, d.main_province, d.rules_version, len(d.sentences), now)
+            d.raw_hash, d.main_province, d.rules_version, len(d.sentences), now, key or source_key_of(d.source_path))
 
 
-def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
-    """One frame per table for a batch of extraction results."""
+def source_key_of(source_path: str) -> str:
+    """The canonical source of a path as stored before sources had keys (resolved against the
+    current folder: the best that can be known of an old relative path)."""
+    file, sep, rest = _split_key(source_path)
+    return canonical_path(file) + sep + rest
+
+
+def _split_key(key: str) -> tuple[str, str, str]:
+    """'/a/feed.jsonl.gz#x1' -> ('/a/feed.jsonl.gz', '#', 'x1'); a plain file's key is its path."""
+    low = key.lower()
+    for ext in (".jsonl.gz#", ".jsonl#"):
+        i = low.find(ext)
+        if i >= 0:
+            cut = i + len(ext) - 1
+            return key[:cut], "#", key[cut + 1:]
+    return key, "", ""
+
+
+def file_of(key: str) -> str:
+    return _split_key(key)[0]
+
+
+def result_frames(results: list[ExtractionResult], keys: list[str | None] | None = None) -> dict[str, pd.DataFrame]:
+    """One frame per table for a batch of extraction results; `keys`: each one's canonical source."""
     cols = table_columns()
     now = dt.datetime.now()
-    frames = {"documents": pd.DataFrame([_document_row(r.document, now) for r in results], columns=cols["documents"]),
+    keys = keys or [None] * len(results)
+    docs = [_document_row(r.document, now, k) for r, k in zip(results, keys)]
+    frames = {"documents": pd.DataFrame(valid_rows(docs, cols["documents"]), columns=cols["documents"]),
               "sentences": pd.DataFrame([(r.document.doc_id, i, s, e) for r in results
                                          for i, (s, e) in enumerate(r.document.sentences)], columns=cols["sentences"])}
     for cls in FACT_TYPES:
         rows = [as_row(f) for r in results for f in r.facts if isinstance(f, cls)]
         rows += [row for r in results if r.rows for row in r.rows.get(cls.TABLE, ())]
-        frames[cls.TABLE] = pd.DataFrame(rows, columns=cols[cls.TABLE])
+        frames[cls.TABLE] = pd.DataFrame(valid_rows(rows, cols[cls.TABLE]), columns=cols[cls.TABLE])
     return frames
 
 
 class Store:
-    """The writer: opens the database, applies the missing migrations, writes batches."""
+    """The writer: opens the database, applies the missing migrations, writes batches.
+
+    Single-writer model: a run holds the writer lock (pipeline/connections.py) from start to end,
+    so no second ingest interleaves with it; the database file itself is held only while a batch
+    is written (`writing()`), so readers open the database between batches."""
 
     def __init__(self, path: str):
         self.path = path
-        self.con = open_writer(path)
-        self._init_schema()
+        self.lock = acquire_writer_lock(path)
+        try:
+            self.con = open_writer(path)
+            self._init_schema()
+        except BaseException:
+            self.lock.release()
+            raise
 
     def _init_schema(self):
         self.con.execute("BEGIN")
@@ -94,51 +182,130 @@ class Store:
             missing = migrations.check_schema(self.con, expected_columns())
             if missing:  # a fact field without its migration: a bug, caught by the tests
                 raise DatabaseError(f"schema of {self.path} lacks {', '.join(missing)}; a migration is missing")
+            self._backfill_source_keys()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             self.con.close()
             raise
 
+    def _backfill_source_keys(self):
+        """Documents stored before sources had keys get one from their path."""
+        rows = self.con.execute("SELECT doc_id, source_path FROM documents WHERE source_key IS NULL").fetchall()
+        if rows:
+            keys = pd.DataFrame([(d, valid_text(source_key_of(p))) for d, p in rows], columns=["doc_id", "source_key"])
+            self.con.register("backfill_keys", keys)
+            self.con.execute("UPDATE documents SET source_key = k.source_key FROM backfill_keys k "
+                             "WHERE documents.doc_id = k.doc_id")
+            self.con.unregister("backfill_keys")
+
+    # -- holding the file only while writing
+    def release(self):
+        """Let readers in: fold the WAL into the file and close it (the writer lock is kept)."""
+        if self.con is not None:
+            self.con.execute("CHECKPOINT")
+            self.con.close()
+            self.con = None
+
+    def acquire(self):
+        if self.con is None:
+            self.con = open_writer(self.path, wait_for_readers=True)
+
+    @contextlib.contextmanager
+    def writing(self):
+        self.acquire()
+        yield self.con
+
     def close(self):
-        self.con.execute("CHECKPOINT")  # fold the WAL in: the file alone is then complete
-        self.con.close()
+        try:
+            self.release()
+        finally:
+            self.lock.release()
+
+    def abandon(self):
+        """Close without a checkpoint (after a failure writing): what is committed stays in the
+        WAL and is replayed by the next open."""
+        try:
+            if self.con is not None:
+                try:
+                    self.con.close()
+                except Exception:
+                    pass
+                self.con = None
+        finally:
+            self.lock.release()
 
     # -- lookups used to decide what to do with an input, before extraction
-    def known_paths(self) -> dict[str, str]:
-        return dict(self.con.execute("SELECT source_path, content_hash FROM documents").fetchall())
+    def known_sources(self) -> dict[str, tuple[str, str, str]]:
+        """source_key -> (content_hash, raw_hash, source_path)."""
+        self.acquire()
+        cols = self.con.execute("SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchnumpy()
+        return dict(zip(cols["source_key"].tolist(), zip(cols["content_hash"].tolist(), cols["raw_hash"].tolist(),
+                                                         cols["source_path"].tolist())))
 
-    def known_raw_hashes(self) -> dict[str, str]:
-        return dict(self.con.execute("SELECT source_path, raw_hash FROM documents").fetchall())
+    def stale_ids(self, version: str) -> list[str]:
+        self.acquire()
+        return [d for (d,) in self.con.execute("SELECT doc_id FROM documents WHERE rules_version IS DISTINCT FROM ? "
+                                               "ORDER BY doc_id", [version]).fetchall()]
 
-    def known_hashes(self) -> dict[str, str]:
-        return dict(self.con.execute("SELECT content_hash, source_path FROM documents").fetchall())
+    def stored_documents(self, doc_ids: list[str]) -> list[tuple]:
+        """(doc_id, source_path, text, content_hash, title, published, author, outlet, kind, raw_hash, source_key)."""
+        self.acquire()
+        self.con.register("wanted_ids", pd.DataFrame({"doc_id": doc_ids}))
+        try:
+            return self.con.execute("""SELECT doc_id, source_path, "text", content_hash, title, published, author,
+                                              outlet, kind, raw_hash, source_key FROM documents
+                                       WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY doc_id""").fetchall()
+        finally:
+            self.con.unregister("wanted_ids")
 
     # -- writes
-    def write_batch(self, results: list[ExtractionResult], replace_paths: list[str]):
-        """Write documents with all their facts in one transaction; first delete the old
-        versions of replaced paths. Either the whole batch lands or none of it."""
-        if results or replace_paths:
-            self.write_frames(result_frames(results), replace_paths)
+    def write_batch(self, results: list[ExtractionResult], replace_keys: list[str], keys: list[str | None] | None = None):
+        """Write documents with all their facts in one transaction; first delete the old versions
+        of replaced sources and any stored document with the same content (moved or re-extracted).
+        Either the whole batch lands or none of it."""
+        if results or replace_keys:
+            self.write_frames(result_frames(results, keys), replace_keys)
 
-    def write_frames(self, frames: dict[str, pd.DataFrame], replace_paths: list[str]):
+    def write_frames(self, frames: dict[str, pd.DataFrame], replace_keys: list[str]):
         """The same, from table frames (as result_frames makes them, or as read from Parquet)."""
+        self.acquire()
         con = self.con
         con.execute("BEGIN")
         try:
-            if replace_paths:
-                con.register("replaced_paths", pd.DataFrame({"source_path": replace_paths}))
-                old = "SELECT doc_id FROM documents WHERE source_path IN (SELECT source_path FROM replaced_paths)"
-                for t in FACT_TABLES:
-                    con.execute(f"DELETE FROM {t} WHERE doc_id IN ({old})")
-                con.execute(f"DELETE FROM documents WHERE doc_id IN ({old})")
-                con.unregister("replaced_paths")
+            old = pd.DataFrame({"doc_id": pd.Series(list(frames["documents"]["doc_id"]) if "documents" in frames else [],
+                                                    dtype=object)})
+            con.register("replaced_keys", pd.DataFrame({"source_key": pd.Series(replace_keys, dtype=object)}))
+            con.register("written_ids", old)
+            old_docs = ("SELECT doc_id FROM documents WHERE source_key IN (SELECT source_key FROM replaced_keys) "
+                        "OR doc_id IN (SELECT doc_id FROM written_ids)")
+            for t in FACT_TABLES:
+                con.execute(f"DELETE FROM {t} WHERE doc_id IN ({old_docs})")
+            con.execute(f"DELETE FROM documents WHERE doc_id IN ({old_docs})")
+            con.unregister("replaced_keys")
+            con.unregister("written_ids")
             for table, frame in frames.items():
                 self._insert(table, frame)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def update_paths(self, moves: list[tuple[str, str]]):
+        """source_path follows the path a source was last given by (same key, same content)."""
+        if not moves:
+            return
+        self.acquire()
+        self.con.register("path_moves", pd.DataFrame(valid_rows(moves, ["source_key", "source_path"]),
+                                                     columns=["source_key", "source_path"]))
+        self.con.execute("UPDATE documents SET source_path = m.source_path FROM path_moves m "
+                         "WHERE documents.source_key = m.source_key")
+        self.con.unregister("path_moves")
+
+    def remove_sources(self, keys: list[str]):
+        """Delete the documents of sources that no longer exist, with all their facts."""
+        if keys:
+            self.write_frames({}, keys)
 
     def _insert(self, table: str, frame: pd.DataFrame):
         if frame.empty:
@@ -151,6 +318,7 @@ class Store:
     def resolve_from_corpus(self) -> int:
         """Identity across the corpus (pipeline/identity.py); returns how many short citations
         took their code from another document."""
+        self.acquire()
         refs = self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
                                           r.registry_key, r.resolved_by, d.main_province AS province
                                    FROM legal_refs r JOIN documents d USING (doc_id)""").df()
@@ -197,20 +365,25 @@ class Store:
                                                  columns=table_columns()["legal_links"]))
 
     def start_run(self, version: str) -> int:
-        run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]
-        self.con.execute("INSERT INTO runs (run_id, started_at, version) VALUES (?, ?, ?)",
+        self.acquire()
+        run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
+        self.con.execute("INSERT INTO runs (run_id, started_at, version, status) VALUES (?, ?, ?, 'running')",
                          [run_id, dt.datetime.now(), version])
         return run_id
 
-    def finish_run(self, run_id: int, stats: dict):
+    def finish_run(self, run_id: int, stats: dict, status: str = "complete"):
+        self.acquire()
         self.con.execute(
-            "UPDATE runs SET finished_at = ?, files_seen = ?, loaded = ?, unchanged = ?, replaced = ?, skipped = ?"
-            " WHERE run_id = ?",
+            "UPDATE runs SET finished_at = ?, files_seen = ?, loaded = ?, unchanged = ?, replaced = ?, skipped = ?,"
+            " reextracted = ?, missing = ?, pruned = ?, status = ? WHERE run_id = ?",
             [dt.datetime.now(), stats["seen"], stats["loaded"], stats["unchanged"], stats["replaced"],
-             stats["skipped"], run_id])
+             stats["skipped"], stats.get("reextracted", 0), stats.get("missing", 0), stats.get("pruned", 0),
+             status, run_id])
 
     def add_problems(self, run_id: int, problems: list[Problem]):
         if problems:
-            df = pd.DataFrame({"run_id": run_id, "source_path": [p.source_path for p in problems],
-                               "reason": [p.reason for p in problems], "seen_at": dt.datetime.now()})
+            self.acquire()
+            rows = valid_rows([(p.source_path, p.reason) for p in problems], ["source_path", "reason"])
+            df = pd.DataFrame({"run_id": run_id, "source_path": [r[0] for r in rows],
+                               "reason": [r[1] for r in rows], "seen_at": dt.datetime.now()})
             self._insert("problems", df)

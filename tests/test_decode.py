@@ -62,3 +62,35 @@ def test_truncated_utf16_keeps_its_whole_characters():
     data = codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le")
     text, enc = decode_bytes(data[:-1])
     assert SENTENCE.startswith(text) and len(text) == len(SENTENCE) - 1 and enc == "utf-16 (truncated)"
+
+
+def _vni(text: str) -> bytes:
+    """A real sentence converted to VNI with the table of gazetteer/data/legacy_encodings.json."""
+    from vietmine.gazetteer import load_json
+
+    to_vni = {uni: seq for seq, uni in load_json("legacy_encodings.json")["sequences"]["vni"].items()}
+    return "".join(to_vni.get(ch, ch) for ch in text).encode("latin-1")
+
+
+def test_vni_table_inverts_to_the_sentence():
+    assert decode_bytes(_vni(SENTENCE)) == (SENTENCE, "vni")
+
+
+@pytest.mark.parametrize("vni, text", [
+    # VNI text as pages typed in VNI fonts show it when read as Windows-1252 (written by hand)
+    ("Vieät Nam laø moät quoác gia", "Việt Nam là một quốc gia"),
+    ("Thaønh phoá Hoà Chí Minh ñöôïc thaønh laäp", "Thành phố Hồ Chí Minh được thành lập"),
+    ("UÛy ban nhaân daân tænh Khaùnh Hoøa", "Ủy ban nhân dân tỉnh Khánh Hòa"),
+])
+def test_vni_known_words(vni, text):
+    decoded, enc = decode_bytes(vni.encode("cp1252"))
+    assert (decoded, enc) == (text, "vni")
+
+
+@pytest.mark.parametrize("data", [
+    SENTENCE.encode("utf-8")[:20] + b"\x00" + SENTENCE.encode("utf-8")[20:],
+    b"\x00" + SENTENCE.encode("utf-8"),
+    SENTENCE.encode("utf-8") + b"\x00\x00",
+], ids=["nul-inside", "nul-first", "nul-at-end"])
+def test_a_stray_nul_in_good_text_is_removed(data):
+    assert decode_bytes(data)[0] == SENTENCE

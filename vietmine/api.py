@@ -28,17 +28,29 @@ SUMMARY_TABLES = ["documents", "legal_refs", "legal_links", "counts", "amounts",
 
 
 class Database:
-    """A vietmine database opened for reading (the last snapshot while an ingest writes it)."""
+    """A vietmine database opened for reading (while an ingest commits a batch, opening waits for it).
+    Close it (or use `with`) when done: an ingest waits for open readers before it writes."""
 
-    def __init__(self, path: str = DEFAULT_DB, on_fallback=warn):
+    def __init__(self, path: str = DEFAULT_DB, on_fallback=warn, read_dirs: list[str] | None = None):
         self.path = path
         self.con = open_reader(path, on_fallback)
+        self.read_dirs = read_dirs  # folders `sql` may read files from, beside outputs/
+        self._query_con = None
 
     # -- queries
     def sql(self, query: str, params: list | dict | None = None) -> pd.DataFrame:
+        """One read-only statement (pipeline/sql_guard.py); files only from outputs/ or read_dirs."""
+        from vietmine.pipeline import sql_guard
+
+        statement = sql_guard.check(query)
+        if self._query_con is None:
+            self._query_con = sql_guard.guarded_connection(self.path, self.read_dirs)
         try:
-            return self.con.execute(query, params or []).df()
+            return self._query_con.execute(statement, params or []).df()
         except duckdb.Error as e:
+            refused = sql_guard.file_refusal(str(e), self.read_dirs)
+            if refused:
+                raise QueryError(refused) from None
             raise QueryError(f"{str(e).strip().splitlines()[0]}{self._hint(str(e))}") from None
 
     def _hint(self, message: str) -> str:
@@ -127,6 +139,8 @@ class Database:
         return evaluate(gold_path, self.con)
 
     def close(self):
+        if self._query_con is not None:
+            self._query_con.close()
         self.con.close()
 
     def __enter__(self):
@@ -145,6 +159,14 @@ def ingest(paths: list[str], db_path: str = DEFAULT_DB, **options):
     from vietmine.pipeline.engines.local import ingest as run
 
     return run(paths, db_path, **options)
+
+
+def reextract(db_path: str = DEFAULT_DB, **options):
+    """Extract again, from their stored text, the documents whose rules_version differs from
+    this vietmine's rules (see pipeline.engines.local.reextract); no source file is read."""
+    from vietmine.pipeline.engines.local import reextract as run
+
+    return run(db_path, **options)
 
 
 def load(parquet_dir: str, db_path: str = DEFAULT_DB):

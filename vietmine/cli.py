@@ -52,9 +52,11 @@ def cmd_ingest(args) -> int:
         args.parquet_dir = args.out
         return cmd_load(args)
     stats = vietmine.ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
-                            batch_docs=args.batch_size, time_budget_s=args.time_budget)
+                            batch_docs=args.batch_size, time_budget_s=args.time_budget, prune=args.prune)
+    extra = "".join(f", {n} {what}" for n, what in ((stats.moved, "moved"), (stats.reextracted, "re-extracted"),
+                                                    (stats.missing, "missing"), (stats.pruned, "pruned")) if n)
     print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
-          f"{stats.unchanged} unchanged, {stats.skipped} skipped; {stats.facts} facts -> {args.db}")
+          f"{stats.unchanged} unchanged, {stats.skipped} skipped{extra}; {stats.facts} facts -> {args.db}")
     _print_summary(args.db)
     return 0
 
@@ -201,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=os.path.join("outputs", "parquet"), help="Parquet output of the dask engine")
     sp.add_argument("--shard-size", type=int, default=500, help="dask engine: documents per shard task")
     sp.add_argument("--no-load", action="store_true", help="dask engine: write Parquet only; merge later with load")
+    sp.add_argument("--prune", action="store_true",
+                    help="remove the documents of sources under the given paths that no longer exist "
+                         "(without it they are reported and kept)")
     sp.set_defaults(fn=cmd_ingest)
 
     sp = add("load", "Merge Parquet written by the dask engine into the database (same rules as ingest).",
@@ -251,7 +256,21 @@ def build_parser() -> argparse.ArgumentParser:
              "vietmine docbin --out outputs/vietmine.spacy")
     sp.add_argument("--out", default=os.path.join("outputs", "vietmine.spacy"))
     sp.set_defaults(fn=cmd_docbin)
+
+    sp = add("reextract", "Extract again, from their stored text, the documents whose facts came from other "
+             "rules (no source file needed).", "vietmine reextract --db outputs/vietmine.duckdb")
+    sp.add_argument("--workers", type=int, default=1, help="extraction processes")
+    sp.add_argument("--quiet", action="store_true", help="no progress bar")
+    sp.set_defaults(fn=cmd_reextract)
     return p
+
+
+def cmd_reextract(args) -> int:
+    from vietmine.api import reextract
+
+    stats = reextract(args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet)
+    print(f"{stats.reextracted} documents re-extracted; {stats.facts} facts -> {args.db}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

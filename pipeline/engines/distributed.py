@@ -15,8 +15,9 @@ import pandas as pd
 
 from vietmine.corpus.readers import format_of, count_lines, iter_files, read_jsonl, read_paths
 from vietmine.facts import ExtractionResult, Problem
-from vietmine.pipeline.engines.local import DOC_TIME_BUDGET_S, LoadSession, process
-from vietmine.pipeline.store import result_frames, table_columns
+from vietmine.pipeline.connections import publish_snapshot
+from vietmine.pipeline.engines.local import DOC_TIME_BUDGET_S, LoadSession, open_session, process
+from vietmine.pipeline.store import result_frames, source_key_of, table_columns, valid_frame
 
 SHARD_DOCS = 500
 
@@ -80,11 +81,18 @@ def run_shard(shard: Shard, out_dir: str, budget_s: float = DOC_TIME_BUDGET_S) -
         return {"shard": shard.shard_id, "status": "done before"}
     raws = read_jsonl(shard.jsonl, Path(shard.jsonl), shard.start, shard.stop) if shard.jsonl else read_paths(list(shard.files))
     results: list[ExtractionResult] = []
+    keys: list[str] = []
     problems: list[Problem] = []
     for raw in raws:
+        # a Dask task runs off the main thread: process() then keeps the time budget with a timer
+        # in this worker (SIGALRM exists only on the main thread)
         res = raw if isinstance(raw, Problem) else process(raw, budget_s)
-        (problems if isinstance(res, Problem) else results).append(res)
-    frames = result_frames(results)
+        if isinstance(res, Problem):
+            problems.append(res)
+        else:
+            results.append(res)
+            keys.append(raw.meta.get("source_key") or source_key_of(raw.source_path))
+    frames = result_frames(results, keys)
     frames["problems"] = pd.DataFrame({"source_path": [p.source_path for p in problems],
                                        "reason": [p.reason for p in problems]})
     for table, frame in frames.items():
@@ -125,11 +133,18 @@ def ingest_dask(paths: list[str], out_dir: str, scheduler: str | None = None, wo
             cluster.close()
 
 
-def load_parquet(out_dir: str, db_path: str, snapshot: bool = True):
+def load_parquet(out_dir: str, db_path: str, snapshot: bool = False):
     """Merge finished shards' Parquet files into DuckDB, each shard in one transaction, with the
     same idempotence rules as ingest (unchanged, replaced, duplicate)."""
     out = Path(out_dir)
-    session = LoadSession(db_path)
+    session = open_session(db_path)
+    session.run(lambda: _load_shards(session, out))
+    if snapshot:
+        publish_snapshot(db_path)
+    return session.stats
+
+
+def _load_shards(session: LoadSession, out: Path):
     cols = table_columns()
     # only finished shards: a shard's marker is written after all its files, so a shard that failed
     # or was killed half-way is never loaded (its rerun writes it whole)
@@ -140,24 +155,25 @@ def load_parquet(out_dir: str, db_path: str, snapshot: bool = True):
         if prob_file.exists():
             for path, reason in pd.read_parquet(prob_file).itertuples(index=False):
                 session.problem(Problem(path, reason))
+        if "source_key" not in docs.columns:  # Parquet written by an older vietmine
+            docs["source_key"] = [source_key_of(p) for p in docs["source_path"]]
         keep, replace = [], []
-        for doc_id, path, chash, rhash in docs[["doc_id", "source_path", "content_hash", "raw_hash"]].itertuples(index=False):
-            if session.known_raw.get(path) == rhash:
-                session.stats.unchanged += 1
+        for doc_id, path, chash, rhash, key in docs[["doc_id", "source_path", "content_hash", "raw_hash",
+                                                     "source_key"]].itertuples(index=False):
+            if session.unchanged_raw(key, path, rhash):
                 continue
-            decision = session.decide(path, chash)
+            decision = session.decide(key, path, chash, rhash)
             if decision != "skip":
                 keep.append(doc_id)
                 if decision == "replace":
-                    replace.append(path)
+                    replace.append(key)
         if not keep:
             continue
         frames = {}
         for table, columns in cols.items():
             f = out / table / f"{sid}.parquet"
-            frame = pd.read_parquet(f) if f.exists() else pd.DataFrame(columns=columns)
-            frames[table] = frame[frame["doc_id"].isin(keep)][columns]
+            frame = docs if table == "documents" else pd.read_parquet(f) if f.exists() else pd.DataFrame(columns=columns)
+            frames[table] = valid_frame(frame[frame["doc_id"].isin(keep)][columns].copy())
             if table != "documents":
                 session.stats.facts += len(frames[table]) if table != "sentences" else 0
-        session.store.write_frames(frames, replace)
-    return session.finish(snapshot)
+        session.write_frames(frames, replace)
