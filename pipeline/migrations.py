@@ -97,7 +97,7 @@ def _gazetteer(con):
         tier VARCHAR, province_code VARCHAR, district_code VARCHAR, lat DOUBLE, lon DOUBLE);
     CREATE TABLE IF NOT EXISTS admin_units_2025 (old_code VARCHAR, new_code VARCHAR)
     """)
-    if con.execute("SELECT count(*) FROM admin_units").fetchone()[0]:
+    if con.execute("SELECT count(*) FROM admin_units").fetchall()[0][0]:
         return  # loaded by an older vietmine
     g = gazetteer()
     units = pd.DataFrame([(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code, u.lat, u.lon)
