@@ -26,7 +26,8 @@ MIGRATIONS: list[Migration] = []
 
 def migration(number: int, name: str):
     def register(fn):
-        assert number == len(MIGRATIONS) + 1, f"migration {number} out of order"
+        # numbers only grow; a gap is allowed while a branch holding the missing number is merged
+        assert not MIGRATIONS or number > MIGRATIONS[-1].number, f"migration {number} out of order"
         MIGRATIONS.append(Migration(number, name, fn))
         return fn
     return register
@@ -120,7 +121,18 @@ def _rules_version_and_link_identity(con):
     """)
 
 
-SCHEMA_VERSION = len(MIGRATIONS)
+@migration(6, "surface text of every fact")
+def _surface(con):
+    """Every fact table gets `surface` = text[start_char:end_char] (legal_refs has it since 1);
+    rows of older databases are filled from their documents' text."""
+    for table in ("legal_links", "counts", "amounts", "places", "dates", "periods", "people", "organizations",
+                  "abbreviations"):
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS surface VARCHAR")
+        con.execute(f"""UPDATE {table} AS f SET surface = substr(d.text, f.start_char + 1, f.end_char - f.start_char)
+                        FROM documents d WHERE f.doc_id = d.doc_id AND f.surface IS NULL""")
+
+
+SCHEMA_VERSION = max(m.number for m in MIGRATIONS)
 
 
 def applied(con) -> list[int]:

@@ -147,7 +147,9 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     place_of_organizations(of_type(Organization), places)
     assign_registry_keys(refs, doc.main_province)
     key_link_ends(of_type(LegalLink), refs)
+    text = doc.text
     for f in result.facts:
         f.doc_id = doc.doc_id
         f.sentence_idx = doc.sentence_of(f.start_char)
+        f.surface = text[f.start_char:f.end_char]
     return result
