@@ -1,11 +1,13 @@
 """Read stage: turn paths into RawInput records (bytes, undecoded), or Problems."""
 from __future__ import annotations
 
+import collections
+import fnmatch
 import gzip
 import json
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from vietmine.facts import Problem, RawInput
 
@@ -21,19 +23,43 @@ def format_of(path: Path) -> str | None:
     return TEXT_SUFFIXES.get(path.suffix.lower())
 
 
-def iter_files(paths: list[str]) -> Iterator[tuple[str, Path]]:
-    """Yield (path as given/joined, Path) for every supported file, sorted, walking directories."""
+def _matches(rel: str, patterns) -> bool:
+    """A glob matches a file's path relative to the folder given (`drafts/*`) or its name (`SOURCES.md`)."""
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(name, pat) for pat in patterns)
+
+
+def iter_files(paths: list[str], exclude: Iterable[str] = (), glob: Iterable[str] = (),
+               ignored: collections.Counter | None = None) -> Iterator[tuple[str, Path]]:
+    """Yield (path as given/joined, Path) for every supported file, sorted, walking directories.
+    In directories, a file is read when it matches one of `glob` (all supported files when none)
+    and none of `exclude` (which also prunes matching subfolders); `ignored` counts by suffix the
+    files of a directory that are skipped for their type. A file named explicitly is always
+    yielded unless excluded (an unsupported one then becomes a Problem in read_paths)."""
+    exclude, glob = list(exclude), list(glob)
     for given in paths:
         p = Path(given)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                rel_root = Path(root).relative_to(p).as_posix()
+                prefix = "" if rel_root == "." else rel_root + "/"
+                dirs[:] = sorted(d for d in dirs if not _matches(prefix + d, exclude))
                 for f in sorted(files):
+                    rel = prefix + f
+                    if _matches(rel, exclude) or (glob and not _matches(rel, glob)):
+                        continue
                     fp = Path(root) / f
                     if format_of(fp):
                         yield str(fp), fp
-        else:
+                    elif ignored is not None:
+                        ignored[_suffix(f)] += 1
+        elif not _matches(p.as_posix(), exclude):
             yield given, p
+
+
+def _suffix(name: str) -> str:
+    suffixes = Path(name.lower()).suffixes
+    return "".join(suffixes[-2:]) if suffixes[-1:] == [".gz"] else (suffixes[-1] if suffixes else "(no extension)")
 
 
 def read_paths(paths: list[str]) -> Iterator[RawInput | Problem]:
