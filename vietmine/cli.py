@@ -150,8 +150,9 @@ def print_frame(df, fmt: str, out=None) -> None:
     else:
         from tabulate import tabulate
 
-        numeric = [all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in col if v is not None)
-                   for col in values]
+        from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+        numeric = [is_numeric_dtype(t) and not is_bool_dtype(t) for t in df.dtypes]
         text_rows = [[_text(v, "NULL") for v in row] for row in rows]
         out.write(tabulate(text_rows, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
                            disable_numparse=True, colalign=["right" if n else "left" for n in numeric] or None))
@@ -307,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("load", "Merge Parquet written by the dask engine into the database (same rules as ingest).",
              "vietmine load outputs/parquet --db outputs/vietmine.duckdb")
-    sp.add_argument("parquet_dir")
+    sp.add_argument("parquet_dir", help="folder the dask engine wrote (ingest --engine dask --out)")
     sp.set_defaults(fn=cmd_load)
 
     sp = add("sql", "Run one read-only SQL query and print the result (NULL: empty in CSV, null in JSON).",
@@ -340,13 +341,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("graph", "Export the directive network (documents and the links stated between them).",
              "vietmine graph --format graphml,gexf,json --out outputs/graph")
     sp.add_argument("--format", default="graphml,gexf,json", help="comma-separated: graphml, gexf, json")
-    sp.add_argument("--out", default=os.path.join("outputs", "graph"))
+    sp.add_argument("--out", default=os.path.join("outputs", "graph"), help="folder of the graph files")
     sp.add_argument("--all", action="store_true", help="include cited documents without any link")
     sp.set_defaults(fn=cmd_graph)
 
     sp = add("report", "Write a self-contained HTML report: corpus, citations, directive network, counts, map.",
              "vietmine report --out outputs/report.html")
-    sp.add_argument("--out", default=os.path.join("outputs", "report.html"))
+    sp.add_argument("--out", default=os.path.join("outputs", "report.html"), help="HTML file")
     sp.set_defaults(fn=cmd_report)
 
     sp = add("show", "Print a document with every extracted fact highlighted by kind.",
