@@ -96,39 +96,55 @@ def _query_text(args) -> str:
         raise VietmineError(f"query file {source} is not UTF-8 text") from None
 
 
-def _number(v: float):
-    """A float as the number it is: integral values as integers (27.0 -> 27), no exponent."""
-    return int(v) if v.is_integer() and abs(v) < 2**63 else v
-
-
-def _column_values(s) -> list:
-    """One column as Python values, None for NULL, numbers plain, dates and times ISO text."""
-    import pandas as pd
-
-    notna = s.notna()
-    if pd.api.types.is_datetime64_any_dtype(s):
-        # DuckDB DATE columns come back as timestamps at midnight: shown as dates
-        dates_only = bool((s[notna] == s[notna].dt.normalize()).all())
-        return [v.date().isoformat() if dates_only else v.isoformat() if ok else None for v, ok in zip(s, notna)]
-    if pd.api.types.is_float_dtype(s):
-        return [_number(float(v)) if ok else None for v, ok in zip(s, notna)]
-    return [v if ok else None for v, ok in zip(s.astype(object), notna)]
-
-
-def _text(v, null: str) -> str:
-    import numpy as np
-
-    if v is None:
-        return null
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return np.format_float_positional(v, trim="-")
+def _other_text(v) -> str:
+    v = v.tolist() if hasattr(v, "tolist") else v  # DuckDB lists arrive as numpy arrays
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False, default=str)
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    return str(v)
+    return v.isoformat() if hasattr(v, "isoformat") else str(v)
+
+
+def _column(s, null, json_values: bool = False) -> list:
+    """One result column, converted a column at a time (a million rows stay quick): as text, or as
+    JSON values. NULL becomes `null`; floats print plain (27.0 -> 27, never an exponent); dates
+    and times as ISO text."""
+    import numpy as np
+    import pandas as pd
+    from pandas.api import types
+
+    notna = s.notna()
+    if types.is_datetime64_any_dtype(s):
+        # DuckDB DATE columns arrive as timestamps at midnight: shown as dates
+        dates_only = bool((s[notna] == s[notna].dt.normalize()).all())
+        text = s.dt.strftime("%Y-%m-%d") if dates_only else s.map(lambda v: v.isoformat(), na_action="ignore")
+    elif types.is_bool_dtype(s):
+        if json_values:
+            return [bool(v) if ok else null for v, ok in zip(s.astype(object), notna)]
+        text = s.astype(object).map({True: "true", False: "false"})
+    elif types.is_float_dtype(s):
+        integral = notna & (s % 1 == 0) & (s.abs() < 2**53)
+        whole = s[integral].astype("int64")
+        if json_values:
+            out = s.astype(object).where(notna, null)
+            out[integral] = whole.astype(object)
+            return out.tolist()
+        text = pd.Series(null, index=s.index, dtype=object)
+        text[integral] = whole.astype(str)
+        rest = notna & ~integral
+        text[rest] = [r if "e" not in r else np.format_float_positional(v, trim="-")
+                      for v, r in zip(s[rest], s[rest].map(repr))]
+        return text.tolist()
+    elif types.is_integer_dtype(s):
+        if json_values:
+            return [int(v) if ok else null for v, ok in zip(s.astype(object), notna)]
+        text = s.astype("string")
+    else:
+        values = s.astype(object)
+        if json_values:
+            plain = (str, int, float, list, dict)
+            values = [v.tolist() if hasattr(v, "tolist") else v for v in values]
+            return [(v if isinstance(v, plain) else _other_text(v)) if ok else null for v, ok in zip(values, notna)]
+        return [(v if type(v) is str else _other_text(v)) if ok else null for v, ok in zip(values, notna)]
+    return text.astype(object).where(notna, null).tolist()
 
 
 def print_frame(df, fmt: str, out=None) -> None:
@@ -136,25 +152,23 @@ def print_frame(df, fmt: str, out=None) -> None:
     and null in JSON; numbers print plain (no exponent); dates as ISO text."""
     out = out or sys.stdout
     columns = [str(c) for c in df.columns]
-    values = [_column_values(df.iloc[:, i]) for i in range(df.shape[1])]
-    rows = list(zip(*values)) if values else []
+    series = [df.iloc[:, i] for i in range(df.shape[1])]
     if fmt == "json":
-        plain = (int, float, bool, type(None), list, dict)
-        records = [dict(zip(columns, [v if isinstance(v, plain) else _text(v, "") for v in row])) for row in rows]
-        json.dump(records, out, ensure_ascii=False, default=str)
+        values = [_column(s, None, json_values=True) for s in series]
+        # dumps, not dump: dump streams through the pure-Python encoder, several times slower
+        out.write(json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False))
         out.write("\n")
     elif fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(columns)
-        w.writerows([_text(v, "") for v in row] for row in rows)
+        w.writerows(zip(*[_column(s, "") for s in series]))
     else:
+        from pandas.api.types import is_bool_dtype, is_numeric_dtype
         from tabulate import tabulate
 
-        from pandas.api.types import is_bool_dtype, is_numeric_dtype
-
-        numeric = [is_numeric_dtype(t) and not is_bool_dtype(t) for t in df.dtypes]
-        text_rows = [[_text(v, "NULL") for v in row] for row in rows]
-        out.write(tabulate(text_rows, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
+        numeric = [is_numeric_dtype(s) and not is_bool_dtype(s) for s in series]
+        rows = list(zip(*[_column(s, "NULL") for s in series]))
+        out.write(tabulate(rows, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
                            disable_numparse=True, colalign=["right" if n else "left" for n in numeric] or None))
         out.write("\n")
 
