@@ -4,10 +4,12 @@ its canonical source in meta["source_key"] (the resolved path, plus the line's i
 for JSON lines), the identity the store keeps documents by."""
 from __future__ import annotations
 
+import collections
+import fnmatch
 import json
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from vietmine.corpus.files import (BROKEN_ARCHIVE, MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, ReadRefused,
@@ -38,26 +40,50 @@ def format_of(path: Path) -> str | None:
     return TEXT_SUFFIXES.get(path.suffix.lower())
 
 
-def iter_files(paths: list[str]) -> Iterator[tuple[str, Path]]:
-    """Yield (path as given/joined, Path) for every supported file, sorted, walking directories
-    (symbolic links to directories are not followed: a link loop cannot make a walk endless)."""
+def _matches(rel: str, patterns) -> bool:
+    """A glob matches a file's path relative to the folder given (`drafts/*`) or its name (`SOURCES.md`)."""
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(name, pat) for pat in patterns)
+
+
+def iter_files(paths: list[str], exclude: Iterable[str] = (), glob: Iterable[str] = (),
+               ignored: collections.Counter | None = None) -> Iterator[tuple[str, Path]]:
+    """Yield (path as given/joined, Path) for every supported file, sorted, walking directories.
+    In directories, a file is read when it matches one of `glob` (all supported files when none)
+    and none of `exclude` (which also prunes matching subfolders); `ignored` counts by suffix the
+    files of a directory that are skipped for their type. A file named explicitly is always
+    yielded unless excluded (an unsupported one then becomes a Problem in read_paths)."""
+    exclude, glob = list(exclude), list(glob)
     for given in paths:
         p = Path(given)
         if p.is_dir():
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                rel_root = Path(root).relative_to(p).as_posix()
+                prefix = "" if rel_root == "." else rel_root + "/"
+                dirs[:] = sorted(d for d in dirs if not _matches(prefix + d, exclude))
                 for f in sorted(files):
+                    rel = prefix + f
+                    if _matches(rel, exclude) or (glob and not _matches(rel, glob)):
+                        continue
                     fp = Path(root) / f
                     if format_of(fp):
                         yield str(fp), fp
-        else:
+                    elif ignored is not None:
+                        ignored[_suffix(f)] += 1
+        elif not _matches(p.as_posix(), exclude):
             yield given, p
 
 
-def read_paths(paths: list[str], budget_s: float = 0) -> Iterator[RawInput | Problem]:
-    """Every input under `paths`. A file that cannot or must not be read (not a regular file, too
-    large, unreadable) is a Problem; `budget_s` bounds the time spent reading toward one document."""
-    for given, p in iter_files(paths):
+def _suffix(name: str) -> str:
+    suffixes = Path(name.lower()).suffixes
+    return "".join(suffixes[-2:]) if suffixes[-1:] == [".gz"] else (suffixes[-1] if suffixes else "(no extension)")
+
+
+def read_paths(paths: list[str], budget_s: float = 0, exclude=(), glob=()) -> Iterator[RawInput | Problem]:
+    """Every input under `paths` (selected by iter_files' `exclude` and `glob`). A file that cannot
+    or must not be read (not a regular file, too large, unreadable) is a Problem; `budget_s` bounds
+    the time spent reading toward one document."""
+    for given, p in iter_files(paths, exclude, glob):
         shown = display_path(given)
         fmt = format_of(p)
         if fmt is None:

@@ -135,6 +135,17 @@ def _source_identity_and_run_status(con):
     """)
 
 
+@migration(6, "surface text of every fact")
+def _surface(con):
+    """Every fact table gets `surface` = text[start_char:end_char] (legal_refs has it since 1);
+    rows of older databases are filled from their documents' text."""
+    for table in ("legal_links", "counts", "amounts", "places", "dates", "periods", "people", "organizations",
+                  "abbreviations"):
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS surface VARCHAR")
+        con.execute(f"""UPDATE {table} AS f SET surface = substr(d.text, f.start_char + 1, f.end_char - f.start_char)
+                        FROM documents d WHERE f.doc_id = d.doc_id AND f.surface IS NULL""")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -78,10 +78,12 @@ def key_link_ends(links: list[LegalLink], refs: list[LegalRef]) -> None:
 
 
 def place_facts(doc: Document, facts: list) -> None:
-    """Every fact learns its document and sentence."""
+    """Every fact learns its document, its sentence and its surface text."""
+    text = doc.text
     for f in facts:
         f.doc_id = doc.doc_id
         f.sentence_idx = doc.sentence_of(f.start_char)
+        f.surface = text[f.start_char:f.end_char]
 
 
 def relink(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:

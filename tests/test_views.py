@@ -307,3 +307,56 @@ def test_documents_by_year_falls_back_to_the_publication_date_in_the_text(tmp_db
         assert "4 documents without either are not shown" in panel.note
     else:
         assert panel.fig is None
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("views") / "sample.duckdb")
+    assert main(["ingest", "--db", db, "--quiet"]) == 0
+    return db
+
+
+@pytest.mark.parametrize("name", ["Khánh Hòa", "Khánh Hoà", "Khanh Hoa", "khanh  hoa", "tỉnh Khánh Hòa", "56"],
+                         ids=["modern-tones", "old-tones", "no-tones", "lower-case", "with-unit-word", "code"])
+def test_province_filter_with_or_without_tone_marks(name, sample_db):
+    with vietmine.open(sample_db) as db:
+        assert sorted(db.counts(province=name, category="mô hình")["value"]) == [14, 46, 77, 264]
+
+
+@pytest.mark.parametrize("name", ["Ninh Hòa", "Ninh Hoà", "Ninh Hoa", "NINH HOA"])
+def test_places_filter_with_or_without_tone_marks(name, sample_db):
+    with vietmine.open(sample_db) as db:
+        found = db.places(name=name)
+        with_tones = db.sql("SELECT count(*) AS n FROM places WHERE name = 'Ninh Hòa'")["n"][0]
+    assert len(found) == with_tones > 0
+    assert set(found["name"]) == {"Ninh Hòa"}
+
+
+def test_unknown_province_is_an_error_with_the_closest_names(sample_db):
+    from vietmine.api import UnknownPlace
+
+    with vietmine.open(sample_db) as db, pytest.raises(UnknownPlace, match="did you mean khanh hoa"):
+        db.counts(province="Khanh Hao")
+
+
+FACT_TABLES = ["legal_refs", "legal_links", "counts", "amounts", "places", "dates", "periods", "people",
+               "organizations", "abbreviations"]
+
+
+@pytest.mark.parametrize("text, nonempty", [
+    ("Hôm nay trời đẹp.", set()),
+    ("Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 09-CT/TW.",
+     {"legal_refs", "legal_links", "dates"}),
+], ids=["no-facts", "legal-sentence"])
+def test_extract_returns_every_fact_table_each_time(text, nonempty):
+    facts = vietmine.extract(text)
+    assert list(facts) == FACT_TABLES
+    assert nonempty <= {t for t, rows in facts.items() if rows}
+    frames = vietmine.extract(text, as_frames=True)
+    assert list(frames) == FACT_TABLES
+    for table, frame in frames.items():
+        assert len(frame) == len(facts[table])
+        assert {"doc_id", "sentence_idx", "surface", "start_char", "end_char"} <= set(frame.columns)
+        assert [r["surface"] for r in facts[table]] == [text[r["start_char"]:r["end_char"]] for r in facts[table]]
+    if "legal_refs" in nonempty:
+        assert list(frames["legal_refs"]["surface"]) == ["Kết luận số 44-KL/TW", "Chỉ thị số 09-CT/TW"]

@@ -3,20 +3,28 @@ and prints. Errors a user can meet are one line on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import os
 import sys
 
 import vietmine
-from vietmine.api import DEFAULT_DB, SUMMARY_TABLES, Database
-from vietmine.errors import VietmineError
+from vietmine.api import DEFAULT_DB, SUMMARY_TABLES, SUPPORTED, Database, select_inputs
+from vietmine.errors import QueryError, VietmineError
 
 EXAMPLES = """examples:
   vietmine ingest                                   # the bundled sample corpus -> outputs/vietmine.duckdb
   vietmine ingest articles/ feed.jsonl.gz --db my.duckdb --workers 2
+  vietmine ingest articles/ --exclude SOURCES.md --exclude 'drafts/*'
   vietmine sql "SELECT code, count(*) FROM legal_refs GROUP BY 1 ORDER BY 2 DESC" --format csv
+  vietmine sql "SELECT * FROM counts WHERE year = $year" --param year 2018 --format markdown
+  vietmine sql --file query.sql --format json
+  vietmine tables
+  vietmine schema counts
   vietmine eval gold/seeds.jsonl --misses
   vietmine stats
   vietmine export --out outputs/export
+  vietmine export --format sqlite --out outputs/vietmine.sqlite && datasette outputs/vietmine.sqlite
   vietmine graph --format graphml --out outputs/graph
   vietmine report --out outputs/report.html
   vietmine show 004_a003ad0d4c678184.txt
@@ -33,13 +41,11 @@ def cmd_ingest(args) -> int:
     from vietmine.corpus import SAMPLE_DIR
 
     paths = args.paths or [str(SAMPLE_DIR)]
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        raise VietmineError(f"no such path: {', '.join(missing)}")
+    selection = select_inputs(paths, args.exclude, args.glob)  # no file at all: an error naming what was ignored
     if args.engine == "dask":
         from vietmine.pipeline.engines.distributed import ingest_dask
 
-        summaries, failed = ingest_dask(paths, args.out, scheduler=args.scheduler, workers=max(args.workers, 2),
+        summaries, failed = ingest_dask(selection.files, args.out, scheduler=args.scheduler, workers=max(args.workers, 2),
                                         shard_docs=args.shard_size)
         written = sum(1 for s in summaries if s["status"] == "written")
         print(f"{len(summaries)} shards: {written} written, {len(summaries) - written} done before; Parquet in {args.out}")
@@ -51,12 +57,15 @@ def cmd_ingest(args) -> int:
             return 0
         args.parquet_dir = args.out
         return cmd_load(args)
-    stats = vietmine.ingest(paths, args.db, workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
-                            batch_docs=args.batch_size, time_budget_s=args.time_budget, prune=args.prune)
+    stats = vietmine.ingest(paths, args.db, exclude=args.exclude, glob=args.glob, workers=args.workers,
+                            progress=sys.stderr.isatty() and not args.quiet, batch_docs=args.batch_size,
+                            time_budget_s=args.time_budget, prune=args.prune)
     extra = "".join(f", {n} {what}" for n, what in ((stats.moved, "moved"), (stats.reextracted, "re-extracted"),
                                                     (stats.missing, "missing"), (stats.pruned, "pruned")) if n)
     print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
           f"{stats.unchanged} unchanged, {stats.skipped} skipped{extra}; {stats.facts} facts -> {args.db}")
+    if selection.ignored:
+        print(f"not read: {selection.ignored_note()} files in the folders (vietmine reads {SUPPORTED})")
     _print_summary(args.db)
     return 0
 
@@ -69,19 +78,123 @@ def cmd_load(args) -> int:
     return 0
 
 
-def cmd_sql(args) -> int:
-    with Database(args.db) as d:
-        df = d.sql(args.query)
-    if args.format == "csv":
-        df.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        print(df.to_json(orient="records", force_ascii=False, date_format="iso"))
-    else:
-        import pandas as pd
+def _query_text(args) -> str:
+    """The query from the argument, a file (--file), or standard input ('-')."""
+    if args.file is not None and args.query is not None:
+        raise VietmineError("give the query or --file, not both")
+    source = args.file if args.file is not None else args.query
+    if source is None:
+        raise QueryError("no query: give one, --file FILE, or - to read standard input")
+    if source == "-":
+        return sys.stdin.read()
+    if args.file is None:
+        return source
+    try:
+        with open(source, encoding="utf-8") as fh:
+            return fh.read()
+    except OSError as e:
+        raise VietmineError(f"cannot read query file {source}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise VietmineError(f"query file {source} is not UTF-8 text") from None
 
-        with pd.option_context("display.max_rows", 200, "display.max_columns", 50, "display.width", 200,
-                               "display.max_colwidth", 80):
-            print(df.to_string(index=False))
+
+def _other_text(v) -> str:
+    v = v.tolist() if hasattr(v, "tolist") else v  # DuckDB lists arrive as numpy arrays
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return v.isoformat() if hasattr(v, "isoformat") else str(v)
+
+
+def _column(s, null, json_values: bool = False) -> list:
+    """One result column, converted a column at a time (a million rows stay quick): as text, or as
+    JSON values. NULL becomes `null`; floats print plain (27.0 -> 27, never an exponent); dates
+    and times as ISO text."""
+    import numpy as np
+    import pandas as pd
+    from pandas.api import types
+
+    notna = s.notna()
+    if types.is_datetime64_any_dtype(s):
+        # DuckDB DATE columns arrive as timestamps at midnight: shown as dates
+        dates_only = bool((s[notna] == s[notna].dt.normalize()).all())
+        text = s.dt.strftime("%Y-%m-%d") if dates_only else s.map(lambda v: v.isoformat(), na_action="ignore")
+    elif types.is_bool_dtype(s):
+        if json_values:
+            return [bool(v) if ok else null for v, ok in zip(s.astype(object), notna)]
+        text = s.astype(object).map({True: "true", False: "false"})
+    elif types.is_float_dtype(s):
+        integral = notna & (s % 1 == 0) & (s.abs() < 2**53)
+        whole = s[integral].astype("int64")
+        if json_values:
+            out = s.astype(object).where(notna, null)
+            out[integral] = whole.astype(object)
+            return out.tolist()
+        text = pd.Series(null, index=s.index, dtype=object)
+        text[integral] = whole.astype(str)
+        rest = notna & ~integral
+        text[rest] = [r if "e" not in r else np.format_float_positional(v, trim="-")
+                      for v, r in zip(s[rest], s[rest].map(repr))]
+        return text.tolist()
+    elif types.is_integer_dtype(s):
+        if json_values:
+            return [int(v) if ok else null for v, ok in zip(s.astype(object), notna)]
+        text = s.astype("string")
+    else:
+        values = s.astype(object)
+        if json_values:
+            plain = (str, int, float, list, dict)
+            values = [v.tolist() if hasattr(v, "tolist") else v for v in values]
+            return [(v if isinstance(v, plain) else _other_text(v)) if ok else null for v, ok in zip(values, notna)]
+        return [(v if type(v) is str else _other_text(v)) if ok else null for v, ok in zip(values, notna)]
+    return text.astype(object).where(notna, null).tolist()
+
+
+def print_frame(df, fmt: str, out=None) -> None:
+    """Print a result as table, markdown, csv or json. NULL is "NULL" in a table, empty in CSV
+    and null in JSON; numbers print plain (no exponent); dates as ISO text."""
+    out = out or sys.stdout
+    columns = [str(c) for c in df.columns]
+    series = [df.iloc[:, i] for i in range(df.shape[1])]
+    if fmt == "json":
+        values = [_column(s, None, json_values=True) for s in series]
+        # dumps, not dump: dump streams through the pure-Python encoder, several times slower
+        out.write(json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False))
+        out.write("\n")
+    elif fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows(zip(*[_column(s, "") for s in series]))
+    else:
+        from pandas.api.types import is_bool_dtype, is_numeric_dtype
+        from tabulate import tabulate
+
+        numeric = [is_numeric_dtype(s) and not is_bool_dtype(s) for s in series]
+        rows = list(zip(*[_column(s, "NULL") for s in series]))
+        out.write(tabulate(rows, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
+                           disable_numparse=True, colalign=["right" if n else "left" for n in numeric] or None))
+        out.write("\n")
+
+
+def cmd_sql(args) -> int:
+    query = _query_text(args)
+    if not query.strip():
+        raise QueryError("empty query")
+    params = dict(args.param) if args.param else None
+    with Database(args.db) as d:
+        df = d.sql(query, params)
+    print_frame(df, args.format)
+    return 0
+
+
+def cmd_tables(args) -> int:
+    with Database(args.db) as d:
+        print_frame(d.tables(), args.format)
+    return 0
+
+
+def cmd_schema(args) -> int:
+    with Database(args.db) as d:
+        print(d.schema(args.table))
     return 0
 
 
@@ -89,7 +202,11 @@ def cmd_eval(args) -> int:
     from vietmine.views.evaluate import format_table
 
     with Database(args.db) as d:
+        found, total = d.gold_coverage(args.gold)
         scores = d.evaluate(args.gold)
+    if found < total:
+        print(f"vietmine eval: {found} of the {total} gold documents are in {args.db}; "
+              f"the facts of the other {total - found} count as missed", file=sys.stderr)
     print(format_table(scores))
     if args.misses:
         for kind, s in scores.items():
@@ -112,6 +229,11 @@ def cmd_stats(args) -> int:
 
 def cmd_export(args) -> int:
     with Database(args.db) as d:
+        if args.format == "sqlite":
+            out = args.out if args.out.endswith((".sqlite", ".db", ".sqlite3")) else os.path.join(args.out, "vietmine.sqlite")
+            counts = d.export_sqlite(out)
+            print(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {out} (SQLite: datasette {out})")
+            return 0
         tables = d.export(args.out)
     print(f"exported {len(tables)} tables to {args.out} (Parquet and CSV)")
     return 0
@@ -176,22 +298,37 @@ def cmd_docbin(args) -> int:
     return 0
 
 
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """Descriptions and examples as written; each option's default shown, unless it has none."""
+
+    def _get_help_string(self, action):
+        if action.default in (None, False, [], ()):
+            return action.help
+        return super()._get_help_string(action)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vietmine", description="Mine Vietnamese articles and official texts "
                                 "into a DuckDB database of facts.", epilog=EXAMPLES,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+                                formatter_class=HelpFormatter)
     p.add_argument("--version", action="version", version=f"vietmine {vietmine.__version__}")
     sub = p.add_subparsers(dest="command")
 
     def add(name, help_, example):
         sp = sub.add_parser(name, help=help_, description=f"{help_}\n\nexample:\n  {example}",
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
-        sp.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+                            formatter_class=HelpFormatter)
+        sp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file")
         return sp
 
-    sp = add("ingest", "Read files (.txt .md .html .htm .jsonl .jsonl.gz, directories recursively) and load their facts.",
-             "vietmine ingest ../shared/texts --db texts.duckdb")
+    sp = add("ingest", f"Read files ({SUPPORTED}, directories recursively) and load their facts.",
+             "vietmine ingest ../shared/texts --db texts.duckdb --exclude SOURCES.md")
     sp.add_argument("paths", nargs="*", help="files or directories (default: the bundled sample corpus)")
+    sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                    help="skip files (and subfolders) whose path inside the directory given, or name, "
+                         "matches GLOB, e.g. SOURCES.md or 'drafts/*' (repeatable)")
+    sp.add_argument("--glob", action="append", default=[], metavar="PATTERN",
+                    help="in directories, read only the files matching PATTERN, e.g. '*.txt' (repeatable; "
+                         "default: every supported file)")
     sp.add_argument("--workers", type=int, default=1, help="extraction processes (one writer stays in this process)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.add_argument("--batch-size", type=int, default=1000, help="documents written per transaction")
@@ -210,14 +347,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("load", "Merge Parquet written by the dask engine into the database (same rules as ingest).",
              "vietmine load outputs/parquet --db outputs/vietmine.duckdb")
-    sp.add_argument("parquet_dir")
+    sp.add_argument("parquet_dir", help="folder the dask engine wrote (ingest --engine dask --out)")
     sp.set_defaults(fn=cmd_load)
 
-    sp = add("sql", "Run one read-only SQL query and print the result.",
-             'vietmine sql "SELECT name, level, count(*) FROM places GROUP BY ALL" --format csv')
-    sp.add_argument("query")
-    sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp = add("sql", "Run one read-only SQL query and print the result (NULL: empty in CSV, null in JSON).",
+             'vietmine sql "SELECT name, level, count(*) FROM places WHERE level = $level GROUP BY ALL" '
+             '--param level tỉnh --format csv')
+    sp.add_argument("query", nargs="?", help="the query; - reads it from standard input")
+    sp.add_argument("--file", "-f", metavar="FILE", help="read the query from FILE (- for standard input)")
+    sp.add_argument("--param", "-p", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                    help="value of the named parameter $NAME in the query (repeatable)")
+    sp.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table", help="output format")
     sp.set_defaults(fn=cmd_sql)
+
+    sp = add("tables", "List the tables and views with their rows and columns.", "vietmine tables --format csv")
+    sp.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table", help="output format")
+    sp.set_defaults(fn=cmd_tables)
+
+    sp = add("schema", "Print the CREATE statements of every table and view, or of one.", "vietmine schema counts")
+    sp.add_argument("table", nargs="?", help="one table or view (default: all)")
+    sp.set_defaults(fn=cmd_schema)
 
     sp = add("eval", "Score the database against a gold file (gold/GUIDE.md format): P, R, F1 per fact kind.",
              "vietmine eval ../shared/gold/seeds.jsonl --misses")
@@ -231,13 +380,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("graph", "Export the directive network (documents and the links stated between them).",
              "vietmine graph --format graphml,gexf,json --out outputs/graph")
     sp.add_argument("--format", default="graphml,gexf,json", help="comma-separated: graphml, gexf, json")
-    sp.add_argument("--out", default=os.path.join("outputs", "graph"))
+    sp.add_argument("--out", default=os.path.join("outputs", "graph"), help="folder of the graph files")
     sp.add_argument("--all", action="store_true", help="include cited documents without any link")
     sp.set_defaults(fn=cmd_graph)
 
     sp = add("report", "Write a self-contained HTML report: corpus, citations, directive network, counts, map.",
              "vietmine report --out outputs/report.html")
-    sp.add_argument("--out", default=os.path.join("outputs", "report.html"))
+    sp.add_argument("--out", default=os.path.join("outputs", "report.html"), help="HTML file")
     sp.set_defaults(fn=cmd_report)
 
     sp = add("show", "Print a document with every extracted fact labelled by kind, or write it as an HTML page "
@@ -248,8 +397,11 @@ def build_parser() -> argparse.ArgumentParser:
                     "counts, amounts, places, dates, periods, people, organizations, abbreviations")
     sp.set_defaults(fn=cmd_show)
 
-    sp = add("export", "Write every table as Parquet and CSV.", "vietmine export --out outputs/export")
-    sp.add_argument("--out", default=os.path.join("outputs", "export"))
+    sp = add("export", "Write every table as Parquet and CSV, or all tables and views into one SQLite file "
+             "(for datasette and sqlite-utils).", "vietmine export --format sqlite --out outputs/vietmine.sqlite")
+    sp.add_argument("--out", default=os.path.join("outputs", "export"),
+                    help="folder; with --format sqlite a file ending .sqlite/.db, or a folder to hold vietmine.sqlite")
+    sp.add_argument("--format", choices=["parquet,csv", "sqlite"], default="parquet,csv", help="output format")
     sp.set_defaults(fn=cmd_export)
 
     sp = add("docbin", "Write every document with its facts as span groups to a spaCy DocBin file.",
@@ -280,7 +432,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return args.fn(args)
+        code = args.fn(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
     except VietmineError as e:
         print(f"vietmine {args.command}: {e}", file=sys.stderr)
         return e.exit_code
+    except BrokenPipeError:
+        # the reader went away (`vietmine sql ... | head -1`): as Python's docs advise, point stdout
+        # at devnull so that the flush at exit cannot fail again, and stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print(f"vietmine {args.command}: interrupted", file=sys.stderr)
+        return 130

@@ -59,9 +59,12 @@ def as_row(obj) -> tuple:
 
 @dataclass(kw_only=True)
 class Fact:
-    """Base of the fact types (one dataclass per table); the pipeline fills these two fields."""
+    """Base of the fact types (one dataclass per table); the pipeline fills these fields.
+    `surface` is the exact text[start_char:end_char] (offsets are 0-based and end-exclusive, while
+    SQL's substr is 1-based: the column spares researchers that arithmetic)."""
     doc_id: str = ""
     sentence_idx: int = 0
+    surface: str = ""
 
 
 # Fact types: one dataclass per table.
@@ -76,7 +79,6 @@ class LegalRef(Fact):
     issuer: str | None = None
     issuer_code: str | None = None
     subject: str | None = None
-    surface: str = ""
     resolved_by: str | None = None  # text, same_doc, convention, corpus
     registry_key: str | None = None  # identity of the cited document (DOMAIN.md): see vietmine.pipeline.identity
     TABLE = "legal_refs"

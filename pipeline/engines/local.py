@@ -455,7 +455,7 @@ def _problem_files(problems: list[Problem]) -> set[str]:
 
 def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = False,
            batch_docs: int = BATCH_DOCS, time_budget_s: float = DOC_TIME_BUDGET_S,
-           snapshot: bool = False, prune: bool = False) -> IngestStats:
+           snapshot: bool = False, prune: bool = False, exclude=(), glob=()) -> IngestStats:
     load_all()  # a missing or broken extractor stops the run before anything is read
     session = open_session(db_path)
     stats = session.stats
@@ -464,7 +464,7 @@ def ingest(paths: list[str], db_path: str, workers: int = 1, progress: bool = Fa
 
     def changed() -> Iterator[RawInput]:
         """Drop inputs that need no work: problems found while reading, and unchanged sources."""
-        for raw in read_paths(paths, budget_s=time_budget_s):
+        for raw in read_paths(paths, budget_s=time_budget_s, exclude=exclude, glob=glob):
             stats.seen += 1
             if isinstance(raw, Problem):
                 session.problem(raw)
