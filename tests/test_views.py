@@ -333,7 +333,7 @@ def test_places_filter_with_or_without_tone_marks(name, sample_db):
 
 
 def test_unknown_province_is_an_error_with_the_closest_names(sample_db):
-    from vietmine.api import UnknownPlace
+    from vietmine.errors import UnknownPlace
 
     with vietmine.open(sample_db) as db, pytest.raises(UnknownPlace, match="did you mean khanh hoa"):
         db.counts(province="Khanh Hao")

@@ -27,20 +27,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from vietmine.errors import QueryError, VietmineError
+from vietmine.errors import QueryError, UnknownPlace, UnknownTable, VietmineError
 from vietmine.pipeline.connections import open_reader, warn
 
 DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
 SUMMARY_TABLES = ["documents", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
 SUPPORTED = ".txt .md .html .htm .jsonl .jsonl.gz"
-
-
-class UnknownPlace(VietmineError, LookupError):
-    exit_code = 1
-
-
-class UnknownTable(QueryError, LookupError):
-    pass
 
 
 def fold(s: str) -> str:
@@ -236,6 +228,20 @@ class Database:
         from vietmine.views.show import spans
 
         return spans(self.con, doc_id)
+
+    def show_html(self, doc_id: str, kinds) -> str:
+        """One document as an HTML page drawn by displaCy (views/show.py)."""
+        from vietmine.views.docbin import documents, facts_of
+        from vietmine.views.show import render_html
+
+        return render_html(documents(self.con, [doc_id])[0], facts_of(self.con, [doc_id])[doc_id], kinds)
+
+    def docbin(self, out: str) -> dict:
+        """Every document with its facts as span groups in a spaCy DocBin file (views/docbin.py)."""
+        from vietmine.views.docbin import write_docbin
+
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        return write_docbin(self.con, out)
 
     def report(self, out: str) -> dict:
         from vietmine.views.report import write_report

@@ -265,15 +265,13 @@ def cmd_report(args) -> int:
 def cmd_show(args) -> int:
     from pathlib import Path
 
-    from vietmine.views.docbin import documents, facts_of
-    from vietmine.views.show import parse_kinds, render_html, render_terminal
+    from vietmine.views.show import parse_kinds, render_terminal
 
     kinds = parse_kinds(args.kinds)
     with Database(args.db) as d:
         doc_id, text = d.document(args.doc)
         if args.html:
-            record = documents(d.con, [doc_id])[0]
-            page = render_html(record, facts_of(d.con, [doc_id])[doc_id], kinds)
+            page = d.show_html(doc_id, kinds)
         else:
             items = [i for i in d.spans(doc_id) if i[2] in kinds]
     if args.html:
@@ -286,13 +284,8 @@ def cmd_show(args) -> int:
 
 
 def cmd_docbin(args) -> int:
-    from pathlib import Path
-
-    from vietmine.views.docbin import write_docbin
-
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with Database(args.db) as d:
-        info = write_docbin(d.con, args.out)
+        info = d.docbin(args.out)
     print(f"wrote {args.out} ({info['documents']} documents, {info['spans']} spans; "
           "read with spacy.tokens.DocBin().from_disk)")
     return 0

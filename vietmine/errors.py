@@ -19,5 +19,13 @@ class UnknownDocument(VietmineError, LookupError):
     exit_code = 1
 
 
+class UnknownPlace(VietmineError, LookupError):
+    exit_code = 1
+
+
+class UnknownTable(QueryError, LookupError):
+    pass
+
+
 class ExtractorError(VietmineError):
     """An extractor module is missing or broken."""
