@@ -31,3 +31,11 @@ def test_the_chain_example_walks_back_through_identities(bundled_db):
         rows = db.sql(chain)
     assert list(rows[["src", "relation", "dst"]].itertuples(index=False, name=None)) == [
         ("250/KH-BCA-V05@2020", "implements", "07/CT-BCA-V28@2014")]
+
+
+def test_the_command_table_lists_every_command():
+    from vietmine.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^\| `vietmine (\w+)", readme, re.M)) == set(sub.choices)
