@@ -25,7 +25,8 @@ _SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
 _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)|(?P<conn>[&,\-–]))")
 # one word of a proper name after a head: no line break, no punctuation in between
 _WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])")
-_WORD_RUN = regex.compile(r"(?:[ \t]+(?:[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])){1,16}")
+_WORD_RUN = r"(?:[ \t]+(?:[\p{{L}}\p{{M}}]+(?:-\p{{Lu}}+)*|\d{{1,4}})(?![\p{{L}}\p{{M}}\d])){{1,{n}}}"
+_WORD_RUNS: dict = {}  # n -> the pattern for a run of at most n words
 _WORD_IN_RUN = regex.compile(r"[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4}")
 _NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
@@ -52,9 +53,16 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-@functools.lru_cache(maxsize=65536)
+_KEYS: dict[str, str] = {}  # a plain dict of strings: no per-entry objects for the garbage collector to walk
+
+
 def _key(word: str) -> str:
-    return name_key(word)
+    k = _KEYS.get(word)
+    if k is None:
+        if len(_KEYS) > 50000:
+            _KEYS.clear()
+        k = _KEYS[word] = name_key(word)
+    return k
 
 
 def _trie_pattern(words) -> str:
@@ -115,7 +123,8 @@ class _Rules:
                     first_words.update((first, _title_words(first)))
         for alias, official in canonical.items():  # abbreviations: "Cục BVTV"
             self._add(alias, by_official[official])
-            first_words.add(alias.split()[0])
+            first = " ".join(alias.split()[:1 if alias.split()[0] in _ONE_WORD_HEADS else 2])
+            first_words.update((first, _title_words(first)))
         unit_words = places["unit_words"]
         self.level_of_abbreviation = places["level_of_abbreviation"]
         self.place_aliases = {a["alias"]: f'{a["level"]} {a["name"]}' for a in places["aliases"]
@@ -206,10 +215,13 @@ class _Rules:
     # -- words after a name ---------------------------------------------------------------------
     def words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
         """The next n words on the line, each (word, start, end): one match for the run, then its words."""
-        m = _WORD_RUN.match(text, pos)
+        run = _WORD_RUNS.get(n)
+        if run is None:
+            run = _WORD_RUNS[n] = regex.compile(_WORD_RUN.format(n=n))
+        m = run.match(text, pos)
         if not m:
             return []
-        return [(w.group(), w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, pos, m.end())][:n]
+        return [(w.group(), w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, pos, m.end())]
 
     def place_at(self, words, i: int, keys: set) -> int:
         """Number of words from i that form a unit name in `keys` (longest), else 0."""
@@ -327,7 +339,7 @@ def extract(doc: Document) -> list[Organization]:
         start = m.start()
         if start < last_end:
             continue
-        found = r.listed(text, start, era)
+        found = r.listed(text, start, era) if _key(text[start:m.end()].split(" ", 1)[0]) in r.trie else None
         if found:
             end, (official, kind, takes_place, _), whole = found
             normalized = official

@@ -14,6 +14,7 @@ from pipeline.model import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 _UNIT_LOOK_BACK = 30
+_LONGEST_PREFIX = 200  # a position with six words, a rank or an honorific before a name
 
 
 def _trie_pattern(words) -> str:
@@ -48,6 +49,10 @@ class _Rules:
             rf"(?P<name>(?:{_trie_pattern(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
             rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{_trie_pattern(cfg['positions'])})[^;\n()“”]{{0,90}}?)"
             rf"(?=[;\n()“”.:]|,\s|\s-\s|\s{clause}|$))?")
+        # the name alone: found first, it tells where the full pattern (much slower to try at every
+        # character) can start
+        self.name_only = regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{_trie_pattern(cfg['surnames'])})(?: {_SYL}){{1,3}}(?![\p{{L}}\d])")
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_trie_pattern(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
         self.enough_alone = regex.compile(rf"(?i)(?:{alternation(cfg['honorifics_enough_alone'])})(?!\p{{L}})")
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
@@ -99,7 +104,12 @@ def extract(doc: Document) -> list[Person]:
     r, out, text, pos = rules(), [], doc.text, 0
     held = None  # a match whose name turned out to start with a place: its position word still counts
     while True:
-        m = r.person.search(text, pos)
+        name = r.name_only.search(text, pos)
+        if not name:
+            break
+        # every match holds a name; none starting before the first name at or after `pos` can
+        # begin more than _LONGEST_PREFIX characters before it
+        m = r.person.search(text, max(pos, name.start() - _LONGEST_PREFIX))
         if not m:
             break
         pos = m.end()
