@@ -102,6 +102,8 @@ class _Rules:
         # a head as written -> as normalised ("Chi Cục" -> "Chi cục")
         self.rule_heads = {v: h for h in data["rule_heads"] for v in (h, _title_words(h))}
         self.max_lower = data["max_lower_syllables"]
+        self.title_words = {_key(w) for w in data["title_words_after_a_body"]}
+        self.two_syllable_words = {_key(w) for w in data["words_in_names_going_on_lower_case"]}
         self.numbered = set(data["numbered"])
         self.countries = {tuple(self._keys(c)): c for c in data["foreign_countries"]}
         self.own_country = {tuple(self._keys(c)) for c in data["own_country"]}
@@ -129,7 +131,8 @@ class _Rules:
         self.level_of_abbreviation = places["level_of_abbreviation"]
         self.place_aliases = {a["alias"]: f'{a["level"]} {a["name"]}' for a in places["aliases"]
                               if a["alias"].startswith(("TP", "Tp"))}
-        units = alternation(w for w, tier in unit_words.items() if tier != "village")
+        # unit words, also capitalised as legal texts write them ("Ủy ban nhân dân Thành phố")
+        units = alternation({v for w, tier in unit_words.items() if tier != "village" for v in (w, w[:1].upper() + w[1:])})
         self.unit_word = regex.compile(rf"[ \t]+(?P<unit>{units})(?![\p{{L}}\p{{M}}])")
         self.place_alias = regex.compile(rf"[ \t]*(?P<alias>{alternation(self.place_aliases)})(?![\p{{L}}\p{{M}}])")
         self.legacy = regex.compile(rf"(?P<head>{alternation(self.heads)})(?P<num>[ \t]+\d{{2,4}}(?!\d))?(?![\p{{L}}\d])")
@@ -257,7 +260,7 @@ class _Rules:
             words = self.words(text, m.end(), _MAX_PLACE_SYLLABLES)
             if not words:
                 return None
-            unit = self.level_of_abbreviation.get(m["unit"], m["unit"])
+            unit = self.level_of_abbreviation.get(m["unit"], m["unit"]).lower()
             if words[0][0].isdigit():
                 return words[0][2], f"{unit} {words[0][0]}"
             n = self.place_at(words, 0, self.unit_names)
@@ -276,15 +279,36 @@ class _Rules:
                 return words[n - 1][2], f"{unit} {name}".strip()
         return None
 
-    def capitalised_tail(self, text: str, pos: int) -> int:
+    def capitalised_tail(self, text: str, pos: int, era: str = "before_2025") -> int:
         """End of the capitalised words after a head ("Ban Chỉ đạo Tây Nguyên", "Quốc hội Mỹ"),
-        stopping before a person's name, a unit word or a bare place name (which `place` reads)."""
+        stopping before a person's name, a unit word or a bare place name (which `place` reads).
+        A body named inside is taken whole ("Đảng ủy Công an Trung ương", "Ban Chỉ đạo Bộ Tài chính");
+        a document's title starts a new phrase ("của Chính phủ Quy định chi tiết")."""
         words = self.words(text, pos, _MAX_CAPITALISED + _MAX_PLACE_SYLLABLES)
         end, i = pos, 0
         while i < len(words) and i < _MAX_CAPITALISED and _is_cap(words[i][0]):
             if self.unit_word.match(text, words[i][1] - 1) or self.place_at(words, i, self.bare_places) \
                     or self.person_at(words, i):
                 break  # "UBND TP Hà Nội", "Công an Hà Nội", "Quốc hội Nguyễn Thị Kim Ngân"
+            inner = self.legacy.match(text, words[i][1])
+            inner_end = inner.end() if inner else None
+            if _key(words[i][0]) in self.trie:
+                found = self.listed(text, words[i][1], era)
+                if found and (inner_end is None or found[0] > inner_end):
+                    inner_end = found[0]
+            if inner_end is not None:
+                end = inner_end
+                while i < len(words) and words[i][2] <= inner_end:
+                    i += 1
+                continue
+            if i + 1 < len(words) and not _is_cap(words[i + 1][0]):
+                pair = _key(f"{words[i][0]} {words[i + 1][0]}")
+                if pair in self.title_words:
+                    break
+                if pair in self.two_syllable_words:  # "Ban Chỉ đạo Trung ương"
+                    end = words[i + 1][2]
+                    i += 2
+                    continue
             end = words[i][2]
             i += 1
         return end
@@ -371,7 +395,7 @@ def extract(doc: Document) -> list[Organization]:
             head, kind = lm["head"], r.heads[lm["head"]]
             end = lm.end()
             if not lm["num"]:
-                end = r.capitalised_tail(text, end)
+                end = r.capitalised_tail(text, end, era)
                 num = _NUMBER_AFTER.match(text, end) if kind == "Ban Chỉ đạo" else None
                 if num:
                     end = num.end()
