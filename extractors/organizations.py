@@ -4,7 +4,7 @@
 Ministries, general departments, departments and provincial departments are a published, finite
 set (gazetteer/data/organizations.json): their names are matched whole ("Sở Nông nghiệp và Phát
 triển nông thôn tỉnh Quảng Nam", "Bộ GD-ĐT"), never cut after the first capitalised word. A body
-missing from the lists is named by rule: a head (Sở, Cục, Tổng cục), a capitalised word, lower-case
+missing from the lists is named by rule: a head (Sở, Cục, Tổng cục, Chi cục), a capitalised word, lower-case
 words up to a clause word, then a place. A person's name that follows ("Quốc hội Nguyễn Thị Kim
 Ngân") ends the organisation."""
 from __future__ import annotations
@@ -20,7 +20,6 @@ from pipeline.model import Document, Organization
 from gazetteer.places import gazetteer
 from gazetteer.text import modern_tones, name_key
 
-_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
 # one word of a listed name: letters (with "HIV/AIDS"), a number, or a connector (& , - –)
 _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)|(?P<conn>[&,\-–]))")
 # one word of a proper name after a head: no line break, no punctuation in between

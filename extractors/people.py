@@ -1,6 +1,8 @@
 """People with their rank and position: "Thượng tướng Lương Tam Quang - Ủy viên Trung ương Đảng,
 Thứ trưởng Bộ Công an", "Ông Lê Đức Vinh - Chủ tịch UBND tỉnh Khánh Hòa", "Thủ tướng Nguyễn Xuân Phúc".
-A name must start with a known family name, which keeps place and organisation names out."""
+A name must start with a known family name, which keeps place and organisation names out; a place
+glued before it ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung") is stepped over, and a position ends
+where the clause goes on ("..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận")."""
 from __future__ import annotations
 
 import functools
