@@ -4,7 +4,7 @@
 Ministries, general departments, departments and provincial departments are a published, finite
 set (gazetteer/data/organizations.json): their names are matched whole ("Sở Nông nghiệp và Phát
 triển nông thôn tỉnh Quảng Nam", "Bộ GD-ĐT"), never cut after the first capitalised word. A body
-missing from the lists is named by rule: a head (Sở, Cục, Tổng cục), a capitalised word, lower-case
+missing from the lists is named by rule: a head (Sở, Cục, Tổng cục, Chi cục), a capitalised word, lower-case
 words up to a clause word, then a place. A person's name that follows ("Quốc hội Nguyễn Thị Kim
 Ngân") ends the organisation."""
 from __future__ import annotations
@@ -19,12 +19,12 @@ from vietmine.facts import Document, Organization
 from vietmine.gazetteer.places import gazetteer
 from vietmine.gazetteer.text import modern_tones, name_key
 
-_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,4})"
 # one word of a listed name: letters (with "HIV/AIDS"), a number, or a connector (& , - –)
 _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)|(?P<conn>[&,\-–]))")
 # one word of a proper name after a head: no line break, no punctuation in between
 _WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])")
-_WORD_RUN = regex.compile(r"(?:[ \t]+(?:[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4})(?![\p{L}\p{M}\d])){1,16}")
+_WORD_RUN = r"(?:[ \t]+(?:[\p{{L}}\p{{M}}]+(?:-\p{{Lu}}+)*|\d{{1,4}})(?![\p{{L}}\p{{M}}\d])){{1,{n}}}"
+_WORD_RUNS: dict = {}  # n -> the pattern for a run of at most n words
 _WORD_IN_RUN = regex.compile(r"[\p{L}\p{M}]+(?:-\p{Lu}+)*|\d{1,4}")
 _NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
@@ -51,9 +51,16 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-@functools.lru_cache(maxsize=65536)
+_KEYS: dict[str, str] = {}  # a plain dict of strings: no per-entry objects for the garbage collector to walk
+
+
 def _key(word: str) -> str:
-    return name_key(word)
+    k = _KEYS.get(word)
+    if k is None:
+        if len(_KEYS) > 50000:
+            _KEYS.clear()
+        k = _KEYS[word] = name_key(word)
+    return k
 
 
 def _trie_pattern(words) -> str:
@@ -93,6 +100,8 @@ class _Rules:
         # a head as written -> as normalised ("Chi Cục" -> "Chi cục")
         self.rule_heads = {v: h for h in data["rule_heads"] for v in (h, _title_words(h))}
         self.max_lower = data["max_lower_syllables"]
+        self.title_words = {_key(w) for w in data["title_words_after_a_body"]}
+        self.two_syllable_words = {_key(w) for w in data["words_in_names_going_on_lower_case"]}
         self.numbered = set(data["numbered"])
         self.countries = {tuple(self._keys(c)): c for c in data["foreign_countries"]}
         self.own_country = {tuple(self._keys(c)) for c in data["own_country"]}
@@ -114,12 +123,14 @@ class _Rules:
                     first_words.update((first, _title_words(first)))
         for alias, official in canonical.items():  # abbreviations: "Cục BVTV"
             self._add(alias, by_official[official])
-            first_words.add(alias.split()[0])
+            first = " ".join(alias.split()[:1 if alias.split()[0] in _ONE_WORD_HEADS else 2])
+            first_words.update((first, _title_words(first)))
         unit_words = places["unit_words"]
         self.level_of_abbreviation = places["level_of_abbreviation"]
         self.place_aliases = {a["alias"]: f'{a["level"]} {a["name"]}' for a in places["aliases"]
                               if a["alias"].startswith(("TP", "Tp"))}
-        units = alternation(w for w, tier in unit_words.items() if tier != "village")
+        # unit words, also capitalised as legal texts write them ("Ủy ban nhân dân Thành phố")
+        units = alternation({v for w, tier in unit_words.items() if tier != "village" for v in (w, w[:1].upper() + w[1:])})
         self.unit_word = regex.compile(rf"[ \t]+(?P<unit>{units})(?![\p{{L}}\p{{M}}])")
         self.place_alias = regex.compile(rf"[ \t]*(?P<alias>{alternation(self.place_aliases)})(?![\p{{L}}\p{{M}}])")
         self.legacy = regex.compile(rf"(?P<head>{alternation(self.heads)})(?P<num>[ \t]+\d{{2,4}}(?!\d))?(?![\p{{L}}\d])")
@@ -205,10 +216,13 @@ class _Rules:
     # -- words after a name ---------------------------------------------------------------------
     def words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
         """The next n words on the line, each (word, start, end): one match for the run, then its words."""
-        m = _WORD_RUN.match(text, pos)
+        run = _WORD_RUNS.get(n)
+        if run is None:
+            run = _WORD_RUNS[n] = regex.compile(_WORD_RUN.format(n=n))
+        m = run.match(text, pos)
         if not m:
             return []
-        return [(w.group(), w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, pos, m.end())][:n]
+        return [(w.group(), w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, pos, m.end())]
 
     def place_at(self, words, i: int, keys: set) -> int:
         """Number of words from i that form a unit name in `keys` (longest), else 0."""
@@ -244,7 +258,7 @@ class _Rules:
             words = self.words(text, m.end(), _MAX_PLACE_SYLLABLES)
             if not words:
                 return None
-            unit = self.level_of_abbreviation.get(m["unit"], m["unit"])
+            unit = self.level_of_abbreviation.get(m["unit"], m["unit"]).lower()
             if words[0][0].isdigit():
                 return words[0][2], f"{unit} {words[0][0]}"
             n = self.place_at(words, 0, self.unit_names)
@@ -263,15 +277,36 @@ class _Rules:
                 return words[n - 1][2], f"{unit} {name}".strip()
         return None
 
-    def capitalised_tail(self, text: str, pos: int) -> int:
+    def capitalised_tail(self, text: str, pos: int, era: str = "before_2025") -> int:
         """End of the capitalised words after a head ("Ban Chỉ đạo Tây Nguyên", "Quốc hội Mỹ"),
-        stopping before a person's name, a unit word or a bare place name (which `place` reads)."""
+        stopping before a person's name, a unit word or a bare place name (which `place` reads).
+        A body named inside is taken whole ("Đảng ủy Công an Trung ương", "Ban Chỉ đạo Bộ Tài chính");
+        a document's title starts a new phrase ("của Chính phủ Quy định chi tiết")."""
         words = self.words(text, pos, _MAX_CAPITALISED + _MAX_PLACE_SYLLABLES)
         end, i = pos, 0
         while i < len(words) and i < _MAX_CAPITALISED and _is_cap(words[i][0]):
             if self.unit_word.match(text, words[i][1] - 1) or self.place_at(words, i, self.bare_places) \
                     or self.person_at(words, i):
                 break  # "UBND TP Hà Nội", "Công an Hà Nội", "Quốc hội Nguyễn Thị Kim Ngân"
+            inner = self.legacy.match(text, words[i][1])
+            inner_end = inner.end() if inner else None
+            if _key(words[i][0]) in self.trie:
+                found = self.listed(text, words[i][1], era)
+                if found and (inner_end is None or found[0] > inner_end):
+                    inner_end = found[0]
+            if inner_end is not None:
+                end = inner_end
+                while i < len(words) and words[i][2] <= inner_end:
+                    i += 1
+                continue
+            if i + 1 < len(words) and not _is_cap(words[i + 1][0]):
+                pair = _key(f"{words[i][0]} {words[i + 1][0]}")
+                if pair in self.title_words:
+                    break
+                if pair in self.two_syllable_words:  # "Ban Chỉ đạo Trung ương"
+                    end = words[i + 1][2]
+                    i += 2
+                    continue
             end = words[i][2]
             i += 1
         return end
@@ -325,7 +360,7 @@ def extract(doc: Document) -> list[Organization]:
         start = m.start()
         if start < last_end:
             continue
-        found = r.listed(text, start, era)
+        found = r.listed(text, start, era) if _key(text[start:m.end()].split(" ", 1)[0]) in r.trie else None
         if found:
             end, (official, kind, takes_place, _), whole = found
             normalized = official
@@ -357,7 +392,7 @@ def extract(doc: Document) -> list[Organization]:
             head, kind = lm["head"], r.heads[lm["head"]]
             end = lm.end()
             if not lm["num"]:
-                end = r.capitalised_tail(text, end)
+                end = r.capitalised_tail(text, end, era)
                 num = _NUMBER_AFTER.match(text, end) if kind == "Ban Chỉ đạo" else None
                 if num:
                     end = num.end()

@@ -1,6 +1,8 @@
 """People with their rank and position: "Thượng tướng Lương Tam Quang - Ủy viên Trung ương Đảng,
 Thứ trưởng Bộ Công an", "Ông Lê Đức Vinh - Chủ tịch UBND tỉnh Khánh Hòa", "Thủ tướng Nguyễn Xuân Phúc".
-A name must start with a known family name, which keeps place and organisation names out."""
+A name must start with a known family name, which keeps place and organisation names out; a place
+glued before it ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung") is stepped over, and a position ends
+where the clause goes on ("..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận")."""
 from __future__ import annotations
 
 import functools
@@ -13,6 +15,7 @@ from vietmine.facts import Document, Person
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 _UNIT_LOOK_BACK = 30
+_LONGEST_PREFIX = 200  # a position with six words, a rank or an honorific before a name
 
 
 def _trie_pattern(words) -> str:
@@ -47,6 +50,10 @@ class _Rules:
             rf"(?P<name>(?:{_trie_pattern(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
             rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{_trie_pattern(cfg['positions'])})[^;\n()“”]{{0,90}}?)"
             rf"(?=[;\n()“”.:]|,\s|\s-\s|\s{clause}|$))?")
+        # the name alone: found first, it tells where the full pattern (much slower to try at every
+        # character) can start
+        self.name_only = regex.compile(
+            rf"(?<![\p{{L}}\d])(?:{_trie_pattern(cfg['surnames'])})(?: {_SYL}){{1,3}}(?![\p{{L}}\d])")
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_trie_pattern(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
         self.enough_alone = regex.compile(rf"(?i)(?:{alternation(cfg['honorifics_enough_alone'])})(?!\p{{L}})")
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
@@ -97,7 +104,12 @@ def extract(doc: Document) -> list[Person]:
     r, out, text, pos = rules(), [], doc.text, 0
     held = None  # a match whose name turned out to start with a place: its position word still counts
     while True:
-        m = r.person.search(text, pos)
+        name = r.name_only.search(text, pos)
+        if not name:
+            break
+        # every match holds a name; none starting before the first name at or after `pos` can
+        # begin more than _LONGEST_PREFIX characters before it
+        m = r.person.search(text, max(pos, name.start() - _LONGEST_PREFIX))
         if not m:
             break
         pos = m.end()

@@ -67,6 +67,20 @@ ORGANIZATIONS = [
                  ["Cục Điều tra Liên bang Mỹ"], id="bench-21481443-unlisted-cuc-by-rule"),
     pytest.param("Ngay sau khi nhận được thông tin, Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh Nguyễn Đức Long đã phân công",
                  ["Ủy ban nhân dân tỉnh Quảng Ninh"], id="bench-21474041-ubnd-person-after-province"),
+    pytest.param("Căn cứ Nghị định số 26/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ Quy định chi tiết một số điều "
+                 "của Luật Bảo vệ bí mật nhà nước; Thông tư số 24/2020/TT-BCA ngày 10 tháng 3 năm 2020 của Bộ trưởng Bộ Công an "
+                 "ban hành biểu mẫu", ["Chính phủ", "Bộ Công an"], id="texts-001-title-after-issuer"),
+    pytest.param("b) Trường hợp đủ điều kiện ban hành Quyết định miễn, giảm tiền sử dụng đất, Sở Lao động Thương binh và Xã hội "
+                 "xác nhận vào hồ sơ và gửi lại cho UBND Huyện, Thị xã, Thành phố.",
+                 ["Sở Lao động - Thương binh và Xã hội"], id="texts-005-capitalised-unit-words-name-no-body"),
+    pytest.param("Theo đề nghị của Cục trưởng Cục Cảnh sát quản lý tạm giữ, tạm giam và \n",
+                 ["Cục Cảnh sát quản lý tạm giữ, tạm giam và thi hành án hình sự tại cộng đồng"],
+                 id="texts-012-name-cut-by-a-line-break"),
+    pytest.param("Tại buổi làm việc, Đại tá Lê Văn Sao – Giám đốc Công an Hà Tĩnh đã báo cáo kết quả các mặt công tác trong "
+                 "tháng 6, trong đó nhấn mạnh: Bám sát sự chỉ đạo của Đảng ủy Công an Trung ương, lãnh đạo Bộ Công an và "
+                 "Tỉnh ủy, HĐND, UBND tỉnh, Công an Hà Tĩnh đã chủ động nắm chắc tình hình",
+                 ["Công an tỉnh Hà Tĩnh", "Đảng ủy Công an Trung ương", "Bộ Công an", "Công an tỉnh Hà Tĩnh"],
+                 id="texts-016-body-inside-a-name"),
     # negatives: a capitalised word at a sentence start or a region is no body
     pytest.param("Sở dĩ có sự thay đổi này là do năm nay Bộ thay đổi thời gian tổ chức kỳ thi THPT quốc gia, "
                  "vì vậy Sở phải thay đổi", [], id="bench-21470220-so-di-is-no-body"),
@@ -165,6 +179,8 @@ PEOPLE = [
                  "9.11.2016 với 4 kiến nghị", [("Vũ Đức Đam", "Phó Thủ tướng")], id="bench-22245343-clause-between-positions"),
     pytest.param("Đến ngày 14-4, Bộ trưởng Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã ký văn bản truyền đạt ý kiến chỉ đạo",
                  [("Mai Tiến Dũng", "Bộ trưởng Chủ nhiệm Văn phòng Chính phủ")], id="bench-22245677-two-titles-one-person"),
+    pytest.param("Tại buổi làm việc, Đại tá Lê Văn Sao – Giám đốc Công an Hà Tĩnh đã báo cáo kết quả các mặt công tác",
+                 [("Lê Văn Sao", "Giám đốc Công an Hà Tĩnh")], id="texts-016-position-stops-before-da"),
     # negatives: a province or a region after a position is no person
 
     pytest.param("Chủ tịch Hà Nội: Loa phường 1 năm ngốn vài trăm triệu", [], id="bench-21472775-headline-province"),
