@@ -14,7 +14,7 @@ import datetime as dt
 
 import regex
 
-from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.facts import Document, Organization
 from vietmine.gazetteer.places import gazetteer
 from vietmine.gazetteer.text import modern_tones, name_key
@@ -61,27 +61,6 @@ def _key(word: str) -> str:
             _KEYS.clear()
         k = _KEYS[word] = name_key(word)
     return k
-
-
-def _trie_pattern(words) -> str:
-    """A regex for a set of literal phrases, factored by common prefixes: the scanner tries one
-    branch per letter instead of every phrase in turn."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        alts = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        # a phrase that ends here may also go on ("Bộ", "Bộ Chính trị"): the longer one is tried first
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 class _Rules:
@@ -135,7 +114,7 @@ class _Rules:
         self.place_alias = regex.compile(rf"[ \t]*(?P<alias>{alternation(self.place_aliases)})(?![\p{{L}}\p{{M}}])")
         self.legacy = regex.compile(rf"(?P<head>{alternation(self.heads)})(?P<num>[ \t]+\d{{2,4}}(?!\d))?(?![\p{{L}}\d])")
         self.scan = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}\d])(?=\p{{Lu}})(?:{_trie_pattern(set(self.heads) | first_words | set(self.rule_heads))})"
+            rf"(?<![\p{{L}}\p{{M}}\d])(?=\p{{Lu}})(?:{trie_alternation(set(self.heads) | first_words | set(self.rule_heads))})"
             rf"(?![\p{{L}}\p{{M}}\d])")
         gz = gazetteer()
         # bare names after a body ("Sở Y tế Hà Nội", "Công an Hoàng Mai"): provinces and districts
