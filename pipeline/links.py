@@ -45,7 +45,6 @@ class _LinkRules:
         prov = lc["provision"]
         lead = lc["object_lead"]
         # kept for callers of the old module layout
-        self.verbs = [(regex.compile(rf"(?i)\b(?:{v['pattern']})\s*$"), v["relation"]) for v in cfg["link_verbs"]]
         self.based_on = regex.compile(cfg["based_on_pattern"])
         # the words right before a target: [được] VERB [objects' lead words] [bởi|theo AGENT-provisions]
         self.tail = regex.compile(
@@ -93,15 +92,6 @@ class _LinkRules:
 @functools.cache
 def link_rules() -> _LinkRules:
     return _LinkRules()
-
-
-def _verb_relation(gap_text: str) -> str | None:
-    """Relation stated right before the target reference: '... về tiếp tục đẩy mạnh thực hiện <B>'."""
-    tail = gap_text[-60:]
-    for pat, rel in link_rules().verbs:
-        if pat.search(tail):
-            return rel
-    return None
 
 
 def _break_kind(text: str, i: int) -> str | None:
