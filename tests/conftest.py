@@ -1,7 +1,20 @@
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# hypothesis keeps its examples and caches in a folder of this session, not in the checkout:
+# tests write only under their temporary directories
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="vietmine-hypothesis-")
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+settings.register_profile("vietmine", database=None)
+settings.load_profile("vietmine")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

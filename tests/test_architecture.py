@@ -27,7 +27,11 @@ def q(db, sql):
 
 
 def test_the_wheel_installs_only_the_vietmine_namespace(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+    # built from a copy: setuptools writes build/ and *.egg-info beside the sources it builds
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "outputs", "build", "*.egg-info",
+                                                             ".hypothesis", "__pycache__", ".pytest_cache"))
+    out = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(src)],
                          capture_output=True, text=True)
     if out.returncode != 0:
         pytest.skip(f"cannot build a wheel here: {out.stderr.strip().splitlines()[-1:]}")
