@@ -351,7 +351,7 @@ def test_the_next_ingest_reextracts_stale_documents(tmp_path, capsys):
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupt_ends_with_one_line_and_the_rerun_finishes(tmp_path, sig):
-    corpus = _long_corpus(tmp_path / "corpus", 60)
+    corpus = _long_corpus(tmp_path / "corpus", 200)  # long enough to be running still after its first batch
     db = str(tmp_path / "i.duckdb")
     cmd = [sys.executable, "-m", "vietmine", "ingest", str(corpus), "--batch-size", "5", "--quiet", "--db", db]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -367,6 +367,7 @@ def test_an_interrupt_ends_with_one_line_and_the_rerun_finishes(tmp_path, sig):
                     break
             except duckdb.Error:
                 pass
+    assert p.poll() is None, "the run ended before it could be interrupted"
     p.send_signal(sig)
     out, err = p.communicate(timeout=120)
     assert p.returncode == 130, err
