@@ -199,7 +199,7 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path):
         if i % 2:
             subprocess.run(cmd[:4] + [str(corpus / "a0000.txt"), "--db", db], check=True, capture_output=True)
         p = subprocess.Popen(cmd + ["--db", db], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, 0.8 * full_run))
+        time.sleep(rng.uniform(0.2, 0.85 * full_run))
         if p.poll() is None:
             p.send_signal(signal.SIGKILL)
             kills += 1
@@ -208,8 +208,7 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path):
             _check_consistent(db, reference_per_document)
         subprocess.run(cmd + ["--db", db], check=True, capture_output=True)
         assert _table_rows(db) == reference
-    # a run may finish before its moment on a busy machine; most must still have been killed mid-way
-    assert kills >= 12, f"only {kills} of 20 runs were killed mid-way"
+    assert kills >= 15, f"only {kills} of 20 runs were killed mid-way"
 
 
 # -- sql cannot write ---------------------------------------------------------------------------
