@@ -16,7 +16,6 @@ import builtins
 import collections
 import dataclasses
 import difflib
-import functools
 import json
 import os
 import re
@@ -44,17 +43,6 @@ def fold(s: str) -> str:
 _PROVINCE_WORD = re.compile(r"^(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+", re.IGNORECASE)
 
 
-@functools.cache
-def _provinces_by_folded_name() -> dict[str, set[str]]:
-    from vietmine.gazetteer.places import gazetteer
-
-    out: dict[str, set[str]] = collections.defaultdict(set)
-    for u in gazetteer().units:
-        if u.tier == "province":
-            out[fold(u.name)].add(u.province_code)
-    return dict(out)
-
-
 def province_codes(name: str) -> set[str]:
     """Codes of the province named `name` ("Khánh Hòa", "Khanh Hoa", "tỉnh Khánh Hoà") or given by
     its code ("56"); an unknown name is an error with the closest names, not an empty result."""
@@ -67,10 +55,11 @@ def province_codes(name: str) -> set[str]:
     exact = {u.province_code for u in gazetteer().lookup(bare) if u.tier == "province"}
     if exact:
         return exact
-    by_name = _provinces_by_folded_name()
-    if fold(bare) in by_name:
-        return by_name[fold(bare)]
-    close = difflib.get_close_matches(fold(bare), sorted(by_name), n=3, cutoff=0.6)
+    loose = {u.province_code for u in gazetteer().lookup_loose(bare) if u.tier == "province"}
+    if loose:  # written without tone marks ("Khanh Hoa")
+        return loose
+    names = sorted({fold(u.name) for u in gazetteer().units if u.tier == "province"})
+    close = difflib.get_close_matches(fold(bare), names, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise UnknownPlace(f"no province named {name!r}{hint}")
 
