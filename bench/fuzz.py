@@ -31,7 +31,7 @@ def main():
 
     from tests.test_reliability import HOSTILE
     from vietmine.facts import ExtractionResult, Problem, RawInput
-    from vietmine.pipeline.engines.local import process
+    from vietmine.pipeline.analyse import process
 
     logging.disable(logging.CRITICAL)
     tried = [0]
@@ -101,7 +101,7 @@ def fuzz_sources(examples: int):
     import duckdb
     from hypothesis import HealthCheck, given, settings
 
-    from vietmine.pipeline.engines.local import ingest
+    from vietmine.api import ingest
 
     tried = [0]
 

@@ -34,7 +34,7 @@ def vietmine(*args: str) -> float:
 def in_process_increment(jsonl: Path, db: Path) -> float:
     """The ingest of the increment in this (warmed-up) process: the database's share of the cost,
     without interpreter start-up and the one-time loading of the gazetteer."""
-    from vietmine.pipeline.engines.local import ingest
+    from vietmine.api import ingest
 
     t = time.perf_counter()
     stats = ingest([str(jsonl)], str(db))
@@ -84,7 +84,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     sys.path.insert(0, str(ROOT))
-    from vietmine.pipeline.engines.local import extract_text
+    from vietmine.pipeline.analyse import extract_text
 
     extract_text("Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư tỉnh Khánh Hòa.")  # load the rules once
     print(f"{'articles':>9} {'db MB':>7} {'CLI increment s':>16} {'in-process s':>13} {'bytes beside db':>16} "

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from run_bench import CORPUS, write_sample  # noqa: E402
-from vietmine.pipeline.engines.local import ingest  # noqa: E402
+from vietmine.api import ingest  # noqa: E402
 
 OWN_PACKAGES = ("vietmine", "pipeline", "extractors", "corpus", "gazetteer", "views")  # top-level folders
 

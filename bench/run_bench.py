@@ -59,7 +59,7 @@ def run_child(mode: str, sample: str, extra: str):
     result = {}
     if mode == "ingest":
         import vietmine.pipeline.store as store_mod
-        from vietmine.pipeline.engines.local import ingest
+        from vietmine.api import ingest
 
         write_time = [0.0]
         original = store_mod.Store.write_batch

@@ -1,20 +1,21 @@
 """Read stage: turn paths into RawInput records (bytes, undecoded), or Problems. Every read goes
 through corpus/files.py (regular files only, bounded in bytes and time); each RawInput carries
-its canonical source in meta["source_key"] (the resolved path, plus the line's id or content hash
-for JSON lines), the identity the store keeps documents by."""
+its source key (corpus/sources.py), the identity the store keeps documents by."""
 from __future__ import annotations
 
 import collections
 import fnmatch
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from vietmine.corpus.files import (BROKEN_ARCHIVE, MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, ReadRefused,
-                                   canonical_path, display_path, iter_lines, line_key, read_bounded,
-                                   valid_text)
+                                   display_path, iter_lines, read_bounded, valid_text)
+from vietmine.corpus.sources import SourceKey
+from vietmine.errors import VietmineError
 from vietmine.facts import Problem, RawInput
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
@@ -79,11 +80,53 @@ def _suffix(name: str) -> str:
     return "".join(suffixes[-2:]) if suffixes[-1:] == [".gz"] else (suffixes[-1] if suffixes else "(no extension)")
 
 
+SUPPORTED = ".txt .md .html .htm .jsonl .jsonl.gz"
+
+
+@dataclass
+class InputSelection:
+    """The files an ingest reads (folders walked once), and by suffix the files of its folders it
+    does not read."""
+    paths: list[str]          # as given: folders are where a source gone missing is looked for
+    files: list[str]
+    ignored: dict[str, int]
+
+
+
+def ignored_note(ignored: dict[str, int]) -> str:
+    """'2 .pdf, 1 .docx' (most frequent first)."""
+    return ", ".join(f"{n} {suffix}" for suffix, n in sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def select_inputs(paths: list[str], exclude=(), glob=()) -> InputSelection:
+    """The supported files under `paths` (folders recursively), filtered by the `glob` and
+    `exclude` patterns (matched against a file's path inside its folder, or its name). A path that
+    does not exist, or a selection with no file at all, is an error naming what was found."""
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise VietmineError(f"no such path: {', '.join(missing)}")
+    ignored: collections.Counter = collections.Counter()
+    files = [shown for shown, _ in iter_files(paths, exclude, glob, ignored)]
+    selection = InputSelection(list(paths), files, dict(ignored))
+    if not files:
+        where = ", ".join(paths)
+        filters = " matching --glob/--exclude" if exclude or glob else ""
+        not_read = f"; {ignored_note(selection.ignored)} files are not read" if ignored else ""
+        raise VietmineError(f"no supported files{filters} in {where}{not_read} (vietmine reads {SUPPORTED})")
+    return selection
+
+
 def read_paths(paths: list[str], budget_s: float = 0, exclude=(), glob=()) -> Iterator[RawInput | Problem]:
-    """Every input under `paths` (selected by iter_files' `exclude` and `glob`). A file that cannot
-    or must not be read (not a regular file, too large, unreadable) is a Problem; `budget_s` bounds
-    the time spent reading toward one document."""
-    for given, p in iter_files(paths, exclude, glob):
+    """Every input under `paths` (selected by iter_files' `exclude` and `glob`)."""
+    return read_files([given for given, _ in iter_files(paths, exclude, glob)], budget_s)
+
+
+def read_files(files: list[str], budget_s: float = 0) -> Iterator[RawInput | Problem]:
+    """Every input of these files (one per file, or one per line of a JSON-lines file). A file that
+    cannot or must not be read (not a regular file, too large, unreadable) is a Problem; `budget_s`
+    bounds the time spent reading toward one document."""
+    for given in files:
+        p = Path(given)
         shown = display_path(given)
         fmt = format_of(p)
         if fmt is None:
@@ -93,11 +136,11 @@ def read_paths(paths: list[str], budget_s: float = 0, exclude=(), glob=()) -> It
             if fmt == "jsonl":
                 yield from read_jsonl(shown, p, budget_s=budget_s)
                 continue
-            yield RawInput(shown, read_bounded(p, MAX_FILE_BYTES), fmt, {"source_key": canonical_path(p)})
+            yield RawInput(shown, read_bounded(p, MAX_FILE_BYTES), fmt, source=SourceKey.of_file(p))
         except ReadRefused as e:
-            yield Problem(shown, str(e))
+            yield Problem(shown, str(e), unread_file=SourceKey.of_file(p))
         except OSError as e:
-            yield Problem(shown, f"cannot read: {valid_text(e.strerror or str(e))}")
+            yield Problem(shown, f"cannot read: {valid_text(e.strerror or str(e))}", unread_file=SourceKey.of_file(p))
 
 
 def count_lines(p: Path) -> int:
@@ -156,7 +199,7 @@ def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None, bud
                fields: dict | None = None) -> Iterator[RawInput | Problem]:
     """Lines start..stop (1-based, stop excluded) of a JSON-lines file, each line one article;
     `fields` maps a role (text, published, outlet, title, id, url) to other field names."""
-    source = canonical_path(p)
+    file = SourceKey.of_file(p)
     try:
         for lineno, line in iter_lines(p, MAX_FILE_BYTES, MAX_DECOMPRESSED_BYTES, budget_s):
                 if lineno < start:
@@ -178,9 +221,10 @@ def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None, bud
                     yield Problem(f"{shown}:{lineno}", "JSON line has no text (fields: "
                                   f"{', '.join(JSON_FIELDS['text'])})")
                     continue
-                meta["source_key"] = f"{source}#{valid_text(doc_id) if doc_id else line_key(line)}"
-                yield RawInput(f"{shown}#{doc_id or lineno}", text, "json", meta)
+                yield RawInput(f"{shown}#{doc_id or lineno}", text, "json", meta,
+                               SourceKey.of_line(p, doc_id, line))
     except ReadRefused as e:
-        yield Problem(shown, str(e))
+        yield Problem(shown, str(e), unread_file=file)
     except BROKEN_ARCHIVE as e:
-        yield Problem(shown, f"truncated or unreadable archive ({e.__class__.__name__}: {valid_text(str(e))})")
+        yield Problem(shown, f"truncated or unreadable archive ({e.__class__.__name__}: {valid_text(str(e))})",
+                      unread_file=file)

@@ -1,9 +1,11 @@
-"""The extractors: one module per fact kind, each exposing `extract(doc) -> list[Fact]`.
+"""The extractors: one module per fact kind (or a few kinds found together: counts and amounts,
+dates and periods), each exposing `extract(doc) -> list[Fact]`.
 
 Extractors read only the Document (text, sentences, metadata); they never call each other's
-internals or touch the database. The pipeline runs them in the order of EXTRACTORS. The list is
-explicit and loading fails loudly: an extractor that cannot be imported stops the run with its
-name, instead of silently removing a fact kind from the output."""
+internals or touch the database. Which modules run comes from the fact kinds' records
+(`Kind.made_by` in vietmine/facts.py), in the order of the kinds; links are made by the resolve
+stage from the references. Loading fails loudly: an extractor that cannot be imported stops the
+run with its name, instead of silently removing a fact kind from the output."""
 from __future__ import annotations
 
 import functools
@@ -11,11 +13,12 @@ import importlib
 from typing import Callable
 
 from vietmine.errors import ExtractorError
-from vietmine.facts import Document, Fact
+from vietmine.facts import KINDS, Document, Fact
 
 Extractor = Callable[[Document], list[Fact]]
 
-EXTRACTORS = ("legal_refs", "dates", "counts", "places", "people", "organizations", "abbreviations")
+MADE_BY_RESOLVE = "resolve"
+EXTRACTORS = tuple(dict.fromkeys(k.made_by for k in KINDS if k.made_by != MADE_BY_RESOLVE))
 
 
 @functools.cache

@@ -1,16 +1,15 @@
-"""Clean stage: raw input to a Document: main text out of HTML, page furniture removed, NFC text,
-and metadata (title, publication date, author, outlet, kind)."""
+"""Clean stage: decoded text to a Document: main text out of HTML, page furniture removed, and
+metadata (title, publication date, author, outlet, kind)."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 
 import regex
 
 from vietmine.gazetteer import load_json
-from vietmine.pipeline.decode import DecodeError, decode_bytes, normalize
 from vietmine.facts import Document, RawInput
+from vietmine.pipeline.decode import normalize
 
 MAX_TEXT_CHARS = 2_000_000  # longer than any real article or law; beyond it is not one document
 
@@ -140,11 +139,10 @@ def guess_title(text: str) -> str | None:
 
 
 def clean(raw: RawInput) -> Document:
-    """Decode and clean one input; raises DecodeError/CleanError with a one-line reason."""
-    if isinstance(raw.data, bytes):
-        text, _encoding = decode_bytes(raw.data)
-    else:
-        text = normalize(raw.data)
+    """The Document of one decoded input (pipeline/decode.py); CleanError with a one-line reason."""
+    if not isinstance(raw.data, str):
+        raise TypeError("clean() takes a decoded input: decode(raw) first")
+    text = raw.data
     meta = dict(raw.meta)
     if raw.fmt == "html" or (raw.fmt == "json" and regex.match(r"\s*<(!doctype|html|body|div|p)\b", text, regex.I)):
         text, html_meta = html_to_text(text)
@@ -163,18 +161,15 @@ def clean(raw: RawInput) -> Document:
     if published is None:
         found = _first_match(f.published, text[:5000], "date")
         published = parse_date_string(found) if found else None
-    content_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    return Document(
-        doc_id=content_hash[:16],
-        source_path=raw.source_path,
-        text=text,
-        content_hash=content_hash,
+    return Document.of_text(
+        text, raw.source_path,
         title=(meta.get("title") or guess_title(text)),
         published=published,
         author=meta.get("author") or _first_match(f.author, text, "name"),
         outlet=meta.get("outlet") or _first_match(f.outlet, text, "name"),
         kind=detect_kind(text),
+        source=raw.source,
     )
 
 
-__all__ = ["clean", "CleanError", "DecodeError", "parse_date_string"]
+__all__ = ["clean", "CleanError", "parse_date_string"]

@@ -1,14 +1,16 @@
-"""Decode stage: bytes to Unicode text. Detects BOMs, UTF-16, UTF-8, Windows-1258 and the
-legacy Vietnamese 8-bit encodings TCVN3 and VNI, removes stray NUL bytes, and rejects binary data
-with a reason."""
+"""Decode stage: an input's bytes to Unicode text in NFC. Detects BOMs, UTF-16, UTF-8,
+Windows-1258 and the legacy Vietnamese 8-bit encodings TCVN3 and VNI, removes stray NUL bytes, and
+rejects binary data with a reason."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import re
 import unicodedata
 
 from vietmine.corpus.files import valid_text
+from vietmine.facts import RawInput
 from vietmine.gazetteer import load_json
 
 
@@ -61,6 +63,13 @@ def _decode_sequences(data: bytes, name: str, table: dict[str, str]) -> str:
     """Decode an encoding that writes a letter as its base plus mark characters (VNI: 'eä' is
     'ệ'), given as a table of (latin-1) sequences -> Unicode; longest sequences first."""
     return _sequence_pattern(name).sub(lambda m: table[m.group()], data.decode("latin-1"))
+
+
+def decode(raw: RawInput) -> RawInput:
+    """The input with its text in NFC in place of its bytes (JSON lines arrive as text already);
+    DecodeError with a reason."""
+    text = decode_bytes(raw.data)[0] if isinstance(raw.data, bytes) else normalize(raw.data)
+    return dataclasses.replace(raw, data=text)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

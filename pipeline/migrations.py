@@ -1,8 +1,10 @@
 """Numbered, named schema migrations, as sqlite-utils' migrations do it: each runs once, in order,
 inside the writer's transaction, and is recorded in the `migrations` table. A migration's SQL is
 frozen once released: a new column or table is a new migration, never an edit of an old one.
-`check_schema` then verifies that the tables hold every column the fact types declare, so a
-forgotten migration fails the test suite instead of an ingest."""
+`check_schema` then verifies that the tables hold every column the fact kinds declare, so a
+forgotten migration fails the test suite instead of an ingest. The registry views over the
+references (`legal_documents`, `citations`, `document_status`) are defined here too, keyed by the
+identities of pipeline/identity.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -144,6 +146,61 @@ def _surface(con):
         con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS surface VARCHAR")
         con.execute(f"""UPDATE {table} AS f SET surface = substr(d.text, f.start_char + 1, f.end_char - f.start_char)
                         FROM documents d WHERE f.doc_id = d.doc_id AND f.surface IS NULL""")
+
+
+# The registry: one row per cited document. Every column is deterministic (no mode() ties):
+# the most frequent value, ties broken by the value itself.
+VIEWS = [
+    """CREATE OR REPLACE VIEW legal_documents AS
+       WITH ranked AS (
+         SELECT registry_key, code, doc_type, issue_date, issuer, issuer_code, subject, doc_id,
+                count(*) OVER (PARTITION BY registry_key, doc_type) AS n_type,
+                count(*) OVER (PARTITION BY registry_key, issuer) AS n_issuer,
+                count(*) OVER (PARTITION BY registry_key, issuer_code) AS n_icode,
+                count(*) OVER (PARTITION BY registry_key, subject) AS n_subject
+         FROM legal_refs WHERE registry_key IS NOT NULL)
+       SELECT registry_key, min(code) AS code,
+              arg_max(doc_type, (n_type, doc_type)) AS doc_type, min(issue_date) AS issue_date,
+              arg_max(issuer, (issuer IS NOT NULL, n_issuer, issuer)) AS issuer,
+              arg_max(issuer_code, (issuer_code IS NOT NULL, n_icode, issuer_code)) AS issuer_code,
+              arg_max(subject, (subject IS NOT NULL, n_subject, subject)) AS subject,
+              count(*) AS mentions, count(DISTINCT doc_id) AS citing_documents
+       FROM ranked GROUP BY registry_key""",
+    """CREATE OR REPLACE VIEW citations AS
+       SELECT r.doc_id, r.registry_key, min(r.code) AS code, min(r.doc_type) AS doc_type,
+              count(*) AS mentions, min(r.issue_date) AS issue_date, min(d.published) AS published,
+              min(d.main_province) AS province
+       FROM legal_refs r JOIN documents d USING (doc_id)
+       WHERE r.registry_key IS NOT NULL GROUP BY r.doc_id, r.registry_key""",
+    # What happened to each registry document according to the corpus: one row per later act
+    # on it (amends, replaces, repeals, suspends) with the acting document, its date and the whole
+    # sentence that states it; documents nothing acts on have one row with NULL act columns.
+    # `status` is the strongest act: repealed > replaced > suspended > amended > in force.
+    """CREATE OR REPLACE VIEW document_status AS
+       WITH acts AS (
+         SELECT l.dst_key AS registry_key, l.src_key AS by_key, l.src_code AS by_code, l.relation, l.doc_id,
+                coalesce(src.issue_date, d.published) AS act_date,
+                substr(d.text, s.start_char + 1, s.end_char - s.start_char) AS evidence
+         FROM legal_links l JOIN documents d USING (doc_id)
+         LEFT JOIN sentences s ON s.doc_id = l.doc_id AND s.sentence_idx = l.sentence_idx
+         LEFT JOIN legal_documents src ON src.registry_key = l.src_key
+         WHERE l.relation IN ('amends', 'replaces', 'repeals', 'suspends') AND l.dst_key IS NOT NULL),
+       ranked AS (
+         SELECT registry_key, max(CASE relation WHEN 'repeals' THEN 4 WHEN 'replaces' THEN 3
+                                                WHEN 'suspends' THEN 2 ELSE 1 END) AS strength
+         FROM acts GROUP BY registry_key)
+       SELECT g.registry_key, g.code, g.doc_type, g.issue_date,
+              CASE r.strength WHEN 4 THEN 'repealed' WHEN 3 THEN 'replaced' WHEN 2 THEN 'suspended'
+                              WHEN 1 THEN 'amended' ELSE 'in force' END AS status,
+              a.relation, a.by_key, a.by_code, a.act_date, a.evidence, a.doc_id
+       FROM legal_documents g LEFT JOIN ranked r USING (registry_key) LEFT JOIN acts a USING (registry_key)""",
+]
+
+
+def create_views(con) -> None:
+    """The registry views, recreated on every open by the writer (a view holds no data)."""
+    for view in VIEWS:
+        con.execute(view)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,6 +1,8 @@
-"""Store stage: writes to the DuckDB database. Each batch of documents lands with all of its facts
-in one transaction, in bulk through pandas frames; the schema comes from the numbered migrations
-(pipeline/migrations.py) and its columns from the fact types' fields (vietmine/facts.py)."""
+"""Store stage: writes to the DuckDB database, and nothing else: every analysis happens in the
+stages before it. Each batch of documents lands with all of its facts in one transaction, in bulk
+through pandas frames; the schema comes from the numbered migrations (pipeline/migrations.py) and
+the columns of each fact table from its kind's dataclass (vietmine/facts.py). The few reads here
+are what a run needs to decide what to write (known sources, stale documents, stored references)."""
 from __future__ import annotations
 
 import contextlib
@@ -12,12 +14,12 @@ import typing
 
 import pandas as pd
 
-from vietmine.corpus.files import SURROGATE, canonical_path, valid_text
+from vietmine.corpus.files import SURROGATE, valid_text
+from vietmine.corpus.sources import SourceKey
 from vietmine.errors import DatabaseError
-from vietmine.facts import FACT_TYPES, Document, ExtractionResult, LegalRef, Problem, as_row
-from vietmine.pipeline import identity, migrations
+from vietmine.facts import KINDS, CorpusResolution, Document, ExtractionResult, LegalRef, Problem, StoredDocument, as_row
+from vietmine.pipeline import migrations
 from vietmine.pipeline.connections import acquire_writer_lock, open_writer
-from vietmine.pipeline.resolve import relink
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE",
               dt.datetime: "TIMESTAMP"}
@@ -50,15 +52,17 @@ SENTENCE_COLUMNS = [("doc_id", "VARCHAR"), ("sentence_idx", "INTEGER"), ("start_
 
 def expected_columns() -> dict[str, list[tuple[str, str]]]:
     cols = {"documents": DOCUMENT_COLUMNS, "sentences": SENTENCE_COLUMNS}
-    cols.update({cls.TABLE: fact_columns(cls) for cls in FACT_TYPES})
+    cols.update({k.table: fact_columns(k.fact_type) for k in KINDS})
     return cols
 
 
+@functools.cache
 def table_columns() -> dict[str, list[str]]:
     return {t: [n for n, _ in cols] for t, cols in expected_columns().items()}
 
 
-FACT_TABLES = [cls.TABLE for cls in FACT_TYPES] + ["sentences"]
+# every table whose rows belong to one document: removed with it
+DOCUMENT_TABLES = [k.table for k in KINDS] + ["sentences"]
 
 
 # Longer than any real value of its kind: a code, key or name beyond this is not one, and is cut
@@ -113,47 +117,35 @@ def valid_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _document_row(d: Document, now: dt.datetime, key: str | None) -> tuple:
+def _document_row(d: Document, now: dt.datetime) -> tuple:
     return (d.doc_id, d.source_path, d.text, d.title, d.published, d.author, d.outlet, d.kind, d.content_hash,
-            d.raw_hash, d.main_province, d.rules_version, len(d.sentences), now, key or source_key_of(d.source_path))
+            d.raw_hash, d.main_province, d.rules_version, len(d.sentences), now, str(d.key))
 
 
-def source_key_of(source_path: str) -> str:
-    """The canonical source of a path as stored before sources had keys (resolved against the
-    current folder: the best that can be known of an old relative path)."""
-    file, sep, rest = _split_key(source_path)
-    return canonical_path(file) + sep + rest
-
-
-def _split_key(key: str) -> tuple[str, str, str]:
-    """'/a/feed.jsonl.gz#x1' -> ('/a/feed.jsonl.gz', '#', 'x1'); a plain file's key is its path."""
-    low = key.lower()
-    for ext in (".jsonl.gz#", ".jsonl#"):
-        i = low.find(ext)
-        if i >= 0:
-            cut = i + len(ext) - 1
-            return key[:cut], "#", key[cut + 1:]
-    return key, "", ""
-
-
-def file_of(key: str) -> str:
-    return _split_key(key)[0]
-
-
-def result_frames(results: list[ExtractionResult], keys: list[str | None] | None = None) -> dict[str, pd.DataFrame]:
-    """One frame per table for a batch of extraction results; `keys`: each one's canonical source."""
+def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
+    """One frame per table for a batch of extraction results (each document with its source key)."""
     cols = table_columns()
     now = dt.datetime.now()
-    keys = keys or [None] * len(results)
-    docs = [_document_row(r.document, now, k) for r, k in zip(results, keys)]
+    docs = [_document_row(r.document, now) for r in results]
     frames = {"documents": pd.DataFrame(valid_rows(docs, cols["documents"]), columns=cols["documents"]),
               "sentences": pd.DataFrame([(r.document.doc_id, i, s, e) for r in results
                                          for i, (s, e) in enumerate(r.document.sentences)], columns=cols["sentences"])}
-    for cls in FACT_TYPES:
-        rows = [as_row(f) for r in results for f in r.facts if isinstance(f, cls)]
-        rows += [row for r in results if r.rows for row in r.rows.get(cls.TABLE, ())]
-        frames[cls.TABLE] = pd.DataFrame(valid_rows(rows, cols[cls.TABLE]), columns=cols[cls.TABLE])
+    by_table: dict[str, list[tuple]] = {k.table: [] for k in KINDS}
+    for r in results:
+        for f in r.facts:
+            by_table[f.TABLE].append(as_row(f))
+        for table, rows in (r.rows or {}).items():
+            by_table[table].extend(rows)
+    for table, rows in by_table.items():
+        frames[table] = pd.DataFrame(valid_rows(rows, cols[table]), columns=cols[table])
     return frames
+
+
+class KnownSource(typing.NamedTuple):
+    """What the database holds of one source: the content it stored and the path it came by."""
+    content_hash: str
+    raw_hash: str | None
+    source_path: str
 
 
 class Store:
@@ -177,8 +169,7 @@ class Store:
         self.con.execute("BEGIN")
         try:
             migrations.migrate(self.con)
-            for view in identity.VIEWS:
-                self.con.execute(view)
+            migrations.create_views(self.con)
             missing = migrations.check_schema(self.con, expected_columns())
             if missing:  # a fact field without its migration: a bug, caught by the tests
                 raise DatabaseError(f"schema of {self.path} lacks {', '.join(missing)}; a migration is missing")
@@ -193,11 +184,9 @@ class Store:
         """Documents stored before sources had keys get one from their path."""
         rows = self.con.execute("SELECT doc_id, source_path FROM documents WHERE source_key IS NULL").fetchall()
         if rows:
-            keys = pd.DataFrame([(d, valid_text(source_key_of(p))) for d, p in rows], columns=["doc_id", "source_key"])
-            self.con.register("backfill_keys", keys)
-            self.con.execute("UPDATE documents SET source_key = k.source_key FROM backfill_keys k "
-                             "WHERE documents.doc_id = k.doc_id")
-            self.con.unregister("backfill_keys")
+            keys = pd.DataFrame([(d, valid_text(str(SourceKey.of_stored_path(p)))) for d, p in rows],
+                                columns=["doc_id", "source_key"])
+            self._update_from("documents", keys, "doc_id", ["source_key"])
 
     # -- holding the file only while writing
     def release(self):
@@ -235,106 +224,121 @@ class Store:
         finally:
             self.lock.release()
 
-    # -- lookups used to decide what to do with an input, before extraction
-    def known_sources(self) -> dict[str, tuple[str, str, str]]:
-        """source_key -> (content_hash, raw_hash, source_path)."""
+    @contextlib.contextmanager
+    def _transaction(self):
+        self.acquire()
+        self.con.execute("BEGIN")
+        try:
+            yield self.con
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- reads a run needs to decide what to write
+    def known_sources(self) -> dict[str, KnownSource]:
+        """source_key -> what is stored of it."""
         self.acquire()
         cols = self.con.execute("SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchnumpy()
-        return dict(zip(cols["source_key"].tolist(), zip(cols["content_hash"].tolist(), cols["raw_hash"].tolist(),
-                                                         cols["source_path"].tolist())))
+        return dict(zip(cols["source_key"].tolist(),
+                        map(KnownSource._make, zip(cols["content_hash"].tolist(), cols["raw_hash"].tolist(),
+                                                   cols["source_path"].tolist()))))
 
     def stale_ids(self, version: str) -> list[str]:
         self.acquire()
         return [d for (d,) in self.con.execute("SELECT doc_id FROM documents WHERE rules_version IS DISTINCT FROM ? "
                                                "ORDER BY doc_id", [version]).fetchall()]
 
-    def stored_documents(self, doc_ids: list[str]) -> list[tuple]:
-        """(doc_id, source_path, text, content_hash, title, published, author, outlet, kind, raw_hash, source_key)."""
+    def stored_documents(self, doc_ids: list[str], with_sentences: bool = False) -> list[Document]:
+        """The stored documents of these ids (in doc_id order), as cleaned documents to analyse again."""
         self.acquire()
-        self.con.register("wanted_ids", pd.DataFrame({"doc_id": doc_ids}))
-        try:
-            return self.con.execute("""SELECT doc_id, source_path, "text", content_hash, title, published, author,
-                                              outlet, kind, raw_hash, source_key FROM documents
-                                       WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY doc_id""").fetchall()
-        finally:
-            self.con.unregister("wanted_ids")
+        with self._registered("wanted_ids", pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype=object)})):
+            cur = self.con.execute("""SELECT doc_id, source_path, "text", content_hash, title, published, author,
+                                             outlet, kind, raw_hash, main_province, source_key FROM documents
+                                      WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY doc_id""")
+            names = [d[0] for d in cur.description]
+            docs = []
+            for row in cur.fetchall():
+                fields = dict(zip(names, row))
+                fields["kind"] = fields["kind"] or "news"
+                fields["source"] = SourceKey.parse(fields.pop("source_key"))
+                docs.append(Document(**fields))
+            if with_sentences and docs:
+                spans: dict[str, list] = {}
+                for doc_id, start, end in self.con.execute(
+                        "SELECT doc_id, start_char, end_char FROM sentences WHERE doc_id IN "
+                        "(SELECT doc_id FROM wanted_ids) ORDER BY doc_id, sentence_idx").fetchall():
+                    spans.setdefault(doc_id, []).append((start, end))
+                for d in docs:
+                    d.sentences = spans.get(d.doc_id, [])
+        return docs
+
+    def reference_rows(self) -> pd.DataFrame:
+        """Every stored reference with its row id and its document's main province: the input of
+        the corpus-wide resolution (pipeline/resolve_corpus.py)."""
+        self.acquire()
+        return self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
+                                          r.registry_key, r.resolved_by, d.main_province AS province
+                                   FROM legal_refs r JOIN documents d USING (doc_id)""").df()
+
+    def documents_with_refs(self, doc_ids: list[str]) -> list[StoredDocument]:
+        """Stored documents (with sentences) and their references, each with its row id."""
+        docs = self.stored_documents(doc_ids, with_sentences=True)
+        out = []
+        for doc in docs:
+            cur = self.con.execute("SELECT rowid AS rid, * FROM legal_refs WHERE doc_id = ? ORDER BY start_char",
+                                   [doc.doc_id])
+            names = [d[0] for d in cur.description]
+            refs = [(row[0], LegalRef(**dict(zip(names[1:], row[1:])))) for row in cur.fetchall()]
+            out.append(StoredDocument(doc, refs))
+        return out
 
     # -- writes
-    def write_batch(self, results: list[ExtractionResult], replace_keys: list[str], keys: list[str | None] | None = None):
+    def write_batch(self, results: list[ExtractionResult], replace_keys: list[str]):
         """Write documents with all their facts in one transaction; first delete the old versions
         of replaced sources and any stored document with the same content (moved or re-extracted).
         Either the whole batch lands or none of it."""
         if results or replace_keys:
-            self.write_frames(result_frames(results, keys), replace_keys)
+            self.write_frames(result_frames(results), replace_keys)
 
     def write_frames(self, frames: dict[str, pd.DataFrame], replace_keys: list[str]):
         """The same, from table frames (as result_frames makes them, or as read from Parquet)."""
-        self.acquire()
-        con = self.con
-        con.execute("BEGIN")
-        try:
-            old = pd.DataFrame({"doc_id": pd.Series(list(frames["documents"]["doc_id"]) if "documents" in frames else [],
-                                                    dtype=object)})
-            con.register("replaced_keys", pd.DataFrame({"source_key": pd.Series(replace_keys, dtype=object)}))
-            con.register("written_ids", old)
+        written = list(frames["documents"]["doc_id"]) if "documents" in frames else []
+        with self._transaction() as con, \
+                self._registered("replaced_keys", pd.DataFrame({"source_key": pd.Series(replace_keys, dtype=object)})), \
+                self._registered("written_ids", pd.DataFrame({"doc_id": pd.Series(written, dtype=object)})):
             old_docs = ("SELECT doc_id FROM documents WHERE source_key IN (SELECT source_key FROM replaced_keys) "
                         "OR doc_id IN (SELECT doc_id FROM written_ids)")
-            for t in FACT_TABLES:
+            for t in DOCUMENT_TABLES:
                 con.execute(f"DELETE FROM {t} WHERE doc_id IN ({old_docs})")
             con.execute(f"DELETE FROM documents WHERE doc_id IN ({old_docs})")
-            con.unregister("replaced_keys")
-            con.unregister("written_ids")
             for table, frame in frames.items():
                 self._insert(table, frame)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     def update_paths(self, moves: list[tuple[str, str]]):
         """source_path follows the path a source was last given by (same key, same content)."""
-        if not moves:
-            return
-        self.acquire()
-        self.con.register("path_moves", pd.DataFrame(valid_rows(moves, ["source_key", "source_path"]),
-                                                     columns=["source_key", "source_path"]))
-        self.con.execute("UPDATE documents SET source_path = m.source_path FROM path_moves m "
-                         "WHERE documents.source_key = m.source_key")
-        self.con.unregister("path_moves")
+        if moves:
+            self.acquire()
+            frame = pd.DataFrame(valid_rows(moves, ["source_key", "source_path"]), columns=["source_key", "source_path"])
+            self._update_from("documents", frame, "source_key", ["source_path"])
 
     def remove_sources(self, keys: list[str]):
         """Delete the documents of sources that no longer exist, with all their facts."""
         if keys:
             self.write_frames({}, keys)
 
-    def _insert(self, table: str, frame: pd.DataFrame):
-        if frame.empty:
+    def apply_corpus_resolution(self, resolution: CorpusResolution) -> None:
+        """Write what the corpus-wide resolution decided (pipeline/resolve_corpus.py), in one
+        transaction: references' codes and identities, the links read again, the ends of links."""
+        if resolution.ref_updates.empty:
             return
-        self.con.register("batch_frame", frame)
-        col_list = ", ".join(f'"{c}"' for c in frame.columns)
-        self.con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM batch_frame")
-        self.con.unregister("batch_frame")
-
-    def resolve_from_corpus(self) -> int:
-        """Identity across the corpus (pipeline/identity.py); returns how many short citations
-        took their code from another document."""
-        self.acquire()
-        refs = self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
-                                          r.registry_key, r.resolved_by, d.main_province AS province
-                                   FROM legal_refs r JOIN documents d USING (doc_id)""").df()
-        updates = identity.resolve_across_corpus(refs)
-        if updates.empty:
-            return 0
-        newly_coded = updates[updates.resolved_by == "corpus"].rid
-        relink_docs = sorted(set(refs[refs.rid.isin(newly_coded)].doc_id))
-        con = self.con
-        con.execute("BEGIN")
-        try:
-            con.register("key_updates", updates)
+        with self._transaction() as con, self._registered("key_updates", resolution.ref_updates):
             con.execute("""UPDATE legal_refs SET code = u.code, registry_key = u.registry_key, resolved_by = u.resolved_by
                            FROM key_updates u WHERE legal_refs.rowid = u.rid""")
-            for doc_id in relink_docs:
-                self._relink(doc_id)
+            cols = table_columns()["legal_links"]
+            for doc_id, links in resolution.links.items():
+                con.execute("DELETE FROM legal_links WHERE doc_id = ?", [doc_id])
+                self._insert("legal_links", pd.DataFrame([as_row(link) for link in links], columns=cols))
             # the ends of links follow the identity of the references they name
             for end in ("src", "dst"):
                 con.execute(f"""UPDATE legal_links AS l SET {end}_key = k.registry_key
@@ -342,28 +346,28 @@ class Store:
                                       WHERE code IS NOT NULL GROUP BY ALL) AS k
                                 WHERE l.doc_id = k.doc_id AND l.{end}_code = k.code
                                   AND l.{end}_key IS DISTINCT FROM k.registry_key""")
-            con.unregister("key_updates")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        return int((updates.resolved_by == "corpus").sum())
 
-    def _relink(self, doc_id: str) -> None:
-        """Recompute a stored document's links from its text and its (now resolved) references."""
-        text, path, chash = self.con.execute("SELECT text, source_path, content_hash FROM documents WHERE doc_id = ?",
-                                             [doc_id]).fetchone()
-        sentences = self.con.execute("SELECT start_char, end_char FROM sentences WHERE doc_id = ? ORDER BY sentence_idx",
-                                     [doc_id]).fetchall()
-        cur = self.con.execute("SELECT * FROM legal_refs WHERE doc_id = ? ORDER BY start_char", [doc_id])
-        names = [d[0] for d in cur.description]
-        refs = [LegalRef(**dict(zip(names, row))) for row in cur.fetchall()]
-        doc = Document(doc_id, path, text, chash, sentences=sentences)
-        links = relink(doc, refs)
-        self.con.execute("DELETE FROM legal_links WHERE doc_id = ?", [doc_id])
-        self._insert("legal_links", pd.DataFrame([as_row(link) for link in links],
-                                                 columns=table_columns()["legal_links"]))
+    @contextlib.contextmanager
+    def _registered(self, name: str, frame: pd.DataFrame):
+        self.con.register(name, frame)
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
 
+    def _insert(self, table: str, frame: pd.DataFrame):
+        if frame.empty:
+            return
+        with self._registered("batch_frame", frame):
+            col_list = ", ".join(f'"{c}"' for c in frame.columns)
+            self.con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM batch_frame")
+
+    def _update_from(self, table: str, frame: pd.DataFrame, key: str, columns: list[str]):
+        with self._registered("update_frame", frame):
+            sets = ", ".join(f'"{c}" = u."{c}"' for c in columns)
+            self.con.execute(f'UPDATE {table} SET {sets} FROM update_frame u WHERE {table}."{key}" = u."{key}"')
+
+    # -- the record of runs
     def start_run(self, version: str) -> int:
         self.acquire()
         run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]

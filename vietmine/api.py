@@ -13,13 +13,11 @@
 from __future__ import annotations
 
 import builtins
-import collections
 import dataclasses
 import difflib
 import json
 import os
 import re
-import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -30,8 +28,6 @@ from vietmine.errors import QueryError, UnknownPlace, UnknownTable, VietmineErro
 from vietmine.pipeline.connections import open_reader, warn
 
 DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
-SUMMARY_TABLES = ["documents", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
-SUPPORTED = ".txt .md .html .htm .jsonl .jsonl.gz"
 
 
 def fold(s: str) -> str:
@@ -62,36 +58,6 @@ def province_codes(name: str) -> set[str]:
     close = difflib.get_close_matches(fold(bare), names, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise UnknownPlace(f"no province named {name!r}{hint}")
-
-
-@dataclasses.dataclass
-class InputSelection:
-    """The files an ingest reads, and by suffix the files of its folders it does not read."""
-    files: list[str]
-    ignored: dict[str, int]
-
-    def ignored_note(self) -> str:
-        """'2 .pdf, 1 .docx' (most frequent first)."""
-        return ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.ignored.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def select_inputs(paths: list[str], exclude=(), glob=()) -> InputSelection:
-    """The supported files under `paths` (folders recursively), filtered by the `glob` and
-    `exclude` patterns (matched against a file's path inside its folder, or its name)."""
-    from vietmine.corpus.readers import iter_files
-
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        raise VietmineError(f"no such path: {', '.join(missing)}")
-    ignored: collections.Counter = collections.Counter()
-    files = [shown for shown, _ in iter_files(paths, exclude, glob, ignored)]
-    selection = InputSelection(files, dict(ignored))
-    if not files:
-        where = ", ".join(paths)
-        filters = " matching --glob/--exclude" if exclude or glob else ""
-        not_read = f"; {selection.ignored_note()} files are not read" if ignored else ""
-        raise VietmineError(f"no supported files{filters} in {where}{not_read} (vietmine reads {SUPPORTED})")
-    return selection
 
 
 class Database:
@@ -239,71 +205,33 @@ class Database:
         return write_report(self.con, out, self.path)
 
     def export(self, out_dir: str) -> list[str]:
-        """Every table as Parquet and CSV."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        tables = self.table_names()
-        for t in tables:
-            rel = self.con.table(t)
-            rel.write_parquet(str(out / f"{t}.parquet"))
-            rel.write_csv(str(out / f"{t}.csv"))
-        return tables
+        """Every table as Parquet and CSV (views/export.py)."""
+        from vietmine.views.export import export_files
+
+        return export_files(self.con, out_dir, self.table_names())
 
     def export_sqlite(self, path: str) -> dict[str, int]:
-        """Every table and view as a table of one SQLite file (for datasette and sqlite-utils):
-        documents keyed by doc_id, fact tables indexed on doc_id and referencing documents.
-        Written beside `path` and renamed into place, so never half-written. Returns rows per table."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.unlink(missing_ok=True)
-        cols = collections.defaultdict(list)
-        for t, c, ty in self.con.execute("""SELECT table_name, column_name, data_type FROM information_schema.columns
-                                            ORDER BY table_name, ordinal_position""").fetchall():
-            cols[t].append((c, ty))
-        counts = {}
-        out = sqlite3.connect(tmp)
-        try:
-            out.execute("PRAGMA journal_mode = OFF")
-            out.execute("PRAGMA synchronous = OFF")
-            for table in self.table_names():
-                specs = [_sqlite_column(table, c, ty) for c, ty in cols[table]]
-                out.execute(f'CREATE TABLE "{table}" ({", ".join(decl for decl, _ in specs)})')
-                select = ", ".join(expr for _, expr in specs)
-                result = self.con.execute(f'SELECT {select} FROM "{table}"')
-                insert = f'INSERT INTO "{table}" VALUES ({", ".join("?" * len(specs))})'
-                n = 0
-                while batch := result.fetchmany(50_000):
-                    out.executemany(insert, batch)
-                    n += len(batch)
-                counts[table] = n
-                if table != "documents" and any(c == "doc_id" for c, _ in cols[table]):
-                    out.execute(f'CREATE INDEX "idx_{table}_doc_id" ON "{table}" (doc_id)')
-            out.commit()
-        finally:
-            out.close()
-        os.replace(tmp, target)
-        return counts
+        """Every table and view in one SQLite file for datasette, with a full-text index on the
+        documents and `metadata.json` beside it (views/export.py). Returns rows per table."""
+        from vietmine.views.export import export_sqlite
 
-    def gold_coverage(self, gold_path: str) -> tuple[int, int]:
-        """(documents of the gold file found in the database, documents in the gold file)."""
-        from vietmine.views.evaluate import _doc_ids
-
-        golds = read_gold(gold_path)
-        return sum(1 for g in golds if _doc_ids(self.con, g["doc"])), len(golds)
+        return export_sqlite(self.con, path, self.table_names())
 
     def evaluate(self, gold_path: str):
+        """Scores per fact kind against a gold file (views/evaluate.py), with how many of its
+        documents the database holds and which of its keys no kind scores."""
         from vietmine.views.evaluate import evaluate
 
-        found, total = self.gold_coverage(gold_path)
-        if not found:
-            raise VietmineError(f"none of the {total} documents of {gold_path} is in {self.path} (0 found); "
-                                f"ingest them first: vietmine ingest FOLDER --db {self.path}")
+        golds = read_gold(gold_path)
         try:
-            return evaluate(gold_path, self.con)
+            result = evaluate(golds, self.con)
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise VietmineError(f"{gold_path}: malformed gold entry ({e.__class__.__name__}: {e}); "
                                 "see gold/GUIDE.md") from None
+        if not result.found:
+            raise VietmineError(f"none of the {result.total} documents of {gold_path} is in {self.path} (0 found); "
+                                f"ingest them first: vietmine ingest FOLDER --db {self.path}")
+        return result
 
     def close(self):
         if self._query_con is not None:
@@ -315,27 +243,6 @@ class Database:
 
     def __exit__(self, *exc):
         self.close()
-
-
-_SQLITE_TYPES = {"BOOLEAN": ("INTEGER", "CAST({} AS INTEGER)"), "DOUBLE": ("REAL", "{}"), "FLOAT": ("REAL", "{}"),
-                 "VARCHAR": ("TEXT", "{}"), "DATE": ("TEXT", "CAST({} AS VARCHAR)"),
-                 "TIMESTAMP": ("TEXT", "CAST({} AS VARCHAR)")}
-_SQLITE_INTEGERS = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER", "HUGEINT"}
-
-
-def _sqlite_column(table: str, column: str, duck_type: str) -> tuple[str, str]:
-    """(SQLite column declaration, DuckDB expression giving a value sqlite3 stores as is)."""
-    quoted = f'"{column}"'
-    if duck_type in _SQLITE_INTEGERS:
-        decl, expr = "INTEGER", "CAST({} AS BIGINT)"
-    elif duck_type.startswith("DECIMAL"):
-        decl, expr = "REAL", "CAST({} AS DOUBLE)"
-    else:  # dates and timestamps as ISO text; anything else as its text
-        decl, expr = _SQLITE_TYPES.get(duck_type, ("TEXT", "CAST({} AS VARCHAR)"))
-    decl = f"{quoted} {decl}"
-    if column == "doc_id":
-        decl += " PRIMARY KEY" if table == "documents" else " REFERENCES documents(doc_id)"
-    return decl, expr.format(quoted)
 
 
 def read_gold(path: str) -> list[dict]:
@@ -368,22 +275,37 @@ def open(path: str = DEFAULT_DB) -> Database:  # noqa: A001 - the API's name
 
 
 def ingest(paths: list[str], db_path: str = DEFAULT_DB, exclude=(), glob=(), **options):
-    """Read, analyse and load files into the database (see pipeline.engines.local.ingest).
-    In folders, only files matching `glob` (default: every supported file) and no `exclude`
-    pattern are read; a selection with no file at all is an error, before the database is opened."""
+    """Read, analyse and load files into the database. In folders, only files matching `glob`
+    (default: every supported file) and no `exclude` pattern are read; a selection with no file
+    at all is an error, before the database is opened. `options`: the fields of
+    vietmine.pipeline.run.IngestOptions (workers, progress, batch_docs, time_budget_s, prune, snapshot)."""
+    from vietmine.corpus.readers import select_inputs
     from vietmine.pipeline.engines.local import ingest as run
+    from vietmine.pipeline.run import IngestOptions
 
-    select_inputs(paths, exclude, glob)  # fails, before the database is opened, when nothing would be read
-    # the folders themselves go on: a source gone from a folder is reported on its next ingest
-    return run(paths, db_path, exclude=exclude, glob=glob, **options)
+    selection = select_inputs(paths, exclude, glob)
+    return run(selection, db_path, IngestOptions(exclude=tuple(exclude), glob=tuple(glob), **options))
+
+
+def ingest_dask(paths: list[str], out_dir: str, exclude=(), glob=(), **options):
+    """Analyse the selected files as shard tasks on a Dask cluster writing Parquet under `out_dir`
+    (merge it with `load`). Returns (task summaries, failed shards, files of the folders not read).
+    `options`: scheduler, workers, shard_docs (see pipeline.engines.distributed.ingest_dask)."""
+    from vietmine.corpus.readers import select_inputs
+    from vietmine.pipeline.engines.distributed import ingest_dask as run
+
+    selection = select_inputs(paths, exclude, glob)
+    summaries, failed = run(selection.files, out_dir, **options)
+    return summaries, failed, selection.ignored
 
 
 def reextract(db_path: str = DEFAULT_DB, **options):
     """Extract again, from their stored text, the documents whose rules_version differs from
-    this vietmine's rules (see pipeline.engines.local.reextract); no source file is read."""
+    this vietmine's rules; no source file is read. `options`: workers, progress, batch_docs."""
     from vietmine.pipeline.engines.local import reextract as run
+    from vietmine.pipeline.run import IngestOptions
 
-    return run(db_path, **options)
+    return run(db_path, IngestOptions(**options))
 
 
 def load(parquet_dir: str, db_path: str = DEFAULT_DB):
@@ -397,12 +319,12 @@ def extract(text: str, as_frames: bool = False) -> dict[str, list[dict]] | dict[
     """Every fact of one text (no database), by table: every fact table is a key, in the same
     order each time, with an empty list when the text has none of its facts. `as_frames=True`
     gives a pandas DataFrame per table, with the database's columns."""
-    from vietmine.facts import FACT_TYPES
-    from vietmine.pipeline.engines.local import extract_text
+    from vietmine.facts import TABLES
+    from vietmine.pipeline.analyse import extract_text
     from vietmine.pipeline.store import table_columns
 
     result = extract_text(text)
-    out: dict[str, list[dict]] = {cls.TABLE: [] for cls in FACT_TYPES}
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
     for f in result.facts:
         out[f.TABLE].append(dataclasses.asdict(f))
     if as_frames:

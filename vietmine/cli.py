@@ -9,8 +9,10 @@ import os
 import sys
 
 import vietmine
-from vietmine.api import DEFAULT_DB, SUMMARY_TABLES, SUPPORTED, Database, select_inputs
+from vietmine.api import DEFAULT_DB, Database
+from vietmine.corpus.readers import SUPPORTED, ignored_note
 from vietmine.errors import QueryError, VietmineError
+from vietmine.facts import TABLES
 
 EXAMPLES = """examples:
   vietmine ingest                                   # the bundled sample corpus -> outputs/vietmine.duckdb
@@ -24,7 +26,7 @@ EXAMPLES = """examples:
   vietmine eval gold/seeds.jsonl --misses
   vietmine stats
   vietmine export --out outputs/export
-  vietmine export --format sqlite --out outputs/vietmine.sqlite && datasette outputs/vietmine.sqlite
+  vietmine export --format sqlite --out outputs/vietmine.sqlite    # then: datasette outputs/vietmine.sqlite -m outputs/vietmine.metadata.json
   vietmine graph --format graphml --out outputs/graph
   vietmine report --out outputs/report.html
   vietmine show 004_a003ad0d4c678184.txt
@@ -33,20 +35,24 @@ EXAMPLES = """examples:
 
 def _print_summary(db: str):
     with Database(db, on_fallback=None) as d:
-        counts = d.row_counts(SUMMARY_TABLES)
+        counts = d.row_counts(["documents", *TABLES])
     print("database: " + ", ".join(f"{t}={n}" for t, n in counts.items()))
+
+
+def _ignored_note(ignored: dict[str, int]) -> None:
+    if ignored:
+        print(f"not read: {ignored_note(ignored)} files in the folders (vietmine reads {SUPPORTED})")
 
 
 def cmd_ingest(args) -> int:
     from vietmine.corpus import SAMPLE_DIR
 
     paths = args.paths or [str(SAMPLE_DIR)]
-    selection = select_inputs(paths, args.exclude, args.glob)  # no file at all: an error naming what was ignored
     if args.engine == "dask":
-        from vietmine.pipeline.engines.distributed import ingest_dask
-
-        summaries, failed = ingest_dask(selection.files, args.out, scheduler=args.scheduler, workers=max(args.workers, 2),
-                                        shard_docs=args.shard_size)
+        summaries, failed, ignored = vietmine.api.ingest_dask(
+            paths, args.out, exclude=args.exclude, glob=args.glob, scheduler=args.scheduler,
+            workers=max(args.workers, 2), shard_docs=args.shard_size)
+        _ignored_note(ignored)
         written = sum(1 for s in summaries if s["status"] == "written")
         print(f"{len(summaries)} shards: {written} written, {len(summaries) - written} done before; Parquet in {args.out}")
         for f in failed:
@@ -64,8 +70,7 @@ def cmd_ingest(args) -> int:
                                                     (stats.missing, "missing"), (stats.pruned, "pruned")) if n)
     print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
           f"{stats.unchanged} unchanged, {stats.skipped} skipped{extra}; {stats.facts} facts -> {args.db}")
-    if selection.ignored:
-        print(f"not read: {selection.ignored_note()} files in the folders (vietmine reads {SUPPORTED})")
+    _ignored_note(stats.ignored)
     _print_summary(args.db)
     return 0
 
@@ -202,14 +207,17 @@ def cmd_eval(args) -> int:
     from vietmine.views.evaluate import format_table
 
     with Database(args.db) as d:
-        found, total = d.gold_coverage(args.gold)
-        scores = d.evaluate(args.gold)
-    if found < total:
-        print(f"vietmine eval: {found} of the {total} gold documents are in {args.db}; "
-              f"the facts of the other {total - found} count as missed", file=sys.stderr)
-    print(format_table(scores))
+        result = d.evaluate(args.gold)
+    # notes on stderr: standard output is the table alone, for scripts that read it
+    missing = result.total - result.found
+    print(f"vietmine eval: {result.found} of the {result.total} gold documents are in {args.db}"
+          + (f"; the facts of the other {missing} count as missed" if missing else ""), file=sys.stderr)
+    if result.unscored:
+        print("vietmine eval: not scored (no fact kind has these gold keys): "
+              + ", ".join(f"{k} ({n} lines)" for k, n in sorted(result.unscored.items())), file=sys.stderr)
+    print(format_table(result.scores))
     if args.misses:
-        for kind, s in scores.items():
+        for kind, s in result.scores.items():
             for doc, m in s.misses:
                 print(f"MISS {kind} {doc} {m}")
             for doc, m in s.spurious:
@@ -228,11 +236,15 @@ def cmd_stats(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from vietmine.views.export import metadata_path
+
     with Database(args.db) as d:
         if args.format == "sqlite":
             out = args.out if args.out.endswith((".sqlite", ".db", ".sqlite3")) else os.path.join(args.out, "vietmine.sqlite")
             counts = d.export_sqlite(out)
-            print(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {out} (SQLite: datasette {out})")
+            meta = metadata_path(out)
+            print(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {out} "
+                  f"(SQLite: datasette {out} -m {meta})")
             return 0
         tables = d.export(args.out)
     print(f"exported {len(tables)} tables to {args.out} (Parquet and CSV)")

@@ -1,28 +1,42 @@
-"""The plain data passed between stages: inputs, documents and the fact types (one dataclass per
-table). Extractors and stages both import this module; it imports nothing of the pipeline."""
+"""The plain data passed between stages: inputs, documents, and the fact kinds (one dataclass
+per table, each with its record: see `Kind`). Extractors and stages both import this module; it
+imports nothing of the pipeline."""
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import operator
+import re
 from dataclasses import dataclass, field
+from typing import Callable, ClassVar
+
+from vietmine.corpus.sources import SourceKey
 
 
 @dataclass
 class RawInput:
     """One input document as read from disk, before decoding."""
-    source_path: str
+    source_path: str  # the path as given (shown form), plus '#id' for a feed's article
     data: bytes | str
     fmt: str  # txt, md, html, json
     meta: dict = field(default_factory=dict)
+    source: SourceKey | None = None  # its identity (corpus/sources.py); None: from source_path
+
+    @property
+    def key(self) -> SourceKey:
+        return self.source or SourceKey.of_stored_path(self.source_path)
 
 
 @dataclass
 class Problem:
+    """An input that was skipped, with a one-line reason. `unread_file`: the file could not be
+    read to its end, so its sources that were not met are not known to be gone."""
     source_path: str
     reason: str
+    unread_file: SourceKey | None = None
 
 
 @dataclass
@@ -40,6 +54,17 @@ class Document:
     main_province: str | None = None
     rules_version: str | None = None  # of the rules that produced its facts (pipeline.extract.rules_version)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    source: SourceKey | None = None  # its identity (corpus/sources.py)
+
+    @classmethod
+    def of_text(cls, text: str, source_path: str, **metadata) -> "Document":
+        """A new document: its id is derived from its (cleaned) text."""
+        content_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        return cls(content_hash[:16], source_path, text, content_hash, **metadata)
+
+    @property
+    def key(self) -> SourceKey:
+        return self.source or SourceKey.of_stored_path(self.source_path)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding character `pos`."""
@@ -57,6 +82,91 @@ def as_row(obj) -> tuple:
     return _row_getter(type(obj))(obj)
 
 
+class KindError(Exception):
+    """A fact kind declared without one of its parts: raised at import, naming the kind."""
+
+
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_STYLE = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Everything the pipeline, the store and the views know about one fact kind, in one record
+    (the model: spaCy's registries and eyecite's typed citations). Made by the `@kind` decorator
+    on the fact's dataclass; `KINDS` lists them in table order. Whatever reads a kind reads it
+    here: the store and the migrations' schema check (columns from the dataclass's fields),
+    `extract()`, the extractors' list, `show` (label, colours, description), the spaCy component
+    and `docbin` (span group = table, label, kb_id), `eval` (gold key; views/evaluate.py holds
+    one scorer per gold key and fails at import when one is missing), the report."""
+    table: str                            # table, spaCy span group, key of extract(), name in `show --kinds`
+    fact_type: type
+    label: str                            # spaCy span label and the label `show` draws: "COUNT"
+    color: str                            # in `show --html` and the report: "#a3cfbb"
+    style: str                            # in the terminal: a rich style, "bold green"
+    made_by: str                          # extractor module (vietmine.extractors.<made_by>), or "resolve"
+    describe: Callable[[dict], str]       # what one fact (a row as a dict) says, in a few words
+    detail: Callable[[dict], object] | None = None  # the value drawn beside the label in `show --html`
+    kb_field: str | None = None           # the column a span's kb_id_ holds: what the fact points to
+    gold_key: str | None = None           # its key in a gold line (gold/GUIDE.md); None: not scored
+    aliases: tuple[str, ...] = ()         # other names `show --kinds` accepts
+    description: str = ""                 # one row per what: the README's tour, datasette's metadata
+    facets: tuple[str, ...] = ()          # columns worth faceting on in datasette
+
+    def __post_init__(self):
+        def missing(part: str):
+            raise KindError(f"fact kind '{self.table or self.fact_type.__name__}': {part}")
+
+        if not _is_identifier(self.table):
+            missing("its table name must be a lower-case identifier")
+        columns = {f.name for f in dataclasses.fields(self.fact_type)}
+        for needed in ("start_char", "end_char"):
+            if needed not in columns:
+                missing(f"its dataclass has no {needed} field (every fact has offsets)")
+        if not self.label or not self.label.isupper():
+            missing("no span label (an upper-case word such as COUNT)")
+        if not _HEX_COLOR.fullmatch(self.color or ""):
+            missing(f"no colour for `show --html` (#rrggbb), got {self.color!r}")
+        if not _STYLE.fullmatch(self.style or ""):
+            missing(f"no terminal style (a rich style such as 'bold green'), got {self.style!r}")
+        if not self.made_by:
+            missing("no extractor named in made_by")
+        if not callable(self.describe):
+            missing("no describe(row) function")
+        if self.kb_field is not None and self.kb_field not in columns:
+            missing(f"kb_field {self.kb_field!r} is not one of its columns")
+        if not self.description:
+            missing("no description (what one row is)")
+        for facet in self.facets:
+            if facet not in columns:
+                missing(f"facet {facet!r} is not one of its columns")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name `show --kinds` accepts for it: table, singular, label, aliases."""
+        return (self.table, self.table.removesuffix("s"), self.label.lower(), *self.aliases)
+
+
+def _is_identifier(name: str) -> bool:
+    return bool(re.fullmatch(r"[a-z][a-z0-9_]*", name or ""))
+
+
+KINDS: list[Kind] = []
+
+
+def kind(**parts) -> Callable[[type], type]:
+    """Class decorator declaring a fact kind: `@kind(table=..., label=..., ...)` over its dataclass."""
+    def register(cls: type) -> type:
+        record = Kind(fact_type=cls, **parts)
+        if any(k.table == record.table for k in KINDS):
+            raise KindError(f"fact kind '{record.table}' is declared twice")
+        cls.TABLE = record.table
+        cls.KIND = record
+        KINDS.append(record)
+        return cls
+    return register
+
+
 @dataclass(kw_only=True)
 class Fact:
     """Base of the fact types (one dataclass per table); the pipeline fills these fields.
@@ -65,9 +175,20 @@ class Fact:
     doc_id: str = ""
     sentence_idx: int = 0
     surface: str = ""
+    TABLE: ClassVar[str]
+    KIND: ClassVar[Kind]
 
 
-# Fact types: one dataclass per table.
+def _number(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+# The fact kinds, one record each above its dataclass.
+@kind(table="legal_refs", label="LEGAL_REF", color="#9ec5fe", style="bold blue", made_by="legal_refs",
+      describe=lambda f: f.get("code") or f"{f.get('doc_type')} {f.get('number')}",
+      detail=lambda f: f.get("code"), kb_field="code", gold_key="legal_refs", aliases=("refs",),
+      description="a citation of a numbered document: type, number, normalised code, issue date, issuer, identity",
+      facets=("doc_type", "issuer", "resolved_by"))
 @dataclass
 class LegalRef(Fact):
     doc_type: str
@@ -81,9 +202,13 @@ class LegalRef(Fact):
     subject: str | None = None
     resolved_by: str | None = None  # text, same_doc, convention, corpus
     registry_key: str | None = None  # identity of the cited document (DOMAIN.md): see vietmine.pipeline.identity
-    TABLE = "legal_refs"
 
 
+@kind(table="legal_links", label="LEGAL_LINK", color="#c5d9f9", style="blue", made_by="resolve",
+      describe=lambda f: f"{f.get('relation')} → {f.get('dst_code')}",
+      detail=lambda f: f.get("relation"), kb_field="dst_code", gold_key="links", aliases=("links",),
+      description="a link stated between two documents (implements, guides, amends, replaces, repeals, suspends, based_on), with its evidence",
+      facets=("relation",))
 @dataclass
 class LegalLink(Fact):
     src_code: str
@@ -94,9 +219,14 @@ class LegalLink(Fact):
     evidence: str = ""
     src_key: str | None = None  # identities (DocumentKey) of both ends
     dst_key: str | None = None
-    TABLE = "legal_links"
 
 
+@kind(table="counts", label="COUNT", color="#a3cfbb", style="bold green", made_by="counts",
+      describe=lambda f: f"{f['cmp']} {_number(f['value'])}{'%' if f.get('is_percent') else ''} {f['entity']}",
+      detail=lambda f: f"{_number(f['value'])}{'%' if f.get('is_percent') else ''}", kb_field="category",
+      gold_key="counts",
+      description="a number of things: value, comparison, percent, denominator, the counted phrase and its category, year and place",
+      facets=("category", "cmp", "is_percent", "modality", "year"))
 @dataclass
 class Count(Fact):
     value: float
@@ -112,9 +242,12 @@ class Count(Fact):
     year: int | None = None
     parent_start: int | None = None  # start_char of the count this one belongs to ("97 tổ chức ... với 937 người")
     place: str | None = None
-    TABLE = "counts"
 
 
+@kind(table="amounts", label="AMOUNT", color="#d1e7dd", style="green", made_by="counts",
+      describe=lambda f: f"{_number(f['value'])} {f['unit']}", detail=lambda f: f"{_number(f['value'])} {f['unit']}",
+      description="money or a measure with its unit",
+      facets=("unit",))
 @dataclass
 class Amount(Fact):
     value: float
@@ -122,9 +255,13 @@ class Amount(Fact):
     start_char: int
     end_char: int
     cmp: str = "eq"
-    TABLE = "amounts"
 
 
+@kind(table="places", label="PLACE", color="#e2b6f4", style="bold magenta", made_by="places",
+      describe=lambda f: f"{f['level']} {f['name']}" + (f" #{f['admin_code']}" if f.get("admin_code") else ""),
+      detail=lambda f: f.get("admin_code"), kb_field="admin_code", gold_key="places",
+      description="a named administrative unit with its official codes before and after the 2025 reorganisation",
+      facets=("level", "province_code"))
 @dataclass
 class Place(Fact):
     name: str
@@ -135,9 +272,13 @@ class Place(Fact):
     province_code: str | None = None
     admin_code_2025: str | None = None
     candidates: str | None = None
-    TABLE = "places"
 
 
+@kind(table="dates", label="DATE", color="#ffda6a", style="bold yellow", made_by="dates",
+      describe=lambda f: f"{f['precision']} {f['value']} {f['role']}", detail=lambda f: f.get("value"),
+      kb_field="value", gold_key="dates",
+      description="a calendar day, month or year with its role (published, issue date, event)",
+      facets=("precision", "role"))
 @dataclass
 class DateFact(Fact):
     value: dt.date
@@ -145,9 +286,12 @@ class DateFact(Fact):
     start_char: int
     end_char: int
     role: str = "event"  # published, updated, issue_date, event
-    TABLE = "dates"
 
 
+@kind(table="periods", label="PERIOD", color="#ffe9a6", style="yellow", made_by="dates",
+      describe=lambda f: f"{f['kind']} {f['start_date']}–{f.get('end_date') or '…'}", detail=lambda f: f.get("kind"),
+      description="a period with its start and end (year ranges, quarters, up to now)",
+      facets=("kind",))
 @dataclass
 class Period(Fact):
     kind: str  # year_range, until_now, quarter, months_of_year
@@ -155,9 +299,13 @@ class Period(Fact):
     end_date: dt.date | None
     start_char: int
     end_char: int
-    TABLE = "periods"
 
 
+@kind(table="people", label="PERSON", color="#9eeaf9", style="bold cyan", made_by="people",
+      describe=lambda f: f["name"] + (f", {f['position']}" if f.get("position") else ""), kb_field="name",
+      aliases=("person",),
+      description="a named person with rank and position",
+      facets=("rank", "position"))
 @dataclass
 class Person(Fact):
     name: str
@@ -165,9 +313,12 @@ class Person(Fact):
     end_char: int
     rank: str | None = None
     position: str | None = None
-    TABLE = "people"
 
 
+@kind(table="organizations", label="ORG", color="#f1aeb5", style="cyan", made_by="organizations",
+      describe=lambda f: f.get("normalized") or f["name"], kb_field="normalized", aliases=("orgs",),
+      description="a named body, its name written out and its place",
+      facets=("kind", "admin_code"))
 @dataclass
 class Organization(Fact):
     name: str          # as written: "UBND tỉnh Khánh Hòa"
@@ -176,9 +327,12 @@ class Organization(Fact):
     start_char: int
     end_char: int
     admin_code: str | None = None  # the place it belongs to, from the places in its name
-    TABLE = "organizations"
 
 
+@kind(table="abbreviations", label="ABBR", color="#ced4da", style="dim", made_by="abbreviations",
+      describe=lambda f: f"{f['short']} = {f['expansion']}", kb_field="expansion", aliases=("abbrs",),
+      description="an abbreviation and its expansion, defined in the text or common",
+      facets=("defined_in_text",))
 @dataclass
 class Abbreviation(Fact):
     short: str
@@ -186,10 +340,37 @@ class Abbreviation(Fact):
     defined_in_text: bool
     start_char: int
     end_char: int
-    TABLE = "abbreviations"
 
 
-FACT_TYPES = [LegalRef, LegalLink, Count, Amount, Place, DateFact, Period, Person, Organization, Abbreviation]
+TABLES = [k.table for k in KINDS]
+FACT_TYPES = [k.fact_type for k in KINDS]
+
+
+def kind_of(name: str) -> Kind:
+    """A kind by its table name (or any name `show --kinds` accepts); KeyError names the choices."""
+    for k in KINDS:
+        if name in k.names:
+            return k
+    raise KeyError(f"no fact kind {name!r}; the kinds are {', '.join(TABLES)}")
+
+
+@dataclass
+class StoredDocument:
+    """A stored document with its references, each with the row id the store knows it by."""
+    document: Document
+    refs: list[tuple[int, LegalRef]]
+
+
+@dataclass
+class CorpusResolution:
+    """What resolution across the corpus decided (pipeline/resolve_corpus.py), for the store to write."""
+    ref_updates: "pandas.DataFrame"  # rid, code, registry_key, resolved_by  # noqa: F821 (no pandas import here)
+    links: dict[str, list[LegalLink]] = field(default_factory=dict)  # doc_id -> its links read again
+
+    @property
+    def from_corpus(self) -> int:
+        """How many short citations took their code from another document."""
+        return int((self.ref_updates.resolved_by == "corpus").sum())
 
 
 @dataclass

@@ -8,9 +8,9 @@
         span.text, span.label_, span.kb_id_, span._.fact["code"]
 
 Span groups are named after the database tables (legal_refs, legal_links, counts, amounts, places,
-dates, periods, people, organizations, abbreviations); each span has a kind label (LEGAL_REF,
+dates, periods, people, organizations, abbreviations); each span has its kind's label (LEGAL_REF,
 COUNT, ...), its identifier in `kb_id_` (code, admin code, value) and all the columns of its row
-in `span._.fact`. The payload lives in `doc._.facts` keyed by `span.id_`, so it survives a DocBin
+in `span._.fact`: all of it read from the fact kinds' records (vietmine/facts.py). The payload lives in `doc._.facts` keyed by `span.id_`, so it survives a DocBin
 round trip (`DocBin(store_user_data=True)`); span extensions keyed by offsets would not (two facts
 with the same offsets share them).
 
@@ -21,21 +21,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from vietmine.facts import FACT_TYPES
+from vietmine.facts import KINDS, TABLES
 
-TABLES = [cls.TABLE for cls in FACT_TYPES]
-LABELS = {"legal_refs": "LEGAL_REF", "legal_links": "LEGAL_LINK", "counts": "COUNT", "amounts": "AMOUNT",
-          "places": "PLACE", "dates": "DATE", "periods": "PERIOD", "people": "PERSON", "organizations": "ORG",
-          "abbreviations": "ABBR"}
-# the column that identifies what a fact points to: spaCy's knowledge-base id
-KB_FIELD = {"legal_refs": "code", "legal_links": "dst_code", "places": "admin_code", "organizations": "normalized",
-            "abbreviations": "expansion", "dates": "value", "people": "name", "counts": "category"}
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "vietmine.punct_tokenizer.v1"}}}
 # columns that repeat what the span already holds or that only the database needs
 _SKIP = {"doc_id", "start_char", "end_char"}
@@ -84,13 +76,15 @@ def add_fact_spans(doc: Doc, facts: dict[str, list[dict]], tables: list[str] | N
     groups. Returns how many facts had offsets outside the text (left out)."""
     payload = dict(doc._.facts or {})
     missed = 0
+    kinds = {k.table: k for k in KINDS}
     for table in tables or TABLES:
+        kind = kinds[table]
         spans = []
         for i, row in enumerate(facts.get(table, [])):
             span_id = f"{table}/{i}"
-            kb = row.get(KB_FIELD.get(table, ""))
+            kb = row.get(kind.kb_field) if kind.kb_field else None
             # expand: a fact ending inside a token ("2013" of "2013,") still covers the whole token
-            span = doc.char_span(int(row["start_char"]), int(row["end_char"]), label=LABELS[table],
+            span = doc.char_span(int(row["start_char"]), int(row["end_char"]), label=kind.label,
                                  kb_id="" if kb is None else str(_plain(kb)), span_id=span_id,
                                  alignment_mode="expand")
             if span is None:
@@ -116,10 +110,9 @@ class VietmineComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         from vietmine.facts import Document
-        from vietmine.pipeline.engines.local import analyse
+        from vietmine.pipeline.analyse import analyse
 
-        digest = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()
-        result = analyse(Document(doc_id=digest[:16], source_path="<spacy>", text=doc.text, content_hash=digest))
+        result = analyse(Document.of_text(doc.text, "<spacy>"))
         by_table: dict[str, list[dict]] = {}
         for f in result.facts:
             by_table.setdefault(f.TABLE, []).append(dataclasses.asdict(f))

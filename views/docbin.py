@@ -13,7 +13,8 @@ import contextlib
 import datetime as dt
 from typing import Iterable, Iterator
 
-from vietmine.spacy_component import TABLES, _plain, add_fact_spans, blank
+from vietmine.facts import TABLES
+from vietmine.spacy_component import _plain, add_fact_spans, blank
 
 META_COLUMNS = ["doc_id", "source_path", "title", "published", "outlet", "author", "kind"]
 

@@ -19,6 +19,7 @@ import plotly.colors as pcolors
 import plotly.graph_objects as go
 from plotly.io import to_html
 
+from vietmine.facts import KINDS
 from vietmine.views.graph import build_graph
 
 YEAR_RANGE = (1975, 2040)  # counts' years outside it are historical asides, not what the corpus reports
@@ -86,6 +87,17 @@ def _bar(labels, values, title: str, horizontal: bool = False, height: int = 380
 
 
 # ------------------------------------------------------------------------------------------ corpus
+def facts_panel(con) -> Panel:
+    """Rows of every fact kind, in the kind's own colour (the colours of `vietmine show`)."""
+    have = {t for (t,) in _rows(con, "SELECT table_name FROM information_schema.tables")}
+    kinds = [k for k in KINDS if k.table in have]
+    rows = [_rows(con, f'SELECT count(*) FROM "{k.table}"')[0][0] for k in kinds]
+    fig = _bar([k.table for k in kinds], rows, "Facts by kind", horizontal=True)
+    fig.update_traces(marker_color=[k.color for k in kinds][::-1], marker_line_color="#666", marker_line_width=1)
+    return Panel("Facts by kind", f"{sum(rows):,} facts, one row each: " + "; ".join(
+        f"{k.table}, {k.description}" for k in kinds) + ".", fig)
+
+
 def corpus_panels(con) -> list[Panel]:
     n_docs = _rows(con, "SELECT count(*) FROM documents")[0][0]
     if n_docs == 0:
@@ -94,6 +106,7 @@ def corpus_panels(con) -> list[Panel]:
     kinds = _rows(con, "SELECT coalesce(kind, '(unknown)'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")
     panels.append(Panel("Documents by kind", f"{_plural(n_docs, 'document')}, by the kind the reader assigned "
                         "(news, plan, directive, legal).", _bar(*zip(*kinds), "Documents by kind")))
+    panels.append(facts_panel(con))
     outlets = _rows(con, "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY 1 "
                          "ORDER BY 2 DESC, 1 LIMIT 25")
     no_outlet = n_docs - sum(n for _, n in outlets) if outlets else n_docs

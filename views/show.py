@@ -5,65 +5,32 @@ from __future__ import annotations
 import difflib
 import html
 
+from vietmine.corpus.sources import SourceKey
 from vietmine.errors import UnknownDocument, VietmineError
-from vietmine.spacy_component import LABELS, TABLES
+from vietmine.facts import KINDS, TABLES
 
-ANSI = {"legal_refs": "1;34", "legal_links": "34", "counts": "1;32", "amounts": "32", "places": "1;35",
-        "dates": "1;33", "periods": "33", "people": "1;36", "organizations": "36", "abbreviations": "2"}
-COLORS = {"legal_refs": "#9ec5fe", "legal_links": "#c5d9f9", "counts": "#a3cfbb", "amounts": "#d1e7dd",
-          "places": "#e2b6f4", "dates": "#ffda6a", "periods": "#ffe9a6", "people": "#9eeaf9",
-          "organizations": "#f1aeb5", "abbreviations": "#ced4da"}
 LINE_MARK = "\ue000"  # stands for a line break inside displaCy's markup (it collapses whitespace)
-
-
-def _num(v) -> str:
-    return str(v)
+KINDS_BY_TABLE = {k.table: k for k in KINDS}
 
 
 def describe(table: str, f: dict) -> str:
     """What a fact says, in a few words (the label shown next to it)."""
-    if table == "legal_refs":
-        return f.get("code") or f"{f.get('doc_type')} {f.get('number')}"
-    if table == "legal_links":
-        return f"{f.get('relation')} → {f.get('dst_code')}"
-    if table == "counts":
-        return f"{f['cmp']} {_num(f['value'])}{'%' if f.get('is_percent') else ''} {f['entity']}"
-    if table == "amounts":
-        return f"{_num(f['value'])} {f['unit']}"
-    if table == "places":
-        return f"{f['level']} {f['name']}" + (f" #{f['admin_code']}" if f.get("admin_code") else "")
-    if table == "dates":
-        return f"{f['precision']} {f['value']} {f['role']}"
-    if table == "periods":
-        return f"{f['kind']} {f['start_date']}–{f.get('end_date') or '…'}"
-    if table == "people":
-        return f["name"] + (f", {f['position']}" if f.get("position") else "")
-    if table == "organizations":
-        return f.get("normalized") or f["name"]
-    if table == "abbreviations":
-        return f"{f['short']} = {f['expansion']}"
-    return ""
+    return KINDS_BY_TABLE[table].describe(f)
 
 
 def short_label(table: str, f: dict) -> str:
     """The label drawn over a fact in the HTML view: its kind and the one value that identifies it
     (the full description is in the table under the text)."""
-    detail = {"legal_refs": f.get("code"), "legal_links": f.get("relation"),
-              "counts": f"{f.get('value'):g}{'%' if f.get('is_percent') else ''}" if table == "counts" else None,
-              "amounts": f"{f.get('value'):g} {f.get('unit')}" if table == "amounts" else None,
-              "places": f.get("admin_code"), "dates": f.get("value"), "periods": f.get("kind")}.get(table)
-    return f"{LABELS[table]} {detail}" if detail not in (None, "") else LABELS[table]
+    kind = KINDS_BY_TABLE[table]
+    detail = kind.detail(f) if kind.detail else None
+    return f"{kind.label} {detail}" if detail not in (None, "") else kind.label
 
 
 def parse_kinds(value: str | None) -> list[str]:
     """--kinds: comma-separated table names (singular and label forms accepted: place, PLACE)."""
     if not value:
         return list(TABLES)
-    aliases = {t: t for t in TABLES}
-    aliases.update({lab.lower(): t for t, lab in LABELS.items()})
-    aliases.update({t.rstrip("s"): t for t in TABLES})
-    aliases.update({"orgs": "organizations", "org": "organizations", "person": "people", "abbrs": "abbreviations",
-                    "links": "legal_links", "refs": "legal_refs"})
+    aliases = {name: k.table for k in KINDS for name in k.names}
     out, bad = [], []
     for k in (x.strip().lower() for x in value.split(",") if x.strip()):
         (out.append(aliases[k]) if k in aliases else bad.append(k))
@@ -74,9 +41,11 @@ def parse_kinds(value: str | None) -> list[str]:
 
 def find_document(con, key: str) -> tuple[str, str]:
     """A document by doc_id, source path or file name; else an error naming the closest ids."""
-    rows = con.execute("SELECT doc_id, source_path, text FROM documents").fetchall()
-    for doc_id, path, text in rows:
-        if key in (doc_id, path) or path.endswith("/" + key) or path.endswith("#" + key):
+    rows = con.execute("SELECT doc_id, source_path, source_key, text FROM documents").fetchall()
+    for doc_id, path, source_key, text in rows:
+        source = SourceKey.parse(source_key)
+        # by doc_id, path as given, file name, a feed article's id, or its '#line' as shown
+        if key in (doc_id, path, source.item) or path.endswith(("/" + key, "#" + key)):
             return doc_id, text
     names = [r[0] for r in rows] + [r[1].rsplit("/", 1)[-1] for r in rows]
     close = difflib.get_close_matches(key, names, n=3, cutoff=0.4)
@@ -105,20 +74,34 @@ def _non_overlapping(items):
 
 
 def render_terminal(text: str, items, color: bool = True, kinds: list[str] | None = None) -> str:
-    """Facts in brackets; a fact inside another one is listed under the text instead."""
-    out, pos, shown = [], 0, set()
+    """Facts in brackets, in their kind's style on a terminal (drawn by rich) or, without colour,
+    with their kind and what they say; a fact inside another one is listed under the text instead."""
+    from rich.console import Console
+    from rich.text import Text
+
+    out, pos, shown = Text(), 0, set()
     for s, e, kind, label in _non_overlapping(items):
         out.append(text[pos:s])
-        out.append(f"\x1b[{ANSI[kind]}m[{text[s:e]}]\x1b[0m" if color else f"[{text[s:e]}|{kind}: {label}]")
+        if color:
+            out.append(f"[{text[s:e]}]", style=KINDS_BY_TABLE[kind].style)
+        else:
+            out.append(f"[{text[s:e]}|{kind}: {label}]")
         shown.add((s, e, kind, label))
         pos = e
     out.append(text[pos:])
     nested = [i for i in items if i not in shown]
-    extra = ""
     if nested:
-        extra = "\n\nnested facts:\n" + "\n".join(f"  {text[s:e]!r} {kind}: {label}" for s, e, kind, label in nested)
-    legend = "  ".join(f"\x1b[{ANSI[k]}m{k}\x1b[0m" if color else k for k in (kinds or TABLES))
-    return "".join(out) + extra + "\n\n" + legend
+        out.append("\n\nnested facts:\n" + "\n".join(f"  {text[s:e]!r} {kind}: {label}" for s, e, kind, label in nested))
+    out.append("\n\n")
+    for k in kinds or TABLES:
+        out.append(k, style=KINDS_BY_TABLE[k].style if color else None)
+        out.append("  ")
+    out.rstrip()
+    console = Console(force_terminal=color, no_color=not color, color_system="standard" if color else None,
+                      soft_wrap=True, width=1 << 16, highlight=False, emoji=False, markup=False)
+    with console.capture() as captured:
+        console.print(out, end="")
+    return captured.get()
 
 
 def _header(meta: dict, n_facts: int) -> str:
@@ -149,10 +132,10 @@ def render_html(record: dict, facts: dict[str, list[dict]], kinds: list[str] | N
             sp = doc.char_span(int(f["start_char"]), int(f["end_char"]), label=label, alignment_mode="expand")
             if sp is not None:
                 spans_.append(sp)
-                colors[label] = COLORS[table]
+                colors[label] = KINDS_BY_TABLE[table].color
             rows.append((int(f["start_char"]), table, f))
     table_html = "".join(
-        f'<tr><td>{s}</td><td style="background:{COLORS[t]}">{LABELS[t]}</td>'
+        f'<tr><td>{s}</td><td style="background:{KINDS_BY_TABLE[t].color}">{KINDS_BY_TABLE[t].label}</td>'
         f'<td>{html.escape(record["text"][s:int(f["end_char"])])}</td><td>{html.escape(describe(t, f))}</td></tr>'
         for s, t, f in sorted(rows, key=lambda r: (r[0], TABLES.index(r[1]))))
     facts_block = ('<section style="font-family:sans-serif;margin:1em 2em"><h3>Facts</h3>'
@@ -161,8 +144,8 @@ def render_html(record: dict, facts: dict[str, list[dict]], kinds: list[str] | N
     doc.spans["vietmine"] = spans_
     page = displacy.render(doc, style="span", page=True, minify=False,
                            options={"spans_key": "vietmine", "colors": colors})
-    legend = " ".join(f'<span style="background:{COLORS[t]};padding:1px 4px;border-radius:3px">'
-                      f'{LABELS[t]} ({len(facts.get(t, []))})</span>' for t in kinds)
+    legend = " ".join(f'<span style="background:{KINDS_BY_TABLE[t].color};padding:1px 4px;border-radius:3px">'
+                      f'{KINDS_BY_TABLE[t].label} ({len(facts.get(t, []))})</span>' for t in kinds)
     top = f'{_header(record, len(spans_))}<p style="font-family:sans-serif;margin:0 2em">{legend}</p>'
     page = page.replace(LINE_MARK, "<br>")
     # one line per label: displaCy's label boxes are as wide as the word under them

@@ -2,7 +2,7 @@
 (a group of files, or a line range of a JSON-lines file), runs clean -> analyse, and writes one
 Parquet file per table under OUT/<table>/<shard>.parquet, then a marker OUT/_done/<shard>.
 A rerun skips shards with a marker; `load` merges the Parquet into DuckDB with the same rules
-as `ingest` (vietmine.pipeline.engines.local.LoadSession). Dask is an optional extra: pip install 'vietmine[dask]'."""
+as `ingest` (vietmine.pipeline.run.Run). Dask is an optional extra: pip install 'vietmine[dask]'."""
 from __future__ import annotations
 
 import hashlib
@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from vietmine.corpus.readers import format_of, count_lines, iter_files, read_jsonl, read_paths
+from vietmine.corpus.readers import count_lines, format_of, iter_files, read_files, read_jsonl
+from vietmine.corpus.sources import SourceKey
 from vietmine.facts import ExtractionResult, Problem
-from vietmine.pipeline.connections import publish_snapshot
-from vietmine.pipeline.engines.local import DOC_TIME_BUDGET_S, LoadSession, open_session, process
-from vietmine.pipeline.store import result_frames, source_key_of, table_columns, valid_frame
+from vietmine.pipeline.analyse import DOC_TIME_BUDGET_S, process
+from vietmine.pipeline.run import Run
+from vietmine.pipeline.store import result_frames, table_columns, valid_frame
 
 SHARD_DOCS = 500
 
@@ -79,9 +80,8 @@ def run_shard(shard: Shard, out_dir: str, budget_s: float = DOC_TIME_BUDGET_S) -
     marker = out / "_done" / shard.shard_id
     if marker.exists():
         return {"shard": shard.shard_id, "status": "done before"}
-    raws = read_jsonl(shard.jsonl, Path(shard.jsonl), shard.start, shard.stop) if shard.jsonl else read_paths(list(shard.files))
+    raws = read_jsonl(shard.jsonl, Path(shard.jsonl), shard.start, shard.stop) if shard.jsonl else read_files(list(shard.files))
     results: list[ExtractionResult] = []
-    keys: list[str] = []
     problems: list[Problem] = []
     for raw in raws:
         # a Dask task runs off the main thread: process() then keeps the time budget with a timer
@@ -91,8 +91,7 @@ def run_shard(shard: Shard, out_dir: str, budget_s: float = DOC_TIME_BUDGET_S) -
             problems.append(res)
         else:
             results.append(res)
-            keys.append(raw.meta.get("source_key") or source_key_of(raw.source_path))
-    frames = result_frames(results, keys)
+    frames = result_frames(results)
     frames["problems"] = pd.DataFrame({"source_path": [p.source_path for p in problems],
                                        "reason": [p.reason for p in problems]})
     for table, frame in frames.items():
@@ -137,14 +136,11 @@ def load_parquet(out_dir: str, db_path: str, snapshot: bool = False):
     """Merge finished shards' Parquet files into DuckDB, each shard in one transaction, with the
     same idempotence rules as ingest (unchanged, replaced, duplicate)."""
     out = Path(out_dir)
-    session = open_session(db_path)
-    session.run(lambda: _load_shards(session, out))
-    if snapshot:
-        publish_snapshot(db_path)
-    return session.stats
+    run = Run.open(db_path)
+    return run.run(lambda: _load_shards(run, out), snapshot)
 
 
-def _load_shards(session: LoadSession, out: Path):
+def _load_shards(session: Run, out: Path):
     cols = table_columns()
     # only finished shards: a shard's marker is written after all its files, so a shard that failed
     # or was killed half-way is never loaded (its rerun writes it whole)
@@ -156,7 +152,7 @@ def _load_shards(session: LoadSession, out: Path):
             for path, reason in pd.read_parquet(prob_file).itertuples(index=False):
                 session.problem(Problem(path, reason))
         if "source_key" not in docs.columns:  # Parquet written by an older vietmine
-            docs["source_key"] = [source_key_of(p) for p in docs["source_path"]]
+            docs["source_key"] = [str(SourceKey.of_stored_path(p)) for p in docs["source_path"]]
         keep, replace = [], []
         for doc_id, path, chash, rhash, key in docs[["doc_id", "source_path", "content_hash", "raw_hash",
                                                      "source_key"]].itertuples(index=False):

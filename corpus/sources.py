@@ -1,0 +1,88 @@
+"""Source keys: the identity a document is kept by (`documents.source_key`), made, typed and
+parsed here and nowhere else.
+
+A key names the canonical file (the resolved absolute path, as corpus/files.py shows it) and, for
+a JSON-lines feed, the article inside it: the line's `id`, or a hash of the line's content when it
+has none. Its stored text is `/abs/feed.jsonl.gz#id` (a plain file's key is its path), so the same
+file given by a relative or absolute path, or from another folder, is one source, and a line
+prepended to an id-less feed shifts nothing."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from vietmine.corpus.files import canonical_path, line_key, read_bounded, valid_text
+
+_FEED_SUFFIXES = (".jsonl.gz#", ".jsonl#")
+
+
+@dataclass(frozen=True, order=True)
+class SourceKey:
+    file: str                # canonical path of the file, as stored (escapes as corpus.files shows them)
+    item: str | None = None  # a JSON-lines article: its id, or "sha1:…" of its line
+
+    def __str__(self) -> str:
+        return self.file if self.item is None else f"{self.file}#{self.item}"
+
+    # -- made
+    @classmethod
+    def of_file(cls, path: str | os.PathLike) -> "SourceKey":
+        return cls(canonical_path(path))
+
+    @classmethod
+    def of_line(cls, path: str | os.PathLike, line_id: str | None, line: bytes) -> "SourceKey":
+        """An article of a feed: by its id, or by a hash of its content when it has none."""
+        return cls(canonical_path(path), valid_text(line_id) if line_id else line_key(line))
+
+    @classmethod
+    def of_stored_path(cls, source_path: str) -> "SourceKey":
+        """The key of a document stored before sources had keys, from its path as given ('feed.jsonl#12'),
+        resolved against the current folder: the best that can be known of an old relative path."""
+        key = cls.parse(source_path)
+        return cls(canonical_path(key.file), key.item)
+
+    # -- parsed
+    @classmethod
+    def parse(cls, text: str) -> "SourceKey":
+        """'/a/feed.jsonl.gz#x1' -> SourceKey('/a/feed.jsonl.gz', 'x1'); a file named 'a#b.txt' is a file."""
+        low = text.lower()
+        for suffix in _FEED_SUFFIXES:
+            i = low.find(suffix)
+            if i >= 0:
+                cut = i + len(suffix) - 1
+                return cls(text[:cut], text[cut + 1:])
+        return cls(text)
+
+    # -- the file on disk
+    @property
+    def is_item(self) -> bool:
+        """An article inside a feed, not a whole file."""
+        return self.item is not None
+
+    def disk_path(self) -> str:
+        """The file's name on disk: the shown escapes ('\\xff' for an undecodable byte) undone."""
+        if os.path.exists(self.file):
+            return self.file
+
+        def byte(m):
+            n = int(m.group(1), 16)
+            return chr(0xDC00 + n) if n >= 0x80 else chr(n)
+
+        return re.sub(r"\\x([0-9a-f]{2})", byte, self.file)
+
+    def file_exists(self) -> bool:
+        return os.path.exists(self.disk_path())
+
+    def file_bytes(self) -> bytes:
+        """The file's bytes (bounded as every read is); OSError or ReadRefused when it cannot be read."""
+        return read_bounded(self.disk_path())
+
+    def under(self, roots: tuple[str, ...]) -> bool:
+        """Whether the file lies in one of the canonical folders (or is one of the files) `roots`."""
+        return any(self.file == r or self.file.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def canonical_roots(paths: list[str]) -> tuple[str, ...]:
+    """The paths an ingest was given, canonical: what `SourceKey.under` compares with."""
+    return tuple(canonical_path(p) for p in paths)
