@@ -8,6 +8,9 @@ import regex
 
 # Old-style placement puts the tone on the second vowel of open oa/oe/uy ("hoà", "thuỷ");
 # the modern style on the first ("hòa", "thủy"). Only open syllables differ.
+# Not underthesea's text_normalize: on the 10,667 words of the shared texts and the gazetteer's unit
+# names it also respells ("An Qui" -> "An Quy"), moves one tone the old way ("Thanh Lòa" -> "Thanh
+# Loà"), puts a space before commas (it tokenizes), and is 15x slower (0.22 s vs 0.014 s on the names).
 _OLD_TO_NEW = {}
 for base, marks in (("oa", "àáảãạ"), ("oe", "èéẻẽẹ"), ("uy", "ỳýỷỹỵ")):
     plain_first = {"o": "òóỏõọ", "u": "ùúủũụ"}[base[0]]

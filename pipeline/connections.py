@@ -59,47 +59,42 @@ def is_disk_full(e: BaseException) -> bool:
 
 
 class WriterLock:
-    """An exclusive OS lock on `<db>.lock` for the length of a run; released by the OS if the
-    process dies, so a killed run never leaves a stale lock."""
+    """An exclusive OS lock on `<db>.lock` for the length of a run (filelock: flock on POSIX,
+    LockFileEx on Windows), released by the OS if the process dies, so a killed run never leaves
+    a stale lock. The holder writes its PID into the file, so a second run can name it."""
 
-    def __init__(self, fh):
-        self.fh = fh
+    def __init__(self, lock):
+        self.lock = lock
 
     def release(self):
-        if self.fh is not None:
-            try:
-                import fcntl
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
-                fcntl.flock(self.fh, fcntl.LOCK_UN)
-            except (ImportError, OSError):
-                pass
-            self.fh.close()
-            self.fh = None
+
+def _write_pid(fd: int) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, str(os.getpid()).encode(), 0)
 
 
 def acquire_writer_lock(db_path: str) -> WriterLock:
+    import filelock
+
+    path = lock_path(db_path)
     try:
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-        fh = open(lock_path(db_path), "a+")
-    except OSError as e:
-        raise DatabaseError(f"cannot write database {db_path}: {e.strerror or e}") from None
-    try:
-        import fcntl
-    except ImportError:  # Windows: DuckDB's own lock still refuses a second writer
-        return WriterLock(fh)
-    try:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        fh.seek(0)
-        pid = fh.read().strip() or "?"
-        fh.close()
+        lock = filelock.FileLock(path, timeout=0, thread_local=False, preserve_lock_file=True, on_acquired=_write_pid)
+        lock.acquire()
+    except filelock.Timeout:
+        try:
+            pid = Path(path).read_text(encoding="ascii", errors="replace").strip() or "?"
+        except OSError:
+            pid = "?"
         raise DatabaseError(f"{db_path} is being written by PID {pid}; wait for that run to finish, then run this "
                             "one again (one writer at a time)") from None
-    fh.seek(0)
-    fh.truncate()
-    fh.write(str(os.getpid()))
-    fh.flush()
-    return WriterLock(fh)
+    except OSError as e:
+        raise DatabaseError(f"cannot write database {db_path}: {e.strerror or e}") from None
+    return WriterLock(lock)
 
 
 def open_writer(db_path: str, wait_for_readers: bool = False) -> duckdb.DuckDBPyConnection:
