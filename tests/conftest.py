@@ -33,6 +33,24 @@ def tmp_db(tmp_path):
     return str(tmp_path / "test.duckdb")
 
 
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """The bundled corpus (5 articles), ingested once per session: for tests that only read it."""
+    from vietmine.cli import main
+
+    db = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
+    assert main(["ingest", "--db", db, "--quiet"]) == 0
+    return db
+
+
+@pytest.fixture
+def sample_copy(sample_db, tmp_path):
+    """A copy of the bundled corpus's database, for a test that writes to it."""
+    db = tmp_path / "sample.duckdb"
+    shutil.copy(sample_db, db)
+    return str(db)
+
+
 @pytest.fixture(autouse=True)
 def _chdir_root(monkeypatch):
     monkeypatch.chdir(ROOT)

@@ -26,6 +26,7 @@ def q(db, sql):
         con.close()
 
 
+@pytest.mark.slow
 def test_the_wheel_installs_only_the_vietmine_namespace(tmp_path):
     # built from a copy: setuptools writes build/ and *.egg-info beside the sources it builds
     src = tmp_path / "src"
@@ -113,3 +114,112 @@ def test_the_rules_version_changes_with_a_rule_data_file(tmp_path, monkeypatch):
         assert extract_stage.rules_version() != before
     finally:
         extract_stage.rules_version.cache_clear()
+
+
+# -- the layout: one record per fact kind, stages that each do one thing
+
+STAGES = {"analyse", "budget", "clean", "decode", "extract", "identity", "links", "resolve", "resolve_corpus",
+          "run", "segment", "engines"}
+
+
+def _imports(path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+    return found
+
+
+def test_the_store_only_writes_it_imports_no_stage():
+    stages = tuple(f"vietmine.pipeline.{s}" for s in STAGES) + ("vietmine.extractors",)
+    imported = _imports(ROOT / "pipeline" / "store.py")
+    assert [m for m in imported if m.startswith(stages)] == []
+
+
+def test_only_corpus_sources_parses_a_source_key():
+    import re
+
+    parsing = re.compile(r"""\.jsonl(?:\.gz)?#|split\(["']#["']\)|partition\(["']#["']\)""")
+    offenders = [str(p.relative_to(ROOT)) for folder in ("vietmine", "pipeline", "corpus", "views", "extractors")
+                 for p in (ROOT / folder).rglob("*.py") if p.name != "sources.py" and parsing.search(p.read_text("utf-8"))]
+    assert offenders == []
+
+
+PLATE_PARTS = dict(table="plates", label="PLATE", color="#cccccc", style="bold", made_by="plates",
+                   describe=lambda f: f["plate"], description="a vehicle licence plate")
+
+
+@pytest.mark.parametrize("broken, says", [
+    ({"label": ""}, "no span label"),
+    ({"color": "grey"}, "no colour"),
+    ({"style": ""}, "no terminal style"),
+    ({"made_by": ""}, "no extractor"),
+    ({"describe": None}, "no describe"),
+    ({"description": ""}, "no description"),
+    ({"kb_field": "number"}, "kb_field 'number'"),
+    ({"facets": ("province",)}, "facet 'province'"),
+], ids=lambda v: next(iter(v)) if isinstance(v, dict) else None)
+def test_a_kind_missing_a_part_fails_at_import_naming_the_kind(broken, says):
+    from dataclasses import dataclass
+
+    from vietmine.facts import Fact, Kind, KindError
+
+    @dataclass
+    class Plate(Fact):
+        plate: str
+        start_char: int
+        end_char: int
+
+    with pytest.raises(KindError, match=f"fact kind 'plates': {says}"):
+        Kind(fact_type=Plate, **{**PLATE_PARTS, **broken})
+
+
+def test_a_scored_kind_without_a_scorer_fails_when_eval_loads(monkeypatch):
+    import importlib
+    from dataclasses import dataclass
+
+    from vietmine import facts
+    from vietmine.views import evaluate
+
+    @dataclass
+    class Plate(facts.Fact):
+        plate: str
+        start_char: int
+        end_char: int
+
+    monkeypatch.setattr(facts, "KINDS", [*facts.KINDS, facts.Kind(fact_type=Plate, gold_key="plates", **PLATE_PARTS)])
+    try:
+        with pytest.raises(facts.KindError, match="fact kind 'plates': eval has no scorer for its gold key 'plates'"):
+            importlib.reload(evaluate)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(evaluate)
+
+
+def test_every_reader_of_the_kinds_sees_every_kind(sample_db):
+    """The store's columns, extract(), the extractors, the spaCy component, show and docbin all read
+    the kinds' records: none keeps a list of its own."""
+    import duckdb
+
+    import vietmine
+    from vietmine.facts import KINDS, TABLES
+    from vietmine.pipeline.store import expected_columns
+    from vietmine.views.docbin import existing_tables
+    from vietmine.views.show import parse_kinds
+
+    assert TABLES == [k.table for k in KINDS] and len(set(TABLES)) == len(TABLES)
+    assert set(expected_columns()) == {"documents", "sentences", *TABLES}
+    assert list(vietmine.extract("Chỉ thị số 09-CT/TW")) == TABLES
+    assert set(EXTRACTORS) == {k.made_by for k in KINDS} - {"resolve"}
+    assert parse_kinds(None) == TABLES and parse_kinds(",".join(k.label for k in KINDS)) == TABLES
+    con = duckdb.connect(sample_db, read_only=True)
+    try:
+        assert existing_tables(con) == TABLES
+    finally:
+        con.close()

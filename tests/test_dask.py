@@ -6,7 +6,7 @@ import pytest
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.cli import main
 from tests.conftest import SHARED
-from tests.test_reliability import _table_rows
+from tests.util import table_rows
 
 pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
 
@@ -22,6 +22,7 @@ def sample(tmp_path):
     return root
 
 
+@pytest.mark.slow
 def test_two_worker_cluster_equals_single_process(sample, tmp_path):
     single, dist = str(tmp_path / "single.duckdb"), str(tmp_path / "dask.duckdb")
     assert main(["ingest", str(sample), "--db", single]) == 0
@@ -29,13 +30,14 @@ def test_two_worker_cluster_equals_single_process(sample, tmp_path):
     # small shards so that both workers get several tasks
     cmd = ["ingest", str(sample), "--engine", "dask", "--workers", "2", "--shard-size", "4", "--out", out, "--db", dist]
     assert main(cmd) == 0
-    assert _table_rows(dist) == _table_rows(single)
+    assert table_rows(dist) == table_rows(single)
     # rerun: every shard is done, nothing changes; load again is idempotent
     assert main(cmd) == 0
     assert main(["load", out, "--db", dist]) == 0
-    assert _table_rows(dist) == _table_rows(single)
+    assert table_rows(dist) == table_rows(single)
 
 
+@pytest.mark.slow
 def test_rerun_processes_only_missing_shards(sample, tmp_path):
     from vietmine.pipeline.engines.distributed import plan_shards, run_shard
 
@@ -48,6 +50,7 @@ def test_rerun_processes_only_missing_shards(sample, tmp_path):
     assert statuses[0] == "done before" and set(statuses[1:]) == {"written"}
 
 
+@pytest.mark.slow
 def test_a_failed_shard_is_reported_by_name_and_the_rerun_does_only_it(sample, tmp_path, capsys):
     from vietmine.pipeline.engines.distributed import plan_shards
 
@@ -67,4 +70,4 @@ def test_a_failed_shard_is_reported_by_name_and_the_rerun_does_only_it(sample, t
     assert f"{len(shards)} shards: 1 written, {len(shards) - 1} done before" in report
     single = str(tmp_path / "single.duckdb")
     assert main(["ingest", str(sample), "--db", single]) == 0
-    assert _table_rows(db) == _table_rows(single)
+    assert table_rows(db) == table_rows(single)

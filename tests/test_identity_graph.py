@@ -2,7 +2,7 @@
 import networkx as nx
 
 from vietmine.cli import main
-from tests.test_ingest import q
+from tests.util import q
 
 
 def write(tmp_path, name, text):

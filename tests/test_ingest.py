@@ -5,28 +5,12 @@ import shutil
 import subprocess
 import sys
 
-import duckdb
 
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.cli import main
 from tests.conftest import shared_path
+from tests.util import q, row_counts, table_rows
 
-TABLES = ["documents", "sentences", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
-
-
-def row_counts(db):
-    con = duckdb.connect(db, read_only=True)
-    out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-    con.close()
-    return out
-
-
-def q(db, sql, *params):
-    con = duckdb.connect(db, read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 def test_bundled_corpus_then_idempotent_rerun(tmp_db, capsys):
@@ -161,9 +145,8 @@ def test_console_script_help_lists_every_command():
 
 
 def test_two_worker_processes_store_the_same_rows_as_one(tmp_path):
-    from tests.test_reliability import _table_rows
 
     one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
     assert main(["ingest", "--db", one]) == 0
     assert main(["ingest", "--db", two, "--workers", "2"]) == 0
-    assert _table_rows(two) == _table_rows(one)
+    assert table_rows(two) == table_rows(one)

@@ -16,10 +16,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.cli import main
 from vietmine.pipeline.migrations import SCHEMA_VERSION
-from tests.test_ingest import q
+from tests.util import DOCUMENT_TABLES, q, table_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FACT_TABLES = ["sentences", "legal_refs", "legal_links", "counts", "amounts", "places", "dates"]
 
 
 def test_previous_schema_version_is_migrated_in_place(tmp_path):
@@ -88,7 +87,7 @@ def test_a_second_run_is_refused_while_the_first_holds_the_writer_lock(tmp_path)
 
 
 def test_time_budget_skips_and_reports_a_slow_document(tmp_path, monkeypatch):
-    from vietmine.pipeline.engines import local as run
+    from vietmine.pipeline import analyse as run
 
     f = tmp_path / "slow.txt"
     f.write_text("Chỉ thị số 09-CT/TW", encoding="utf-8")
@@ -117,13 +116,13 @@ HOSTILE = st.one_of(
 @given(HOSTILE, st.sampled_from(["txt", "html", "md"]))
 def test_hostile_input_never_crashes_or_hangs(data, fmt):
     from vietmine.facts import ExtractionResult, Problem, RawInput
-    from vietmine.pipeline.engines.local import process
+    from vietmine.pipeline.analyse import process
 
     raw = RawInput(f"fuzz.{fmt}", data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data, fmt)
-    t = time.monotonic()
     result = process(raw, budget_s=20)
     assert isinstance(result, (ExtractionResult, Problem))
-    assert time.monotonic() - t < 25
+    # no wall-clock limit in the test: the pipeline's own budget must not have been needed
+    assert not (isinstance(result, Problem) and "time budget" in result.reason), result.reason
     if isinstance(result, ExtractionResult):
         n = len(result.document.text)
         assert all(0 <= f.start_char <= f.end_char <= n for f in result.facts if hasattr(f, "start_char"))
@@ -139,27 +138,6 @@ def _long_corpus(root: Path, n: int = 150) -> Path:
     return root
 
 
-# Written after the batches, across documents (identity.resolve_across_corpus): a run killed
-# before that step leaves them for the next run to finish.
-CORPUS_DERIVED = {
-    "legal_refs": {"registry_key": "NULL", "code": "CASE WHEN resolved_by = 'corpus' THEN NULL ELSE code END",
-                   "resolved_by": "CASE WHEN resolved_by = 'corpus' THEN NULL ELSE resolved_by END"},
-    "legal_links": {"src_key": "NULL", "dst_key": "NULL"}}
-
-
-def _table_rows(db: str, per_document_only: bool = False) -> dict[str, list]:
-    con = duckdb.connect(db, read_only=True)
-    out = {}
-    for t in ["documents"] + FACT_TABLES:
-        cols = [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                          "AND column_name NOT IN ('ingested_at')", [t]).fetchall()]
-        if per_document_only:
-            cols = [CORPUS_DERIVED.get(t, {}).get(c, c) for c in cols]
-        out[t] = sorted(map(repr, con.execute(f"SELECT {', '.join(cols)} FROM {t}").fetchall()))
-    con.close()
-    return out
-
-
 def _check_consistent(db: str, reference: dict[str, list]):
     """The database opens; no fact without its document; each document present has all its facts."""
     con = duckdb.connect(db, read_only=True)
@@ -167,27 +145,27 @@ def _check_consistent(db: str, reference: dict[str, list]):
     if not tables:  # killed before the schema's own transaction committed: nothing was loaded
         con.close()
         return
-    assert {"documents", *FACT_TABLES} <= tables, "a partial schema"
+    assert {"documents", *DOCUMENT_TABLES} <= tables, "a partial schema"
     docs = {d for (d,) in con.execute("SELECT doc_id FROM documents").fetchall()}
-    for t in FACT_TABLES:
+    for t in DOCUMENT_TABLES:
         orphans = con.execute(f"SELECT count(*) FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0]
         assert orphans == 0, f"{t} has facts without their document"
     con.close()
     # every document present has exactly the facts it has in an uninterrupted run
-    now = _table_rows(db, per_document_only=True)
-    for t in FACT_TABLES:
+    now = table_rows(db, per_document_only=True)
+    for t in DOCUMENT_TABLES:
         ref = [r for r in reference[t] if any(f"'{d}'" in r for d in docs)]
         assert now[t] == ref, f"{t}: a document present has incomplete facts"
 
 
-@pytest.mark.timeout_sensitive
+@pytest.mark.slow
 def test_sigkill_at_random_points_loses_nothing(tmp_path):
     corpus = _long_corpus(tmp_path / "corpus")
     cmd = [sys.executable, "-m", "vietmine", "ingest", str(corpus), "--batch-size", "7", "--quiet"]
     ref_db = str(tmp_path / "ref.duckdb")
     subprocess.run(cmd + ["--db", ref_db], check=True, capture_output=True)
-    reference = _table_rows(ref_db)
-    reference_per_document = _table_rows(ref_db, per_document_only=True)
+    reference = table_rows(ref_db)
+    reference_per_document = table_rows(ref_db, per_document_only=True)
     t0 = time.monotonic()
     subprocess.run(cmd + ["--db", str(tmp_path / "timing.duckdb")], check=True, capture_output=True)
     full_run = time.monotonic() - t0
@@ -207,21 +185,14 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path):
         if os.path.exists(db):
             _check_consistent(db, reference_per_document)
         subprocess.run(cmd + ["--db", db], check=True, capture_output=True)
-        assert _table_rows(db) == reference
+        assert table_rows(db) == reference
     assert kills >= 15, f"only {kills} of 20 runs were killed mid-way"
 
 
 # -- sql cannot write ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("sqldb") / "s.duckdb")
-    assert main(["ingest", "--db", db]) == 0
-    return db
-
-
 def _fingerprint(db):
-    return _table_rows(db), sorted(os.listdir(os.path.dirname(db)))
+    return table_rows(db), sorted(os.listdir(os.path.dirname(db)))
 
 
 @pytest.mark.parametrize("query, reason", [
@@ -315,13 +286,13 @@ def test_stale_documents_are_reextracted_from_stored_text(tmp_path):
         p.unlink()
     stats = reextract(db)
     assert stats.reextracted == 3
-    assert _table_rows(db) == _table_rows(ref)
+    assert table_rows(db) == table_rows(ref)
     assert reextract(db).reextracted == 0  # nothing stale is left
     con = duckdb.connect(db)
     con.execute("UPDATE documents SET rules_version = 'other'")
     con.close()
     assert main(["reextract", "--db", db, "--quiet"]) == 0
-    assert _table_rows(db) == _table_rows(ref)
+    assert table_rows(db) == table_rows(ref)
     assert q(db, "SELECT reextracted, status FROM runs ORDER BY run_id DESC LIMIT 1") == [(3, "complete")]
 
 
@@ -340,7 +311,7 @@ def test_the_next_ingest_reextracts_stale_documents(tmp_path, capsys):
     capsys.readouterr()
     assert main(["ingest", str(corpus), "--db", db]) == 0
     assert "1 re-extracted" in capsys.readouterr().out
-    ref_rows, rows = _table_rows(ref), _table_rows(db)
+    ref_rows, rows = table_rows(ref), table_rows(db)
     # only the stale document was analysed again: the other keeps its (deleted) places
     doc0 = q(db, "SELECT doc_id FROM documents WHERE source_path LIKE '%000_%'")[0][0]
     assert rows["places"] == [r for r in ref_rows["places"] if f"'{doc0}'" in r]
@@ -348,6 +319,7 @@ def test_the_next_ingest_reextracts_stale_documents(tmp_path, capsys):
 
 # -- interrupts, full disks -----------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupt_ends_with_one_line_and_the_rerun_finishes(tmp_path, sig):
     corpus = _long_corpus(tmp_path / "corpus", 200)  # long enough to be running still after its first batch
@@ -380,7 +352,7 @@ def test_an_interrupt_ends_with_one_line_and_the_rerun_finishes(tmp_path, sig):
     subprocess.run(cmd, check=True, capture_output=True)
     ref = str(tmp_path / "ref.duckdb")
     subprocess.run(cmd[:-1] + [ref], check=True, capture_output=True)
-    assert _table_rows(db) == _table_rows(ref)
+    assert table_rows(db) == table_rows(ref)
     assert q(db, "SELECT status FROM runs ORDER BY run_id") == [("interrupted",), ("complete",)]
 
 
@@ -410,18 +382,18 @@ def test_a_full_disk_gives_one_line_and_the_database_finishes_later(tmp_path, mo
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith(f"vietmine ingest: disk full writing {db}") and "run the same command" in err[-1]
     monkeypatch.setattr(Store, "_insert", real_insert)  # space is back
-    _check_consistent(db, _table_rows(db, per_document_only=True))
+    _check_consistent(db, table_rows(db, per_document_only=True))
     assert main(["ingest", str(corpus), "--db", db, "--quiet"]) == 0
     ref = str(tmp_path / "ref.duckdb")
     main(["ingest", str(corpus), "--db", ref, "--quiet"])
-    assert _table_rows(db) == _table_rows(ref)
+    assert table_rows(db) == table_rows(ref)
 
 
 def test_a_failed_snapshot_copy_is_a_warning_and_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
     import shutil as sh
 
+    from vietmine.api import ingest
     from vietmine.pipeline import connections
-    from vietmine.pipeline.engines.local import ingest
 
     db = str(tmp_path / "s.duckdb")
 
@@ -453,7 +425,7 @@ def test_a_database_from_a_newer_schema_gives_one_line(tmp_path, capsys):
 
 def test_codes_and_names_longer_than_any_real_one_are_cut_at_the_store(tmp_path):
     from vietmine.facts import LegalRef, Person
-    from vietmine.pipeline.engines.local import extract_text
+    from vietmine.pipeline.analyse import extract_text
     from vietmine.pipeline.store import MAX_NAME_CHARS, result_frames
 
     res = extract_text("Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư.")
@@ -470,7 +442,7 @@ def test_the_time_budget_holds_off_the_main_thread(monkeypatch):
     """Dask runs tasks on worker threads, where SIGALRM is never delivered."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from vietmine.pipeline.engines import local as run
+    from vietmine.pipeline import analyse as run
 
     def slow(doc):
         while True:  # pure Python: interruptible between bytecodes, as under SIGALRM
@@ -478,11 +450,9 @@ def test_the_time_budget_holds_off_the_main_thread(monkeypatch):
 
     monkeypatch.setattr(run, "segment", slow)
     raw = run.RawInput("slow.txt", "Chỉ thị số 09-CT/TW".encode(), "txt")
-    with ThreadPoolExecutor(1) as ex:
-        t = time.monotonic()
+    with ThreadPoolExecutor(1) as ex:  # an endless loop unless the timer stops it: .result() fails after 30 s
         result = ex.submit(run.process, raw, 0.5).result(timeout=30)
     assert result.reason == "analysis exceeded the time budget of 0.5 s"
-    assert time.monotonic() - t < 10
     # and a quick document on a thread is not hit by a late timer
     monkeypatch.undo()
     with ThreadPoolExecutor(1) as ex:

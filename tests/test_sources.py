@@ -13,8 +13,7 @@ import pytest
 from vietmine.cli import main
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.corpus.files import ReadRefused, iter_lines, read_bounded
-from tests.test_ingest import q
-from tests.test_reliability import _table_rows
+from tests.util import q, table_rows
 
 SAMPLES = sorted(SAMPLE_DIR.glob("*.txt"))
 SENTENCE_A = "Thực hiện Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư về an ninh Tổ quốc."
@@ -198,7 +197,7 @@ def test_swapped_contents_are_followed(tmp_path, tmp_db):
     # row for row what a clean run of the swapped files stores
     clean = str(tmp_path / "clean.duckdb")
     main(["ingest", str(root), "--db", clean])
-    assert _table_rows(tmp_db) == _table_rows(clean)
+    assert table_rows(tmp_db) == table_rows(clean)
 
 
 def test_renamed_file_moves_its_document(tmp_path, tmp_db):
@@ -281,7 +280,7 @@ def test_a_deleted_source_is_reported_then_pruned_on_request(tmp_path, tmp_db, c
     assert q(tmp_db, "SELECT count(*) FROM legal_refs WHERE doc_id NOT IN (SELECT doc_id FROM documents)") == [(0,)]
     clean = str(tmp_path / "clean.duckdb")
     main(["ingest", str(root), "--db", clean])
-    assert _table_rows(tmp_db) == _table_rows(clean)
+    assert table_rows(tmp_db) == table_rows(clean)
 
 
 def test_sources_outside_the_ingested_folder_are_not_reported(tmp_path, tmp_db, capsys):

@@ -71,6 +71,7 @@ def painted(png, rect) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("corpus", ["bundled", "texts"])
+@pytest.mark.slow
 def test_report_draws_map_and_network_offline_in_chromium(corpus, chromium, tmp_path):
     db = str(tmp_path / "r.duckdb")
     paths = [] if corpus == "bundled" else [str(shared_path("texts"))]
@@ -145,6 +146,7 @@ def test_network_of_240_documents_labels_only_the_most_cited():
     assert all(h for h in nodes.hovertext)  # every document still named on hover
 
 
+@pytest.mark.slow
 def test_network_filters_and_click_in_chromium(chromium, tmp_path, monkeypatch):
     from vietmine.views import report
 
@@ -204,12 +206,11 @@ def test_stored_excerpt_is_never_shown_cut_mid_word(text, expected):
     assert _whole_words(text) == expected
 
 
-def test_show_labels_every_kind_in_the_terminal(tmp_db, capsys):
-    main(["ingest", "--db", tmp_db])
-    capsys.readouterr()
+def test_show_labels_every_kind_in_the_terminal(sample_db, capsys):
+    tmp_db = sample_db
     assert main(["show", "004_a003ad0d4c678184.txt", "--db", tmp_db]) == 0
     out = capsys.readouterr().out
-    for piece in ["[Kết luận số 44-KL/TW|legal_refs: 44-KL/TW]", "[27/27 xã|counts: eq 27.0 xã]",
+    for piece in ["[Kết luận số 44-KL/TW|legal_refs: 44-KL/TW]", "[27/27 xã|counts: eq 27 xã]",
                   "[thị xã Ninh Hòa|places: thị xã Ninh Hòa #572]", "[Bộ Công an|organizations: Bộ Công an]",
                   "[Lương Tam Quang|people: Lương Tam Quang", "|abbreviations: ANTQ = an ninh Tổ quốc]",
                   "[giai đoạn 2020 - 2025|periods: year_range 2020-01-01–2025-12-31]",
@@ -222,10 +223,10 @@ def test_show_labels_every_kind_in_the_terminal(tmp_db, capsys):
     assert "|places:" in out and "|counts:" not in out and "|organizations:" not in out
 
 
-def test_show_html_with_displacy(tmp_db, tmp_path, capsys, monkeypatch):
+def test_show_html_with_displacy(sample_copy, tmp_path, capsys, monkeypatch):
     import duckdb
 
-    main(["ingest", "--db", tmp_db])
+    tmp_db = sample_copy
     # metadata is escaped: a title with markup shows as text
     con = duckdb.connect(tmp_db)
     con.execute("UPDATE documents SET title = '<script>alert(1)</script> Ninh Hòa', outlet = 'Báo Khánh Hòa' "
@@ -247,9 +248,8 @@ def test_show_html_with_displacy(tmp_db, tmp_path, capsys, monkeypatch):
     assert "unknown kind(s) placez" in capsys.readouterr().err
 
 
-def test_python_api(tmp_db):
-    main(["ingest", "--db", tmp_db])
-    with vietmine.open(tmp_db) as db:
+def test_python_api(sample_db):
+    with vietmine.open(sample_db) as db:
         models = db.counts(province="Khánh Hòa", category="mô hình")
         assert sorted(models["value"]) == [14, 46, 77, 264]
         assert set(db.citations("23/2012/TT-BCA")["source_path"].str[-30:].str.split("/").str[-1]) == {
@@ -262,9 +262,8 @@ def test_python_api(tmp_db):
     assert facts["legal_links"][0]["relation"] == "implements"
 
 
-def test_hints_for_common_mistakes(tmp_db, capsys):
-    assert main(["ingest", "--db", tmp_db]) == 0
-    capsys.readouterr()
+def test_hints_for_common_mistakes(sample_db, capsys):
+    tmp_db = sample_db
     assert main(["sql", "SELECT * FROM countz", "--db", tmp_db]) == 1
     assert "did you mean counts" in capsys.readouterr().err
     assert main(["sql", "SELECT valu FROM counts", "--db", tmp_db]) == 1
@@ -309,13 +308,6 @@ def test_documents_by_year_falls_back_to_the_publication_date_in_the_text(tmp_db
         assert panel.fig is None
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("views") / "sample.duckdb")
-    assert main(["ingest", "--db", db, "--quiet"]) == 0
-    return db
-
-
 @pytest.mark.parametrize("name", ["Khánh Hòa", "Khánh Hoà", "Khanh Hoa", "khanh  hoa", "tỉnh Khánh Hòa", "56"],
                          ids=["modern-tones", "old-tones", "no-tones", "lower-case", "with-unit-word", "code"])
 def test_province_filter_with_or_without_tone_marks(name, sample_db):
@@ -339,8 +331,7 @@ def test_unknown_province_is_an_error_with_the_closest_names(sample_db):
         db.counts(province="Khanh Hao")
 
 
-FACT_TABLES = ["legal_refs", "legal_links", "counts", "amounts", "places", "dates", "periods", "people",
-               "organizations", "abbreviations"]
+from tests.util import FACT_TABLES  # noqa: E402
 
 
 @pytest.mark.parametrize("text, nonempty", [
