@@ -24,12 +24,22 @@ TITLES = [
         "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH THỰC HIỆN CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ NƯỚC NĂM 2023",
         id="markdown-table-and-motto-001"),
     pytest.param(
-        "| UỶ BAN NHÂN DÂN TỈNH GIA LAI -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
-        "---------------- |\n|---|---|\n| Số: 31/2011/QĐ-UBND | Gia Lai, ngày 10 tháng 11 năm 2011 |\n\nQUYẾT ĐỊNH\n"
-        "VỀ VIỆC BAN HÀNH QUY ĐỊNH TRÌNH TỰ, THỦ TỤC GIẢI QUYẾT CHẾ ĐỘ MIỄN, GIẢM TIỀN SỬ DỤNG ĐẤT ĐỐI VỚI NGƯỜI CÓ "
-        "CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH GIA LAI\nUỶ BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức HĐND và UBND năm 2003;",
+        "# Về việc ban hành Quy định trình tự, thủ tục giải quyết chế độ miễn, giảm tiền sử dụng đất đối với "
+        "người có công với cách mạng trên địa bàn tỉnh Gia Lai\n\n| UỶ BAN NHÂN DÂN TỈNH GIA LAI -------- | CỘNG "
+        "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------- |\n|---|---|\n| Số: 31/2011/QĐ-UBND "
+        "| Gia Lai, ngày 10 tháng 11 năm 2011 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY ĐỊNH TRÌNH TỰ, THỦ TỤC "
+        "GIẢI QUYẾT CHẾ ĐỘ MIỄN, GIẢM TIỀN SỬ DỤNG ĐẤT ĐỐI VỚI NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH "
+        "GIA LAI\n\nUỶ BAN NHÂN DÂN TỈNH\n",
         "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY ĐỊNH TRÌNH TỰ, THỦ TỤC GIẢI QUYẾT CHẾ ĐỘ MIỄN, GIẢM TIỀN SỬ DỤNG ĐẤT ĐỐI VỚI "
-        "NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH GIA LAI", id="authority-line-ends-summary-005"),
+        "NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH GIA LAI", id="blank-line-ends-summary-005"),
+    # the same head as PDF and gazette text give it, without the blank lines between paragraphs (as in
+    # 012-014): the issuing authority's line under the summary ends it
+    pytest.param(
+        "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY ĐỊNH TRÌNH TỰ, THỦ TỤC GIẢI QUYẾT CHẾ ĐỘ MIỄN, GIẢM TIỀN SỬ DỤNG ĐẤT ĐỐI "
+        "VỚI NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH GIA LAI\nUỶ BAN NHÂN DÂN TỈNH\nCăn cứ Luật Tổ chức "
+        "HĐND và UBND năm 2003;",
+        "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY ĐỊNH TRÌNH TỰ, THỦ TỤC GIẢI QUYẾT CHẾ ĐỘ MIỄN, GIẢM TIỀN SỬ DỤNG ĐẤT ĐỐI VỚI "
+        "NGƯỜI CÓ CÔNG VỚI CÁCH MẠNG TRÊN ĐỊA BÀN TỈNH GIA LAI", id="authority-line-ends-summary-005-no-blank-lines"),
     pytest.param(
         "\nB Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI\n-------\nSố: 2638/LĐTBXH-KHTC\nV/v xây dựng dự toán ngân sách trung "
         "ươ n g thực hiện Pháp lệnh ưu đãi NCC với cách mạng năm 2020 và kế hoạch tài chính - NSNN 03 năm 2020-2022\n\n"
@@ -38,21 +48,26 @@ TITLES = [
         "V/v xây dựng dự toán ngân sách trung ươ n g thực hiện Pháp lệnh ưu đãi NCC với cách mạng năm 2020 và kế "
         "hoạch tài chính - NSNN 03 năm 2020-2022", id="cong-van-vv-011"),
     pytest.param(
-        " \nCÔNG BÁO/Số 261 + 262/Ngày 06-3-2022 \n3 \n \nVĂN BẢN QUY PHẠM PHÁP LUẬT \n \nVIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"
-        " - \nTÒA ÁN NHÂN DÂN TỐI CAO - \nBỘ CÔNG AN - BỘ QUỐC PHÒNG - \nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI \n \nCỘNG "
-        "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n \n \nSố: 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA-BQP-"
-        "BLĐTBXH \nHà Nội, ngày 18 tháng 02 năm 2022 \n \nTHÔNG TƯ LIÊN TỊCH \nQuy định về phối hợp giữa các cơ quan có "
-        "thẩm quyền trong tiếp nhận,  \ngiải quyết tố giác, tin báo về tội phạm, kiến nghị khởi tố, điều tra, truy tố,  "
-        "\nxét xử sơ thẩm các vụ án xâm hại tình dục người dưới 18 tuổi \n \nCăn cứ Bộ luật Tố tụng hình sự ngày 27 "
-        "tháng 11 năm 2015; Luật sửa đổi, bổ \nsung một số điều của Bộ luật Tố tụng hình sự ngày 12 tháng 11 năm 2021; ",
+        " \n \nCÔNG BÁO/Số 261 + 262/Ngày 06-3-2022 \n3 \n \nVĂN BẢN QUY PHẠM PHÁP LUẬT \n \nVIỆN KIỂM SÁT NHÂN "
+        "DÂN TỐI CAO - \nTÒA ÁN NHÂN DÂN TỐI CAO - \nBỘ CÔNG AN - BỘ QUỐC PHÒNG - \nBỘ LAO ĐỘNG - THƯƠNG BINH "
+        "VÀ XÃ HỘI \n \nVIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - \n TÒA ÁN NHÂN DÂN TỐI CAO -  \nBỘ CÔNG AN - BỘ QUỐC "
+        "PHÒNG -  \nBỘ LAO ĐỘNG - THƯƠNG BINH  \nVÀ XÃ HỘI \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự "
+        "do - Hạnh phúc \n \n \nSố: 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA-BQP-BLĐTBXH \nHà Nội, ngày 18 tháng 02 "
+        "năm 2022 \n \nTHÔNG TƯ LIÊN TỊCH \nQuy định về phối hợp giữa các cơ quan có thẩm quyền trong tiếp nhận, "
+        " \ngiải quyết tố giác, tin báo về tội phạm, kiến nghị khởi tố, điều tra, truy tố,  \nxét xử sơ thẩm "
+        "các vụ án xâm hại tình dục người dưới 18 tuổi \n \nCăn cứ Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm "
+        "2015; Luật sửa đổi, bổ \nsung một số điều của Bộ luật Tố tụng hình sự ngày 12 tháng 11 năm 2021; \nCăn "
+        "cứ Luật Tổ chức Cơ quan điều tra hình sự ngày 26 tháng 11 năm 2015; \nCăn cứ Luật Ban hành văn bản quy "
+        "phạm pháp luật ngày 22 tháng 6 năm 2015; ",
         "THÔNG TƯ LIÊN TỊCH Quy định về phối hợp giữa các cơ quan có thẩm quyền trong tiếp nhận, giải quyết tố giác, "
         "tin báo về tội phạm, kiến nghị khởi tố, điều tra, truy tố, xét xử sơ thẩm các vụ án xâm hại tình dục người "
         "dưới 18 tuổi", id="summary-wrapped-over-lines-014"),
     pytest.param(
         "QUỐC HỘI\n********\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n********\n\nSố: "
-        "32/2004/QH11\n\nHà Nội, ngày 03 tháng 12 năm 2004\n\nLUẬT\n\nCỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT "
-        "NAM SỐ 32/2004/QH11 NGÀY 03 THÁNG 12 NĂM 2004 VỀ AN NINH QUỐC GIA\n\nCăn cứ vào Hiến pháp nước Cộng hoà xã hội "
-        "chủ nghĩa Việt Nam năm 1992",
+        "32/2004/QH11\n\nHà Nội, ngày 03 tháng 12 năm 2004\n\n\n\nLUẬT\n\nCỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ "
+        "NGHĨA VIỆT NAM SỐ 32/2004/QH11 NGÀY 03 THÁNG 12 NĂM 2004 VỀ AN NINH QUỐC GIA\n\nCăn cứ vào Hiến pháp "
+        "nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992 đã được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10 "
+        "ngày 25 tháng 12 năm 2001 của Quốc hội khoá X, kỳ họp thứ 10;",
         "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 32/2004/QH11 NGÀY 03 THÁNG 12 NĂM 2004 VỀ AN "
         "NINH QUỐC GIA", id="law-after-the-motto-015"),
     pytest.param(
@@ -87,14 +102,15 @@ PREAMBLE_012 = (
     "theo dõi người bị cấm đi khỏi nơi cư trú \n \nCăn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 được sửa đổi, bổ "
     "sung \nmột số điều theo Luật số 02/2021/QH15, Luật số 34/2024/QH15, Luật số \n59/2024/QH15, Luật số 99/2025/QH15,"
     " Luật số 106/2025/QH15 và Luật số \n128/2025/QH15; \n")
-# shared/texts/004.txt: the decree's own header, then the article of its body that repeals another
+# shared/texts/004.txt, excerpts joined: the decree's own header and type line, then its Điều 5 that repeals another
 OWN_004 = (
     "| CHÍNH PHỦ ------ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n|---|\n"
     "| Số: 87/2013/NĐ-CP | Hà Nội, ngày 30 tháng 07 năm 2013 |\n\nNGHỊ ĐỊNH\n\nĐiều 5. Hiệu lực thi hành\n\n1. Nghị "
     "định này có hiệu lực thi hành kể từ ngày 14 tháng 9 năm 2013.\n\nBãi bỏ Nghị định số 54/2008/NĐ-CP ngày 24 "
     "tháng 4 năm 2008 của Chính phủ quy định chế độ, chính sách đối với thân nhân hạ sĩ quan, chiến sĩ đang phục vụ "
     "có thời hạn trong Công an nhân dân.\n")
-# shared/texts/035.txt, a news article of 29/04/2021 citing a decree by its short number
+# shared/texts/035.txt, excerpts joined (date line, title, 4th paragraph): a news article of 29/04/2021 citing a
+# decree by its short number
 NEWS_035 = ("# date = 20210429\nKhông sử dụng mạng xã hội trong giờ làm việc\nNghị định 37/2021 của Chính phủ sửa "
             "đổi Nghị định 137/2015 hướng dẫn Luật Căn cước công dân sẽ chính thức có hiệu lực từ ngày 14/5/2021.\n")
 # shared/texts/013.txt: the amending decree cited with its own date

@@ -255,7 +255,7 @@ def _ordered_rows(g: nx.DiGraph, level: dict, label) -> list[list]:
 
 def layered_layout(g, label=str) -> tuple[dict, float, float]:
     """Positions of a directive network drawn by direction, and the layout's width and height in
-    units (the rows it spans): each weakly connected component laid out in levels (cited documents above, the documents
+    units: each weakly connected component laid out in levels (cited documents above, the documents
     citing them below), components packed in shelves left to right, largest first."""
     simple = nx.DiGraph(g)
     boxes = []
@@ -305,8 +305,7 @@ def network_data(g: nx.DiGraph, evidence: dict[tuple, list[dict]] | None = None)
         rel = a.get("relation", "")
         ev = evidence.get((u, v, rel)) or [{"relation": rel, "sentence": a.get("evidence", ""),
                                             "source": a.get("doc_id", "")}]
-        edges.append({"s": index[u], "t": index[v], "relation": rel, "n": int(a.get("weight") or 1),
-                      "evidence": ev})
+        edges.append({"s": index[u], "t": index[v], "relation": rel, "evidence": ev})
     return {"nodes": data_nodes, "edges": edges, "frame": _frame(width, height)}
 
 
@@ -469,16 +468,14 @@ NETWORK_JS = """
   }
   Object.keys(sel).forEach(function (k) { sel[k].addEventListener('change', apply); });
   document.getElementById('f-clear').addEventListener('click', function () { chain = null; apply(); });
-  function quote(li, e) {
+  function item(list, e, other) {
+    var li = document.createElement('li'), b = document.createElement('b');
+    b.textContent = e.relation + ' ' + data.nodes[other].label; li.appendChild(b);
     e.evidence.forEach(function (ev) {
       var q = document.createElement('blockquote'); q.textContent = ev.sentence;
       var s = document.createElement('div'); s.className = 'src'; s.textContent = 'in ' + ev.source;
       q.appendChild(s); li.appendChild(q); });
-  }
-  function item(list, e, other) {
-    var li = document.createElement('li'), b = document.createElement('b');
-    b.textContent = e.relation + ' ' + data.nodes[other].label; li.appendChild(b);
-    quote(li, e); list.appendChild(li);
+    list.appendChild(li);
   }
   function show(i) {
     var n = data.nodes[i], box = document.getElementById('evidence');
@@ -488,7 +485,6 @@ NETWORK_JS = """
     h.textContent = n.label + ' — ' + n.type + ', ' + n.issuer + ', ' + (n.year || 'year unknown');
     box.appendChild(h);
     var found = paths(i), sub = document.createElement('h4'), ol = document.createElement('ol');
-    ol.className = 'chain';
     sub.textContent = found.length ? 'Chain to its sources (drawn in black): ' + found.length + ' path(s)'
                                    : 'Chain to its sources: it cites no document of the network';
     box.appendChild(sub);
@@ -507,7 +503,7 @@ NETWORK_JS = """
   plot.on('plotly_click', function (ev) {
     var p = ev.points[0]; if (plot.data[p.curveNumber].uid === 'documents') show(p.customdata); });
   apply();
-  window.vietmineNetwork = {show: show, apply: apply, sources: sources, paths: paths};
+  window.vietmineNetwork = {show: show, apply: apply};
 })();
 </script>
 """
