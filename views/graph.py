@@ -24,13 +24,9 @@ SELECT coalesce(l.src_key, l.src_code) AS src, coalesce(l.dst_key, l.dst_code) A
 FROM legal_links l LEFT JOIN legal_documents src ON src.registry_key = l.src_key
 GROUP BY ALL ORDER BY src, dst, l.relation
 """
-NODES_SQL = r"""
-SELECT g.registry_key, g.code, g.doc_type, g.issuer, g.issuer_code,
-       -- without a known date, the year its identity carries (101/2015/QH13, 30/CT-UBND@2012@56)
-       coalesce(year(g.issue_date), TRY_CAST(coalesce(
-           nullif(regexp_extract(g.registry_key, '^\d+[a-c]?/((?:19|20)\d\d)/', 1), ''),
-           nullif(regexp_extract(g.registry_key, '@((?:19|20)\d\d)(?:@|$)', 1), '')) AS INTEGER)) AS year,
-       g.mentions, g.citing_documents, min(s.status) AS status
+NODES_SQL = """
+SELECT g.registry_key, g.code, g.doc_type, g.issuer, g.issuer_code, g.year, g.mentions, g.citing_documents,
+       min(s.status) AS status
 FROM legal_documents g LEFT JOIN document_status s USING (registry_key)
 GROUP BY ALL ORDER BY g.registry_key
 """
