@@ -27,6 +27,10 @@ class _Furniture:
         self.author = [regex.compile(p, regex.M) for p in cfg["author_patterns"]]
         self.outlet = [regex.compile(p, regex.M) for p in cfg["outlet_patterns"]]
         self.kind = {k: [regex.compile(p, regex.M) for p in v] for k, v in cfg["kind_markers"].items()}
+        title = cfg["title"]
+        self.title_type, self.title_summary, self.title_stop, self.title_authority = (
+            regex.compile(title[k]) for k in ("type_line", "summary_line", "stop_line", "authority_line"))
+        self.title_skip = [regex.compile(p) for p in title["skip_line_patterns"]]
 
 
 @functools.cache
@@ -127,12 +131,62 @@ def detect_kind(text: str) -> str:
     return "news"
 
 
-def guess_title(text: str) -> str | None:
-    for line in text.split("\n")[:15]:
-        s = line.strip().strip("#").strip()
-        if len(s.split()) < 4 or s.startswith(("source:", "doc_id:", "url:", "date:")):
+TITLE_HEAD_LINES = 60    # a text's own title stands in its header, before the preamble
+TITLE_MAX_LINES = 6      # a summary wrapped over lines in gazette and PDF text; longer is body
+TITLE_MAX_CHARS = 500
+
+
+def _bare(line: str) -> str:
+    return line.strip().strip("#*").strip()
+
+
+def _summary(lines: list[str], f: _Furniture) -> list[str]:
+    """The summary lines under a type line: up to a blank line, the preamble, the issuing authority
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), or a capitals line after a lower-case one (the next heading)."""
+    out: list[str] = []
+    for s in lines:
+        if not s:
+            if out:
+                break
             continue
-        if any(p.search(s) for p in furniture().published):
+        if any(p.search(s) for p in f.title_skip):
+            continue  # a page header or page number inside a wrapped title
+        if (f.title_stop.match(s) or s.endswith(":")
+                or (out and (f.title_authority.match(s) or (s.isupper() and not out[-1].isupper())))):
+            break
+        out.append(s)
+        if len(out) == TITLE_MAX_LINES:
+            break
+    return out
+
+
+def _is_body_sentence(s: str) -> bool:
+    return len(s.split()) >= 8 and s[-1] in ".!?" and not s.isupper()
+
+
+def guess_title(text: str) -> str | None:
+    """The text's own title: a legal or administrative text's type line with its summary under it
+    ("QUYẾT ĐỊNH" + "Về việc ..."), or a công văn's "V/v ..." summary; else the first line that is
+    not page furniture (a news title)."""
+    f = furniture()
+    head = [_bare(ln) for ln in text[:8000].split("\n")[:TITLE_HEAD_LINES]]
+    end = next((i for i, s in enumerate(head) if f.title_stop.match(s) or _is_body_sentence(s)), len(head))
+    title = None
+    for i, s in enumerate(head[:end]):
+        if f.title_type.match(s):
+            title = " ".join([s, *_summary(head[i + 1:], f)])
+            break
+    if title is None:
+        for i, s in enumerate(head[:end]):
+            if f.title_summary.match(s):  # not a type line's certainty: no body sentence after it
+                title = " ".join([s, *_summary(head[i + 1:end], f)])
+                break
+    if title is not None:
+        return regex.sub(r"\s+", " ", title)[:TITLE_MAX_CHARS]
+    for s in head[:15]:
+        if len(s.split()) < 4 or s.startswith(("source:", "doc_id", "url", "date")):
+            continue
+        if any(p.search(s) for p in f.published) or any(p.search(s) for p in f.title_skip):
             continue
         return s[:300]
     return None

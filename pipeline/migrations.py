@@ -149,23 +149,45 @@ def _surface(con):
 
 
 # The registry: one row per cited document. Every column is deterministic (no mode() ties):
-# the most frequent value, ties broken by the value itself.
+# the most frequent value, ties broken by the value itself. `issue_date` is the date of the
+# document's own text when the corpus holds it (a text whose first header reference "Số: X" in
+# its first 4,000 characters is X, as pipeline/links.py reads a text's own number; the text's
+# publication date, read from its "Hà Nội, ngày ..." header, is then X's date), else the
+# earliest date cited with it. `year` is the year of issue_date, else the year the identity
+# carries (101/2015/QH13, 30/CT-UBND@2012@56), else NULL.
 VIEWS = [
-    """CREATE OR REPLACE VIEW legal_documents AS
-       WITH ranked AS (
+    r"""CREATE OR REPLACE VIEW legal_documents AS
+       WITH own AS (
+         SELECT registry_key, min(published) AS published FROM (
+           SELECT r.registry_key, d.published
+           FROM legal_refs r JOIN documents d USING (doc_id)
+           WHERE r.code IS NOT NULL AND r.start_char < 4000
+             AND regexp_matches(substr(d.text, greatest(1, r.start_char - 11), least(r.start_char, 12)),
+                                '(^|\n)[\s|*#]{0,6}Số\s*:?\s*$')
+           QUALIFY row_number() OVER (PARTITION BY r.doc_id ORDER BY r.start_char) = 1)
+         WHERE registry_key IS NOT NULL GROUP BY registry_key),
+       ranked AS (
          SELECT registry_key, code, doc_type, issue_date, issuer, issuer_code, subject, doc_id,
                 count(*) OVER (PARTITION BY registry_key, doc_type) AS n_type,
                 count(*) OVER (PARTITION BY registry_key, issuer) AS n_issuer,
                 count(*) OVER (PARTITION BY registry_key, issuer_code) AS n_icode,
                 count(*) OVER (PARTITION BY registry_key, subject) AS n_subject
-         FROM legal_refs WHERE registry_key IS NOT NULL)
-       SELECT registry_key, min(code) AS code,
-              arg_max(doc_type, (n_type, doc_type)) AS doc_type, min(issue_date) AS issue_date,
-              arg_max(issuer, (issuer IS NOT NULL, n_issuer, issuer)) AS issuer,
-              arg_max(issuer_code, (issuer_code IS NOT NULL, n_icode, issuer_code)) AS issuer_code,
-              arg_max(subject, (subject IS NOT NULL, n_subject, subject)) AS subject,
-              count(*) AS mentions, count(DISTINCT doc_id) AS citing_documents
-       FROM ranked GROUP BY registry_key""",
+         FROM legal_refs WHERE registry_key IS NOT NULL),
+       registry AS (
+         SELECT registry_key, min(code) AS code,
+                arg_max(doc_type, (n_type, doc_type)) AS doc_type,
+                coalesce(any_value(own.published), min(issue_date)) AS issue_date,
+                arg_max(issuer, (issuer IS NOT NULL, n_issuer, issuer)) AS issuer,
+                arg_max(issuer_code, (issuer_code IS NOT NULL, n_icode, issuer_code)) AS issuer_code,
+                arg_max(subject, (subject IS NOT NULL, n_subject, subject)) AS subject,
+                count(*) AS mentions, count(DISTINCT doc_id) AS citing_documents
+         FROM ranked LEFT JOIN own USING (registry_key) GROUP BY registry_key)
+       SELECT registry_key, code, doc_type, issue_date,
+              coalesce(year(issue_date), TRY_CAST(coalesce(
+                  nullif(regexp_extract(registry_key, '^\d+[a-c]?/((?:19|20)\d\d)/', 1), ''),
+                  nullif(regexp_extract(registry_key, '@((?:19|20)\d\d)(?:@|$)', 1), '')) AS INTEGER)) AS "year",
+              * EXCLUDE (registry_key, code, doc_type, issue_date)
+       FROM registry""",
     """CREATE OR REPLACE VIEW citations AS
        SELECT r.doc_id, r.registry_key, min(r.code) AS code, min(r.doc_type) AS doc_type,
               count(*) AS mentions, min(r.issue_date) AS issue_date, min(d.published) AS published,
@@ -175,11 +197,16 @@ VIEWS = [
     # What happened to each registry document according to the corpus: one row per later act
     # on it (amends, replaces, repeals, suspends) with the acting document, its date and the whole
     # sentence that states it; documents nothing acts on have one row with NULL act columns.
+    # `act_date` is the acting document's own issue date (legal_documents.issue_date: its own text
+    # in the corpus, or a date cited with it anywhere), never the date of the text that mentions
+    # it: a preamble citing six amending laws by number alone says nothing of when they were
+    # passed, so their act_date is NULL; `act_year` is its legal_documents.year (the year of act_date,
+    # else the year its identity carries: 2021 for Luật số 02/2021/QH15).
     # `status` is the strongest act: repealed > replaced > suspended > amended > in force.
-    """CREATE OR REPLACE VIEW document_status AS
+    r"""CREATE OR REPLACE VIEW document_status AS
        WITH acts AS (
          SELECT l.dst_key AS registry_key, l.src_key AS by_key, l.src_code AS by_code, l.relation, l.doc_id,
-                coalesce(src.issue_date, d.published) AS act_date,
+                src.issue_date AS act_date, src.year AS act_year,
                 substr(d.text, s.start_char + 1, s.end_char - s.start_char) AS evidence
          FROM legal_links l JOIN documents d USING (doc_id)
          LEFT JOIN sentences s ON s.doc_id = l.doc_id AND s.sentence_idx = l.sentence_idx
@@ -192,7 +219,7 @@ VIEWS = [
        SELECT g.registry_key, g.code, g.doc_type, g.issue_date,
               CASE r.strength WHEN 4 THEN 'repealed' WHEN 3 THEN 'replaced' WHEN 2 THEN 'suspended'
                               WHEN 1 THEN 'amended' ELSE 'in force' END AS status,
-              a.relation, a.by_key, a.by_code, a.act_date, a.evidence, a.doc_id
+              a.relation, a.by_key, a.by_code, a.act_date, a.act_year, a.evidence, a.doc_id
        FROM legal_documents g LEFT JOIN ranked r USING (registry_key) LEFT JOIN acts a USING (registry_key)""",
 ]
 

@@ -139,7 +139,7 @@ def test_network_of_240_documents_labels_only_the_most_cited():
 
     data = report.network_data(big_network())
     fig = report.network_figure(data)
-    nodes = fig.data[1]
+    nodes = next(t for t in fig.data if t.uid == "documents")
     labels = [t for t in nodes.text if t]
     assert len(nodes.x) == 240 and len(labels) == report.LABELLED_NODES
     assert {"0/2000/X", "9/2009/X"} <= set(labels)  # the hubs, cited 23 times each

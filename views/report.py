@@ -195,15 +195,16 @@ def _whole_words(text: str) -> str:
     return text
 
 
-def link_evidence(con, g: nx.DiGraph) -> dict[tuple, list[dict]]:
-    """Whole sentences stating each link of the graph, by edge (the sentences holding the link's span)."""
+def link_evidence(con, g: nx.MultiDiGraph) -> dict[tuple, list[dict]]:
+    """Whole sentences stating each link of the graph, by (source, target, relation) (the sentences
+    holding the link's span)."""
     out: dict[tuple, list[dict]] = {}
     for src, dst, skey, dkey, rel, path, title, sentence, evidence in _rows(con, EVIDENCE_SQL):
         edge = next((e for e in ((skey, dkey), (src, dst)) if e[0] is not None and g.has_edge(*e)), None)
         if edge is None:
             continue
-        out.setdefault(edge, []).append({"relation": rel, "sentence": sentence or _whole_words(evidence),
-                                         "source": f"{title} ({path})" if title else path})
+        out.setdefault((*edge, rel), []).append({"relation": rel, "sentence": sentence or _whole_words(evidence),
+                                                 "source": f"{title} ({path})" if title else path})
     return out
 
 
@@ -211,61 +212,172 @@ def _node_label(g, n) -> str:
     return str(g.nodes[n].get("code") or n)
 
 
+# ------------------------------------------------------------------------------ layered layout
+ROW_MAX = 40           # documents side by side in one level of a component before it wraps
+SHELF_UNITS = 12       # documents across the figure before the next components go below (~75 px each)
+SHELF_GAP = 0.6        # units between shelves: room for the labels of the next shelf's top documents
+NETWORK_WIDTH = 1100   # px of the figure; the layout packs components to fill it
+LEGEND_PX = 170        # px the legend takes on the right of the plot
+UNIT_PX = 50           # wanted px per layout unit down the page (levels stay readable)
+
+
+def _levels(g: nx.DiGraph) -> dict:
+    """Level of each document by direction: 0 for those that cite no other document of the network
+    (Party directives, laws), one below the lowest document it cites for every other (the plans
+    implementing them). Documents citing each other in a cycle share a level."""
+    cond = nx.condensation(g)
+    level: dict[int, int] = {}
+    for c in reversed(list(nx.topological_sort(cond))):
+        level[c] = 1 + max((level[d] for d in cond.successors(c)), default=-1)
+    return {n: level[c] for n, c in cond.graph["mapping"].items()}
+
+
+def _ordered_rows(g: nx.DiGraph, level: dict, label) -> list[list]:
+    """Documents of each level in the order that crosses fewest links (barycentre sweeps, as in
+    Sugiyama's method): each document near the mean place of the documents it is linked to in the
+    levels above (sweeping down) or below (sweeping up)."""
+    rows = [[] for _ in range(max(level.values()) + 1)]
+    for n in sorted(level, key=lambda n: (-g.in_degree(n), label(n))):
+        rows[level[n]].append(n)
+    place = {n: i - (len(row) - 1) / 2 for row in rows for i, n in enumerate(row)}
+
+    def barycentre(n, k, down):
+        xs = [place[m] for m in nx.all_neighbors(g, n) if (level[m] < k if down else level[m] > k)]
+        return sum(xs) / len(xs) if xs else place[n]
+
+    for _ in range(4):
+        for down, ks in ((True, range(1, len(rows))), (False, range(len(rows) - 2, -1, -1))):
+            for k in ks:
+                rows[k].sort(key=lambda n: (barycentre(n, k, down), label(n)))
+                place.update({n: i - (len(rows[k]) - 1) / 2 for i, n in enumerate(rows[k])})
+    return rows
+
+
+def layered_layout(g, label=str) -> tuple[dict, float, float]:
+    """Positions of a directive network drawn by direction, and the layout's width and height in
+    units: each weakly connected component laid out in levels (cited documents above, the documents
+    citing them below), components packed in shelves left to right, largest first."""
+    simple = nx.DiGraph(g)
+    boxes = []
+    for comp in sorted(nx.weakly_connected_components(simple), key=lambda c: (-len(c), min(map(label, c)))):
+        sub = simple.subgraph(comp)
+        rows = _ordered_rows(sub, _levels(sub), label)
+        lines = [row[i:i + ROW_MAX] for row in rows for i in range(0, len(row), ROW_MAX)]
+        boxes.append((lines, max(len(line) for line in lines), len(lines)))
+    if not boxes:
+        return {}, 0.0, 0.0
+    shelf_width = max(max(w for _, w, _ in boxes), SHELF_UNITS)
+    pos, x0, y0, shelf_h, width = {}, 0.0, 0.0, 0, 0.0
+    for lines, w, h in boxes:
+        if x0 > 0 and x0 + w > shelf_width:
+            x0, y0, shelf_h = 0.0, y0 - shelf_h - SHELF_GAP, 0
+        for r, line in enumerate(lines):
+            for i, n in enumerate(line):
+                pos[n] = (x0 + (w - len(line)) / 2 + i, y0 - r)
+        width = max(width, x0 + w)
+        x0 += w + 1
+        shelf_h = max(shelf_h, h)
+    return pos, width, shelf_h - y0
+
+
 def network_data(g: nx.DiGraph, evidence: dict[tuple, list[dict]] | None = None) -> dict:
-    """Positions and attributes of the network as plain data: what the figure and its filters use."""
+    """Positions and attributes of the network as plain data: what the figure and its scripts use.
+    Edges are one per (source, target, relation): a MultiDiGraph's parallel edges stay apart."""
     evidence = evidence or {}
-    n = g.number_of_nodes()
-    pos = nx.spring_layout(g, seed=7, k=2.0 / math.sqrt(max(n, 1)), iterations=80) if n else {}
     nodes = list(g.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    rank = sorted(nodes, key=lambda x: (-g.nodes[x].get("in_degree", 0), -g.nodes[x].get("mentions", 0),
-                                        _node_label(g, x)))
+    label = {n: _node_label(g, n) for n in nodes}
+    pos, width, height = layered_layout(g, label.get)
+    rank = sorted(nodes, key=lambda x: (-g.nodes[x].get("in_degree", 0), -g.nodes[x].get("mentions", 0), label[x]))
     labelled = set(rank[:LABELLED_NODES])
     data_nodes = []
     for node in nodes:
         a = g.nodes[node]
-        data_nodes.append({"label": _node_label(g, node), "type": a.get("doc_type") or "(type unknown)",
+        n_in = int(a.get("in_degree") or 0)
+        data_nodes.append({"label": label[node], "type": a.get("doc_type") or "(type unknown)",
                            "issuer": a.get("issuer") or "(issuer unknown)", "year": int(a.get("year") or 0),
-                           "mentions": int(a.get("mentions") or 0), "in": int(a.get("in_degree") or 0),
-                           "x": round(float(pos[node][0]), 4), "y": round(float(pos[node][1]), 4),
+                           "mentions": int(a.get("mentions") or 0), "in": n_in,
+                           "size": round(7 + 3 * math.sqrt(n_in), 2),
+                           "x": round(float(pos[node][0]), 3), "y": round(float(pos[node][1]), 3),
                            "top": node in labelled})
     edges = []
     for u, v, a in g.edges(data=True):
-        ev = evidence.get((u, v)) or [{"relation": a.get("relation", ""), "sentence": a.get("evidence", ""),
-                                       "source": a.get("doc_id", "")}]
-        edges.append({"s": index[u], "t": index[v], "relation": a.get("relation", ""), "evidence": ev})
-    return {"nodes": data_nodes, "edges": edges}
+        rel = a.get("relation", "")
+        ev = evidence.get((u, v, rel)) or [{"relation": rel, "sentence": a.get("evidence", ""),
+                                            "source": a.get("doc_id", "")}]
+        edges.append({"s": index[u], "t": index[v], "relation": rel, "evidence": ev})
+    return {"nodes": data_nodes, "edges": edges, "frame": _frame(width, height)}
+
+
+# the colour of each relation's links (a relation not listed here is drawn grey)
+RELATION_COLORS = {"implements": "#1f77b4", "guides": "#2ca02c", "based_on": "#9a9a9a", "amends": "#ff7f0e",
+                   "replaces": "#9467bd", "repeals": "#d62728", "suspends": "#8c564b"}
+CHAIN_COLOR = "#111111"
+
+
+def _frame(width: float, height: float) -> dict:
+    """Axis ranges, figure height and data units per px of a layout: arrowheads stop at a node's rim."""
+    px = int(min(1500, max(420, UNIT_PX * (height + 1) + 60)))
+    margin = dict(l=10, r=10, t=40, b=10)
+    xr, yr = [-0.8, max(width, 1) - 0.2], [-max(height, 1) + 0.4, 0.6]  # rows from 0 down to 1 - height
+    plot_w, plot_h = NETWORK_WIDTH - LEGEND_PX - margin["l"] - margin["r"], px - margin["t"] - margin["b"]
+    return {"height": px, "margin": margin, "xrange": xr, "yrange": yr,
+            "ux": (xr[1] - xr[0]) / plot_w, "uy": (yr[1] - yr[0]) / plot_h}
+
+
+def arrow_segments(nodes: list[dict], edges: list[dict], ux: float, uy: float) -> tuple[list, list, list]:
+    """x, y and marker sizes of link lines whose arrowhead (a marker at the line's end, turned along
+    it) touches the rim of the cited document's point. The same arithmetic runs in NETWORK_JS."""
+    xs, ys, sizes = [], [], []
+    for e in edges:
+        a, b = nodes[e["s"]], nodes[e["t"]]
+        dx, dy = (b["x"] - a["x"]) / ux, (b["y"] - a["y"]) / uy
+        length = math.hypot(dx, dy) or 1.0
+        back = min(b["size"] / 2 + 4, length / 2)
+        xs += [a["x"], b["x"] - dx / length * back * ux, None]
+        ys += [a["y"], b["y"] - dy / length * back * uy, None]
+        sizes += [0, 10, 0]
+    return xs, ys, sizes
 
 
 def network_figure(data: dict) -> go.Figure:
-    nodes, edges = data["nodes"], data["edges"]
-    ex, ey = [], []
-    for e in edges:
-        a, b = nodes[e["s"]], nodes[e["t"]]
-        ex += [a["x"], b["x"], None]
-        ey += [a["y"], b["y"], None]
+    nodes, edges, frame = data["nodes"], data["edges"], data["frame"]
     types = sorted({nd["type"] for nd in nodes})
     palette = pcolors.qualitative.D3 + pcolors.qualitative.Set2
     color_of = {t: palette[i % len(palette)] for i, t in enumerate(types)}
-    traces = [go.Scatter(x=ex, y=ey, mode="lines", line=dict(width=0.7, color="#aaa"), hoverinfo="skip",
-                         showlegend=False, name="links"),
-              go.Scatter(x=[nd["x"] for nd in nodes], y=[nd["y"] for nd in nodes], mode="markers+text",
-                         text=[nd["label"] if nd["top"] else "" for nd in nodes], textposition="top center",
-                         textfont=dict(size=10), showlegend=False, name="documents",
-                         marker=dict(size=[7 + 3 * math.sqrt(nd["in"]) for nd in nodes],
-                                     color=[color_of[nd["type"]] for nd in nodes], line=dict(width=0.5, color="#fff")),
-                         customdata=list(range(len(nodes))),
-                         hovertext=[f"{nd['label']} — {nd['type']}, {nd['issuer']}, {nd['year'] or 'year ?'}; "
-                                    f"cited by {nd['in']} linked document(s), {nd['mentions']} mention(s)"
-                                    for nd in nodes], hoverinfo="text")]
+    relations = sorted({e["relation"] for e in edges}, key=lambda r: (r not in RELATION_COLORS, r))
+    traces = []
+    for rel in relations:
+        ex, ey, sizes = arrow_segments(nodes, [e for e in edges if e["relation"] == rel], frame["ux"], frame["uy"])
+        color = RELATION_COLORS.get(rel, "#bbbbbb")
+        traces.append(go.Scatter(x=ex, y=ey, mode="lines+markers", uid=f"links-{rel}", name=rel.replace("_", " "),
+                                 legendgroup="links", legendgrouptitle_text="link", hoverinfo="skip",
+                                 line=dict(width=1, color=color),
+                                 marker=dict(symbol="arrow", angleref="previous", size=sizes, color=color)))
+    traces.append(go.Scatter(x=[], y=[], mode="lines+markers", uid="chain", name="chain", showlegend=False,
+                             hoverinfo="skip", line=dict(width=2.6, color=CHAIN_COLOR),
+                             marker=dict(symbol="arrow", angleref="previous", size=[], color=CHAIN_COLOR)))
+    traces.append(go.Scatter(
+        x=[nd["x"] for nd in nodes], y=[nd["y"] for nd in nodes], mode="markers+text", uid="documents",
+        text=[nd["label"] if nd["top"] else "" for nd in nodes], textposition="top center",
+        textfont=dict(size=9), showlegend=False, name="documents",
+        marker=dict(size=[nd["size"] for nd in nodes], color=[color_of[nd["type"]] for nd in nodes],
+                    line=dict(width=0.5, color="#fff")),
+        customdata=list(range(len(nodes))),
+        hovertext=[f"{nd['label']} — {nd['type']}, {nd['issuer']}, {nd['year'] or 'year ?'}; "
+                   f"cited by {nd['in']} linked document(s), {nd['mentions']} mention(s)" for nd in nodes],
+        hoverinfo="text"))
     # legend only: one entry per document type with its colour
-    traces += [go.Scatter(x=[None], y=[None], mode="markers", marker=dict(color=color_of[t], size=9), name=t)
-               for t in types]
+    traces += [go.Scatter(x=[None], y=[None], mode="markers", marker=dict(color=color_of[t], size=9), name=t,
+                          legendgroup="types", legendgrouptitle_text="document type") for t in types]
     fig = go.Figure(traces)
-    fig.update_layout(height=700, width=1100, showlegend=True, legend=dict(title="type"), hovermode="closest",
-                      margin=dict(l=10, r=10, t=40, b=10), xaxis=dict(visible=False), yaxis=dict(visible=False),
-                      title=f"{_plural(len(nodes), 'document')}, {_plural(len(edges), 'stated link')}; "
-                            f"labels on the {min(LABELLED_NODES, len(nodes))} most cited")
+    fig.update_layout(height=frame["height"], width=NETWORK_WIDTH, showlegend=True, hovermode="closest",
+                      margin=frame["margin"], legend=dict(x=1.0, xanchor="left", y=1, groupclick="toggleitem"),
+                      xaxis=dict(visible=False, range=frame["xrange"]),
+                      yaxis=dict(visible=False, range=frame["yrange"]),
+                      title=f"{_plural(len(nodes), 'document')}, {_plural(len(edges), 'stated link')}; cited "
+                            f"documents above the ones citing them; labels on the {min(LABELLED_NODES, len(nodes))}"
+                            " most cited")
     return fig
 
 
@@ -275,6 +387,7 @@ NETWORK_CONTROLS = """
   <label>type <select id="f-type"></select></label>
   <label>year <select id="f-year"></select></label>
   <span id="f-count"></span>
+  <button id="f-clear" type="button">clear the chain</button>
 </div>
 """
 
@@ -285,33 +398,76 @@ NETWORK_JS = """
   var plot = document.getElementById('network');
   var sel = {issuer: document.getElementById('f-issuer'), type: document.getElementById('f-type'),
              year: document.getElementById('f-year')};
+  var UNKNOWN_YEAR = '(year unknown)', chain = null;
+  function yearOf(n) { return n.year ? String(n.year) : UNKNOWN_YEAR; }
   function fill(select, values) {
     ['(all)'].concat(values).forEach(function (v) {
       var o = document.createElement('option'); o.value = o.textContent = v; select.appendChild(o); });
   }
-  function uniq(key) { var s = {}; data.nodes.forEach(function (n) { s[n[key] || '?'] = 1; });
-                       return Object.keys(s).sort(); }
-  fill(sel.issuer, uniq('issuer')); fill(sel.type, uniq('type'));
-  fill(sel.year, uniq('year').map(function (y) { return y === '0' ? '(year unknown)' : y; }));
+  function uniq(get) { var s = {}; data.nodes.forEach(function (n) { s[get(n)] = 1; }); return Object.keys(s).sort(); }
+  fill(sel.issuer, uniq(function (n) { return n.issuer; }));
+  fill(sel.type, uniq(function (n) { return n.type; }));
+  fill(sel.year, uniq(yearOf));
+  function trace(uid) { for (var i = 0; i < plot.data.length; i++) if (plot.data[i].uid === uid) return i; return -1; }
   function keep(n) {
-    var y = n.year ? String(n.year) : '(year unknown)';
     return (sel.issuer.value === '(all)' || n.issuer === sel.issuer.value) &&
            (sel.type.value === '(all)' || n.type === sel.type.value) &&
-           (sel.year.value === '(all)' || y === sel.year.value);
+           (sel.year.value === '(all)' || yearOf(n) === sel.year.value);
+  }
+  // the arithmetic of arrow_segments() in views/report.py: the arrowhead touches the node's rim
+  function segments(edges) {
+    var x = [], y = [], size = [], f = data.frame;
+    edges.forEach(function (e) {
+      var a = data.nodes[e.s], b = data.nodes[e.t], dx = (b.x - a.x) / f.ux, dy = (b.y - a.y) / f.uy;
+      var len = Math.sqrt(dx * dx + dy * dy) || 1, back = Math.min(b.size / 2 + 4, len / 2);
+      x.push(a.x, b.x - dx / len * back * f.ux, null); y.push(a.y, b.y - dy / len * back * f.uy, null);
+      size.push(0, 10, 0); });
+    return {x: x, y: y, size: size};
+  }
+  // the chain from a document to its sources: every document reached along the links it states
+  function sources(i) {
+    var seen = {}, order = [i], links = [];
+    seen[i] = true;
+    for (var k = 0; k < order.length; k++) {
+      data.edges.forEach(function (e) {
+        if (e.s === order[k]) { links.push(e); if (!seen[e.t]) { seen[e.t] = true; order.push(e.t); } } });
+    }
+    return {nodes: seen, links: links};
+  }
+  function paths(i) {  // each path from the document up to one that cites nothing, at most 30
+    var out = [];
+    (function walk(node, path, onPath) {
+      if (out.length >= 30) return;
+      var up = data.edges.filter(function (e) { return e.s === node && !onPath[e.t]; });
+      if (!up.length) { if (path.length) out.push(path); return; }
+      up.forEach(function (e) { var p = Object.assign({}, onPath); p[e.t] = true; walk(e.t, path.concat([e]), p); });
+    })(i, [], (function () { var o = {}; o[i] = true; return o; })());
+    return out;
   }
   function apply() {
-    var on = data.nodes.map(keep), filtered = on.some(function (v) { return !v; }), ex = [], ey = [];
-    data.edges.forEach(function (e) {
-      if (on[e.s] && on[e.t]) { var a = data.nodes[e.s], b = data.nodes[e.t];
-        ex.push(a.x, b.x, null); ey.push(a.y, b.y, null); } });
+    var on = data.nodes.map(keep), filtered = on.some(function (v) { return !v; });
+    var rels = {};
+    data.edges.forEach(function (e) { (rels[e.relation] = rels[e.relation] || []).push(e); });
+    Object.keys(rels).forEach(function (r) {
+      var t = trace('links-' + r);
+      if (t < 0) return;
+      var seg = segments(rels[r].filter(function (e) { return on[e.s] && on[e.t]; }));
+      Plotly.restyle(plot, {x: [seg.x], y: [seg.y], 'marker.size': [seg.size], opacity: chain ? 0.3 : 1}, [t]);
+    });
+    var seg = segments(chain ? chain.links : []);
+    Plotly.restyle(plot, {x: [seg.x], y: [seg.y], 'marker.size': [seg.size]}, [trace('chain')]);
     var shown = on.filter(Boolean).length;
-    Plotly.restyle(plot, {x: [ex], y: [ey]}, [0]);
-    Plotly.restyle(plot, {'marker.opacity': [on.map(function (v) { return v ? 1 : 0.08; })],
-      text: [data.nodes.map(function (n, i) { return on[i] && (n.top || (filtered && shown <= 40)) ? n.label : ''; })]},
-      [1]);
+    Plotly.restyle(plot, {
+      'marker.opacity': [on.map(function (v, i) { return v && (!chain || chain.nodes[i]) ? 1 : 0.12; })],
+      'marker.line.color': [on.map(function (v, i) { return chain && chain.nodes[i] ? '#111' : '#fff'; })],
+      'marker.line.width': [on.map(function (v, i) { return chain && chain.nodes[i] ? 1.5 : 0.5; })],
+      text: [data.nodes.map(function (n, i) {
+        return on[i] && (chain ? chain.nodes[i] : (n.top || (filtered && shown <= 40))) ? n.label : ''; })]},
+      [trace('documents')]);
     document.getElementById('f-count').textContent = shown + ' of ' + data.nodes.length + ' documents shown';
   }
   Object.keys(sel).forEach(function (k) { sel[k].addEventListener('change', apply); });
+  document.getElementById('f-clear').addEventListener('click', function () { chain = null; apply(); });
   function item(list, e, other) {
     var li = document.createElement('li'), b = document.createElement('b');
     b.textContent = e.relation + ' ' + data.nodes[other].label; li.appendChild(b);
@@ -323,18 +479,29 @@ NETWORK_JS = """
   }
   function show(i) {
     var n = data.nodes[i], box = document.getElementById('evidence');
+    chain = sources(i);
     box.textContent = '';
     var h = document.createElement('h3');
     h.textContent = n.label + ' — ' + n.type + ', ' + n.issuer + ', ' + (n.year || 'year unknown');
     box.appendChild(h);
+    var found = paths(i), sub = document.createElement('h4'), ol = document.createElement('ol');
+    sub.textContent = found.length ? 'Chain to its sources (drawn in black): ' + found.length + ' path(s)'
+                                   : 'Chain to its sources: it cites no document of the network';
+    box.appendChild(sub);
+    found.forEach(function (p) {
+      var li = document.createElement('li'), text = n.label;
+      p.forEach(function (e) { text += '  —' + e.relation + '→  ' + data.nodes[e.t].label; });
+      li.textContent = text; ol.appendChild(li); });
+    box.appendChild(ol);
     [['Cites (outgoing links)', 's', 't'], ['Cited by (incoming links)', 't', 's']].forEach(function (d) {
       var sub = document.createElement('h4'), ul = document.createElement('ul'), k = 0;
       data.edges.forEach(function (e) { if (e[d[1]] === i) { item(ul, e, e[d[2]]); k++; } });
       sub.textContent = d[0] + ': ' + k; box.appendChild(sub); box.appendChild(ul);
     });
+    apply();
   }
   plot.on('plotly_click', function (ev) {
-    var p = ev.points[0]; if (p.curveNumber === 1) show(p.customdata); });
+    var p = ev.points[0]; if (plot.data[p.curveNumber].uid === 'documents') show(p.customdata); });
   apply();
   window.vietmineNetwork = {show: show, apply: apply};
 })();
@@ -351,13 +518,17 @@ def network_panel(con) -> Panel:
     data = network_data(g, link_evidence(con, g))
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     extra = (f'<script type="application/json" id="network-data">{payload}</script>'
-             '<div id="evidence" class="evidence">Click a document to list the links it states and the links '
-             "stated to it, each with the whole sentence it comes from.</div>" + NETWORK_JS)
-    note = ("Documents (points) and the links stated between them in the corpus (a line joins a document that "
-            "implements, amends, replaces or is based on another to the one it names). Size grows with the number "
-            "of linked documents citing it; filter by issuer, type and year; click a document for the links it "
-            "states and the links stated to it, with the sentences that state them.")
-    return Panel(title, note, network_figure(data), div_id="network", before_html=NETWORK_CONTROLS, after_html=extra)
+             '<div id="evidence" class="evidence">Click a document to draw its chain to its sources and list '
+             "the links it states and the links stated to it, each with the whole sentence it comes "
+             "from.</div>" + NETWORK_JS)
+    note = ("Documents (points) and the links stated between them in the corpus: an arrow runs from a document "
+            "that implements, amends, replaces or is based on another to the one it names, so documents that "
+            "cite no other (Party directives, laws) stand on top and the plans implementing them below, one "
+            "group of linked documents beside the other. Size grows with the number of linked documents "
+            "citing it; filter by issuer, type and year; click a document to draw its chain up to its sources "
+            "and read the sentences that state each link.")
+    return Panel(title, note, network_figure(data), div_id="network", before_html=NETWORK_CONTROLS,
+                 after_html=extra)
 
 
 # ------------------------------------------------------------------------------------------ counts
