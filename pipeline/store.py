@@ -278,7 +278,8 @@ class Store:
         the corpus-wide resolution (pipeline/resolve_corpus.py)."""
         self.acquire()
         return self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
-                                          r.registry_key, r.resolved_by, d.main_province AS province
+                                          r.registry_key, r.resolved_by, r.issue_date, r.start_char,
+                                          d.main_province AS province
                                    FROM legal_refs r JOIN documents d USING (doc_id)""").df()
 
     def documents_with_refs(self, doc_ids: list[str]) -> list[StoredDocument]:
