@@ -9,6 +9,7 @@
     db.sql("SELECT * FROM places LIMIT 5")
     vietmine.extract("Thực hiện Chỉ thị số 09-CT/TW ...")   # facts of one text, no database
     db.export_sqlite("outputs/vietmine.sqlite")  # for datasette
+    vietmine.remove(["articles/wrong.txt"], "outputs/vietmine.duckdb")   # documents and their facts out
 """
 from __future__ import annotations
 
@@ -306,6 +307,25 @@ def reextract(db_path: str = DEFAULT_DB, **options):
     from vietmine.pipeline.run import IngestOptions
 
     return run(db_path, IngestOptions(**options))
+
+
+def remove(targets: list[str], db_path: str = DEFAULT_DB):
+    """Take documents out of the database. Each target is a doc_id, a source path as stored, or a
+    file or folder that was ingested (every document read from it; FEED#ID for one article
+    of a feed); a target that names no document is an error and nothing is removed. The documents
+    and all their facts go in one transaction, recorded in `runs` (`removed`) and in `problems` (one
+    row per document); then the corpus-wide resolution is redone, so a reference of another
+    document that had its code from a removed one loses it unless another document still gives it.
+    Returns the run's IngestStats (removed, removed_facts, references_resolved_again)."""
+    from vietmine.errors import DatabaseError
+    from vietmine.pipeline.run import Run
+
+    if not targets:
+        raise VietmineError("nothing to remove: give doc_ids, source paths, or files or folders that were ingested")
+    if not os.path.exists(db_path):
+        raise DatabaseError(f"no database at {db_path}")
+    run = Run.open(db_path)
+    return run.run(lambda: run.remove(run.documents_named(targets)))
 
 
 def load(parquet_dir: str, db_path: str = DEFAULT_DB):

@@ -419,7 +419,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--workers", type=int, default=1, help="extraction processes")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(fn=cmd_reextract)
+
+    sp = add("remove", "Take documents out of the database with all their facts (one transaction, recorded in runs "
+             "and problems); references of other documents that had their code from them are resolved again.",
+             "vietmine remove articles/wrong.txt 36effbdfdc46f87a --db outputs/vietmine.duckdb")
+    sp.add_argument("targets", nargs="+", metavar="PATH|DOC_ID",
+                    help="a doc_id, a source path as stored, or a file or folder that was ingested "
+                         "(every document read from it; FEED#ID for one article of a feed)")
+    sp.set_defaults(fn=cmd_remove)
     return p
+
+
+def cmd_remove(args) -> int:
+    stats = vietmine.api.remove(args.targets, args.db)
+    again = stats.references_resolved_again
+    print(f"removed {stats.removed} documents with {stats.removed_facts} facts from {args.db}"
+          + (f"; {again} references of other documents resolved again" if again else ""))
+    if stats.removed_still_on_disk:
+        print(f"note: the sources of {stats.removed_still_on_disk} of them still exist: the next ingest of their "
+              "folder reads them again (delete them, or ingest with --exclude)")
+    _print_summary(args.db)
+    return 0
 
 
 def cmd_reextract(args) -> int:
