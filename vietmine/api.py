@@ -186,8 +186,8 @@ class Database:
         return spans(self.con, doc_id)
 
     def show_html(self, doc_id: str, kinds) -> str:
-        """One document as an HTML page drawn by displaCy (views/show.py)."""
-        from vietmine.views.docbin import documents, facts_of
+        """One document as an HTML page: its text exactly, a line under each fact (views/show.py)."""
+        from vietmine.views.rows import documents, facts_of
         from vietmine.views.show import render_html
 
         return render_html(documents(self.con, [doc_id])[0], facts_of(self.con, [doc_id])[doc_id], kinds)
