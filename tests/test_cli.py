@@ -6,18 +6,21 @@ import csv
 import io
 import json
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from tests.conftest import ROOT, shared_path
 from tests.util import FACT_TABLES
 from tests.util import q as duck
 from vietmine.cli import build_parser, main
+from vietmine.corpus import SAMPLE_DIR
 
 
 def commands() -> list[str]:
@@ -76,6 +79,7 @@ COMMAND_RUNS = {
     "export": (lambda d: ["export", "--out", str(d / "x")], "exported"),
     "docbin": (lambda d: ["docbin", "--out", str(d / "v.spacy")], "5 documents"),
     "reextract": (lambda d: ["reextract", "--quiet"], "0 documents re-extracted"),
+    "remove": (lambda d: ["remove", str(SAMPLE_DIR / "004_a003ad0d4c678184.txt")], "removed 1 documents with "),
 }
 
 
@@ -300,10 +304,37 @@ def test_export_sqlite_opens_with_sqlite3_and_holds_every_row(sample_db, tmp_pat
     assert "category" in counts_meta["facets"] and counts_meta["description"].startswith("A number of things")
 
 
-def test_export_parquet_and_csv_by_default(sample_db, tmp_path, capsys):
+@pytest.mark.parametrize("argv, written, says", [
+    ([], {".parquet", ".csv"}, "(Parquet and CSV)"),
+    (["--format", "csv"], {".csv"}, "(CSV)"),
+    (["--format", "parquet"], {".parquet"}, "(Parquet)"),
+], ids=["default", "csv", "parquet"])
+def test_export_writes_the_formats_asked_for(argv, written, says, sample_db, tmp_path, capsys):
     out = tmp_path / "export"
-    assert main(["export", "--out", str(out), "--db", sample_db]) == 0
-    assert (out / "documents.parquet").exists() and (out / "counts.csv").exists()
+    assert main(["export", "--out", str(out), "--db", sample_db, *argv]) == 0
+    assert says in capsys.readouterr().out
+    assert {p.suffix for p in out.iterdir()} == written
+    counts = out / ("counts.csv" if ".csv" in written else "counts.parquet")
+    read = pd.read_csv if counts.suffix == ".csv" else pd.read_parquet
+    assert len(read(counts)) == duck(sample_db, "SELECT count(*) FROM counts")[0][0]
+
+
+def _help_examples() -> list[str]:
+    """Every example command line the help texts show (`vietmine --help` and each command's)."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    texts = [parser.format_help()] + [p.format_help() for p in sub.choices.values()]
+    return sorted({line.strip().split("  #")[0].strip() for t in texts for line in t.splitlines()
+                   if line.strip().startswith("vietmine ")})
+
+
+@pytest.mark.parametrize("example", [e for e in _help_examples() if "$" in e])
+def test_help_examples_survive_the_shell_as_written(example):
+    """Pasted into bash, a `$name` of an example reaches vietmine as written (not expanded away)."""
+    shown = subprocess.run(["bash", "-uc", 'vietmine() { printf "%s\\n" "$@"; }; ' + example],
+                           capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines() == shlex.split(example)[1:]
 
 
 # -- ingest: which files of a folder are read

@@ -205,11 +205,15 @@ class Database:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         return write_report(self.con, out, self.path)
 
-    def export(self, out_dir: str) -> list[str]:
-        """Every table as Parquet and CSV (views/export.py)."""
+    def export(self, out_dir: str, formats=("parquet", "csv")) -> list[str]:
+        """Every table as Parquet and/or CSV files in `out_dir` (views/export.py)."""
         from vietmine.views.export import export_files
 
-        return export_files(self.con, out_dir, self.table_names())
+        unknown = set(formats) - {"parquet", "csv"}
+        if unknown or not formats:
+            raise VietmineError(f"unknown export format(s) {', '.join(sorted(unknown)) or '(none)'}: "
+                                "choose parquet, csv, or both")
+        return export_files(self.con, out_dir, self.table_names(), tuple(formats))
 
     def export_sqlite(self, path: str) -> dict[str, int]:
         """Every table and view in one SQLite file for datasette, with a full-text index on the

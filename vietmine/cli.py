@@ -19,7 +19,7 @@ EXAMPLES = """examples:
   vietmine ingest articles/ feed.jsonl.gz --db my.duckdb --workers 2
   vietmine ingest articles/ --exclude SOURCES.md --exclude 'drafts/*'
   vietmine sql "SELECT code, count(*) FROM legal_refs GROUP BY 1 ORDER BY 2 DESC" --format csv
-  vietmine sql "SELECT * FROM counts WHERE year = $year" --param year 2018 --format markdown
+  vietmine sql 'SELECT * FROM counts WHERE year = $year' --param year 2018 --format markdown
   vietmine sql --file query.sql --format json
   vietmine tables
   vietmine schema counts
@@ -246,8 +246,10 @@ def cmd_export(args) -> int:
             print(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {out} "
                   f"(SQLite: datasette {out} -m {meta})")
             return 0
-        tables = d.export(args.out)
-    print(f"exported {len(tables)} tables to {args.out} (Parquet and CSV)")
+        formats = args.format.split(",")
+        tables = d.export(args.out, formats)
+    shown = {"parquet": "Parquet", "csv": "CSV"}
+    print(f"exported {len(tables)} tables to {args.out} ({' and '.join(shown[f] for f in formats)})")
     return 0
 
 
@@ -356,8 +358,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(fn=cmd_load)
 
     sp = add("sql", "Run one read-only SQL query and print the result (NULL: empty in CSV, null in JSON).",
-             'vietmine sql "SELECT name, level, count(*) FROM places WHERE level = $level GROUP BY ALL" '
-             '--param level tỉnh --format csv')
+             "vietmine sql 'SELECT name, level, count(*) FROM places WHERE level = $level GROUP BY ALL' "
+             "--param level tỉnh --format csv")
     sp.add_argument("query", nargs="?", help="the query; - reads it from standard input")
     sp.add_argument("--file", "-f", metavar="FILE", help="read the query from FILE (- for standard input)")
     sp.add_argument("--param", "-p", nargs=2, action="append", metavar=("NAME", "VALUE"),
@@ -395,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(fn=cmd_report)
 
     sp = add("show", "Print a document with every extracted fact labelled by kind, or write it as an HTML page "
-             "(displaCy's span view).", "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
+             "(the text exactly as stored, a coloured line under each fact).", "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
     sp.add_argument("doc", help="doc_id, source path or file name")
     sp.add_argument("--html", help="write an HTML page instead of printing")
     sp.add_argument("--kinds", help="comma-separated fact tables to show (default all): legal_refs, legal_links, "
@@ -406,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
              "(for datasette and sqlite-utils).", "vietmine export --format sqlite --out outputs/vietmine.sqlite")
     sp.add_argument("--out", default=os.path.join("outputs", "export"),
                     help="folder; with --format sqlite a file ending .sqlite/.db, or a folder to hold vietmine.sqlite")
-    sp.add_argument("--format", choices=["parquet,csv", "sqlite"], default="parquet,csv", help="output format")
+    sp.add_argument("--format", choices=["parquet,csv", "parquet", "csv", "sqlite"], default="parquet,csv",
+                    help="output format: files per table (Parquet, CSV or both), or one SQLite file")
     sp.set_defaults(fn=cmd_export)
 
     sp = add("docbin", "Write every document with its facts as span groups to a spaCy DocBin file.",
