@@ -222,14 +222,17 @@ class Database:
 
         return export_sqlite(self.con, path, self.table_names())
 
-    def evaluate(self, gold_path: str):
+    def evaluate(self, gold_path: str, misses: bool = False):
         """Scores per fact kind against a gold file (views/evaluate.py), with how many of its
-        documents the database holds and which of its keys no kind scores."""
-        from vietmine.views.evaluate import evaluate
+        documents the database holds and which of its keys no kind scores; `misses=True` also
+        lists every disagreement with its sentence (`result.disagreements`)."""
+        from vietmine.views.evaluate import disagreements, evaluate
 
         golds = read_gold(gold_path)
         try:
             result = evaluate(golds, self.con)
+            if misses:
+                result.disagreements = disagreements(result, self.con)
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise VietmineError(f"{gold_path}: malformed gold entry ({e.__class__.__name__}: {e}); "
                                 "see gold/GUIDE.md") from None
@@ -237,6 +240,23 @@ class Database:
             raise VietmineError(f"none of the {result.total} documents of {gold_path} is in {self.path} (0 found); "
                                 f"ingest them first: vietmine ingest FOLDER --db {self.path}")
         return result
+
+    def gold(self, docs: list[str]) -> list[dict]:
+        """The facts of these documents (doc_id, source path or file name) as draft gold lines in the
+        format of gold/GUIDE.md, each entry with its surface and offsets (views/gold.py)."""
+        from vietmine.views.gold import gold_lines
+
+        return gold_lines(self.con, list(dict.fromkeys(self.document(d)[0] for d in docs)))
+
+    def export_gold(self, docs: list[str], out: str) -> dict:
+        """Write `gold(docs)` as a JSON-lines file to correct and score with `evaluate`."""
+        from vietmine.views.gold import write_gold
+
+        lines = self.gold(docs)
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        write_gold(lines, out)
+        return {"documents": len(lines),
+                "entries": sum(len(v) for line in lines for k, v in line.items() if k != "doc")}
 
     def close(self):
         if self._query_con is not None:

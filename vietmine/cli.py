@@ -24,6 +24,7 @@ EXAMPLES = """examples:
   vietmine tables
   vietmine schema counts
   vietmine eval gold/seeds.jsonl --misses
+  vietmine gold export 004_a003ad0d4c678184.txt --out draft.jsonl  # correct it, then: vietmine eval draft.jsonl --misses
   vietmine stats
   vietmine export --out outputs/export
   vietmine export --format sqlite --out outputs/vietmine.sqlite    # then: datasette outputs/vietmine.sqlite -m outputs/vietmine.metadata.json
@@ -204,10 +205,10 @@ def cmd_schema(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from vietmine.views.evaluate import format_table
+    from vietmine.views.evaluate import format_disagreement, format_table
 
     with Database(args.db) as d:
-        result = d.evaluate(args.gold)
+        result = d.evaluate(args.gold, misses=args.misses)
     # notes on stderr: standard output is the table alone, for scripts that read it
     missing = result.total - result.found
     print(f"vietmine eval: {result.found} of the {result.total} gold documents are in {args.db}"
@@ -217,11 +218,19 @@ def cmd_eval(args) -> int:
               + ", ".join(f"{k} ({n} lines)" for k, n in sorted(result.unscored.items())), file=sys.stderr)
     print(format_table(result.scores))
     if args.misses:
-        for kind, s in result.scores.items():
-            for doc, m in s.misses:
-                print(f"MISS {kind} {doc} {m}")
-            for doc, m in s.spurious:
-                print(f"SPURIOUS {kind} {doc} {m}")
+        print(f"\n{len(result.disagreements)} disagreements" + (
+            " (MISS: in the gold, not found; SPURIOUS: found, not in the gold; CODE: found with another code), "
+            "each with its sentence:" if result.disagreements else ""))
+        for dis in result.disagreements:
+            print(format_disagreement(dis))
+    return 0
+
+
+def cmd_gold_export(args) -> int:
+    with Database(args.db) as d:
+        info = d.export_gold(args.docs, args.out)
+    print(f"wrote {args.out} ({info['documents']} documents, {info['entries']} gold entries); correct it, then: "
+          f"vietmine eval {args.out} --db {args.db} --misses")
     return 0
 
 
@@ -378,8 +387,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("eval", "Score the database against a gold file (gold/GUIDE.md format): P, R, F1 per fact kind.",
              "vietmine eval ../shared/gold/seeds.jsonl --misses")
     sp.add_argument("gold")
-    sp.add_argument("--misses", action="store_true", help="list every missed and spurious fact")
+    sp.add_argument("--misses", action="store_true", help="list every missed and spurious fact with its sentence")
     sp.set_defaults(fn=cmd_eval)
+
+    sp = sub.add_parser("gold", help="Draft gold files from the database, to check the facts on your own texts.",
+                        description="Draft gold files from the database, to check the facts on your own texts.",
+                        formatter_class=HelpFormatter)
+    gold = sp.add_subparsers(dest="gold_command", required=True, metavar="{export}")
+    gp = gold.add_parser("export", help="Write the facts of documents as gold lines (gold/GUIDE.md format, with "
+                         "surfaces and offsets) to correct and score with eval.",
+                         description="Write the facts of documents as gold lines (gold/GUIDE.md format, with surfaces "
+                         "and offsets) to correct and score with eval.\n\nexample:\n  vietmine gold export "
+                         "004_a003ad0d4c678184.txt --out draft.jsonl", formatter_class=HelpFormatter)
+    gp.add_argument("docs", nargs="+", metavar="DOC", help="doc_id, source path or file name")
+    gp.add_argument("--out", required=True, help="the JSON-lines file to write")
+    gp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file")
+    gp.set_defaults(fn=cmd_gold_export)
 
     sp = add("stats", "Row counts per table and the documents with most facts.", "vietmine stats")
     sp.set_defaults(fn=cmd_stats)
