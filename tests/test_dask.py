@@ -1,11 +1,17 @@
-"""The dask engine: a 2-worker local cluster gives the same facts, row for row, as one process."""
+"""The dask engine: a 2-worker local cluster gives the same facts, row for row, as one process; it
+prints its own summary only (Dask's logging with --verbose), and Ctrl-C ends it in one line."""
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.cli import main
-from tests.conftest import SHARED
+from tests.conftest import ROOT, SHARED
 from tests.util import table_rows
 
 pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
@@ -71,3 +77,58 @@ def test_a_failed_shard_is_reported_by_name_and_the_rerun_does_only_it(sample, t
     single = str(tmp_path / "single.duckdb")
     assert main(["ingest", str(sample), "--db", single]) == 0
     assert table_rows(db) == table_rows(single)
+
+
+def _many(tmp_path, n=60):
+    """n distinct texts: the bundled articles, each copy with a line of its own."""
+    root = tmp_path / "many"
+    root.mkdir()
+    sample = sorted(SAMPLE_DIR.glob("*.txt"))
+    for i in range(n):
+        src = sample[i % len(sample)]
+        (root / f"{i:03d}_{src.name}").write_text(src.read_text(encoding="utf-8") + f"\nBản {i}.\n", encoding="utf-8")
+    return root
+
+
+def _vietmine(*args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "vietmine", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT, **kw)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verbose", [False, True], ids=["quiet", "verbose"])
+def test_the_dask_engine_prints_its_own_summary_only_unless_verbose(verbose, sample, tmp_path):
+    out, db = tmp_path / "p", tmp_path / "d.duckdb"
+    proc = _vietmine("ingest", str(sample), "--engine", "dask", "--shard-size", "4", "--out", str(out), "--db", str(db),
+                     *(["--verbose"] if verbose else []))
+    stdout, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0, stderr
+    assert "shards:" in stdout and "database: documents=" in stdout
+    if verbose:
+        assert "Start Nanny at" in stderr or "Scheduler at" in stderr  # Dask's own logging, on request
+    else:
+        assert stderr == ""
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_the_dask_engine_is_one_line_and_keeps_finished_shards(tmp_path):
+    """SIGINT to the whole process group, as a terminal sends it, once the first shard is done."""
+    many, out, db = _many(tmp_path), tmp_path / "p", tmp_path / "d.duckdb"
+    proc = _vietmine("ingest", str(many), "--engine", "dask", "--shard-size", "1", "--out", str(out), "--db", str(db),
+                     start_new_session=True)
+    done = out / "_done"
+    deadline = time.monotonic() + 300
+    while not (done.exists() and any(done.iterdir())) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 130
+    assert stderr.splitlines() == ["vietmine ingest: interrupted: the shards written so far are kept (a marker each); "
+                                   "run the same command to process the others"]
+    kept = len(list(done.iterdir()))
+    assert 1 <= kept < 60
+    # the same command does only the rest
+    proc = _vietmine("ingest", str(many), "--engine", "dask", "--shard-size", "1", "--out", str(out), "--db", str(db))
+    stdout, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0 and f"60 shards: {60 - kept} written, {kept} done before" in stdout

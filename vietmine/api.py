@@ -315,7 +315,7 @@ def ingest(paths: list[str], db_path: str = DEFAULT_DB, exclude=(), glob=(), **o
 def ingest_dask(paths: list[str], out_dir: str, exclude=(), glob=(), **options):
     """Analyse the selected files as shard tasks on a Dask cluster writing Parquet under `out_dir`
     (merge it with `load`). Returns (task summaries, failed shards, files of the folders not read).
-    `options`: scheduler, workers, shard_docs (see pipeline.engines.distributed.ingest_dask)."""
+    `options`: scheduler, workers, shard_docs, verbose (see pipeline.engines.distributed.ingest_dask)."""
     from vietmine.corpus.readers import select_inputs
     from vietmine.pipeline.engines.distributed import ingest_dask as run
 

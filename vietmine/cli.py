@@ -52,7 +52,7 @@ def cmd_ingest(args) -> int:
     if args.engine == "dask":
         summaries, failed, ignored = vietmine.api.ingest_dask(
             paths, args.out, exclude=args.exclude, glob=args.glob, scheduler=args.scheduler,
-            workers=max(args.workers, 2), shard_docs=args.shard_size)
+            workers=max(args.workers, 2), shard_docs=args.shard_size, verbose=args.verbose)
         _ignored_note(ignored)
         written = sum(1 for s in summaries if s["status"] == "written")
         print(f"{len(summaries)} shards: {written} written, {len(summaries) - written} done before; Parquet in {args.out}")
@@ -356,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=os.path.join("outputs", "parquet"), help="Parquet output of the dask engine")
     sp.add_argument("--shard-size", type=int, default=500, help="dask engine: documents per shard task")
     sp.add_argument("--no-load", action="store_true", help="dask engine: write Parquet only; merge later with load")
+    sp.add_argument("--verbose", action="store_true", help="dask engine: also print Dask's own logging")
     sp.add_argument("--prune", action="store_true",
                     help="remove the documents of sources under the given paths that no longer exist "
                          "(without it they are reported and kept)")
