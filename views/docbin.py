@@ -13,15 +13,18 @@ import contextlib
 import datetime as dt
 from typing import Iterator
 
-from vietmine.spacy_component import _plain, add_fact_spans, blank
-from vietmine.views.rows import META_COLUMNS, documents, existing_tables, facts_of
+from vietmine.spacy_component import _plain, add_fact_spans, blank, mark_sentences
+from vietmine.views.rows import META_COLUMNS, documents, existing_tables, facts_of, sentences_of
 
 
-def to_doc(nlp, record: dict, facts: dict[str, list[dict]], tables: list[str] | None = None):
-    """One document as a Doc: its facts in doc.spans[table], its metadata in doc._.document."""
+def to_doc(nlp, record: dict, facts: dict[str, list[dict]], tables: list[str] | None = None,
+           sentences: list[tuple[int, int]] = ()):
+    """One document as a Doc: its facts in doc.spans[table], its metadata in doc._.document, its
+    sentences in doc.sents."""
     doc = nlp.make_doc(record["text"] or "")
     doc._.document = {k: _plain(record.get(k)) for k in META_COLUMNS}
     add_fact_spans(doc, facts, tables)
+    mark_sentences(doc, sentences)
     return doc
 
 
@@ -31,9 +34,9 @@ def iter_docs(con, nlp=None, tables: list[str] | None = None, batch: int = 200) 
     ids = [d for (d,) in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
     for i in range(0, len(ids), batch):
         chunk = ids[i:i + batch]
-        facts = facts_of(con, chunk, tables)
+        facts, sentences = facts_of(con, chunk, tables), sentences_of(con, chunk)
         for record in documents(con, chunk):
-            yield to_doc(nlp, record, facts[record["doc_id"]], tables)
+            yield to_doc(nlp, record, facts[record["doc_id"]], tables, sentences[record["doc_id"]])
 
 
 @contextlib.contextmanager
@@ -67,9 +70,9 @@ def write_docbin(con, out_path: str, tables: list[str] | None = None) -> dict:
     """Every document with its facts in one DocBin file (user data kept: the fact columns)."""
     from spacy.tokens import DocBin
 
-    # the words only (ORTH, and SPACY which DocBin always adds): a vietmine Doc has no tags, heads or
-    # entities, and DocBin's default 13 columns per token cost 5x the memory and time
-    db = DocBin(attrs=["ORTH"], store_user_data=True)
+    # the words and sentence starts only (and SPACY, which DocBin always adds): a vietmine Doc has no
+    # tags, heads or entities, and DocBin's default 13 columns per token cost 5x the memory and time
+    db = DocBin(attrs=["ORTH", "SENT_START"], store_user_data=True)
     n_docs = n_spans = 0
     with msgpack_entry_points_once():
         for doc in iter_docs(con, tables=tables):

@@ -42,3 +42,14 @@ def documents(con, doc_ids: list[str] | None = None) -> list[dict]:
     marks = ",".join("?" * len(doc_ids))
     return _rows(con.execute(f'SELECT {cols}, "text" FROM documents WHERE doc_id IN ({marks}) ORDER BY doc_id',
                              list(doc_ids)))
+
+
+def sentences_of(con, doc_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """{doc_id: [(start_char, end_char) of each sentence, in order]}."""
+    out: dict[str, list[tuple[int, int]]] = {d: [] for d in doc_ids}
+    if doc_ids:
+        marks = ",".join("?" * len(doc_ids))
+        for doc_id, start, end in con.execute(f"SELECT doc_id, start_char, end_char FROM sentences WHERE doc_id IN "
+                                              f"({marks}) ORDER BY doc_id, sentence_idx", list(doc_ids)).fetchall():
+            out[doc_id].append((start, end))
+    return out
