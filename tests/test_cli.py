@@ -219,6 +219,26 @@ def test_folder_without_supported_files_names_what_is_not_read(tmp_path, capsys)
     assert not db.exists()  # nothing was opened, let alone written
 
 
+def test_eval_names_the_gold_keys_it_does_not_score_and_always_gives_coverage(sample_db, tmp_path, capsys):
+    gold = _gold(tmp_path, '{"doc": "004_a003ad0d4c678184.txt", "dates": ["2019-01-22"], "vehicles": [], '
+                           '"weather": ["mưa"]}\n{"doc": "000_12abbadf6209466f.txt", "vehicles": []}\n')
+    assert main(["eval", gold, "--db", sample_db]) == 0
+    err = capsys.readouterr().err
+    assert "vietmine eval: 2 of the 2 gold documents are in" in err and "count as missed" not in err
+    assert "not scored (no fact kind has these gold keys): vehicles (2 lines), weather (1 lines)" in err
+
+
+def test_ingest_summary_lists_every_fact_table_and_its_total_adds_up(tmp_path, capsys):
+    from vietmine.facts import TABLES
+
+    assert main(["ingest", "--db", str(tmp_path / "s.duckdb")]) == 0
+    out = capsys.readouterr().out
+    total = int(re.search(r"; (\d+) facts -> ", out).group(1))
+    listed = dict(kv.split("=") for kv in re.search(r"^database: (.*)$", out, re.M).group(1).split(", "))
+    assert list(listed) == ["documents", *TABLES]
+    assert sum(int(listed[t]) for t in TABLES) == total > 0
+
+
 def test_eval_says_how_many_gold_documents_were_found(sample_db, tmp_path, capsys):
     gold = _gold(tmp_path, '{"doc": "004_a003ad0d4c678184.txt", "dates": ["2019-01-22"]}\n{"doc": "elsewhere.txt"}\n')
     assert main(["eval", gold, "--db", sample_db]) == 0
