@@ -68,8 +68,8 @@ def test_remove_leaves_the_database_as_if_the_documents_were_never_read(removed,
     db, feed = whole
     assert main(["remove", *(f"{feed}#{i}" for i in removed), "--db", db]) == 0
     out = capsys.readouterr().out
-    assert f"removed {len(removed)} documents with " in out
-    assert f"note: the sources of {len(removed)} of them still exist: the next ingest" in out  # the feed is still there
+    assert f"removed {len(removed)} document{'s' if len(removed) > 1 else ''} with " in out
+    assert f"note: the next ingest of their folder reads {len(removed)} of them again" in out  # the feed is still there
     if short_46 is not None:
         assert refs_of(db, SHORT_46) == short_46
         assert {k for _, k, _ in refs_of(db, UNDATED_08)} == undated_08

@@ -34,6 +34,10 @@ EXAMPLES = """examples:
 """
 
 
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def _print_summary(db: str):
     with Database(db, on_fallback=None) as d:
         counts = d.row_counts(["documents", *TABLES])
@@ -229,7 +233,7 @@ def cmd_eval(args) -> int:
 def cmd_gold_export(args) -> int:
     with Database(args.db) as d:
         info = d.export_gold(args.docs, args.out)
-    print(f"wrote {args.out} ({info['documents']} documents, {info['entries']} gold entries); correct it, then: "
+    print(f"wrote {args.out} ({_n(info['documents'], 'document')}, {info['entries']} gold entries); correct it, then: "
           f"vietmine eval {args.out} --db {args.db} --misses")
     return 0
 
@@ -460,11 +464,11 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_remove(args) -> int:
     stats = vietmine.api.remove(args.targets, args.db)
     again = stats.references_resolved_again
-    print(f"removed {stats.removed} documents with {stats.removed_facts} facts from {args.db}"
+    print(f"removed {_n(stats.removed, 'document')} with {_n(stats.removed_facts, 'fact')} from {args.db}"
           + (f"; {again} references of other documents resolved again" if again else ""))
     if stats.removed_still_on_disk:
-        print(f"note: the sources of {stats.removed_still_on_disk} of them still exist: the next ingest of their "
-              "folder reads them again (delete them, or ingest with --exclude)")
+        print(f"note: the next ingest of their folder reads {stats.removed_still_on_disk} of them again, as their "
+              "sources still exist (delete them, or ingest with --exclude)")
     _print_summary(args.db)
     return 0
 
