@@ -68,10 +68,15 @@ def own_state(refs: pd.DataFrame) -> pd.DataFrame:
     coded = refs[~from_corpus.to_numpy() & refs.code.notna().to_numpy()]
     ordered = coded.assign(undated=coded.issue_date.isna()).sort_values(["undated", "start_char"], kind="stable")
     best = ordered.drop_duplicates(["doc_id", "code"])
-    keys = {(d, c): _own_key(c, None if i is None else pd.Timestamp(i).date(), p)
+    keys = {(d, c): _own_key(c, None if i is None else i.date(), p)
             for d, c, i, p in best[["doc_id", "code", "issue_date", "province"]].itertuples(index=False)}
     own.loc[coded.rid, "registry_key"] = [keys[(d, c)] for d, c in zip(coded.doc_id, coded.code)]
     return own
+
+
+@functools.lru_cache(maxsize=65536)
+def _canonical(key: str) -> str:
+    return str(DocumentKey.parse(key))
 
 
 def resolve_across_corpus(refs: pd.DataFrame) -> pd.DataFrame:
@@ -88,8 +93,7 @@ def resolve_across_corpus(refs: pd.DataFrame) -> pd.DataFrame:
     full = refs[(refs.resolved_by == "text") & refs.issuer_code.notna() & refs.registry_key.notna()]
     by_citation: dict[tuple, set[str]] = {}
     for row in full.itertuples(index=False):
-        key = DocumentKey.parse(row.registry_key)
-        by_citation.setdefault((row.doc_type, row.number, row.issuer_code), set()).add(str(key))
+        by_citation.setdefault((row.doc_type, row.number, row.issuer_code), set()).add(_canonical(row.registry_key))
     for row in refs[refs.code.isna() & refs.issuer_code.notna()].itertuples(index=False):
         keys = by_citation.get((row.doc_type, row.number, row.issuer_code), set())
         if len(keys) != 1:
@@ -101,20 +105,23 @@ def resolve_across_corpus(refs: pd.DataFrame) -> pd.DataFrame:
 
     current = {row.rid: row.registry_key for row in refs.itertuples(index=False) if row.registry_key}
     current.update({rid: key for rid, (_, key, _) in updates.items()})
+    holders: dict[str, list[int]] = {}  # each key once: a corpus has far fewer keys than references
+    for rid, text in current.items():
+        holders.setdefault(text, []).append(rid)
+    parsed = {text: DocumentKey.parse(text) for text in holders}
     complete: dict[tuple[str, str], set[DocumentKey]] = {}
-    for text in set(current.values()):
-        key = DocumentKey.parse(text)
+    for key in parsed.values():
         if key.complete:
             complete.setdefault((key.code, key.scope), set()).add(key)
     resolved_by = dict(zip(refs.rid, refs.resolved_by))
     codes = dict(zip(refs.rid, refs.code))
-    for rid, text in current.items():
-        key = DocumentKey.parse(text)
+    for text, key in parsed.items():
         if key.complete:
             continue
         options = [k for k in complete.get((key.code, key.scope), ()) if key.could_be(k)]
         if len(options) == 1:
-            code, _, how = updates.get(rid, (codes[rid], None, resolved_by[rid]))
-            updates[rid] = (code, str(options[0]), how)
+            for rid in holders[text]:
+                code, _, how = updates.get(rid, (codes[rid], None, resolved_by[rid]))
+                updates[rid] = (code, str(options[0]), how)
     return pd.DataFrame([(rid, *u) for rid, u in updates.items()],
                         columns=["rid", "code", "registry_key", "resolved_by"])
