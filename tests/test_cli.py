@@ -79,7 +79,7 @@ COMMAND_RUNS = {
     "export": (lambda d: ["export", "--out", str(d / "x")], "exported"),
     "docbin": (lambda d: ["docbin", "--out", str(d / "v.spacy")], "5 documents"),
     "reextract": (lambda d: ["reextract", "--quiet"], "0 documents re-extracted"),
-    "gold": (lambda d: ["gold", "export", "004_a003ad0d4c678184.txt", "--out", str(d / "draft.jsonl")], "(1 document, "),
+    "gold": (lambda d: ["gold", "export", "004_a003ad0d4c678184.txt", "--out", str(d / "g.jsonl")], "(1 document, "),
     "remove": (lambda d: ["remove", str(SAMPLE_DIR / "004_a003ad0d4c678184.txt")], "removed 1 document with "),
 }
 

@@ -129,14 +129,16 @@ def test_docbin_export_reads_back_in_a_fresh_process(tmp_path, capsys):
         nlp = spacy.blank("vi", config={json.dumps(TOKENIZER_CONFIG)})   # registers the extensions too
         docs = list(DocBin().from_disk({str(out)!r}).get_docs(nlp.vocab))
         doc = next(d for d in docs if d._.document["source_path"].endswith("004_a003ad0d4c678184.txt"))
-        sents = {{d._.document["doc_id"]: [[s.start_char, s.start_char + len(s[0].text)] for s in d.sents] for d in docs}}
+        sents = {{d._.document["doc_id"]: [[s.start_char, s.start_char + len(s[0].text)] for s in d.sents]
+                 for d in docs}}
         print(json.dumps({{"n": len(docs), "spans": about(doc), "sents": sents}}, ensure_ascii=False))
     """, tmp_path)
     assert got["n"] == 5
     # the sentences every fact's sentence_idx counts, as doc.sents
     merged = 0
     for doc_id, sents in got["sents"].items():
-        stored = [s for (s,) in q(db, "SELECT start_char FROM sentences WHERE doc_id = ? ORDER BY sentence_idx", doc_id)]
+        stored = [s for (s,) in q(db, "SELECT start_char FROM sentences WHERE doc_id = ? ORDER BY sentence_idx",
+                                  doc_id)]
         # each sentence begins where a stored one does, or with the token a stored one begins inside
         # (the segmenter cuts "…com.vn" after "com.", which no token boundary can follow)
         held = [[s for s in stored if first <= s < first_end] for first, first_end in sents]

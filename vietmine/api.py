@@ -235,7 +235,7 @@ class Database:
                 result.disagreements = disagreements(result, self.con)
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise VietmineError(f"{gold_path}: malformed gold entry ({e.__class__.__name__}: {e}); "
-                                "see gold/GUIDE.md") from None
+                                "see GUIDE.md of the shared gold files") from None
         if not result.found:
             raise VietmineError(f"none of the {result.total} documents of {gold_path} is in {self.path} (0 found); "
                                 f"ingest them first: vietmine ingest FOLDER --db {self.path}")
@@ -243,7 +243,7 @@ class Database:
 
     def gold(self, docs: list[str]) -> list[dict]:
         """The facts of these documents (doc_id, source path or file name) as draft gold lines in the
-        format of gold/GUIDE.md, each entry with its surface and offsets (views/gold.py)."""
+        format of the shared annotation guide (GUIDE.md), each entry with its surface and offsets (views/gold.py)."""
         from vietmine.views.gold import gold_lines
 
         return gold_lines(self.con, list(dict.fromkeys(self.document(d)[0] for d in docs)))
@@ -283,9 +283,11 @@ def read_gold(path: str) -> list[dict]:
                 try:
                     entry = json.loads(line)
                 except json.JSONDecodeError as e:
-                    raise VietmineError(f"{path}:{lineno}: not a JSON line ({e.msg}); see gold/GUIDE.md") from None
+                    raise VietmineError(f"{path}:{lineno}: not a JSON line ({e.msg}); "
+                                        "see GUIDE.md of the shared gold files") from None
                 if not isinstance(entry, dict) or not isinstance(entry.get("doc"), str):
-                    raise VietmineError(f"{path}:{lineno}: an entry needs a \"doc\" string; see gold/GUIDE.md")
+                    raise VietmineError(f"{path}:{lineno}: an entry needs a \"doc\" string; "
+                                        "see GUIDE.md of the shared gold files")
                 golds.append(entry)
     except UnicodeDecodeError:
         raise VietmineError(f"{path} is not UTF-8 text") from None

@@ -24,7 +24,7 @@ EXAMPLES = """examples:
   vietmine tables
   vietmine schema counts
   vietmine eval gold/seeds.jsonl --misses
-  vietmine gold export 004_a003ad0d4c678184.txt --out draft.jsonl  # correct it, then: vietmine eval draft.jsonl --misses
+  vietmine gold export 004_a003ad0d4c678184.txt --out draft.jsonl  # correct it, then: eval draft.jsonl
   vietmine stats
   vietmine export --out outputs/export
   vietmine export --format sqlite --out outputs/vietmine.sqlite    # then: datasette outputs/vietmine.sqlite -m outputs/vietmine.metadata.json
@@ -389,7 +389,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("table", nargs="?", help="one table or view (default: all)")
     sp.set_defaults(fn=cmd_schema)
 
-    sp = add("eval", "Score the database against a gold file (gold/GUIDE.md format): P, R, F1 per fact kind.",
+    sp = add("eval", "Score the database against a gold file (in the format of the shared annotation guide, "
+             "GUIDE.md): P, R, F1 per fact kind.",
              "vietmine eval ../shared/gold/seeds.jsonl --misses")
     sp.add_argument("gold")
     sp.add_argument("--misses", action="store_true", help="list every missed and spurious fact with its sentence")
@@ -399,11 +400,10 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Draft gold files from the database, to check the facts on your own texts.",
                         formatter_class=HelpFormatter)
     gold = sp.add_subparsers(dest="gold_command", required=True, metavar="{export}")
-    gp = gold.add_parser("export", help="Write the facts of documents as gold lines (gold/GUIDE.md format, with "
-                         "surfaces and offsets) to correct and score with eval.",
-                         description="Write the facts of documents as gold lines (gold/GUIDE.md format, with surfaces "
-                         "and offsets) to correct and score with eval.\n\nexample:\n  vietmine gold export "
-                         "004_a003ad0d4c678184.txt --out draft.jsonl", formatter_class=HelpFormatter)
+    what = ("Write the facts of documents as gold lines (the annotation guide's format, with surfaces and "
+            "offsets) to correct and score with eval.")
+    gp = gold.add_parser("export", help=what, formatter_class=HelpFormatter, description=f"{what}\n\nexample:\n"
+                         "  vietmine gold export 004_a003ad0d4c678184.txt --out draft.jsonl")
     gp.add_argument("docs", nargs="+", metavar="DOC", help="doc_id, source path or file name")
     gp.add_argument("--out", required=True, help="the JSON-lines file to write")
     gp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file")
@@ -425,7 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(fn=cmd_report)
 
     sp = add("show", "Print a document with every extracted fact labelled by kind, or write it as an HTML page "
-             "(the text exactly as stored, a coloured line under each fact).", "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
+             "(the text exactly as stored, a coloured line under each fact).",
+             "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
     sp.add_argument("doc", help="doc_id, source path or file name")
     sp.add_argument("--html", help="write an HTML page instead of printing")
     sp.add_argument("--kinds", help="comma-separated fact tables to show (default all): legal_refs, legal_links, "

@@ -1,4 +1,5 @@
-"""Scoring against a gold file in the format of gold/GUIDE.md: precision, recall and F1 per fact kind.
+"""Scoring against a gold file in the format of the shared annotation guide (GUIDE.md of the shared
+gold files): precision, recall and F1 per fact kind.
 
 Each fact kind names its key in a gold line (`Kind.gold_key`, vietmine/facts.py); this module holds
 one scorer per gold key, and fails at import when a kind names a key it has no scorer for. A gold
@@ -98,8 +99,8 @@ def score_legal_refs(q: Query, gold: list[dict], doc: str, scores: dict[str, Sco
 
 
 def score_links(q: Query, gold: list[dict], doc: str, scores: dict[str, Score]) -> None:
-    links, at = first_mentions(q("SELECT src_code, dst_code, doc_id, start_char FROM legal_links WHERE doc_id IN ({ids})"),
-                               lambda r: (r[0], r[1]))
+    links, at = first_mentions(
+        q("SELECT src_code, dst_code, doc_id, start_char FROM legal_links WHERE doc_id IN ({ids})"), lambda r: (r[0], r[1]))
     scores["links"].add_sets(doc, links, {(ln["src"], ln["dst"]) for ln in gold}, at)
 
 
@@ -132,8 +133,8 @@ def score_places(q: Query, gold: list[dict], doc: str, scores: dict[str, Score])
 
 
 def score_dates(q: Query, gold: list[str], doc: str, scores: dict[str, Score]) -> None:
-    pred, at = first_mentions(q("SELECT value, doc_id, start_char FROM dates WHERE precision = 'day' AND doc_id IN ({ids})"),
-                              lambda r: str(r[0]))
+    pred, at = first_mentions(
+        q("SELECT value, doc_id, start_char FROM dates WHERE precision = 'day' AND doc_id IN ({ids})"), lambda r: str(r[0]))
     scores["dates"].add_sets(doc, pred, set(gold), at)
 
 
@@ -319,7 +320,8 @@ def disagreements(result: Evaluation, con) -> list[Disagreement]:
     for kind, score in result.scores.items():
         for doc, fact in score.misses:
             verdict = "CODE" if score.accuracy_only else "MISS"
-            out.append(Disagreement(verdict, kind, doc, fact, texts.find(result.documents.get(doc, []), _probes(kind, fact))))
+            sentence = texts.find(result.documents.get(doc, []), _probes(kind, fact))
+            out.append(Disagreement(verdict, kind, doc, fact, sentence))
         for doc, fact in score.spurious:
             at = score.at.get((doc, fact))
             sentence = (texts.sentence(*at) if at else

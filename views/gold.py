@@ -1,5 +1,5 @@
 """`vietmine gold export`: the database's facts for some documents as a draft gold file, one JSON
-line per document in the format of the shared annotation guide (gold/GUIDE.md), for a researcher
+line per document in the format of the shared annotation guide (GUIDE.md of the shared gold files), for a researcher
 to correct in an editor and score with `vietmine eval`: the pipeline measured on their own texts.
 
 Every entry is what the guide asks for (one per distinct reference, place, organisation, person

@@ -127,7 +127,8 @@ table.facts td,table.facts th{{border:1px solid #ddd;padding:2px 6px;text-align:
 def _slots(items) -> list[int]:
     """A line under the text for each fact, as displaCy stacks them: outer facts first, each on
     the first line no overlapping fact already holds."""
-    order = sorted(range(len(items)), key=lambda i: (items[i][0], -(items[i][1] - items[i][0]), TABLES.index(items[i][2])))
+    order = sorted(range(len(items)),
+                   key=lambda i: (items[i][0], -(items[i][1] - items[i][0]), TABLES.index(items[i][2])))
     slots = [0] * len(items)
     placed: list[int] = []
     for i in order:
