@@ -276,8 +276,7 @@ class Run:
         self.store.release()
         self.stats.removed = len(doc_ids)
         self.stats.removed_still_on_disk = sum(SourceKey.parse(sources[d][0]).file_exists() for d in doc_ids)
-        paths = {d: path for d, (_, path) in sources.items()}
-        self.stats.problems += [Problem(paths[d], f"removed on request (vietmine remove {d})") for d in doc_ids]
+        self.stats.problems += [Problem(sources[d][1], f"removed on request (vietmine remove {d})") for d in doc_ids]
 
     # -- closing
     def finish(self, snapshot: bool = False) -> IngestStats:
