@@ -258,7 +258,8 @@ def _probes(kind: str, fact) -> list[regex.Pattern]:
         y, m, d = fact.split("-")
         d, m = d.lstrip("0"), m.lstrip("0")
         return [regex.compile(rf"(?<!\d)0?{d}\s*[/.-]\s*0?{m}\s*[/.-]\s*{y}"),
-                regex.compile(rf"ngày\s+0?{d}\s+tháng\s+0?{m}\s+năm\s+{y}", regex.IGNORECASE),
+                regex.compile(rf"(?<!\d)0?{d}\s+tháng\s+0?{m}\s+năm\s+{y}", regex.IGNORECASE),
+                regex.compile(fact.replace("-", "") + r"|" + regex.escape(fact)),  # a page header's 20210501
                 regex.compile(rf"(?<!\d)0?{d}\s*[/.-]\s*0?{m}(?![\d/.-])")]
     if kind == "places":
         name, level = fact
