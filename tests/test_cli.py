@@ -195,6 +195,7 @@ ERRORS = [
     ("gold-malformed-entry", lambda t: ["eval", _gold(t, '{"doc": "004_a003ad0d4c678184.txt", "counts": [{"head": "xã"}]}\n')],
      2, "malformed gold entry (KeyError: 'value')"),
     ("no-such-path", lambda t: ["ingest", str(t / "nowhere")], 2, "no such path"),
+    ("remove-unknown-document", lambda t: ["remove", str(t / "never-ingested.txt")], 1, "nothing removed"),
 ]
 
 

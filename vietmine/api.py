@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from vietmine.errors import QueryError, UnknownPlace, UnknownTable, VietmineError
+from vietmine.errors import DatabaseError, QueryError, UnknownPlace, UnknownTable, VietmineError
 from vietmine.pipeline.connections import open_reader, warn
 
 DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
@@ -243,7 +243,8 @@ class Database:
 
     def gold(self, docs: list[str]) -> list[dict]:
         """The facts of these documents (doc_id, source path or file name) as draft gold lines in the
-        format of the shared annotation guide (GUIDE.md), each entry with its surface and offsets (views/gold.py)."""
+        format of the shared annotation guide (GUIDE.md), each entry with its surface and offsets
+        (views/gold.py)."""
         from vietmine.views.gold import gold_lines
 
         return gold_lines(self.con, list(dict.fromkeys(self.document(d)[0] for d in docs)))
@@ -343,7 +344,6 @@ def remove(targets: list[str], db_path: str = DEFAULT_DB):
     row per document); then the corpus-wide resolution is redone, so a reference of another
     document that had its code from a removed one loses it unless another document still gives it.
     Returns the run's IngestStats (removed, removed_facts, references_resolved_again)."""
-    from vietmine.errors import DatabaseError
     from vietmine.pipeline.run import Run
 
     if not targets:
