@@ -106,6 +106,23 @@ def _disk_full(db_path: str) -> DatabaseError:
                          "are kept: free space, then run the same command to finish")
 
 
+def documents_named(rows: list[tuple[str, str, str]], targets: list[str], db_path: str) -> list[str]:
+    """The stored documents (rows: doc_id, source_key, source_path) each target names: a doc_id, a
+    source path as stored, or a file or folder (every document read from it; FEED#ID for one
+    article of a feed). A target that names none is an error, before anything is removed."""
+    found: dict[str, None] = {}
+    for target in targets:
+        named = SourceKey.of_stored_path(target)
+        hits = [doc_id for doc_id, key, path in rows
+                if target in (doc_id, path) or key == str(named)
+                or (named.item is None and SourceKey.parse(key).under((named.file,)))]
+        if not hits:
+            raise UnknownDocument(f"no document '{valid_text(target)}' in {db_path} (give a doc_id, a source "
+                                  "path, or a file or folder that was ingested); nothing removed")
+        found.update(dict.fromkeys(hits))
+    return list(found)
+
+
 class Run:
     """One writing run on a database. Documents are kept by their source key (corpus/sources.py)."""
 
@@ -250,22 +267,9 @@ class Run:
 
     # -- documents taken out on request (`vietmine remove`)
     def documents_named(self, targets: list[str]) -> list[str]:
-        """The stored documents each target names: a doc_id, a source path as stored, or a file or
-        folder (every document read from it; FEED#ID for one article of a feed). A target
-        that names none is an error, before anything is removed."""
         rows = self.store.document_sources()
         self.store.release()
-        found: dict[str, None] = {}
-        for target in targets:
-            named = SourceKey.of_stored_path(target)
-            hits = [doc_id for doc_id, key, path in rows
-                    if target in (doc_id, path) or key == str(named)
-                    or (named.item is None and SourceKey.parse(key).under((named.file,)))]
-            if not hits:
-                raise UnknownDocument(f"no document '{valid_text(target)}' in {self.db_path} (give a doc_id, a source "
-                                      "path, or a file or folder that was ingested); nothing removed")
-            found.update(dict.fromkeys(hits))
-        return list(found)
+        return documents_named(rows, targets, self.db_path)
 
     def remove(self, doc_ids: list[str]):
         """Delete these documents with all their facts in one transaction, each named in `problems`;

@@ -121,6 +121,7 @@ def test_an_unknown_target_removes_nothing(whole, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no document" in err[0] and "nowhere.txt" in err[0] and "nothing removed" in err[0]
     assert table_rows(db) == before
+    assert q(db, "SELECT count(*) FROM runs")[0][0] == 1  # refused before a run began: only the ingest's
 
 
 def test_prune_takes_back_what_a_vanished_source_gave(whole, tmp_path):

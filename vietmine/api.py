@@ -344,12 +344,15 @@ def remove(targets: list[str], db_path: str = DEFAULT_DB):
     row per document); then the corpus-wide resolution is redone, so a reference of another
     document that had its code from a removed one loses it unless another document still gives it.
     Returns the run's IngestStats (removed, removed_facts, references_resolved_again)."""
-    from vietmine.pipeline.run import Run
+    from vietmine.pipeline.run import Run, documents_named
 
     if not targets:
         raise VietmineError("nothing to remove: give doc_ids, source paths, or files or folders that were ingested")
     if not os.path.exists(db_path):
         raise DatabaseError(f"no database at {db_path}")
+    with Database(db_path, on_fallback=None) as d:  # a mistyped target: refused before any run starts
+        documents_named(d.con.execute("SELECT doc_id, source_key, source_path FROM documents").fetchall(),
+                        targets, db_path)
     run = Run.open(db_path)
     return run.run(lambda: run.remove(run.documents_named(targets)))
 
