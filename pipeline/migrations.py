@@ -148,6 +148,12 @@ def _surface(con):
                         FROM documents d WHERE f.doc_id = d.doc_id AND f.surface IS NULL""")
 
 
+@migration(7, "documents removed by each run")
+def _removed(con):
+    """runs.removed: documents taken out by `vietmine remove` (each named in `problems`)."""
+    _run(con, "ALTER TABLE runs ADD COLUMN IF NOT EXISTS removed INTEGER")
+
+
 # The registry: one row per cited document. Every column is deterministic (no mode() ties):
 # the most frequent value, ties broken by the value itself. `issue_date` is the date of the
 # document's own text when the corpus holds it (a text whose first header reference "Số: X" in

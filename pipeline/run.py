@@ -16,7 +16,7 @@ from typing import Callable
 from vietmine import __version__
 from vietmine.corpus.files import ReadRefused, valid_text
 from vietmine.corpus.sources import SourceKey, canonical_roots
-from vietmine.errors import DatabaseError, VietmineError
+from vietmine.errors import DatabaseError, UnknownDocument, VietmineError
 from vietmine.facts import ExtractionResult, Problem
 from vietmine.pipeline.analyse import DOC_TIME_BUDGET_S
 from vietmine.pipeline.connections import is_disk_full, publish_snapshot
@@ -50,9 +50,13 @@ class IngestStats:
     reextracted: int = 0
     missing: int = 0
     pruned: int = 0
+    removed: int = 0
+    removed_facts: int = 0
+    removed_still_on_disk: int = 0  # removed documents whose source the next ingest of its folder reads again
     committed: int = 0
     facts: int = 0
     resolved_from_corpus: int = 0
+    references_resolved_again: int = 0  # stored references whose code or identity the corpus changed
     problems: list[Problem] = field(default_factory=list)
     ignored: dict[str, int] = field(default_factory=dict)  # files of the folders not read, by suffix
 
@@ -100,6 +104,23 @@ def _shielded():
 def _disk_full(db_path: str) -> DatabaseError:
     return DatabaseError(f"disk full writing {db_path} (no space left on device); the batches committed so far "
                          "are kept: free space, then run the same command to finish")
+
+
+def documents_named(rows: list[tuple[str, str, str]], targets: list[str], db_path: str) -> list[str]:
+    """The stored documents (rows: doc_id, source_key, source_path) each target names: a doc_id, a
+    source path as stored, or a file or folder (every document read from it; FEED#ID for one
+    article of a feed). A target that names none is an error, before anything is removed."""
+    found: dict[str, None] = {}
+    for target in targets:
+        named = SourceKey.of_stored_path(target)
+        hits = [doc_id for doc_id, key, path in rows
+                if target in (doc_id, path) or key == str(named)
+                or (named.item is None and SourceKey.parse(key).under((named.file,)))]
+        if not hits:
+            raise UnknownDocument(f"no document '{valid_text(target)}' in {db_path} (give a doc_id, a source "
+                                  "path, or a file or folder that was ingested); nothing removed")
+        found.update(dict.fromkeys(hits))
+    return list(found)
 
 
 class Run:
@@ -244,6 +265,23 @@ class Run:
                 self.known_hashes.pop(self.known.pop(key).content_hash, None)
             self.stats.pruned = len(keys)
 
+    # -- documents taken out on request (`vietmine remove`)
+    def documents_named(self, targets: list[str]) -> list[str]:
+        rows = self.store.document_sources()
+        self.store.release()
+        return documents_named(rows, targets, self.db_path)
+
+    def remove(self, doc_ids: list[str]):
+        """Delete these documents with all their facts in one transaction, each named in `problems`;
+        the corpus-wide resolution at `finish` takes back what other documents had from them."""
+        sources = {d: (key, path) for d, key, path in self.store.document_sources()}
+        with self.store.writing():
+            self.stats.removed_facts = self.store.remove_documents(doc_ids)
+        self.store.release()
+        self.stats.removed = len(doc_ids)
+        self.stats.removed_still_on_disk = sum(SourceKey.parse(sources[d][0]).file_exists() for d in doc_ids)
+        self.stats.problems += [Problem(sources[d][1], f"removed on request (vietmine remove {d})") for d in doc_ids]
+
     # -- closing
     def finish(self, snapshot: bool = False) -> IngestStats:
         with _shielded():
@@ -252,6 +290,7 @@ class Run:
             resolution = resolve_corpus(self.store.reference_rows(), self.store.documents_with_refs)
             self.store.apply_corpus_resolution(resolution)
             self.stats.resolved_from_corpus = resolution.from_corpus
+            self.stats.references_resolved_again = len(resolution.ref_updates)
             self.store.add_problems(self.run_id, self.stats.problems)
             self.store.finish_run(self.run_id, vars(self.stats))
             self.store.close()

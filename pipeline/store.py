@@ -244,6 +244,11 @@ class Store:
                         map(KnownSource._make, zip(cols["content_hash"].tolist(), cols["raw_hash"].tolist(),
                                                    cols["source_path"].tolist()))))
 
+    def document_sources(self) -> list[tuple[str, str, str]]:
+        """(doc_id, source_key, source_path) of every stored document."""
+        self.acquire()
+        return self.con.execute("SELECT doc_id, source_key, source_path FROM documents ORDER BY doc_id").fetchall()
+
     def stale_ids(self, version: str) -> list[str]:
         self.acquire()
         return [d for (d,) in self.con.execute("SELECT doc_id FROM documents WHERE rules_version IS DISTINCT FROM ? "
@@ -278,7 +283,8 @@ class Store:
         the corpus-wide resolution (pipeline/resolve_corpus.py)."""
         self.acquire()
         return self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
-                                          r.registry_key, r.resolved_by, d.main_province AS province
+                                          r.registry_key, r.resolved_by, r.issue_date, r.start_char,
+                                          d.main_province AS province
                                    FROM legal_refs r JOIN documents d USING (doc_id)""").df()
 
     def documents_with_refs(self, doc_ids: list[str]) -> list[StoredDocument]:
@@ -307,13 +313,25 @@ class Store:
         with self._transaction() as con, \
                 self._registered("replaced_keys", pd.DataFrame({"source_key": pd.Series(replace_keys, dtype=object)})), \
                 self._registered("written_ids", pd.DataFrame({"doc_id": pd.Series(written, dtype=object)})):
-            old_docs = ("SELECT doc_id FROM documents WHERE source_key IN (SELECT source_key FROM replaced_keys) "
-                        "OR doc_id IN (SELECT doc_id FROM written_ids)")
-            for t in DOCUMENT_TABLES:
-                con.execute(f"DELETE FROM {t} WHERE doc_id IN ({old_docs})")
-            con.execute(f"DELETE FROM documents WHERE doc_id IN ({old_docs})")
+            self._delete(con, "SELECT doc_id FROM documents WHERE source_key IN (SELECT source_key FROM replaced_keys) "
+                              "OR doc_id IN (SELECT doc_id FROM written_ids)")
             for table, frame in frames.items():
                 self._insert(table, frame)
+
+    def remove_documents(self, doc_ids: list[str]) -> int:
+        """Delete these documents with all their facts, in one transaction; returns the facts deleted."""
+        with self._transaction() as con, \
+                self._registered("removed_ids", pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype=object)})):
+            return self._delete(con, "SELECT doc_id FROM removed_ids")
+
+    @staticmethod
+    def _delete(con, doc_ids_query: str) -> int:
+        facts = 0
+        for t in DOCUMENT_TABLES:
+            deleted = con.execute(f"DELETE FROM {t} WHERE doc_id IN ({doc_ids_query})").fetchone()[0]
+            facts += deleted if t != "sentences" else 0
+        con.execute(f"DELETE FROM documents WHERE doc_id IN ({doc_ids_query})")
+        return facts
 
     def update_paths(self, moves: list[tuple[str, str]]):
         """source_path follows the path a source was last given by (same key, same content)."""
@@ -379,10 +397,10 @@ class Store:
         self.acquire()
         self.con.execute(
             "UPDATE runs SET finished_at = ?, files_seen = ?, loaded = ?, unchanged = ?, replaced = ?, skipped = ?,"
-            " reextracted = ?, missing = ?, pruned = ?, status = ? WHERE run_id = ?",
+            " reextracted = ?, missing = ?, pruned = ?, removed = ?, status = ? WHERE run_id = ?",
             [dt.datetime.now(), stats["seen"], stats["loaded"], stats["unchanged"], stats["replaced"],
              stats["skipped"], stats.get("reextracted", 0), stats.get("missing", 0), stats.get("pruned", 0),
-             status, run_id])
+             stats.get("removed", 0), status, run_id])
 
     def add_problems(self, run_id: int, problems: list[Problem]):
         if problems:

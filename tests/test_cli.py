@@ -6,18 +6,21 @@ import csv
 import io
 import json
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from tests.conftest import ROOT, shared_path
 from tests.util import FACT_TABLES
 from tests.util import q as duck
 from vietmine.cli import build_parser, main
+from vietmine.corpus import SAMPLE_DIR
 
 
 def commands() -> list[str]:
@@ -76,6 +79,8 @@ COMMAND_RUNS = {
     "export": (lambda d: ["export", "--out", str(d / "x")], "exported"),
     "docbin": (lambda d: ["docbin", "--out", str(d / "v.spacy")], "5 documents"),
     "reextract": (lambda d: ["reextract", "--quiet"], "0 documents re-extracted"),
+    "gold": (lambda d: ["gold", "export", "004_a003ad0d4c678184.txt", "--out", str(d / "g.jsonl")], "(1 document, "),
+    "remove": (lambda d: ["remove", str(SAMPLE_DIR / "004_a003ad0d4c678184.txt")], "removed 1 document with "),
 }
 
 
@@ -190,6 +195,7 @@ ERRORS = [
     ("gold-malformed-entry", lambda t: ["eval", _gold(t, '{"doc": "004_a003ad0d4c678184.txt", "counts": [{"head": "xã"}]}\n')],
      2, "malformed gold entry (KeyError: 'value')"),
     ("no-such-path", lambda t: ["ingest", str(t / "nowhere")], 2, "no such path"),
+    ("remove-unknown-document", lambda t: ["remove", str(t / "never-ingested.txt")], 1, "nothing removed"),
 ]
 
 
@@ -212,6 +218,26 @@ def test_folder_without_supported_files_names_what_is_not_read(tmp_path, capsys)
     assert "no supported files in" in err and "2 .pdf, 1 .docx files are not read" in err
     assert len(err.strip().splitlines()) == 1
     assert not db.exists()  # nothing was opened, let alone written
+
+
+def test_eval_names_the_gold_keys_it_does_not_score_and_always_gives_coverage(sample_db, tmp_path, capsys):
+    gold = _gold(tmp_path, '{"doc": "004_a003ad0d4c678184.txt", "dates": ["2019-01-22"], "vehicles": [], '
+                           '"weather": ["mưa"]}\n{"doc": "000_12abbadf6209466f.txt", "vehicles": []}\n')
+    assert main(["eval", gold, "--db", sample_db]) == 0
+    err = capsys.readouterr().err
+    assert "vietmine eval: 2 of the 2 gold documents are in" in err and "count as missed" not in err
+    assert "not scored (no fact kind has these gold keys): vehicles (2 lines), weather (1 lines)" in err
+
+
+def test_ingest_summary_lists_every_fact_table_and_its_total_adds_up(tmp_path, capsys):
+    from vietmine.facts import TABLES
+
+    assert main(["ingest", "--db", str(tmp_path / "s.duckdb")]) == 0
+    out = capsys.readouterr().out
+    total = int(re.search(r"; (\d+) facts -> ", out).group(1))
+    listed = dict(kv.split("=") for kv in re.search(r"^database: (.*)$", out, re.M).group(1).split(", "))
+    assert list(listed) == ["documents", *TABLES]
+    assert sum(int(listed[t]) for t in TABLES) == total > 0
 
 
 def test_eval_says_how_many_gold_documents_were_found(sample_db, tmp_path, capsys):
@@ -300,10 +326,37 @@ def test_export_sqlite_opens_with_sqlite3_and_holds_every_row(sample_db, tmp_pat
     assert "category" in counts_meta["facets"] and counts_meta["description"].startswith("A number of things")
 
 
-def test_export_parquet_and_csv_by_default(sample_db, tmp_path, capsys):
+@pytest.mark.parametrize("argv, written, says", [
+    ([], {".parquet", ".csv"}, "(Parquet and CSV)"),
+    (["--format", "csv"], {".csv"}, "(CSV)"),
+    (["--format", "parquet"], {".parquet"}, "(Parquet)"),
+], ids=["default", "csv", "parquet"])
+def test_export_writes_the_formats_asked_for(argv, written, says, sample_db, tmp_path, capsys):
     out = tmp_path / "export"
-    assert main(["export", "--out", str(out), "--db", sample_db]) == 0
-    assert (out / "documents.parquet").exists() and (out / "counts.csv").exists()
+    assert main(["export", "--out", str(out), "--db", sample_db, *argv]) == 0
+    assert says in capsys.readouterr().out
+    assert {p.suffix for p in out.iterdir()} == written
+    counts = out / ("counts.csv" if ".csv" in written else "counts.parquet")
+    read = pd.read_csv if counts.suffix == ".csv" else pd.read_parquet
+    assert len(read(counts)) == duck(sample_db, "SELECT count(*) FROM counts")[0][0]
+
+
+def _help_examples() -> list[str]:
+    """Every example command line the help texts show (`vietmine --help` and each command's)."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    texts = [parser.format_help()] + [p.format_help() for p in sub.choices.values()]
+    return sorted({line.strip().split("  #")[0].strip() for t in texts for line in t.splitlines()
+                   if line.strip().startswith("vietmine ")})
+
+
+@pytest.mark.parametrize("example", [e for e in _help_examples() if "$" in e])
+def test_help_examples_survive_the_shell_as_written(example):
+    """Pasted into bash, a `$name` of an example reaches vietmine as written (not expanded away)."""
+    shown = subprocess.run(["bash", "-uc", 'vietmine() { printf "%s\\n" "$@"; }; ' + example],
+                           capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines() == shlex.split(example)[1:]
 
 
 # -- ingest: which files of a folder are read

@@ -9,6 +9,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
+from tests.util import q  # noqa: E402
 from vietmine.cli import main  # noqa: E402
 from vietmine.spacy_component import TOKENIZER_CONFIG, blank  # noqa: E402
 
@@ -71,6 +72,16 @@ def test_span_groups_carry_fact_attributes(nlp, text, group, covered, label, att
     assert doc._.facts[sp.id_] is not None  # the payload is on the doc, keyed by the span id
 
 
+def test_doc_sents_are_the_sentences_of_the_facts(nlp):
+    doc = nlp("Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 09-CT/TW. "
+              "Năm 2022, thị xã Ninh Hòa có 27/27 xã, phường đạt chuẩn.")
+    assert [s.text for s in doc.sents] == [
+        "Kết luận số 44-KL/TW ngày 22/01/2019 của Ban Bí thư về tiếp tục thực hiện Chỉ thị số 09-CT/TW.",
+        "Năm 2022, thị xã Ninh Hòa có 27/27 xã, phường đạt chuẩn."]
+    count = doc.spans["counts"][0]
+    assert count.sent.text.startswith("Năm 2022") and count._.fact["sentence_idx"] == 1
+
+
 def test_every_fact_table_has_a_span_group(nlp):
     from vietmine.facts import FACT_TYPES
 
@@ -118,9 +129,23 @@ def test_docbin_export_reads_back_in_a_fresh_process(tmp_path, capsys):
         nlp = spacy.blank("vi", config={json.dumps(TOKENIZER_CONFIG)})   # registers the extensions too
         docs = list(DocBin().from_disk({str(out)!r}).get_docs(nlp.vocab))
         doc = next(d for d in docs if d._.document["source_path"].endswith("004_a003ad0d4c678184.txt"))
-        print(json.dumps({{"n": len(docs), "spans": about(doc)}}, ensure_ascii=False))
+        sents = {{d._.document["doc_id"]: [[s.start_char, s.start_char + len(s[0].text)] for s in d.sents]
+                 for d in docs}}
+        print(json.dumps({{"n": len(docs), "spans": about(doc), "sents": sents}}, ensure_ascii=False))
     """, tmp_path)
     assert got["n"] == 5
+    # the sentences every fact's sentence_idx counts, as doc.sents
+    merged = 0
+    for doc_id, sents in got["sents"].items():
+        stored = [s for (s,) in q(db, "SELECT start_char FROM sentences WHERE doc_id = ? ORDER BY sentence_idx",
+                                  doc_id)]
+        # each sentence begins where a stored one does, or with the token a stored one begins inside
+        # (the segmenter cuts "…com.vn" after "com.", which no token boundary can follow)
+        held = [[s for s in stored if first <= s < first_end] for first, first_end in sents]
+        assert all(held), (doc_id, sents, stored)
+        assert sorted(s for h in held for s in h) == stored
+        merged += sum(len(h) - 1 for h in held)
+    assert merged <= 2
     by = {(k, t): fact for k, t, _, _, fact in got["spans"]}
     assert by[("legal_refs", "Kết luận số 44-KL/TW")]["code"] == "44-KL/TW"
     assert by[("places", "thị xã Ninh Hòa")]["admin_code"] == "572"

@@ -223,7 +223,14 @@ def test_show_labels_every_kind_in_the_terminal(sample_db, capsys):
     assert "|places:" in out and "|counts:" not in out and "|organizations:" not in out
 
 
-def test_show_html_with_displacy(sample_copy, tmp_path, capsys, monkeypatch):
+def _page_text(page: str) -> str:
+    """What a reader sees as the text of a `show --html` page: the text block's characters (labels
+    are generated CSS content, not text)."""
+    body = re.search(r'<div class="text">(.*?)</div>', page, re.S).group(1)
+    return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+
+def test_show_html_labels_every_kind_and_escapes_metadata(sample_copy, tmp_path, capsys):
     import duckdb
 
     tmp_db = sample_copy
@@ -239,13 +246,46 @@ def test_show_html_with_displacy(sample_copy, tmp_path, capsys, monkeypatch):
     assert "Báo Khánh Hòa" in page and "004_a003ad0d4c678184.txt" in page
     for label in ["LEGAL_REF 44-KL/TW", "COUNT 27", "PLACE 572", "ORG", "PERSON", "ABBR", "PERIOD year_range",
                   "DATE 2019-01-22", "LEGAL_LINK implements"]:
-        assert label in page, label
-    assert "http" not in page.split("<body")[1].replace('href="#', "")  # nothing fetched
+        assert f'data-l="{label}' in page, label
+    assert "http" not in page  # nothing fetched
     assert main(["show", "004_a003ad0d4c678184.txt", "--db", tmp_db, "--html", str(out), "--kinds", "counts"]) == 0
     page = out.read_text(encoding="utf-8")
-    assert "COUNT 27" in page and "PLACE 572" not in page
+    assert 'data-l="COUNT 27' in page and "PLACE 572" not in page
     assert main(["show", "004_a003ad0d4c678184.txt", "--db", tmp_db, "--kinds", "placez"]) == 2  # a usage error, like argparse
     assert "unknown kind(s) placez" in capsys.readouterr().err
+
+
+def test_show_html_shows_every_document_text_exactly(sample_db, tmp_path):
+    """Every character, space and line break of each bundled document, in order, with each fact's
+    pieces spelling its surface."""
+    with vietmine.open(sample_db) as db:
+        ids = db.sql("SELECT doc_id FROM documents ORDER BY 1").doc_id
+        for doc_id in ids:
+            _, text = db.document(doc_id)
+            page = db.show_html(doc_id, None)
+            assert _page_text(page) == text
+            assert len(re.findall(r'class="lab"', page)) == len(db.spans(doc_id))
+
+
+@pytest.mark.parametrize("sentence, shown, label", [
+    ("c) Bố, mẹ đẻ; bố, mẹ vợ hoặc chồng; người nuôi dưỡng hợp pháp; vợ hoặc chồng; con đẻ, con nuôi hợp pháp của "
+     "hạ sĩ quan, chiến sĩ bị từ trần, mất tích được trợ cấp 1.000.000 đồng/suất.",
+     "1.000.000 đồng/suất.", "AMOUNT 1000000 đồng"),
+    ("Tổng giá trị thu từ ngành nông nghiệp đạt 145,5 tỷ đồng, đạt 102% kế hoạch, tăng 46,2 tỷ đồng so với năm 2015.",
+     "145,5 tỷ đồng, đạt 102% kế hoạch", "AMOUNT 145500000000 đồng"),
+    ("| Số: 87/2013/NĐ-CP | Hà Nội, ngày 30 tháng 07 năm 2013 |", "Số: 87/2013/NĐ-CP | Hà Nội,", "LEGAL_REF 87/2013/NĐ-CP"),
+], ids=["amount-per-head", "amount-billions-decimal-comma", "decree-header"])
+def test_show_html_keeps_codes_punctuation_and_numbers_as_written(sentence, shown, label, tmp_path):
+    """Real sentences (shared texts 004 and 023): no "87/2013 / NĐ - CP", no space before a
+    punctuation mark, and a label's number written out (never 2e+06)."""
+    src = tmp_path / "one.txt"
+    src.write_text(sentence + "\n", encoding="utf-8")
+    db, page = str(tmp_path / "one.duckdb"), tmp_path / "one.html"
+    assert main(["ingest", str(src), "--db", db, "--quiet"]) == 0
+    assert main(["show", "one.txt", "--db", db, "--html", str(page)]) == 0
+    page = page.read_text(encoding="utf-8")
+    assert shown in _page_text(page) and sentence in _page_text(page)
+    assert f'data-l="{label}"' in page and "e+" not in page
 
 
 def test_python_api(sample_db):

@@ -12,7 +12,7 @@ try:
 except PackageNotFoundError:  # a checkout that was never installed
     __version__ = "0+unknown"
 
-_API = ("open", "ingest", "load", "reextract", "extract", "Database")
+_API = ("open", "ingest", "load", "reextract", "remove", "extract", "Database")
 __all__ = [*_API, "VietmineError", "DatabaseError", "QueryError", "__version__"]
 
 

@@ -9,6 +9,7 @@
     db.sql("SELECT * FROM places LIMIT 5")
     vietmine.extract("Thực hiện Chỉ thị số 09-CT/TW ...")   # facts of one text, no database
     db.export_sqlite("outputs/vietmine.sqlite")  # for datasette
+    vietmine.remove(["articles/wrong.txt"], "outputs/vietmine.duckdb")   # documents and their facts out
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from vietmine.errors import QueryError, UnknownPlace, UnknownTable, VietmineError
+from vietmine.errors import DatabaseError, QueryError, UnknownPlace, UnknownTable, VietmineError
 from vietmine.pipeline.connections import open_reader, warn
 
 DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
@@ -185,8 +186,8 @@ class Database:
         return spans(self.con, doc_id)
 
     def show_html(self, doc_id: str, kinds) -> str:
-        """One document as an HTML page drawn by displaCy (views/show.py)."""
-        from vietmine.views.docbin import documents, facts_of
+        """One document as an HTML page: its text exactly, a line under each fact (views/show.py)."""
+        from vietmine.views.rows import documents, facts_of
         from vietmine.views.show import render_html
 
         return render_html(documents(self.con, [doc_id])[0], facts_of(self.con, [doc_id])[doc_id], kinds)
@@ -204,11 +205,15 @@ class Database:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         return write_report(self.con, out, self.path)
 
-    def export(self, out_dir: str) -> list[str]:
-        """Every table as Parquet and CSV (views/export.py)."""
+    def export(self, out_dir: str, formats=("parquet", "csv")) -> list[str]:
+        """Every table as Parquet and/or CSV files in `out_dir` (views/export.py)."""
         from vietmine.views.export import export_files
 
-        return export_files(self.con, out_dir, self.table_names())
+        unknown = set(formats) - {"parquet", "csv"}
+        if unknown or not formats:
+            raise VietmineError(f"unknown export format(s) {', '.join(sorted(unknown)) or '(none)'}: "
+                                "choose parquet, csv, or both")
+        return export_files(self.con, out_dir, self.table_names(), tuple(formats))
 
     def export_sqlite(self, path: str) -> dict[str, int]:
         """Every table and view in one SQLite file for datasette, with a full-text index on the
@@ -217,21 +222,42 @@ class Database:
 
         return export_sqlite(self.con, path, self.table_names())
 
-    def evaluate(self, gold_path: str):
+    def evaluate(self, gold_path: str, misses: bool = False):
         """Scores per fact kind against a gold file (views/evaluate.py), with how many of its
-        documents the database holds and which of its keys no kind scores."""
-        from vietmine.views.evaluate import evaluate
+        documents the database holds and which of its keys no kind scores; `misses=True` also
+        lists every disagreement with its sentence (`result.disagreements`)."""
+        from vietmine.views.evaluate import disagreements, evaluate
 
         golds = read_gold(gold_path)
         try:
             result = evaluate(golds, self.con)
+            if misses:
+                result.disagreements = disagreements(result, self.con)
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise VietmineError(f"{gold_path}: malformed gold entry ({e.__class__.__name__}: {e}); "
-                                "see gold/GUIDE.md") from None
+                                "see GUIDE.md of the shared gold files") from None
         if not result.found:
             raise VietmineError(f"none of the {result.total} documents of {gold_path} is in {self.path} (0 found); "
                                 f"ingest them first: vietmine ingest FOLDER --db {self.path}")
         return result
+
+    def gold(self, docs: list[str]) -> list[dict]:
+        """The facts of these documents (doc_id, source path or file name) as draft gold lines in the
+        format of the shared annotation guide (GUIDE.md), each entry with its surface and offsets
+        (views/gold.py)."""
+        from vietmine.views.gold import gold_lines
+
+        return gold_lines(self.con, list(dict.fromkeys(self.document(d)[0] for d in docs)))
+
+    def export_gold(self, docs: list[str], out: str) -> dict:
+        """Write `gold(docs)` as a JSON-lines file to correct and score with `evaluate`."""
+        from vietmine.views.gold import write_gold
+
+        lines = self.gold(docs)
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        write_gold(lines, out)
+        return {"documents": len(lines),
+                "entries": sum(len(v) for line in lines for k, v in line.items() if k != "doc")}
 
     def close(self):
         if self._query_con is not None:
@@ -258,9 +284,11 @@ def read_gold(path: str) -> list[dict]:
                 try:
                     entry = json.loads(line)
                 except json.JSONDecodeError as e:
-                    raise VietmineError(f"{path}:{lineno}: not a JSON line ({e.msg}); see gold/GUIDE.md") from None
+                    raise VietmineError(f"{path}:{lineno}: not a JSON line ({e.msg}); "
+                                        "see GUIDE.md of the shared gold files") from None
                 if not isinstance(entry, dict) or not isinstance(entry.get("doc"), str):
-                    raise VietmineError(f"{path}:{lineno}: an entry needs a \"doc\" string; see gold/GUIDE.md")
+                    raise VietmineError(f"{path}:{lineno}: an entry needs a \"doc\" string; "
+                                        "see GUIDE.md of the shared gold files")
                 golds.append(entry)
     except UnicodeDecodeError:
         raise VietmineError(f"{path} is not UTF-8 text") from None
@@ -290,7 +318,7 @@ def ingest(paths: list[str], db_path: str = DEFAULT_DB, exclude=(), glob=(), **o
 def ingest_dask(paths: list[str], out_dir: str, exclude=(), glob=(), **options):
     """Analyse the selected files as shard tasks on a Dask cluster writing Parquet under `out_dir`
     (merge it with `load`). Returns (task summaries, failed shards, files of the folders not read).
-    `options`: scheduler, workers, shard_docs (see pipeline.engines.distributed.ingest_dask)."""
+    `options`: scheduler, workers, shard_docs, verbose (see pipeline.engines.distributed.ingest_dask)."""
     from vietmine.corpus.readers import select_inputs
     from vietmine.pipeline.engines.distributed import ingest_dask as run
 
@@ -306,6 +334,27 @@ def reextract(db_path: str = DEFAULT_DB, **options):
     from vietmine.pipeline.run import IngestOptions
 
     return run(db_path, IngestOptions(**options))
+
+
+def remove(targets: list[str], db_path: str = DEFAULT_DB):
+    """Take documents out of the database. Each target is a doc_id, a source path as stored, or a
+    file or folder that was ingested (every document read from it; FEED#ID for one article
+    of a feed); a target that names no document is an error and nothing is removed. The documents
+    and all their facts go in one transaction, recorded in `runs` (`removed`) and in `problems` (one
+    row per document); then the corpus-wide resolution is redone, so a reference of another
+    document that had its code from a removed one loses it unless another document still gives it.
+    Returns the run's IngestStats (removed, removed_facts, references_resolved_again)."""
+    from vietmine.pipeline.run import Run, documents_named
+
+    if not targets:
+        raise VietmineError("nothing to remove: give doc_ids, source paths, or files or folders that were ingested")
+    if not os.path.exists(db_path):
+        raise DatabaseError(f"no database at {db_path}")
+    with Database(db_path, on_fallback=None) as d:  # a mistyped target: refused before any run starts
+        documents_named(d.con.execute("SELECT doc_id, source_key, source_path FROM documents").fetchall(),
+                        targets, db_path)
+    run = Run.open(db_path)
+    return run.run(lambda: run.remove(run.documents_named(targets)))
 
 
 def load(parquet_dir: str, db_path: str = DEFAULT_DB):

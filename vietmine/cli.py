@@ -19,11 +19,12 @@ EXAMPLES = """examples:
   vietmine ingest articles/ feed.jsonl.gz --db my.duckdb --workers 2
   vietmine ingest articles/ --exclude SOURCES.md --exclude 'drafts/*'
   vietmine sql "SELECT code, count(*) FROM legal_refs GROUP BY 1 ORDER BY 2 DESC" --format csv
-  vietmine sql "SELECT * FROM counts WHERE year = $year" --param year 2018 --format markdown
+  vietmine sql 'SELECT * FROM counts WHERE year = $year' --param year 2018 --format markdown
   vietmine sql --file query.sql --format json
   vietmine tables
   vietmine schema counts
   vietmine eval gold/seeds.jsonl --misses
+  vietmine gold export 004_a003ad0d4c678184.txt --out draft.jsonl  # correct it, then: eval draft.jsonl
   vietmine stats
   vietmine export --out outputs/export
   vietmine export --format sqlite --out outputs/vietmine.sqlite    # then: datasette outputs/vietmine.sqlite -m outputs/vietmine.metadata.json
@@ -31,6 +32,10 @@ EXAMPLES = """examples:
   vietmine report --out outputs/report.html
   vietmine show 004_a003ad0d4c678184.txt
 """
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _print_summary(db: str):
@@ -51,7 +56,7 @@ def cmd_ingest(args) -> int:
     if args.engine == "dask":
         summaries, failed, ignored = vietmine.api.ingest_dask(
             paths, args.out, exclude=args.exclude, glob=args.glob, scheduler=args.scheduler,
-            workers=max(args.workers, 2), shard_docs=args.shard_size)
+            workers=max(args.workers, 2), shard_docs=args.shard_size, verbose=args.verbose)
         _ignored_note(ignored)
         written = sum(1 for s in summaries if s["status"] == "written")
         print(f"{len(summaries)} shards: {written} written, {len(summaries) - written} done before; Parquet in {args.out}")
@@ -204,10 +209,10 @@ def cmd_schema(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from vietmine.views.evaluate import format_table
+    from vietmine.views.evaluate import format_disagreement, format_table
 
     with Database(args.db) as d:
-        result = d.evaluate(args.gold)
+        result = d.evaluate(args.gold, misses=args.misses)
     # notes on stderr: standard output is the table alone, for scripts that read it
     missing = result.total - result.found
     print(f"vietmine eval: {result.found} of the {result.total} gold documents are in {args.db}"
@@ -217,11 +222,19 @@ def cmd_eval(args) -> int:
               + ", ".join(f"{k} ({n} lines)" for k, n in sorted(result.unscored.items())), file=sys.stderr)
     print(format_table(result.scores))
     if args.misses:
-        for kind, s in result.scores.items():
-            for doc, m in s.misses:
-                print(f"MISS {kind} {doc} {m}")
-            for doc, m in s.spurious:
-                print(f"SPURIOUS {kind} {doc} {m}")
+        print(f"\n{len(result.disagreements)} disagreements" + (
+            " (MISS: in the gold, not found; SPURIOUS: found, not in the gold; CODE: found with another code), "
+            "each with its sentence:" if result.disagreements else ""))
+        for dis in result.disagreements:
+            print(format_disagreement(dis))
+    return 0
+
+
+def cmd_gold_export(args) -> int:
+    with Database(args.db) as d:
+        info = d.export_gold(args.docs, args.out)
+    print(f"wrote {args.out} ({_n(info['documents'], 'document')}, {info['entries']} gold entries); correct it, then: "
+          f"vietmine eval {args.out} --db {args.db} --misses")
     return 0
 
 
@@ -246,8 +259,10 @@ def cmd_export(args) -> int:
             print(f"exported {len(counts)} tables ({sum(counts.values())} rows) to {out} "
                   f"(SQLite: datasette {out} -m {meta})")
             return 0
-        tables = d.export(args.out)
-    print(f"exported {len(tables)} tables to {args.out} (Parquet and CSV)")
+        formats = args.format.split(",")
+        tables = d.export(args.out, formats)
+    shown = {"parquet": "Parquet", "csv": "CSV"}
+    print(f"exported {len(tables)} tables to {args.out} ({' and '.join(shown[f] for f in formats)})")
     return 0
 
 
@@ -345,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=os.path.join("outputs", "parquet"), help="Parquet output of the dask engine")
     sp.add_argument("--shard-size", type=int, default=500, help="dask engine: documents per shard task")
     sp.add_argument("--no-load", action="store_true", help="dask engine: write Parquet only; merge later with load")
+    sp.add_argument("--verbose", action="store_true", help="dask engine: also print Dask's own logging")
     sp.add_argument("--prune", action="store_true",
                     help="remove the documents of sources under the given paths that no longer exist "
                          "(without it they are reported and kept)")
@@ -356,8 +372,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(fn=cmd_load)
 
     sp = add("sql", "Run one read-only SQL query and print the result (NULL: empty in CSV, null in JSON).",
-             'vietmine sql "SELECT name, level, count(*) FROM places WHERE level = $level GROUP BY ALL" '
-             '--param level tỉnh --format csv')
+             "vietmine sql 'SELECT name, level, count(*) FROM places WHERE level = $level GROUP BY ALL' "
+             "--param level tỉnh --format csv")
     sp.add_argument("query", nargs="?", help="the query; - reads it from standard input")
     sp.add_argument("--file", "-f", metavar="FILE", help="read the query from FILE (- for standard input)")
     sp.add_argument("--param", "-p", nargs=2, action="append", metavar=("NAME", "VALUE"),
@@ -373,11 +389,25 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("table", nargs="?", help="one table or view (default: all)")
     sp.set_defaults(fn=cmd_schema)
 
-    sp = add("eval", "Score the database against a gold file (gold/GUIDE.md format): P, R, F1 per fact kind.",
+    sp = add("eval", "Score the database against a gold file (in the format of the shared annotation guide, "
+             "GUIDE.md): P, R, F1 per fact kind.",
              "vietmine eval ../shared/gold/seeds.jsonl --misses")
     sp.add_argument("gold")
-    sp.add_argument("--misses", action="store_true", help="list every missed and spurious fact")
+    sp.add_argument("--misses", action="store_true", help="list every missed and spurious fact with its sentence")
     sp.set_defaults(fn=cmd_eval)
+
+    sp = sub.add_parser("gold", help="Draft gold files from the database, to check the facts on your own texts.",
+                        description="Draft gold files from the database, to check the facts on your own texts.",
+                        formatter_class=HelpFormatter)
+    gold = sp.add_subparsers(dest="gold_command", required=True, metavar="{export}")
+    what = ("Write the facts of documents as gold lines (the annotation guide's format, with surfaces and "
+            "offsets) to correct and score with eval.")
+    gp = gold.add_parser("export", help=what, formatter_class=HelpFormatter, description=f"{what}\n\nexample:\n"
+                         "  vietmine gold export 004_a003ad0d4c678184.txt --out draft.jsonl")
+    gp.add_argument("docs", nargs="+", metavar="DOC", help="doc_id, source path or file name")
+    gp.add_argument("--out", required=True, help="the JSON-lines file to write")
+    gp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file")
+    gp.set_defaults(fn=cmd_gold_export)
 
     sp = add("stats", "Row counts per table and the documents with most facts.", "vietmine stats")
     sp.set_defaults(fn=cmd_stats)
@@ -395,7 +425,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(fn=cmd_report)
 
     sp = add("show", "Print a document with every extracted fact labelled by kind, or write it as an HTML page "
-             "(displaCy's span view).", "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
+             "(the text exactly as stored, a coloured line under each fact).",
+             "vietmine show 004_a003ad0d4c678184.txt --html outputs/004.html --kinds places,counts")
     sp.add_argument("doc", help="doc_id, source path or file name")
     sp.add_argument("--html", help="write an HTML page instead of printing")
     sp.add_argument("--kinds", help="comma-separated fact tables to show (default all): legal_refs, legal_links, "
@@ -406,7 +437,8 @@ def build_parser() -> argparse.ArgumentParser:
              "(for datasette and sqlite-utils).", "vietmine export --format sqlite --out outputs/vietmine.sqlite")
     sp.add_argument("--out", default=os.path.join("outputs", "export"),
                     help="folder; with --format sqlite a file ending .sqlite/.db, or a folder to hold vietmine.sqlite")
-    sp.add_argument("--format", choices=["parquet,csv", "sqlite"], default="parquet,csv", help="output format")
+    sp.add_argument("--format", choices=["parquet,csv", "parquet", "csv", "sqlite"], default="parquet,csv",
+                    help="output format: files per table (Parquet, CSV or both), or one SQLite file")
     sp.set_defaults(fn=cmd_export)
 
     sp = add("docbin", "Write every document with its facts as span groups to a spaCy DocBin file.",
@@ -419,7 +451,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--workers", type=int, default=1, help="extraction processes")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(fn=cmd_reextract)
+
+    sp = add("remove", "Take documents out of the database with all their facts (one transaction, recorded in runs "
+             "and problems); references of other documents that had their code from them are resolved again.",
+             "vietmine remove articles/wrong.txt 36effbdfdc46f87a --db outputs/vietmine.duckdb")
+    sp.add_argument("targets", nargs="+", metavar="PATH|DOC_ID",
+                    help="a doc_id, a source path as stored, or a file or folder that was ingested "
+                         "(every document read from it; FEED#ID for one article of a feed)")
+    sp.set_defaults(fn=cmd_remove)
     return p
+
+
+def cmd_remove(args) -> int:
+    stats = vietmine.api.remove(args.targets, args.db)
+    again = stats.references_resolved_again
+    print(f"removed {_n(stats.removed, 'document')} with {_n(stats.removed_facts, 'fact')} from {args.db}"
+          + (f"; {again} references of other documents resolved again" if again else ""))
+    if stats.removed_still_on_disk:
+        print(f"note: the next ingest of their folder reads {stats.removed_still_on_disk} of them again, as their "
+              "sources still exist (delete them, or ingest with --exclude)")
+    _print_summary(args.db)
+    return 0
 
 
 def cmd_reextract(args) -> int:

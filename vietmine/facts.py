@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import decimal
 import functools
 import hashlib
 import operator
@@ -180,7 +181,11 @@ class Fact:
 
 
 def _number(v) -> str:
-    return f"{v:g}" if isinstance(v, float) else str(v)
+    """A number as a reader writes it: 2000000, 2.5, 0.0000001 (never 2e+06)."""
+    if not isinstance(v, float) or v != v or v in (float("inf"), float("-inf")):
+        return str(v)
+    text = f"{decimal.Decimal(repr(float(v))):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # The fact kinds, one record each above its dataclass.

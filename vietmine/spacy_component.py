@@ -7,7 +7,8 @@
     for span in doc.spans["legal_refs"]:
         span.text, span.label_, span.kb_id_, span._.fact["code"]
 
-Span groups are named after the database tables (legal_refs, legal_links, counts, amounts, places,
+`doc.sents` are vietmine's sentences (the ones each fact's `sentence_idx` counts). Span groups are
+named after the database tables (legal_refs, legal_links, counts, amounts, places,
 dates, periods, people, organizations, abbreviations); each span has its kind's label (LEGAL_REF,
 COUNT, ...), its identifier in `kb_id_` (code, admin code, value) and all the columns of its row
 in `span._.fact`: all of it read from the fact kinds' records (vietmine/facts.py). The payload lives in `doc._.facts` keyed by `span.id_`, so it survives a DocBin
@@ -19,6 +20,7 @@ heavy at module level; the extractors are loaded on the first document.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 
@@ -97,6 +99,19 @@ def add_fact_spans(doc: Doc, facts: dict[str, list[dict]], tables: list[str] | N
     return missed
 
 
+def mark_sentences(doc: Doc, spans: list[tuple[int, int]]) -> None:
+    """Sentence boundaries from vietmine's segmenter (character spans into doc.text), so that
+    `doc.sents` gives the sentences every fact's `sentence_idx` counts; left alone on a doc a
+    parser has already split. A sentence that starts inside a token (the segmenter cuts
+    "baomoi.com.vn" after "com.") starts with that token."""
+    if doc.has_annotation("DEP") or not len(doc):
+        return
+    starts = [t.idx for t in doc]
+    first = {max(0, bisect.bisect_right(starts, s) - 1) for s, _ in spans} | {0}
+    for i, token in enumerate(doc):
+        token.is_sent_start = i in first
+
+
 class VietmineComponent:
     """Runs vietmine's extractors on doc.text (offsets refer to it as given: pass NFC text, as
     `vietmine ingest` stores it) and adds one span group per fact table."""
@@ -117,6 +132,7 @@ class VietmineComponent:
         for f in result.facts:
             by_table.setdefault(f.TABLE, []).append(dataclasses.asdict(f))
         add_fact_spans(doc, by_table, self.tables)
+        mark_sentences(doc, result.document.sentences)
         return doc
 
 

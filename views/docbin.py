@@ -11,54 +11,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from vietmine.facts import TABLES
-from vietmine.spacy_component import _plain, add_fact_spans, blank
-
-META_COLUMNS = ["doc_id", "source_path", "title", "published", "outlet", "author", "kind"]
+from vietmine.spacy_component import _plain, add_fact_spans, blank, mark_sentences
+from vietmine.views.rows import META_COLUMNS, documents, existing_tables, facts_of, sentences_of
 
 
-def _rows(cur) -> list[dict]:
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
-
-
-def existing_tables(con) -> list[str]:
-    """The fact tables this database has (an old database may lack the newer ones)."""
-    have = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    return [t for t in TABLES if t in have]
-
-
-def facts_of(con, doc_ids: list[str], tables: Iterable[str] | None = None) -> dict[str, dict[str, list[dict]]]:
-    """{doc_id: {table: [row as dict, in text order]}} for the given documents."""
-    out: dict[str, dict[str, list[dict]]] = {d: {} for d in doc_ids}
-    if not doc_ids:
-        return out
-    marks = ",".join("?" * len(doc_ids))
-    for table in tables or existing_tables(con):
-        cur = con.execute(f'SELECT * FROM "{table}" WHERE doc_id IN ({marks}) ORDER BY doc_id, start_char, end_char',
-                          list(doc_ids))
-        for row in _rows(cur):
-            out[row["doc_id"]].setdefault(table, []).append(row)
-    return out
-
-
-def documents(con, doc_ids: list[str] | None = None) -> list[dict]:
-    """Metadata and text of documents (all of them by default), in doc_id order."""
-    cols = ", ".join(META_COLUMNS)
-    if doc_ids is None:
-        return _rows(con.execute(f'SELECT {cols}, "text" FROM documents ORDER BY doc_id'))
-    marks = ",".join("?" * len(doc_ids))
-    return _rows(con.execute(f'SELECT {cols}, "text" FROM documents WHERE doc_id IN ({marks}) ORDER BY doc_id',
-                             list(doc_ids)))
-
-
-def to_doc(nlp, record: dict, facts: dict[str, list[dict]], tables: list[str] | None = None):
-    """One document as a Doc: its facts in doc.spans[table], its metadata in doc._.document."""
+def to_doc(nlp, record: dict, facts: dict[str, list[dict]], tables: list[str] | None = None,
+           sentences: list[tuple[int, int]] = ()):
+    """One document as a Doc: its facts in doc.spans[table], its metadata in doc._.document, its
+    sentences in doc.sents."""
     doc = nlp.make_doc(record["text"] or "")
     doc._.document = {k: _plain(record.get(k)) for k in META_COLUMNS}
     add_fact_spans(doc, facts, tables)
+    mark_sentences(doc, sentences)
     return doc
 
 
@@ -68,9 +34,9 @@ def iter_docs(con, nlp=None, tables: list[str] | None = None, batch: int = 200) 
     ids = [d for (d,) in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
     for i in range(0, len(ids), batch):
         chunk = ids[i:i + batch]
-        facts = facts_of(con, chunk, tables)
+        facts, sentences = facts_of(con, chunk, tables), sentences_of(con, chunk)
         for record in documents(con, chunk):
-            yield to_doc(nlp, record, facts[record["doc_id"]], tables)
+            yield to_doc(nlp, record, facts[record["doc_id"]], tables, sentences[record["doc_id"]])
 
 
 @contextlib.contextmanager
@@ -104,9 +70,9 @@ def write_docbin(con, out_path: str, tables: list[str] | None = None) -> dict:
     """Every document with its facts in one DocBin file (user data kept: the fact columns)."""
     from spacy.tokens import DocBin
 
-    # the words only (ORTH, and SPACY which DocBin always adds): a vietmine Doc has no tags, heads or
-    # entities, and DocBin's default 13 columns per token cost 5x the memory and time
-    db = DocBin(attrs=["ORTH"], store_user_data=True)
+    # the words and sentence starts only (and SPACY, which DocBin always adds): a vietmine Doc has no
+    # tags, heads or entities, and DocBin's default 13 columns per token cost 5x the memory and time
+    db = DocBin(attrs=["ORTH", "SENT_START"], store_user_data=True)
     n_docs = n_spans = 0
     with msgpack_entry_points_once():
         for doc in iter_docs(con, tables=tables):

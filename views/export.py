@@ -25,13 +25,14 @@ def _temporary(target: Path) -> Path:
     return tmp
 
 
-def export_files(con, out_dir: str, tables: list[str]) -> list[str]:
-    """Every table as Parquet and CSV in `out_dir`."""
+def export_files(con, out_dir: str, tables: list[str], formats=("parquet", "csv")) -> list[str]:
+    """Every table in `out_dir`, as Parquet and/or CSV (`formats`)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for t in tables:
         rel = con.table(t)
-        for suffix, write in ((".parquet", rel.write_parquet), (".csv", rel.write_csv)):
+        writers = {"parquet": rel.write_parquet, "csv": rel.write_csv}
+        for suffix, write in ((f".{f}", writers[f]) for f in formats):
             target = out / f"{t}{suffix}"
             tmp = _temporary(target)
             write(str(tmp))

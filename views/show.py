@@ -1,5 +1,6 @@
 """`vietmine show DOC`: a document's text with every extracted fact labelled, in the terminal or as
-an HTML page drawn by displaCy's span visualiser (overlapping facts as stacked lines)."""
+an HTML page of the text exactly as stored with a coloured line under each fact (overlapping facts
+as stacked lines, as displaCy's span view draws them)."""
 from __future__ import annotations
 
 import difflib
@@ -8,8 +9,8 @@ import html
 from vietmine.corpus.sources import SourceKey
 from vietmine.errors import UnknownDocument, VietmineError
 from vietmine.facts import KINDS, TABLES
+from vietmine.views.rows import existing_tables, facts_of
 
-LINE_MARK = "\ue000"  # stands for a line break inside displaCy's markup (it collapses whitespace)
 KINDS_BY_TABLE = {k.table: k for k in KINDS}
 
 
@@ -55,8 +56,6 @@ def find_document(con, key: str) -> tuple[str, str]:
 
 def spans(con, doc_id: str, kinds: list[str] | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, table, description) of every fact of a document, outermost first."""
-    from vietmine.views.docbin import existing_tables, facts_of
-
     tables = [t for t in existing_tables(con) if kinds is None or t in kinds]
     out = [(f["start_char"], f["end_char"], table, describe(table, f))
            for table, rows in facts_of(con, [doc_id], tables)[doc_id].items() for f in rows]
@@ -111,50 +110,81 @@ def _header(meta: dict, n_facts: int) -> str:
             f'text-align:left">{rows}<tr><th>facts</th><td>{n_facts}</td></tr></table></header>')
 
 
+BAR_PX = 5  # height of one fact's line under the text, gap included
+
+PAGE = """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>{title}</title><style>
+body{{margin:0;font-family:sans-serif}}
+.text{{white-space:pre-wrap;font:16px/calc(1.7em + {bars}px) serif;margin:1em 2em;max-width:60em}}
+.text .f{{padding-bottom:{bars}px}}
+.text .lab::after{{content:attr(data-l);font:bold 10px sans-serif;background:var(--c);border-radius:3px;
+  padding:0 3px;margin:0 1px;vertical-align:super}}
+table.facts td,table.facts th{{border:1px solid #ddd;padding:2px 6px;text-align:left}}
+</style></head><body>{top}<div class="text">{body}</div>{facts}</body></html>
+"""
+
+
+def _slots(items) -> list[int]:
+    """A line under the text for each fact, as displaCy stacks them: outer facts first, each on
+    the first line no overlapping fact already holds."""
+    order = sorted(range(len(items)),
+                   key=lambda i: (items[i][0], -(items[i][1] - items[i][0]), TABLES.index(items[i][2])))
+    slots = [0] * len(items)
+    placed: list[int] = []
+    for i in order:
+        taken = {slots[j] for j in placed if items[j][0] < items[i][1] and items[i][0] < items[j][1]}
+        slots[i] = next(k for k in range(len(taken) + 1) if k not in taken)
+        placed.append(i)
+    return slots
+
+
+def _marked_text(text: str, items, slots: list[int]) -> str:
+    """The text exactly as stored (every character, space and line break; pre-wrap), cut at every
+    fact's ends: each piece under facts carries a coloured line per fact and their descriptions
+    on hover, and each fact's label follows its last piece as generated CSS content, so the page's
+    text is the document's text."""
+    bounds = sorted({0, len(text), *(i[0] for i in items), *(i[1] for i in items)})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        piece = html.escape(text[a:b], quote=False)
+        over = [(k, item) for k, item in zip(slots, items) if item[0] <= a and b <= item[1]]
+        if not over:
+            out.append(piece)
+            continue
+        bars = ",".join(f"linear-gradient({KINDS_BY_TABLE[t].color},{KINDS_BY_TABLE[t].color}) left 0 bottom "
+                        f"{k * BAR_PX}px/100% {BAR_PX - 1}px no-repeat" for k, (_, _, t, _, _) in sorted(over))
+        hover = html.escape("; ".join(f"{KINDS_BY_TABLE[t].label}: {d}" for _, (_, _, t, _, d) in sorted(over)))
+        out.append(f'<span class="f" style="background:{bars}" title="{hover}">{piece}</span>')
+        for _, (_, end, t, label, _) in sorted(over):
+            if end == b:
+                out.append(f'<span class="lab" data-l="{html.escape(label)}" style="--c:{KINDS_BY_TABLE[t].color}">'
+                           "</span>")
+    return "".join(out)
+
+
 def render_html(record: dict, facts: dict[str, list[dict]], kinds: list[str] | None = None) -> str:
-    """A full HTML page: metadata on top, then the text with a labelled line under every fact."""
-    from spacy import displacy
-    from spacy.tokens import Doc
-
-    from vietmine.spacy_component import blank
-
+    """A full HTML page: metadata on top, the document's text exactly with a labelled line under
+    every fact, then a table of the facts."""
     kinds = kinds or list(TABLES)
-    nlp = blank()
-    tokens = nlp.make_doc(record["text"] or "")
-    # same tokens, line breaks replaced by a marker (same length, so offsets still hold)
-    doc = Doc(nlp.vocab, words=[t.text.replace("\n", LINE_MARK) for t in tokens],
-              spaces=[bool(t.whitespace_) for t in tokens])
-    spans_, colors, rows = [], {}, []
+    text = record["text"] or ""
+    items, rows = [], []
     for table in kinds:
         for f in facts.get(table, []):
-            # displaCy writes labels and ids into the page unescaped
-            label = html.escape(short_label(table, f))
-            sp = doc.char_span(int(f["start_char"]), int(f["end_char"]), label=label, alignment_mode="expand")
-            if sp is not None:
-                spans_.append(sp)
-                colors[label] = KINDS_BY_TABLE[table].color
-            rows.append((int(f["start_char"]), table, f))
+            s, e = int(f["start_char"]), int(f["end_char"])
+            if 0 <= s < e <= len(text):
+                items.append((s, e, table, short_label(table, f), describe(table, f)))
+            rows.append((s, table, f))
+    slots = _slots(items)
     table_html = "".join(
         f'<tr><td>{s}</td><td style="background:{KINDS_BY_TABLE[t].color}">{KINDS_BY_TABLE[t].label}</td>'
-        f'<td>{html.escape(record["text"][s:int(f["end_char"])])}</td><td>{html.escape(describe(t, f))}</td></tr>'
+        f'<td>{html.escape(text[s:int(f["end_char"])])}</td><td>{html.escape(describe(t, f))}</td></tr>'
         for s, t, f in sorted(rows, key=lambda r: (r[0], TABLES.index(r[1]))))
     facts_block = ('<section style="font-family:sans-serif;margin:1em 2em"><h3>Facts</h3>'
                    '<table class="facts" style="border-collapse:collapse"><tr><th>offset</th><th>kind</th>'
                    f'<th>text</th><th>what it says</th></tr>{table_html}</table></section>')
-    doc.spans["vietmine"] = spans_
-    page = displacy.render(doc, style="span", page=True, minify=False,
-                           options={"spans_key": "vietmine", "colors": colors})
     legend = " ".join(f'<span style="background:{KINDS_BY_TABLE[t].color};padding:1px 4px;border-radius:3px">'
                       f'{KINDS_BY_TABLE[t].label} ({len(facts.get(t, []))})</span>' for t in kinds)
-    top = f'{_header(record, len(spans_))}<p style="font-family:sans-serif;margin:0 2em">{legend}</p>'
-    page = page.replace(LINE_MARK, "<br>")
-    # one line per label: displaCy's label boxes are as wide as the word under them
-    page = page.replace("</head>", "<style>.spans span span span{white-space:nowrap}"
-                        "table.facts td,table.facts th{border:1px solid #ddd;padding:2px 6px;text-align:left}</style>"
-                        "</head>", 1)
-    page = page.replace("</body>", facts_block + "</body>", 1)
+    top = f'{_header(record, len(items))}<p style="font-family:sans-serif;margin:0 2em">{legend}</p>'
     title = html.escape(str(record.get("title") or record.get("source_path") or record.get("doc_id")))
-    page = page.replace("<title>displaCy</title>", f"<title>{title}</title>", 1)
-    head, sep, rest = page.partition("<body")
-    body_open, gt, body = rest.partition(">")
-    return head + sep + body_open + gt + top + body
+    return PAGE.format(title=title, bars=(max(slots, default=-1) + 1) * BAR_PX, top=top,
+                       body=_marked_text(text, items, slots), facts=facts_block)

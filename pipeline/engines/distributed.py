@@ -5,9 +5,13 @@ A rerun skips shards with a marker; `load` merges the Parquet into DuckDB with t
 as `ingest` (vietmine.pipeline.run.Run). Dask is an optional extra: pip install 'vietmine[dask]'."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
+import signal
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +21,7 @@ from vietmine.corpus.readers import count_lines, format_of, iter_files, read_fil
 from vietmine.corpus.sources import SourceKey
 from vietmine.facts import ExtractionResult, Problem
 from vietmine.pipeline.analyse import DOC_TIME_BUDGET_S, process
-from vietmine.pipeline.run import Run
+from vietmine.pipeline.run import Interrupted, Run, _shielded
 from vietmine.pipeline.store import result_frames, table_columns, valid_frame
 
 SHARD_DOCS = 500
@@ -101,21 +105,65 @@ def run_shard(shard: Shard, out_dir: str, budget_s: float = DOC_TIME_BUDGET_S) -
     return {"shard": shard.shard_id, "status": "written", "documents": len(results), "problems": len(problems)}
 
 
-def ingest_dask(paths: list[str], out_dir: str, scheduler: str | None = None, workers: int = 2,
-                shard_docs: int = SHARD_DOCS, retries: int = 2) -> tuple[list[dict], list[str]]:
-    """Run every shard on a Dask cluster (a local one when no scheduler address is given).
-    Returns the task summaries and the names of shards that failed after their retries."""
+@contextlib.contextmanager
+def _dask_quiet(verbose: bool):
+    """Dask's own logging (some 40 lines a run: nannies, workers, comms) only when asked for: what
+    vietmine has to say (shards written, failed shards) it prints itself."""
+    if verbose:
+        yield
+        return
+    loggers = [logging.getLogger(name) for name in ("distributed", "dask", "tornado", "bokeh")]
+    saved = [(lg, lg.level, [(h, h.level) for h in lg.handlers]) for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+        for h in lg.handlers:
+            h.setLevel(logging.CRITICAL + 1)
     try:
-        from dask.distributed import Client, LocalCluster
+        with warnings.catch_warnings():  # "Port 8787 is already in use" and the like
+            warnings.filterwarnings("ignore", module=r"(distributed|dask|tornado)\b")
+            yield
+    finally:
+        for lg, level, handlers in saved:
+            lg.setLevel(level)
+            for h, hl in handlers:
+                h.setLevel(hl)
+
+
+def _worker_ignores_interrupts():
+    """Run in each worker process: Ctrl-C in a terminal reaches every process of the group; the
+    workers leave it to vietmine's process, which closes the cluster and says so in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def ingest_dask(paths: list[str], out_dir: str, scheduler: str | None = None, workers: int = 2,
+                shard_docs: int = SHARD_DOCS, retries: int = 2, verbose: bool = False) -> tuple[list[dict], list[str]]:
+    """Run every shard on a Dask cluster (a local one when no scheduler address is given).
+    Returns the task summaries and the names of shards that failed after their retries.
+    Dask's own logging shows only with `verbose`; Ctrl-C closes the cluster and raises Interrupted."""
+    try:
+        import dask.distributed  # noqa: F401 (configures Dask's logging, which _dask_quiet then lowers)
     except ImportError:
         sys.exit("vietmine: the dask engine needs the optional extra: pip install 'vietmine[dask]'")
+    try:
+        with _dask_quiet(verbose):
+            return _run_shards(paths, out_dir, scheduler, workers, shard_docs, retries, verbose)
+    except KeyboardInterrupt:
+        raise Interrupted("interrupted: the shards written so far are kept (a marker each); "
+                          "run the same command to process the others") from None
+
+
+def _run_shards(paths, out_dir, scheduler, workers, shard_docs, retries, verbose):
+    from dask.distributed import Client, LocalCluster
+
     shards = plan_shards(paths, shard_docs)
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=False if verbose else logging.CRITICAL + 1)
         client = Client(cluster)
+        client.run(_worker_ignores_interrupts)
     try:
         futures = client.map(run_shard, shards, out_dir=out_dir, retries=retries, pure=False,
                              key=[f"shard-{s.shard_id}" for s in shards])
@@ -127,9 +175,10 @@ def ingest_dask(paths: list[str], out_dir: str, scheduler: str | None = None, wo
                 failed.append(f"{shard.name} ({shard.shard_id}): {e.__class__.__name__}: {e}")
         return summaries, failed
     finally:
-        client.close()
-        if cluster:
-            cluster.close()
+        with _shielded():  # a second Ctrl-C does not cut the cluster's closing short
+            client.close()
+            if cluster:
+                cluster.close()
 
 
 def load_parquet(out_dir: str, db_path: str, snapshot: bool = False):
