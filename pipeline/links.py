@@ -23,6 +23,7 @@ import regex
 
 from vietmine.gazetteer import load_json
 from vietmine.facts import Document, LegalLink, LegalRef
+from vietmine.pipeline.segment import sentence_spans
 
 _DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?(?:19|20)\d{2})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?)"
 _MAX_GAP = 400
@@ -94,7 +95,20 @@ def link_rules() -> _LinkRules:
     return _LinkRules()
 
 
-def _break_kind(text: str, i: int) -> str | None:
+def _soft_newlines(doc: Document) -> frozenset[int]:
+    """Line breaks inside a sentence of the segmenter (a wrapped line, a page break): soft."""
+    spans = doc.sentences or sentence_spans(doc.text)
+    text = doc.text
+    out = set()
+    for s, e in spans:
+        i = text.find("\n", s, e)
+        while i >= 0:
+            out.add(i)
+            i = text.find("\n", i + 1, e)
+    return frozenset(out)
+
+
+def _break_kind(text: str, i: int, soft: frozenset[int]) -> str | None:
     """'hard', 'item' or None (soft) for the boundary candidate at text[i]."""
     c = text[i]
     if c == "|":
@@ -102,22 +116,13 @@ def _break_kind(text: str, i: int) -> str | None:
     if c == ";":
         return "item"
     if c == "\n":
+        if i in soft:
+            return None
         j = i - 1
         while j >= 0 and text[j] in " \t":
             j -= 1
-        prev = text[j] if j >= 0 else "\n"
-        k = i + 1
-        while k < len(text) and text[k] in " \t":
-            k += 1
-        nxt = text[k] if k < len(text) else "\n"
-        if nxt == "\n" or prev == "\n":
-            return "hard"
-        if prev == ";":
+        if j >= 0 and text[j] == ";" and text.find("\n", i + 1, i + 3) < 0:
             return "item"
-        if prev in ",-–(" or nxt.islower() or nxt == "(":
-            return None
-        if nxt.isdigit() and not regex.match(r"\d{1,3}[.)]\s", text[k:k + 5]):
-            return None
         return "hard"
     # a full stop followed by a space: a sentence ends unless a lower-case word follows
     k = i + 1
@@ -128,12 +133,12 @@ def _break_kind(text: str, i: int) -> str | None:
     return "hard"
 
 
-def _scan(text: str, lo: int, hi: int) -> tuple[int | None, int | None]:
+def _scan(text: str, lo: int, hi: int, soft: frozenset[int]) -> tuple[int | None, int | None]:
     """Position after the last hard break in text[lo:hi] (None if none), and after the last ';'
     item break that follows it (None if none)."""
     hard = item = None
     for m in link_rules().breaks.finditer(text, lo, hi):
-        kind = _break_kind(text, m.start())
+        kind = _break_kind(text, m.start(), soft)
         if kind == "hard":
             hard, item = m.end(), None
         elif kind == "item":
@@ -176,6 +181,7 @@ def _name_mentions(text: str, refs: list[LegalRef]) -> list[_Mention]:
 def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     text = doc.text
     lr = link_rules()
+    soft = _soft_newlines(doc)
     links: dict[tuple[str, str, str], LegalLink] = {}
 
     def add(src: str, dst: str, rel: str, start: int, end: int) -> None:
@@ -225,7 +231,7 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     for m in mentions:
         far = prev is None or m.start - prev_end > _MAX_GAP
         lo = max(prev_end, m.start - _MAX_GAP) if prev is not None else max(0, m.start - _MAX_GAP)
-        hard, item = _scan(text, lo, m.start)
+        hard, item = _scan(text, lo, m.start, soft)
         item_text = None
         if far or hard is not None:
             close_statement()
@@ -261,16 +267,16 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
                     role[id(m)] = ("obj", own.code, rel, item_pos)
         prev, prev_end = m, m.end
     close_statement()
-    _list_links(text, mentions, own, lr, add)
+    _list_links(text, mentions, own, lr, add, soft)
     return list(links.values())
 
 
-def _last_break_hard_only(text: str, lo: int, hi: int) -> tuple[str | None, int]:
+def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> tuple[str | None, int]:
     lr = link_rules()
     hard = lo
     found = None
     for m in lr.breaks.finditer(text, lo, hi):
-        if _break_kind(text, m.start()) == "hard":
+        if _break_kind(text, m.start(), soft) == "hard":
             hard, found = m.end(), "hard"
     return found, hard
 
@@ -351,7 +357,7 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
     return False
 
 
-def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add) -> None:
+def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add, soft: frozenset[int]) -> None:
     """"Bãi bỏ các văn bản sau:" then "1. Quyết định số ...;" lines: one link per listed document.
     The subject is the last reference before the verb in its statement, else the text itself."""
     if not mentions:
@@ -363,7 +369,7 @@ def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add) -
         if intro is None:
             continue
         rel = next(lr.relations[g] for g, v in intro.groupdict().items() if v and g in lr.relations)
-        _, s0 = _last_break_hard_only(text, max(0, intro.start() - _MAX_GAP), intro.start())
+        _, s0 = _last_break_hard_only(text, max(0, intro.start() - _MAX_GAP), intro.start(), soft)
         before = [m for m in mentions if s0 <= m.start and m.end <= intro.start()]
         front = _norm(text[before[-1].end:intro.start()]) if before else ""
         if before and (lr.attrs.match(front) or (len(front) <= 60 and "," not in front)):
