@@ -79,11 +79,15 @@ class _LinkRules:
         self.body_start = regex.compile(
             r"\n[\s|*#]*(?:Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b|I\s*[.-]\s|QUYẾT ĐỊNH\s*:|QUYẾT NGHỊ\s*:)")
         self.header_own = regex.compile(r"(?:^|\n)[\s|*#]{0,6}Số\s*:?\s*$")
-        # "bãi bỏ các văn bản sau:" then one document per list line
+        # a verb over a generic object ("bãi bỏ các văn bản sau:", "thay thế các Quyết định:",
+        # "bãi bỏ toàn bộ 12 văn bản ..., cụ thể:"), then one document per list item
+        generic = "|".join(regex.escape(w) for w in sorted({t["word"] for t in cfg["types"]}, key=len, reverse=True))
         self.list_intro = regex.compile(
-            rf"(?i)(?:{verbs})\s+(?:toàn bộ\s+)?(?:các|những)\s+[^:\n;]{{0,40}}?\bsau(?:\s+đây)?\s*:[ \t]*\n$")
-        self.list_colon = re.compile(r"sau(?:\s+đây)?\s*:[ \t]*\n")
-        self.list_line = regex.compile(r"[ \t|]*(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])?[ \t]*")
+            rf"(?i)(?<!\p{{L}})(?:{verbs})\s+(?:toàn bộ\s+)?(?:(?:{lc['list_quantifier']})\s+)?"
+            rf"(?:{generic})\b[^:\n;]{{0,100}}:[ \t]*")
+        self.list_colon = re.compile(r":[ \t]*")
+        self.list_item = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}[.)]|[a-zđ][.)])?[ \t]*(?:và\s+)?")
+        self.item_end = regex.compile(r";|\n|\.(?=\s+\p{Lu})")
         # statement boundaries
         self.breaks = regex.compile(
             r"\||;|\n|(?<!(?:^|\n)[ \t|*#]*\d{1,3}|Điều\s+\d{1,3}|\b(?:TP|TX|Tp|TT|ThS|TS|PGS|GS|St|Q|P))[.!?](?=\s)")
@@ -358,15 +362,20 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
 
 
 def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add, soft: frozenset[int]) -> None:
-    """"Bãi bỏ các văn bản sau:" then "1. Quyết định số ...;" lines: one link per listed document.
-    The subject is the last reference before the verb in its statement, else the text itself."""
+    """A verb over a generic object, then the list of its documents after ":" ("bãi bỏ toàn bộ 12
+    văn bản ..., cụ thể: / 1. Quyết định số ...; / 2. ...", "thay thế các Quyết định: Quyết định số
+    A ...; Quyết định số B ..."): one link per listed document, item by item (";" or a new line,
+    with or without a list marker) until an item does not open with a document. The subject is the
+    last reference before the verb in its statement, else the text itself."""
     if not mentions:
         return
     starts = {m.start: m for m in mentions}
     for colon in lr.list_colon.finditer(text):
-        # the verb is at most a few words before "sau:"; search only there (cheap on long texts)
-        intro = lr.list_intro.search(text, max(0, colon.start() - 120), colon.end())
-        if intro is None:
+        # the verb is at most a few words before the colon; search only there (cheap on long texts)
+        intro = None
+        for intro in lr.list_intro.finditer(text, max(0, colon.start() - 160), colon.end()):
+            pass
+        if intro is None or intro.end() != colon.end():
             continue
         rel = next(lr.relations[g] for g, v in intro.groupdict().items() if v and g in lr.relations)
         _, s0 = _last_break_hard_only(text, max(0, intro.start() - _MAX_GAP), intro.start(), soft)
@@ -379,15 +388,14 @@ def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add, s
         else:
             continue
         pos = intro.end()
-        while pos < len(text):
-            line_end = text.find("\n", pos)
-            line_end = len(text) if line_end < 0 else line_end
-            lm = lr.list_line.match(text, pos, line_end)
-            m = starts.get(lm.end()) if lm else None
+        while True:
+            lm = lr.list_item.match(text, pos)
+            m = starts.get(lm.end())
             if m is None:
-                if text[pos:line_end].strip():
-                    break
-                pos = line_end + 1
-                continue
+                break
             add(src, m.code, rel, intro.start(), m.end)
-            pos = line_end + 1
+            # the item ends at ";" or a line break; a full stop before a capital ends the list
+            end = lr.item_end.search(text, m.end)
+            if end is None or end.group().startswith("."):
+                break
+            pos = end.end()
