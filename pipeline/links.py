@@ -35,6 +35,7 @@ class _Mention:
     code: str
     start: int
     end: int
+    doc_type: str = ""
 
 
 class _LinkRules:
@@ -74,7 +75,24 @@ class _LinkRules:
         self.title = regex.compile(
             rf"(?i)^[\W\d]*(?:(?:{types})\s+)?(?:(?:về việc|v/v|về)\s+)?(?:ban hành\s+(?:\p{{L}}+\s+){{1,4}}?)?"
             rf"(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
+        # the enacting formula names the text by its type only: "Chính phủ ban hành Nghị định sửa
+        # đổi, bổ sung một số điều của Nghị định số X"
+        self.enacting = regex.compile(
+            rf"(?i)^[^;]{{0,150}}?\b(?:{lc['issue_verb']})\s+(?P<type>{types})\s+(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
+        self.frame_end = regex.compile(rf"(?i)(?<!\p{{L}})(?:{lc['frame_end']})(?!\p{{L}})")
+        self.bare_item = regex.compile(r"^[\s\-+•*]*(?:\(?(?:\d{1,2}|[a-zđ])[.)]\s*)?(?:và\s+)?$")
+        self.issues_doc = regex.compile(rf"(?i)^[^,;.]{{0,80}}?(?<!\p{{L}})(?:{lc['issue_verb']}|{lc['draw_up_verb']})\s*$")
+        self.attached = regex.compile(rf"(?i)(?:{lc['attached_to']})\s*$")
+        self.complies = regex.compile(rf"(?i)(?<!\p{{L}})(?:{lc['complies']})\s*$")
         self.own_acts = set(lc["own_act_relations"])
+        self.type_of = {t["word"].lower(): t["word"] for t in cfg["types"]}
+        self.partial = regex.compile(rf"(?i)(?<!\p{{L}})(?:{lc['partial_object']})(?!\p{{L}})")
+        self.partial_relations = set(lc["partial_relations"])
+        self.any_verb = regex.compile(rf"(?i)(?<!\p{{L}})(?:{verbs})(?!\p{{L}})")
+        # what may follow the last "Thực hiện" document of a statement that names no doer
+        self.heads_only = regex.compile(
+            rf"(?i)^\s*,?\s*(?:\(?(?:ngày|ngày ký)\s+{_DATE}\)?\s*,?\s*)?(?:(?:của|do)\s+[^,;.()]{{1,100}}?)?\s*"
+            rf"(?:(?:về(?:\s+việc)?|V/v)\s+(?:(?!,\s*\p{{Lu}})[^;.])*)?\s*[.;|]?\s*$")
         self.title_end = regex.compile(r"(?m)^[\s|*#]*(?:Căn cứ|CĂN CỨ|Xét|Theo đề nghị|Điều\s+1\b|I\.\s)")
         self.body_start = regex.compile(
             r"\n[\s|*#]*(?:Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b|I\s*[.-]\s|QUYẾT ĐỊNH\s*:|QUYẾT NGHỊ\s*:)")
@@ -84,7 +102,7 @@ class _LinkRules:
         generic = "|".join(regex.escape(w) for w in sorted({t["word"] for t in cfg["types"]}, key=len, reverse=True))
         self.list_intro = regex.compile(
             rf"(?i)(?<!\p{{L}})(?:{verbs})\s+(?:toàn bộ\s+)?(?:(?:{lc['list_quantifier']})\s+)?"
-            rf"(?:{generic})\b[^:\n;]{{0,100}}:[ \t]*")
+            rf"(?:{generic})\b[^:\n;.\d]{{0,100}}:[ \t]*")
         self.list_colon = re.compile(r":[ \t]*")
         self.list_item = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}[.)]|[a-zđ][.)])?[ \t]*(?:và\s+)?")
         self.item_end = regex.compile(r";|\n|\.(?=\s+\p{Lu})")
@@ -178,7 +196,7 @@ def _name_mentions(text: str, refs: list[LegalRef]) -> list[_Mention]:
         words = [regex.escape(w) for w in (m["type"] + " " + m["name"]).split()]
         pat = regex.compile(r"(?<!\p{L})" + r"\s+".join(words) + r"(?![\p{L}\d])(?!\s+số\s*:?\s*\d)", regex.I)
         for n in pat.finditer(text, r.end_char):
-            out.append(_Mention(r.code, n.start(), n.end()))
+            out.append(_Mention(r.code, n.start(), n.end(), r.doc_type))
     return out
 
 
@@ -200,7 +218,7 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
 
     ordered = sorted(refs, key=lambda r: r.start_char)
     own = _own(text, ordered)
-    mentions = [_Mention(r.code, r.start_char, r.end_char) for r in ordered if r.code and r is not own]
+    mentions = [_Mention(r.code, r.start_char, r.end_char, r.doc_type) for r in ordered if r.code and r is not own]
     mentions += _name_mentions(text, ordered)
     mentions.sort(key=lambda m: m.start)
     # drop a mention inside another (a name mention overlapping a full citation)
@@ -221,15 +239,23 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     stmt_start = 0     # where the current statement starts
     frame = None       # frame relation of the current item ("based_on", "implements")
     heads: list[tuple[_Mention, str, int]] = []  # frame heads of the statement, awaiting a subject
+    carry: list[tuple[_Mention, str, int]] = []  # heads of the last statement, if it was only them
     prev: _Mention | None = None
     prev_end = 0
     role: dict[int, tuple] = {}  # id(mention) -> ("obj", src, rel, ev) | ("agent", dst, rel, ev) | ("head", rel, ev)
+    subjects: set[int] = set()   # mentions that open their item (a possible grammatical subject)
+    tentative: dict[int, tuple] = {}  # id(mention) -> key of a link read from the item list it continues
+    item_obj: tuple | None = None  # (mention, role) of the object that opened the last item
 
-    def close_statement():
-        # no document issued in the statement: in a legal text's preamble, the text itself
+    def close_statement(end: int):
+        nonlocal carry
+        carry = []
         if heads and own is not None and stmt_start < body_start:
+            # no document issued in the statement: in a legal text's preamble, the text itself
             for h, rel, ev in heads:
                 add(own.code, h.code, rel, ev, h.end)
+        elif heads and lr.heads_only.match(_norm(text[heads[-1][0].end:end])):
+            carry = heads[:]  # "Thực hiện Kế hoạch số 12-KH/HU của Huyện ủy." names no doer yet
         heads.clear()
 
     for m in mentions:
@@ -237,13 +263,14 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
         lo = max(prev_end, m.start - _MAX_GAP) if prev is not None else max(0, m.start - _MAX_GAP)
         hard, item = _scan(text, lo, m.start, soft)
         item_text = None
-        if far or hard is not None:
-            close_statement()
+        new_statement = far or hard is not None
+        if new_statement:
+            close_statement(hard if hard is not None else lo)
             stmt_start = hard if hard is not None else lo
             fm = lr.frame_start.match(_norm(text[stmt_start:m.start]))
             frame = lr.frame_rel[fm.lastgroup] if fm else None
             item_pos = item if item is not None else stmt_start
-            prev = None
+            prev, item_obj = None, None
         elif item is not None:
             item_pos = item
             prev = None
@@ -253,26 +280,65 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
                 fm = lr.frame_start.match(item_text)
                 if fm:
                     frame = lr.frame_rel[fm.lastgroup]
+                elif frame and lr.frame_end.search(item_text):
+                    frame = None  # "Theo đề nghị của ...;", "Chính phủ ban hành Nghị định ..."
+            if lr.bare_item.match(item_text):
+                subjects.add(id(m))
+        if new_statement and carry and item_text is not None and lr.issues_doc.match(item_text) and not frame:
+            # "Thực hiện A. Đảng ủy xã xây dựng Kế hoạch số X": X implements A
+            for h, rel, ev in carry:
+                add(m.code, h.code, rel, ev, m.end)
+        carry = [] if new_statement else carry
 
         if prev is not None:
-            _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr)
+            _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr, id(prev) in subjects)
+            r = role.get(id(m))
+            if r and r[0] == "obj" and r[1] == prev.code and id(prev) in tentative:
+                links.pop(tentative.pop(id(prev)), None)  # it acts itself: not an item of the list
         elif frame and lr.item_head.match(item_text):
             role[id(m)] = ("head", frame, item_pos)
             heads.append((m, frame, item_pos))
-        elif own is not None and m.start > own.end_char:
-            in_title = own.end_char <= stmt_start < title_zone
-            om = (lr.title.match(item_text) if in_title else None) or lr.own_act.match(item_text)
+        else:
+            om = None
+            if own is not None and m.start > own.end_char:
+                in_title = own.end_char <= stmt_start < title_zone
+                om = (lr.title.match(item_text) if in_title else None) or lr.own_act.match(item_text)
+                em = lr.enacting.match(item_text) if om is None else None
+                if em and lr.type_of.get(em["type"].lower()) == own.doc_type:
+                    om, in_title = em, True  # the formula acts for the text, like its title
             if om:
-                rel = next(lr.relations[g] for g, v in om.groupdict().items() if v and g in lr.relations)
+                rel = _relation(om)
                 # in the body only the text's normative acts: a plan's task "Hướng dẫn thực hiện
                 # Thông tư X" asks others to act
                 if in_title or rel in lr.own_acts:
                     add(own.code, m.code, rel, item_pos, m.end)
                     role[id(m)] = ("obj", own.code, rel, item_pos)
+            elif (not new_statement and item_obj and lr.bare_item.match(item_text)
+                  and m.doc_type == item_obj[0].doc_type):
+                # "sửa đổi ... của Nghị định số X ...; Nghị định số Y ...": the list goes on
+                _, src, rel, ev = item_obj[1]
+                if src != m.code and (src, m.code, rel) not in links:
+                    add(src, m.code, rel, ev, m.end)
+                    tentative[id(m)] = (src, m.code, rel)
+                role[id(m)] = item_obj[1]
+        if prev is None:
+            r = role.get(id(m))
+            item_obj = (m, r) if r and r[0] == "obj" else None
         prev, prev_end = m, m.end
-    close_statement()
+    close_statement(len(text))
     _list_links(text, mentions, own, lr, add, soft)
     return list(links.values())
+
+
+def _relation(m) -> str:
+    """The relation of the link verb a match holds; repealing or replacing only some articles of a
+    document amends it ("bãi bỏ một số điều của Nghị định số 185")."""
+    lr = link_rules()
+    g = next(g for g, v in m.groupdict().items() if v and g in lr.relations)
+    rel = lr.relations[g]
+    if rel in lr.partial_relations and lr.partial.search(m.string, m.end(g), m.end()):
+        return "amends"
+    return rel
 
 
 def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> tuple[str | None, int]:
@@ -285,12 +351,20 @@ def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> 
     return found, hard
 
 
-def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules) -> bool:
-    """Read the words between two references of one item; record b's role. True if b got one."""
+def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules,
+          a_opens: bool = False) -> bool:
+    """Read the words between two references of one item; record b's role. True if b got one.
+    `a_opens`: a opens its item (it may be the subject of what follows)."""
     ra = role.get(id(a))
+    cm = lr.complies.search(gap) if a_opens and ra is None else None
+    if cm and not lr.negation.search(gap[:cm.start()]) and ")" not in gap and "(" not in gap:
+        # "Quyết định số A ... được ban hành đúng trình tự, thủ tục quy định tại Thông tư số B"
+        add(a.code, b.code, "based_on", a.start, b.end)
+        role[id(b)] = ("obj", a.code, "based_on", a.start)
+        return True
     tm = lr.tail.search(gap)
     if tm:
-        rel = next(lr.relations[g] for g, v in tm.groupdict().items() if v and g in lr.relations)
+        rel = _relation(tm)
         front = gap[:tm.start()]
         if lr.negation.search(front):
             return False  # "Thông tư X chưa quy định, hướng dẫn ..."
@@ -305,18 +379,16 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             return True
         if tm["passive"]:
             return False
-        if lr.coord.search(front):
+        if lr.coord.search(front) and ra and ra[0] in ("obj", "head"):
             if front.count(")") > front.count("("):
                 return False
-            if ra and ra[0] == "obj":  # "sửa đổi B ... và thay thế C": same source
+            if ra[0] == "obj":  # "sửa đổi B ... và thay thế C": same source
                 add(ra[1], b.code, rel, ra[3], b.end)
                 role[id(b)] = ("obj", ra[1], rel, ra[3])
                 return True
-            if ra and ra[0] == "head":  # "Thực hiện A và triển khai B"
-                role[id(b)] = ra
-                heads.append((b, ra[1], ra[2]))
-                return True
-            return False
+            role[id(b)] = ra  # "Thực hiện A và triển khai B"
+            heads.append((b, ra[1], ra[2]))
+            return True
         if ra and ra[0] == "agent" and ")" in front:
             src = ra[1]  # "A (sửa đổi bởi B) hướng dẫn C": A acts
         else:
@@ -332,8 +404,9 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             role[id(b)] = ("obj", src, rel, a.start)
             return True
         return False
-    if heads and lr.issue.search(gap) and "," in gap:
-        # "Thực hiện A; B, UBND tỉnh ban hành Kế hoạch số X": X implements A and B
+    if heads and ((lr.issue.search(gap) and "," in gap) or lr.attached.search(gap)):
+        # "Thực hiện A; B, UBND tỉnh ban hành Kế hoạch số X": X implements A and B; so does the
+        # decision a plan is attached to: "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN A (Ban hành kèm theo X)"
         for h, rel, ev in heads:
             add(b.code, h.code, rel, ev, b.end)
         heads.clear()
@@ -348,8 +421,9 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
         role[id(b)] = ra
         heads.append((b, ra[1], ra[2]))
         return True
-    if not lr.attrs.match(front):
-        return False
+    if not lr.attrs.match(front) and not (ra[0] == "obj" and b.doc_type == a.doc_type and len(front) <= 250
+                                          and not lr.any_verb.search(front) and "(" not in front):
+        return False  # "... Nghị định số Y ... quy định z và Nghị định số Z": a list of one type goes on
     if ra[0] == "agent":
         add(b.code, ra[1], ra[2], ra[3], b.end)
         role[id(b)] = ra
@@ -377,7 +451,7 @@ def _list_links(text: str, mentions: list[_Mention], own, lr: _LinkRules, add, s
             pass
         if intro is None or intro.end() != colon.end():
             continue
-        rel = next(lr.relations[g] for g, v in intro.groupdict().items() if v and g in lr.relations)
+        rel = _relation(intro)
         _, s0 = _last_break_hard_only(text, max(0, intro.start() - _MAX_GAP), intro.start(), soft)
         before = [m for m in mentions if s0 <= m.start and m.end <= intro.start()]
         front = _norm(text[before[-1].end:intro.start()]) if before else ""
