@@ -266,4 +266,32 @@ def extract(doc: Document) -> list[LegalRef]:
             out.append(_make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
                                  m[1].end(), text))
             seen_spans.add(m[1].start("num"))
-    return sorted(out, key=lambda x: x.start_char)
+    out.sort(key=lambda x: x.start_char)
+    unify_spellings(out)
+    return out
+
+
+def _spelling_key(ref: LegalRef) -> tuple | None:
+    """What stays of a code when its separators and its own type code are set aside:
+    "212-BYT/QĐ" and "212/BYT-QĐ", "118/TTg" and "118/QĐ-TTg" give one key."""
+    groups = regex.split(r"[/-]", ref.code)[1:]
+    year = next((g for g in groups if regex.fullmatch(r"(?:19|20)\d{2}", g)), None)
+    code_word = rules().code_word
+    rest = frozenset(g for g in groups if g != year and code_word.get(g) != ref.doc_type)
+    return (ref.doc_type, ref.number, year, rest) if rest else None
+
+
+def unify_spellings(refs: list[LegalRef]) -> None:
+    """One document cited under two spellings of its code in one text takes the first spelling
+    (005: "Quyết định số 118/TTg ngày 27/02/1996" and later "Quyết định số 118/QĐ-TTg ngày
+    27/02/1996"). Two different issue dates keep them apart."""
+    first: dict[tuple, LegalRef] = {}
+    for r in refs:
+        if not r.code:
+            continue
+        key = _spelling_key(r)
+        if key is None:
+            continue
+        f = first.setdefault(key, r)
+        if f.code != r.code and not (f.issue_date and r.issue_date and f.issue_date != r.issue_date):
+            r.code = f.code
