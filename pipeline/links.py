@@ -26,6 +26,7 @@ from vietmine.facts import Document, LegalLink, LegalRef
 from vietmine.pipeline.segment import sentence_spans
 
 _DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?(?:19|20)\d{2})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?)"
+_CODE_YEAR = regex.compile(r"/((?:19|20)\d{2})/")
 _MAX_GAP = 400
 _MAX_EVIDENCE = 1200
 
@@ -88,6 +89,8 @@ class _LinkRules:
         self.type_of = {t["word"].lower(): t["word"] for t in cfg["types"]}
         self.partial = regex.compile(rf"(?i)(?<!\p{{L}})(?:{lc['partial_object']})(?!\p{{L}})")
         self.partial_relations = set(lc["partial_relations"])
+        self.dated_issued = regex.compile(
+            rf"(?i)^\s*,?\s*(?:ngày|ngày ký)\s+{_DATE}\s*,?\s*(?:của|do)\s+\p{{Lu}}")
         self.any_verb = regex.compile(rf"(?i)(?<!\p{{L}})(?:{verbs})(?!\p{{L}})")
         # what may follow the last "Thực hiện" document of a statement that names no doer
         self.heads_only = regex.compile(
@@ -97,6 +100,8 @@ class _LinkRules:
         self.body_start = regex.compile(
             r"\n[\s|*#]*(?:Điều\s+1\b|Chương\s+I\b|CHƯƠNG\s+I\b|I\s*[.-]\s|QUYẾT ĐỊNH\s*:|QUYẾT NGHỊ\s*:)")
         self.header_own = regex.compile(r"(?:^|\n)[\s|*#]{0,6}Số\s*:?\s*$")
+        # the date under a text's number: "Hà Nội, ngày 15 tháng 5 năm 2026"
+        self.header_date = regex.compile(r"(?i)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}")
         # a verb over a generic object ("bãi bỏ các văn bản sau:", "thay thế các Quyết định:",
         # "bãi bỏ toàn bộ 12 văn bản ..., cụ thể:"), then one document per list item
         generic = "|".join(regex.escape(w) for w in sorted({t["word"] for t in cfg["types"]}, key=len, reverse=True))
@@ -291,7 +296,8 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
         carry = [] if new_statement else carry
 
         if prev is not None:
-            _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr, id(prev) in subjects)
+            _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr, id(prev) in subjects,
+                  _norm(text[m.end:m.end + 160]))
             r = role.get(id(m))
             if r and r[0] == "obj" and r[1] == prev.code and id(prev) in tentative:
                 links.pop(tentative.pop(id(prev)), None)  # it acts itself: not an item of the list
@@ -327,7 +333,35 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
         prev, prev_end = m, m.end
     close_statement(len(text))
     _list_links(text, mentions, own, lr, add, soft)
-    return list(links.values())
+    when = _issue_times(text, ordered, own)
+    # a document cannot act on, or be based on, one issued after it
+    return [ln for ln in links.values()
+            if not (ln.src_code in when and ln.dst_code in when and _older(when[ln.src_code], when[ln.dst_code]))]
+
+
+def _issue_times(text: str, refs: list[LegalRef], own: LegalRef | None) -> dict[str, tuple]:
+    """Per code, when it was issued as far as the text tells: (year,) from the code or
+    (year, month, day) from its issue date; the text's own number takes the date of its header."""
+    out: dict[str, tuple] = {}
+    for r in refs:
+        if not r.code:
+            continue
+        if r.issue_date:
+            out[r.code] = (r.issue_date.year, r.issue_date.month, r.issue_date.day)
+        elif r.code not in out:
+            y = _CODE_YEAR.search(r.code)
+            if y:
+                out[r.code] = (int(y.group(1)),)
+    if own is not None:
+        d = link_rules().header_date.search(text, own.end_char, own.end_char + 300)
+        if d:
+            nums = [int(x) for x in regex.findall(r"\d+", d.group())]
+            out[own.code] = (nums[2], nums[1], nums[0])
+    return {c: t for c, t in out.items() if t}
+
+
+def _older(a: tuple, b: tuple) -> bool:
+    return a < b if len(a) == len(b) else a[0] < b[0]
 
 
 def _relation(m) -> str:
@@ -352,9 +386,9 @@ def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> 
 
 
 def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules,
-          a_opens: bool = False) -> bool:
+          a_opens: bool = False, after: str = "") -> bool:
     """Read the words between two references of one item; record b's role. True if b got one.
-    `a_opens`: a opens its item (it may be the subject of what follows)."""
+    `a_opens`: a opens its item (it may be the subject of what follows); `after`: the words after b."""
     ra = role.get(id(a))
     cm = lr.complies.search(gap) if a_opens and ra is None else None
     if cm and not lr.negation.search(gap[:cm.start()]) and ")" not in gap and "(" not in gap:
@@ -417,6 +451,10 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
     if not lr.coord.search(rest):
         return False
     front = lr.coord.sub("", rest)
+    if ra[0] == "obj" and heads and rest == gap and lr.dated_issued.match(after):
+        # "Căn cứ A ... quy định chi tiết B và Nghị định số C ngày ... của Chính phủ ...": C, with
+        # its own date and issuer, is one more basis of the outer list, not an object of A
+        ra = ("head", heads[-1][1], heads[-1][2])
     if ra[0] == "head":
         role[id(b)] = ra
         heads.append((b, ra[1], ra[2]))
