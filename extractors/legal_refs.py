@@ -20,7 +20,12 @@ _SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]{0,15}(?:\s?\([0-9A-ZĐ]{1,8}\))?"
 # "07 - NQ/HU"), so "Chỉ thị 05 - Đẩy mạnh" stays a bare number. At most 10 groups of at most
 # 16 letters: the longest real code has 7 ("01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH").
 _SEP = r"(?:/{1,2}|[\-–—]|\s[\-–—](?=\s?[A-ZĐÐ][0-9A-ZĐÐ]+(?![\p{Ll}])))"
-_CODE = rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:{_SEP}\s?{_SEG}){{0,10}})"
+
+
+def _code(type_codes: str) -> str:
+    """Number and code; a space may stand for the slash before a type code ("309 QĐ-TTg")."""
+    return (rf"(?P<num>\d{{1,5}}[a-c]?)(?P<tail>(?:\s(?=(?:{type_codes})[\-–][A-ZĐÐ]){_SEG})?"
+            rf"(?:{_SEP}\s?{_SEG}){{0,10}})")
 _DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
 _SOFT_BREAK = regex.compile(r"\n(?=\p{Ll})")
 
@@ -40,13 +45,14 @@ class _Rules:
         # a few type words are common nouns in lower case: only their written form counts
         self.strict_types = set(cfg["types_written_as_is"])
         type_alt = "|".join(regex.escape(w) if w in self.strict_types else _ci_first(w) for w in words)
+        code = _code("|".join(map(regex.escape, sorted(cfg["code_type_to_word"], key=len, reverse=True))))
         abbr_alt = alternation(self.abbrev)
         self.ref = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
-            rf"(?P<so>\s+(?:số|Số|SỐ)\s*:?)?\s*{_CODE}(?![\d\p{{L}}])"
+            rf"(?:(?<![\p{{L}}\d])|(?<=\p{{Ll}})(?=\p{{Lu}}))(?:(?P<type>{type_alt})|(?P<abbr>{abbr_alt}))"
+            rf"(?P<so>\s+(?:số|Số|SỐ)\s*:?)?\s*{code}(?![\d\p{{L}}])"
         )
         # a text's own number: "Số: 31/2011/QĐ-UBND", Party style without the colon "Số 15-KH/TU"
-        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
+        self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:?\s*{code}(?![\d\p{{L}}])")
         self.canon_type = {w.lower(): w for w in words}
         self.cong_van_subject = regex.compile(r"[^\n]{0,80}\n(?:[\s|*#]*\n){0,3}[\s|*#]*V/v\b")
         self.canon_type.update({k.lower(): v for k, v in cfg["type_aliases"].items()})
@@ -57,16 +63,29 @@ class _Rules:
         # a law named before its number: "Bộ luật Tố tụng hình sự số 101/2015/QH13"
         self.named_candidates = re.compile(r"số\s*:?\s*\d{1,5}\s*/\s*(?:((?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh))|\d{0,4}\s*/?\s*[^\W\d_])")
         self.named_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{type_alt})(?=\s+\p{{Ll}})")
-        self.named_gap = regex.compile(r"\s+\p{Ll}[\p{Ll}\s,]{0,80}\s$")
+        # "Quyết định khởi tố vụ án hình sự số ...", "các Quyết định của Thủ tướng Chính phủ số ..."
+        self.named_gap = regex.compile(r"\s+(?:\p{Ll}[\p{Ll}\s,]{0,80}|của\s+\p{Lu}[\p{L}\s]{1,60})\s$")
         named = "|".join(_ci_first(w) for w in sorted(cfg["named_law_types"], key=len, reverse=True))
         self.named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{named})(?=\s+\p{{Lu}})")
         self.named_law_gap = regex.compile(r"\s+\p{Lu}(?:[^;.:()\d“”\"|]|\(\p{Lu}{2,10}\)){0,150}\s$")
-        self.named_law_code = regex.compile(rf"số\s*:?\s*{_CODE}(?![\d\p{{L}}])")
+        self.named_law_code = regex.compile(rf"số\s*:?\s*{code}(?![\d\p{{L}}])")
         self.code_word = cfg["code_type_to_word"]
+        # more codes after one type word: "Tờ trình số: 4/TTr-STC ngày ..., 9/TTr-STC ngày ...",
+        # "các Quyết định ... số 142/2008/QĐ-TTg ngày 27/10/2008, số 53/2010/QĐ-TTg ... và số 62/2011/QĐ-TTg"
+        self.more = regex.compile(
+            rf"(?:\s*,?\s*\(?(?:ngày|ngày ký)\s+{_DATE}\)?)?(?:\s*,?\s*(?:của|do)\s+[^,;:()\n\d]{{2,60}}?)?"
+            rf"\s*(?:,|;|\bvà\b)\s*(?:(?:số|Số)\s*:?\s*)?{code}(?![\d\p{{L}}])")
+        # a plan's length is no number: "Kế hoạch 5 năm", "chương trình 2 năm"
+        self.duration = regex.compile(r"\s+(?:năm|tháng)(?!\s+(?:19|20)\d{2})(?!\p{L})")
+        self.duration_types = set(cfg["types_with_a_duration"])
+        self.issuer_spellings = cfg["issuer_spellings"]
+        self.issuer_of_code = cfg["issuer_of_code"]
         self.case_fixes = {k.upper(): v for k, v in cfg["code_case_fixes"].items()}
         self.party_types = set(cfg["party_type_codes"])
         self.party_issuers = set(cfg["party_issuer_codes"])
         self.issuers = sorted(cfg["issuers"], key=lambda i: len(i["name"]), reverse=True)
+        self.named_law_types = set(cfg["named_law_types"])
+        self.type_code = {t["word"]: t["code"] for t in cfg["types"]}
         self.ministries = set(cfg["ministry_codes"])
         self.conventions = cfg["conventions"]
         self.after = regex.compile(
@@ -87,7 +106,8 @@ def rules() -> _Rules:
 def normalize_code(num: str, tail: str) -> str:
     """Official form: no spaces, hyphen-minus, Đ not Ð, known case drift fixed, Party N-TYPE/ISSUER."""
     r = rules()
-    code = regex.sub(r"\s+", "", num + tail)
+    code = regex.sub(r"^(\d+[a-c]?)\s+(?=\p{Lu})", r"\1/", num + tail)  # "309 QĐ-TTg"
+    code = regex.sub(r"\s+", "", code)
     code = regex.sub(r"[–—‐‑−]", "-", code).replace("Ð", "Đ").replace("//", "/")
     parts = regex.split(r"([/-])", code)
     parts = [r.case_fixes.get(p.upper(), p) if p not in "/-" else p for p in parts]
@@ -119,10 +139,14 @@ def issuer_code(issuer: str | None) -> str | None:
     return None
 
 
-def complete_code(doc_type: str, number: str, year: str | None, icode: str | None) -> str | None:
-    """Fill a partial citation by a certain convention, else None (never a guess)."""
+def complete_code(doc_type: str, number: str, year: str | None, icode: str | None,
+                  from_date: bool = False) -> str | None:
+    """Fill a partial citation by a certain convention, else None (never a guess). `from_date`: the
+    year is that of the issue date, which completes only codes that always hold their year."""
     for conv in rules().conventions:
         if doc_type not in conv["types"] or bool(year) != conv["needs_year"]:
+            continue
+        if from_date and not conv.get("year_from_date"):
             continue
         wanted = conv["issuer"]
         if wanted == "ministry":
@@ -134,6 +158,22 @@ def complete_code(doc_type: str, number: str, year: str | None, icode: str | Non
         tcode = next(x["code"] for x in t if x["word"] == doc_type)
         return conv["template"].format(n=number, y=year, t=tcode, i=icode)
     return None
+
+
+def _issuer_of(code: str, doc_type: str) -> tuple[str | None, str | None]:
+    """The issuer a code's own symbol names, when the text does not (77/2015/QH13 -> Quốc hội,
+    06/2013/NĐ-CP -> Chính phủ, 23/2012/TT-BCA -> Bộ Công an; 250/KH-BCA-V05 -> Bộ Công an).
+    Only one issuer: a joint code (TTLT-BCA-BQP) and ambiguous ones (TW, UBND) name none here."""
+    r = rules()
+    groups = [g for g in regex.split(r"[/-]", code)[1:]
+              if not regex.fullmatch(r"(?:19|20)\d{2}", g) and g not in r.code_word]
+    if not groups:
+        return None, None
+    first = regex.sub(r"\d+$", "", groups[0])  # QH13 -> QH: the term is not the issuer
+    name = r.issuer_of_code.get(first)
+    if name is None or any(g in r.issuer_of_code and g != groups[0] for g in groups[1:]):
+        return None, None
+    return name, first
 
 
 def _type_from_code(tail: str) -> str | None:
@@ -165,11 +205,18 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
         # "của Chính phủ và Thông tư số 46/..." : the issuer ends before the next cited document
         issuer = regex.split(r"\s+và\s+(?=" + "|".join(map(regex.escape, r.canon_type.values())) + ")",
                              im["issuer"])[0].strip()
+        for wrong, right in r.issuer_spellings.items():
+            issuer = regex.sub(rf"(?<!\p{{L}}){regex.escape(wrong)}(?!\p{{L}})", right, issuer)
     icode = issuer_code(issuer)
     resolved_by = "text" if code else None
     if code is None and doc_type:
         code = complete_code(doc_type, num, year, icode)
+        if code is None and year is None and date is not None:
+            # "Thông tư số 15 ngày 3-5-2016 của Bộ Công an": types whose code always holds the year
+            code = complete_code(doc_type, num, str(date.year), icode, from_date=True)
         resolved_by = "convention" if code else None
+    if issuer is None and code:
+        issuer, icode = _issuer_of(code, doc_type)
     subject = None
     sm = r.subject_after.match(window)
     if sm:
@@ -232,6 +279,7 @@ def extract(doc: Document) -> list[LegalRef]:
     text = doc.text
     out: list[LegalRef] = []
     seen_spans: set[int] = set()
+    weak: dict[int, int] = {}  # number start -> index in out of a law found by a lower-case type word
     for m in r.header.finditer(text[:4000]):
         doc_type = _type_from_code(m["tail"])
         if doc_type is None and r.cong_van_subject.match(text, m.end()):
@@ -258,17 +306,48 @@ def extract(doc: Document) -> list[LegalRef]:
             # a year after a law's name is not its number: "Luật Đất đai 2013"
             if not m["so"] and not tail and regex.fullmatch(r"(?:19|20)\d{2}", m["num"]):
                 continue
+            if (not m["so"] and not tail and doc_type in r.duration_types and len(m["num"]) <= 2
+                    and r.duration.match(text, m.end())):
+                continue
+            if m["type"][0].islower() and doc_type in r.named_law_types:
+                weak[m.start("num")] = len(out)  # "... pháp luật số 64/2025/QH15": the law's name may start earlier
         out.append(_make_ref(doc_type, m["num"], tail, m.start(), m.end(), text))
         seen_spans.add(m.start("num"))
-    # after the plain pass: "văn bản số 119/BC-BCT" keeps its own type word
+    # after the plain pass: "văn bản số 119/BC-BCT" keeps its own type word; "Luật Ban hành văn bản
+    # quy phạm pháp luật số 64/2025/QH15" is anchored at the first type word of its name
     for m in _named_laws(text):
-        if m[1].start("num") not in seen_spans:
-            out.append(_make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
-                                 m[1].end(), text))
-            seen_spans.add(m[1].start("num"))
+        at = m[1].start("num")
+        if at not in seen_spans or at in weak:
+            ref = _make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
+                            m[1].end(), text)
+            if at in weak:
+                out[weak[at]] = ref
+            else:
+                out.append(ref)
+            seen_spans.add(at)
+    for ref in list(out):
+        _more_codes(text, ref, out, seen_spans)
     out.sort(key=lambda x: x.start_char)
     unify_spellings(out)
     return out
+
+
+def _more_codes(text: str, ref: LegalRef, out: list[LegalRef], seen: set[int]) -> None:
+    """Further full codes of the same type after a reference, joined by ",", ";" or "và"."""
+    r = rules()
+    if not ref.code or "/" not in ref.code:
+        return
+    pos = ref.end_char
+    while True:
+        m = r.more.match(text, pos)
+        if m is None or m.start("num") in seen or "/" not in m["tail"] or not regex.search(r"\p{L}", m["tail"]):
+            return
+        found = _type_from_code(m["tail"])
+        if (r.type_code.get(found) if found else None) != r.type_code.get(ref.doc_type):
+            return  # another type of document
+        out.append(_make_ref(ref.doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
+        seen.add(m.start("num"))
+        pos = m.end()
 
 
 def _spelling_key(ref: LegalRef) -> tuple | None:

@@ -31,7 +31,7 @@ def test_issuer_ends_where_the_sentence_goes_on():
         "thay thế \nThông tư 57/2019/TT-BCA ngày 11 tháng 11 năm 2019 của Bộ trưởng Bộ Công \nan hướng dẫn thực hiện":
             "Bộ trưởng Bộ Công an",
         "Thông tư số 16/2014/TTLT-BLĐTBXH-BTC của liên Bộ Lao động - Thương binh và Xã hội và các văn bản":
-            "liên Bộ Lao động - Thương binh và Xã hội",
+            "Liên Bộ Lao động - Thương binh và Xã hội",  # one spelling of the issuer (issue 26)
     }
     for text, issuer in cases.items():
         assert extract(doc_of(text))[0].issuer == issuer, text
