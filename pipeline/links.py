@@ -15,6 +15,7 @@ act for the text itself. Every link keeps the evidence it was read from and its 
 Word lists and verb patterns: gazetteer/data/legal.json."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from vietmine.pipeline.segment import sentence_spans
 _DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?(?:19|20)\d{2})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?)"
 _CODE_YEAR = regex.compile(r"/((?:19|20)\d{2})/")
 _MAX_GAP = 400
-_MAX_EVIDENCE = 1200
+_MAX_EVIDENCE = 2000
 
 
 @dataclass
@@ -211,6 +212,9 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     soft = _soft_newlines(doc)
     links: dict[tuple[str, str, str], LegalLink] = {}
 
+    spans = doc.sentences or sentence_spans(text)
+    starts = [s for s, _ in spans]
+
     def add(src: str, dst: str, rel: str, start: int, end: int) -> None:
         if src == dst or (src, dst, rel) in links:
             return
@@ -219,7 +223,13 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
             start += 1
         if end - start > _MAX_EVIDENCE:  # keep the evidence to the target's own statement
             start = max(start, end - _MAX_EVIDENCE)
-        links[(src, dst, rel)] = LegalLink(src, dst, rel, start, end, evidence=text[start:end])
+        # the evidence is the whole sentence(s) holding the statement, unless far too long
+        s0 = spans[max(bisect.bisect_right(starts, start) - 1, 0)][0]
+        s1 = spans[max(bisect.bisect_right(starts, max(end - 1, start)) - 1, 0)][1]
+        s0, s1 = min(s0, start), max(s1, end)
+        if s1 - s0 > _MAX_EVIDENCE:
+            s0, s1 = start, end
+        links[(src, dst, rel)] = LegalLink(src, dst, rel, start, end, evidence=text[s0:s1])
 
     ordered = sorted(refs, key=lambda r: r.start_char)
     own = _own(text, ordered)

@@ -199,8 +199,8 @@ def test_every_link_keeps_its_evidence_and_offsets(text):
     found, doc = links_of(text)
     assert found
     for ln in found:
-        assert ln.evidence == doc.text[ln.start_char:ln.end_char]
-        assert 0 < len(ln.evidence) <= 1200
+        assert doc.text[ln.start_char:ln.end_char] in ln.evidence  # in the whole sentence(s) stating it
+        assert 0 < len(ln.evidence) <= 2000
 
 
 def test_link_finding_is_linear_on_a_long_list():
