@@ -57,7 +57,7 @@ class _LinkRules:
         self.negation = regex.compile(rf"(?i)\b(?:{lc['negation']})\b(?:[\s,]+\S+){{0,2}}[\s,]*$")
         self.provisions = regex.compile(rf"(?i)(?:\s+{prov})+\s*$")
         self.coord = regex.compile(rf"(?i)(?:,|\b(?:{lc['coordinator']}))\s*$")
-        self.issue = regex.compile(rf"(?i)\b(?:{lc['issue_verb']})\s*$")
+        self.issue = regex.compile(rf"(?i)(?<!\p{{L}})(?:{lc['issue_verb']}|{lc['draw_up_verb']})\s*$")
         # a reference's date and issuer; the issuer ends before the words that end it in legal_refs
         ends = "|".join(regex.escape(w) for w in cfg["issuer_ends_before"])
         iss = rf"(?:(?!\b(?:{ends})\b)[^,;()“”\"]){{1,100}}?"  # an issuer's name; "A, B, C" for joint issuers
@@ -297,8 +297,8 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
                     frame = lr.frame_rel[fm.lastgroup]
                 elif frame and lr.frame_end.search(item_text):
                     frame = None  # "Theo đề nghị của ...;", "Chính phủ ban hành Nghị định ..."
-            if lr.bare_item.match(item_text):
-                subjects.add(id(m))
+            if lr.bare_item.match(item_text) or lr.issues_doc.match(item_text):
+                subjects.add(id(m))  # "Nghị định số A ...", "Chính phủ vừa ban hành Nghị định số A ..."
         if new_statement and carry and item_text is not None and lr.issues_doc.match(item_text) and not frame:
             # "Thực hiện A. Đảng ủy xã xây dựng Kế hoạch số X": X implements A
             for h, rel, ev in carry:
@@ -410,6 +410,8 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
     if tm:
         rel = _relation(tm)
         front = gap[:tm.start()]
+        if gap[tm.start()] == "(":
+            front += "("  # the verb opens a parenthesis on a: "A (sửa đổi, bổ sung bởi B)"
         if lr.negation.search(front):
             return False  # "Thông tư X chưa quy định, hướng dẫn ..."
         if tm["agent"]:
@@ -443,6 +445,10 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
         ok = bool(lr.attrs.match(front)) or bool(sm and lr.attrs.match(front[:sm.start()]))
         if not ok and rel != "implements":
             ok = (front.rstrip().endswith("(") and ")" not in front) or (len(front) <= 60 and "," not in front)
+            # the subject's own description, then its act: "Nghị định số 67/2017/NĐ-CP quy định xử
+            # phạt ... trong lĩnh vực dầu khí, kinh doanh xăng dầu và khí, thay thế Nghị định 97/2013/NĐ-CP"
+            ok = ok or (a_opens and front.rstrip().endswith(",") and len(front) <= 200
+                        and not lr.any_verb.search(front) and "(" not in front)
         if ok:
             add(src, b.code, rel, a.start, b.end)
             role[id(b)] = ("obj", src, rel, a.start)
