@@ -73,7 +73,7 @@ class _LinkRules:
             rf"(?:(?:{frames})(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?(?:\s+{prov})*)?\s*$")
         types = "|".join(regex.escape(t["word"]) for t in sorted(cfg["types"], key=lambda t: -len(t["word"])))
         self.own_act = regex.compile(
-            rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?:{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
+            rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?P<this>{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
         self.title = regex.compile(
             rf"(?i)^[\W\d]*(?:(?:{types})\s+)?(?:(?:về việc|v/v|về)\s+)?(?:ban hành\s+(?:\p{{L}}+\s+){{1,4}}?)?"
             rf"(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
@@ -324,9 +324,9 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
                     om, in_title = em, True  # the formula acts for the text, like its title
             if om:
                 rel = _relation(om)
-                # in the body only the text's normative acts: a plan's task "Hướng dẫn thực hiện
-                # Thông tư X" asks others to act
-                if in_title or rel in lr.own_acts:
+                # in the body only the text's normative acts, or what "Thông tư này ..." says it does:
+                # a plan's task "Hướng dẫn thực hiện Thông tư X" asks others to act
+                if in_title or rel in lr.own_acts or om.groupdict().get("this"):
                     add(own.code, m.code, rel, item_pos, m.end)
                     role[id(m)] = ("obj", own.code, rel, item_pos)
             elif (not new_statement and item_obj and lr.bare_item.match(item_text)
