@@ -54,6 +54,8 @@ class _Rules:
         # a text's own number: "Số: 31/2011/QĐ-UBND", Party style without the colon "Số 15-KH/TU"
         self.header = regex.compile(rf"(?m)^[\s|*#]{{0,6}}Số\s*:?\s*{code}(?![\d\p{{L}}])")
         self.canon_type = {w.lower(): w for w in words}
+        self.type_line = regex.compile(
+            rf"(?m)^[\s|*#]*(?P<type>{'|'.join(regex.escape(w.upper()) for w in words)})[\s|*#]*$")
         self.cong_van_subject = regex.compile(r"[^\n]{0,80}\n(?:[\s|*#]*\n){0,3}[\s|*#]*V/v\b")
         self.canon_type.update({k.lower(): v for k, v in cfg["type_aliases"].items()})
         # cheap first pass (stdlib re on the lower-cased text, about 7x faster than the full
@@ -284,6 +286,10 @@ def extract(doc: Document) -> list[LegalRef]:
         doc_type = _type_from_code(m["tail"])
         if doc_type is None and r.cong_van_subject.match(text, m.end()):
             doc_type = "Công văn"  # an official letter's number has no type code; "V/v" follows it
+        if doc_type is None:
+            # a law's number has no type code ("Số: 32/2004/QH11"): the type line under it says it
+            tl = r.type_line.search(text, m.end(), m.end() + 300)
+            doc_type = r.canon_type[tl["type"].lower()] if tl else None
         if doc_type and regex.search(r"\p{L}", m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
