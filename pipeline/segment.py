@@ -22,10 +22,17 @@ class _Layout:
         self.ends = set(cfg["sentence_end"])
         self.goes_on = set(cfg["continues_after"])
         self.number_word = regex.compile(rf"(?:{cfg['number_word']})$")
+        words = "|".join(regex.escape(w) for w in sorted(cfg["open_words"], key=len, reverse=True))
+        self.open_end = regex.compile(rf"(?<!\p{{L}})(?:{words})$")
+        legal = load_json("legal.json")
+        verbs = "|".join(v["pattern"] for v in legal["link_verbs"])
+        self.verb_end = regex.compile(rf"(?i)(?<!\p{{L}})(?:{verbs})$")
+        types = sorted({t["word"] for t in legal["types"]}, key=len, reverse=True)
+        self.type_start = regex.compile(rf"(?:{'|'.join(map(regex.escape, types))})(?!\p{{L}})")
         self.wrap = cfg["wrap"]
-        types = sorted({t["word"].upper() for t in load_json("legal.json")["types"]}, key=len, reverse=True)
         # the type line above a legal text's title ("THÔNG TƯ", "QUYẾT ĐỊNH")
-        self.type_line = regex.compile(rf"\s*(?:{'|'.join(map(regex.escape, types))})\s*$")
+        upper = sorted({t.upper() for t in types}, key=len, reverse=True)
+        self.type_line = regex.compile(rf"\s*(?:{'|'.join(map(regex.escape, upper))})\s*$")
 
 
 @functools.cache
@@ -66,8 +73,10 @@ def _joins(prev: str, nxt: str, blank_between: bool, width: float | None, in_tit
         return False
     if in_title and _upper(prev) and _upper(nxt):
         return True  # a title wrapped over upper-case lines
-    if prev[-1] in lay.goes_on or (nxt[0].isdigit() and lay.number_word.search(prev)):
-        return True  # "... của Bộ Công an," / "... Luật số" + "128/2025/QH15;"
+    if prev[-1] in lay.goes_on or (nxt[0].isdigit() and lay.number_word.search(prev)) or lay.open_end.search(prev):
+        return True  # "... của Bộ Công an," / "... Luật số" + "128/2025/QH15;" / "... một số điều của" + ...
+    if lay.verb_end.search(prev) and lay.type_start.match(nxt):
+        return True  # "... và thay thế" + "Thông tư 57/2019/TT-BCA ..."
     if width is None:
         return False  # one paragraph per line: a title line does not run into the lead
     # hard-wrapped text: a number or a parenthesis on the next line goes on; so does a full line

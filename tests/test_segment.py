@@ -73,6 +73,18 @@ CASES = [
                  "tiếp điện tử Hà Nội ủng hộ giữ lại loa phường",
                  ["Khảo sát về loa phường tại Hà Nội có nhiều bất thường"],
                  id="bench-21484662-title-apart-from-a-lead-opening-with-a-number"),
+    pytest.param("1. Thông tư này có hiệu lực kể từ ngày 13 tháng 10 năm 2025 và thay thế \nThông tư 57/2019/TT-BCA ngày "
+                 "11 tháng 11 năm 2019 của Bộ trưởng Bộ Công \nan hướng dẫn thực hiện bảo hiểm y tế",
+                 ["Thông tư này có hiệu lực kể từ ngày 13 tháng 10 năm 2025 và thay thế Thông tư 57/2019/TT-BCA ngày 11 "
+                  "tháng 11 năm 2019 của Bộ trưởng Bộ Công an hướng dẫn thực hiện bảo hiểm y tế"],
+                 id="013-verb-then-its-document-on-the-next-line"),
+    pytest.param("Chuyển nhượng Real: Ronaldo đi, Lewandowski thay thế\nReal Madrid đang có nhiều lựa chọn chất lượng trong "
+                 "trường hợp Ronaldo nhất quyết rời sân Bernabeu.",
+                 ["Chuyển nhượng Real: Ronaldo đi, Lewandowski thay thế"], id="bench-22553746-title-ending-in-a-verb"),
+    pytest.param("Hình tượng anh hùng trong biếm họa ông Trump chặt đầu nữ thần tự do\nDư luận thế giới đang xôn xao về "
+                 "chuyện tạp chí Đức Der Spiegel công bố trang bìa",
+                 ["Hình tượng anh hùng trong biếm họa ông Trump chặt đầu nữ thần tự do"],
+                 id="bench-21473201-title-ending-in-tu-do"),
 ]
 
 
