@@ -231,6 +231,10 @@ FAMILY_CASES = [
                  "57/2014/QH13; Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13; Sau khi xem xét Tờ trình số "
                  "107/TTr-UBTVQH14 ngày 11 tháng 5 năm 2017",
                  set(), id="f4-bench-22589939-preamble-of-a-text-without-its-number"),
+    pytest.param("Số: 56/2026/TT-BCA \nCăn cứ Luật Tổ chức Quốc hội số 57/2014/QH13; Căn cứ Luật Ban hành văn bản quy "
+                 "phạm pháp luật số 80/2015/QH13; Sau khi xem xét Tờ trình số 107/TTr-UBTVQH14 ngày 11 tháng 5 năm 2017",
+                 {("56/2026/TT-BCA", "57/2014/QH13", "based_on"), ("56/2026/TT-BCA", "80/2015/QH13", "based_on")},
+                 id="f4-composite-012-header-bench-22589939-law-whose-name-holds-a-type-word"),
     pytest.param("Thực hiện Kết luận số 91-KL/TU ngày 09/01/2017 của Thường trực Tỉnh ủy Thái Nguyên, ngày 6/2/2017 Chủ tịch "
                  "UBND tỉnh Thái Nguyên đã có Văn bản số 331/UBND-TH giao nhiệm vụ thực hiện Kết luận số 91-KL/TU của "
                  "Thường trực Tỉnh ủy",
