@@ -28,6 +28,36 @@ def _code(type_codes: str) -> str:
             rf"(?:{_SEP}\s?{_SEG}){{0,10}})")
 _DATE = r"(?P<date>\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d{2}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2})"
 _SOFT_BREAK = regex.compile(r"\n(?=\p{Ll})")
+# compiled once: these run for every reference
+_SPACE_SLASH = regex.compile(r"^(\d+[a-c]?)\s+(?=\p{Lu})")  # "309 QĐ-TTg"
+_SPACES = regex.compile(r"\s+")
+_DASHES = regex.compile(r"[–—‐‑−]")
+_SEPARATOR_KEPT = regex.compile(r"([/-])")
+_SEPARATOR = regex.compile(r"[/-]")
+_ANY_SEPARATOR = regex.compile(r"[/\-–—]")
+_SLASHED_PARTY = regex.compile(r"(\d+)/([A-Za-zĐđ]+)-([A-Za-zĐđ]+)")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_YEAR_TAIL = regex.compile(r"[/-]\s?((?:19|20)\d{2})$")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _trie(words) -> str:
+    """An alternation of literal words factored by common prefixes (longest match first)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _ci_first(word: str) -> str:
@@ -59,9 +89,10 @@ class _Rules:
         self.cong_van_subject = regex.compile(r"[^\n]{0,80}\n(?:[\s|*#]*\n){0,3}[\s|*#]*V/v\b")
         self.canon_type.update({k.lower(): v for k, v in cfg["type_aliases"].items()})
         # cheap first pass (stdlib re on the lower-cased text, about 7x faster than the full
-        # pattern at every position): where a type word or abbreviation is followed by a number
-        lowered = sorted({w.lower() for w in words} | {a.lower() for a in self.abbrev}, key=len, reverse=True)
-        self.candidates = re.compile("(?:" + "|".join(re.escape(w) for w in lowered) + r")(?:\s+số\s*:?)?\s*\d")
+        # pattern at every position): where a type word or abbreviation is followed by a number;
+        # the words as a trie, so that each position tries one branch per first letter
+        lowered = {w.lower() for w in words} | {a.lower() for a in self.abbrev}
+        self.candidates = re.compile("(?:" + _trie(lowered) + r")(?:\s+số\s*:?)?\s*\d")
         # a law named before its number: "Bộ luật Tố tụng hình sự số 101/2015/QH13"
         self.named_candidates = re.compile(r"số\s*:?\s*\d{1,5}\s*/\s*(?:((?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh))|\d{0,4}\s*/?\s*[^\W\d_])")
         self.named_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{type_alt})(?=\s+\p{{Ll}})")
@@ -81,11 +112,20 @@ class _Rules:
         self.duration = regex.compile(r"\s+(?:năm|tháng)(?!\s+(?:19|20)\d{2})(?!\p{L})")
         self.duration_types = set(cfg["types_with_a_duration"])
         self.issuer_spellings = cfg["issuer_spellings"]
+        self.spellings = regex.compile(
+            rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, self.issuer_spellings))})(?!\p{{L}})")
         self.issuer_of_code = cfg["issuer_of_code"]
         self.case_fixes = {k.upper(): v for k, v in cfg["code_case_fixes"].items()}
         self.party_types = set(cfg["party_type_codes"])
         self.party_issuers = set(cfg["party_issuer_codes"])
         self.issuers = sorted(cfg["issuers"], key=lambda i: len(i["name"]), reverse=True)
+        self.issuer_by_name = {}
+        for i in self.issuers:
+            self.issuer_by_name.setdefault(i["name"].casefold(), i["code"])
+        self.issuer_names = regex.compile(
+            rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(n) for n in self.issuer_by_name)})(?!\p{{L}})")
+        # "của Chính phủ và Thông tư số 46/..." : the issuer ends before the next cited document
+        self.issuer_then_doc = regex.compile(r"\s+và\s+(?=" + "|".join(map(regex.escape, words)) + ")")
         self.named_law_types = set(cfg["named_law_types"])
         self.type_code = {t["word"]: t["code"] for t in cfg["types"]}
         self.ministries = set(cfg["ministry_codes"])
@@ -108,14 +148,14 @@ def rules() -> _Rules:
 def normalize_code(num: str, tail: str) -> str:
     """Official form: no spaces, hyphen-minus, Đ not Ð, known case drift fixed, Party N-TYPE/ISSUER."""
     r = rules()
-    code = regex.sub(r"^(\d+[a-c]?)\s+(?=\p{Lu})", r"\1/", num + tail)  # "309 QĐ-TTg"
-    code = regex.sub(r"\s+", "", code)
-    code = regex.sub(r"[–—‐‑−]", "-", code).replace("Ð", "Đ").replace("//", "/")
-    parts = regex.split(r"([/-])", code)
+    code = _SPACE_SLASH.sub(r"\1/", num + tail)  # "309 QĐ-TTg"
+    code = _SPACES.sub("", code)
+    code = _DASHES.sub("-", code).replace("Ð", "Đ").replace("//", "/")
+    parts = _SEPARATOR_KEPT.split(code)
     parts = [r.case_fixes.get(p.upper(), p) if p not in "/-" else p for p in parts]
     code = "".join(parts)
     # Party documents written with a slash, e.g. 29/NQ-TW -> 29-NQ/TW
-    m = regex.fullmatch(r"(\d+)/([A-Za-zĐđ]+)-([A-Za-zĐđ]+)", code)
+    m = _SLASHED_PARTY.fullmatch(code)
     if m and m.group(2) in r.party_types and m.group(3) in r.party_issuers:
         code = f"{m.group(1)}-{m.group(2)}/{m.group(3)}"
     return code
@@ -134,11 +174,12 @@ def _parse_date(s: str) -> dt.date | None:
 def issuer_code(issuer: str | None) -> str | None:
     if not issuer:
         return None
-    folded = issuer.casefold()
-    for i in rules().issuers:
-        if regex.search(rf"(?<!\p{{L}}){regex.escape(i['name'].casefold())}(?!\p{{L}})", folded):
-            return i["code"]
-    return None
+    r = rules()
+    found = [m.group() for m in r.issuer_names.finditer(issuer.casefold(), overlapped=True)]
+    if not found:
+        return None
+    # the longest name wins ("Văn phòng Chính phủ" over "Chính phủ"), as when tried longest first
+    return r.issuer_by_name[max(found, key=len)]
 
 
 def complete_code(doc_type: str, number: str, year: str | None, icode: str | None,
@@ -167,11 +208,11 @@ def _issuer_of(code: str, doc_type: str) -> tuple[str | None, str | None]:
     06/2013/NĐ-CP -> Chính phủ, 23/2012/TT-BCA -> Bộ Công an; 250/KH-BCA-V05 -> Bộ Công an).
     Only one issuer: a joint code (TTLT-BCA-BQP) and ambiguous ones (TW, UBND) name none here."""
     r = rules()
-    groups = [g for g in regex.split(r"[/-]", code)[1:]
-              if not regex.fullmatch(r"(?:19|20)\d{2}", g) and g not in r.code_word]
+    groups = [g for g in _SEPARATOR.split(code)[1:]
+              if not _YEAR.fullmatch(g) and g not in r.code_word]
     if not groups:
         return None, None
-    first = regex.sub(r"\d+$", "", groups[0])  # QH13 -> QH: the term is not the issuer
+    first = groups[0].rstrip("0123456789")  # QH13 -> QH: the term is not the issuer
     name = r.issuer_of_code.get(first)
     if name is None or any(g in r.issuer_of_code and g != groups[0] for g in groups[1:]):
         return None, None
@@ -179,7 +220,7 @@ def _issuer_of(code: str, doc_type: str) -> tuple[str | None, str | None]:
 
 
 def _type_from_code(tail: str) -> str | None:
-    for seg in regex.split(r"[/\-–—]", tail):
+    for seg in _ANY_SEPARATOR.split(tail):
         seg = seg.strip()
         seg = rules().case_fixes.get(seg.upper(), seg)
         if seg in rules().code_word:
@@ -189,10 +230,10 @@ def _type_from_code(tail: str) -> str | None:
 
 def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: str) -> LegalRef:
     r = rules()
-    has_letters = regex.search(r"\p{L}", tail) is not None
+    has_letters = _LETTER.search(tail) is not None
     code = normalize_code(num, tail) if has_letters else None
     year = None
-    m = regex.match(r"[/-]\s?((?:19|20)\d{2})$", tail)
+    m = _YEAR_TAIL.match(tail)
     if not has_letters and m:
         year = m.group(1)
     # a hard line break inside a sentence (Công báo PDF text) does not end the issuer's name
@@ -205,10 +246,8 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
     im = r.issuer_after.match(window)
     if im:
         # "của Chính phủ và Thông tư số 46/..." : the issuer ends before the next cited document
-        issuer = regex.split(r"\s+và\s+(?=" + "|".join(map(regex.escape, r.canon_type.values())) + ")",
-                             im["issuer"])[0].strip()
-        for wrong, right in r.issuer_spellings.items():
-            issuer = regex.sub(rf"(?<!\p{{L}}){regex.escape(wrong)}(?!\p{{L}})", right, issuer)
+        issuer = r.issuer_then_doc.split(im["issuer"])[0].strip()
+        issuer = r.spellings.sub(lambda m: r.issuer_spellings[m.group()], issuer)
     icode = issuer_code(issuer)
     resolved_by = "text" if code else None
     if code is None and doc_type:
@@ -290,14 +329,14 @@ def extract(doc: Document) -> list[LegalRef]:
             # a law's number has no type code ("Số: 32/2004/QH11"): the type line under it says it
             tl = r.type_line.search(text, m.end(), m.end() + 300)
             doc_type = r.canon_type[tl["type"].lower()] if tl else None
-        if doc_type and regex.search(r"\p{L}", m["tail"]):
+        if doc_type and _LETTER.search(m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
     for m in _ref_matches(text):
         if m.start("num") in seen_spans:
             continue
         tail = m["tail"]
-        has_code = regex.search(r"\p{L}", tail) is not None
+        has_code = _LETTER.search(tail) is not None
         if m["abbr"]:
             # "CT1 - CT2" is a building, "QĐ 12/QĐ-UBND" a decision: an abbreviation needs "số" or a slash
             if not (m["so"] or (has_code and "/" in tail)):
@@ -310,7 +349,7 @@ def extract(doc: Document) -> list[LegalRef]:
             if m["type"] in r.strict_types and not (has_code or m["so"]):
                 continue  # "điện 500 kV", "ghế chỉnh điện 8 hướng": electricity, not a telegram
             # a year after a law's name is not its number: "Luật Đất đai 2013"
-            if not m["so"] and not tail and regex.fullmatch(r"(?:19|20)\d{2}", m["num"]):
+            if not m["so"] and not tail and _YEAR.fullmatch(m["num"]):
                 continue
             if (not m["so"] and not tail and doc_type in r.duration_types and len(m["num"]) <= 2
                     and r.duration.match(text, m.end())):
@@ -346,7 +385,7 @@ def _more_codes(text: str, ref: LegalRef, out: list[LegalRef], seen: set[int]) -
     pos = ref.end_char
     while True:
         m = r.more.match(text, pos)
-        if m is None or m.start("num") in seen or "/" not in m["tail"] or not regex.search(r"\p{L}", m["tail"]):
+        if m is None or m.start("num") in seen or "/" not in m["tail"] or not _LETTER.search(m["tail"]):
             return
         found = _type_from_code(m["tail"])
         if (r.type_code.get(found) if found else None) != r.type_code.get(ref.doc_type):
@@ -359,8 +398,8 @@ def _more_codes(text: str, ref: LegalRef, out: list[LegalRef], seen: set[int]) -
 def _spelling_key(ref: LegalRef) -> tuple | None:
     """What stays of a code when its separators and its own type code are set aside:
     "212-BYT/QĐ" and "212/BYT-QĐ", "118/TTg" and "118/QĐ-TTg" give one key."""
-    groups = regex.split(r"[/-]", ref.code)[1:]
-    year = next((g for g in groups if regex.fullmatch(r"(?:19|20)\d{2}", g)), None)
+    groups = _SEPARATOR.split(ref.code)[1:]
+    year = next((g for g in groups if _YEAR.fullmatch(g)), None)
     code_word = rules().code_word
     rest = frozenset(g for g in groups if g != year and code_word.get(g) != ref.doc_type)
     return (ref.doc_type, ref.number, year, rest) if rest else None

@@ -28,6 +28,7 @@ from vietmine.pipeline.segment import sentence_spans
 
 _DATE = r"(?:\d{1,2}\s?[/.-]\s?\d{1,2}(?:\s?[/.-]\s?(?:19|20)\d{2})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?:19|20)\d{2})?)"
 _CODE_YEAR = regex.compile(r"/((?:19|20)\d{2})/")
+_SPACES = regex.compile(r"\s+")
 _MAX_GAP = 400
 _MAX_EVIDENCE = 2000
 
@@ -175,7 +176,7 @@ def _scan(text: str, lo: int, hi: int, soft: frozenset[int]) -> tuple[int | None
 
 
 def _norm(s: str) -> str:
-    return regex.sub(r"\s+", " ", s)
+    return _SPACES.sub(" ", s)
 
 
 def _own(text: str, refs: list[LegalRef]) -> LegalRef | None:
@@ -207,6 +208,8 @@ def _name_mentions(text: str, refs: list[LegalRef]) -> list[_Mention]:
 
 
 def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
+    if sum(1 for r in refs if r.code) < 2:
+        return []  # a link joins two documents: the text's own number counts as one
     text = doc.text
     lr = link_rules()
     soft = _soft_newlines(doc)
