@@ -97,7 +97,7 @@ class _Rules:
         self.named_candidates = re.compile(r"số\s*:?\s*\d{1,5}\s*/\s*(?:((?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh))|\d{0,4}\s*/?\s*[^\W\d_])")
         self.named_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{type_alt})(?=\s+\p{{Ll}})")
         # "Quyết định khởi tố vụ án hình sự số ...", "các Quyết định của Thủ tướng Chính phủ số ..."
-        self.named_gap = regex.compile(r"\s+(?:\p{Ll}[\p{Ll}\s,]{0,80}|của\s+\p{Lu}[\p{L}\s]{1,60})\s$")
+        self.named_gap = regex.compile(r"\s+(?:\p{Ll}[\p{Ll}\s,]{0,80}|của\s+\p{Lu}[\p{L}\s]{1,60}:?)\s$")
         named = "|".join(_ci_first(w) for w in sorted(cfg["named_law_types"], key=len, reverse=True))
         self.named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{named})(?=\s+\p{{Lu}})")
         self.named_law_gap = regex.compile(r"\s+\p{Lu}(?:[^;.:()\d“”\"|]|\(\p{Lu}{2,10}\)){0,150}\s$")
@@ -107,7 +107,7 @@ class _Rules:
         # "các Quyết định ... số 142/2008/QĐ-TTg ngày 27/10/2008, số 53/2010/QĐ-TTg ... và số 62/2011/QĐ-TTg"
         self.more = regex.compile(
             rf"(?:\s*,?\s*\(?(?:ngày|ngày ký)\s+{_DATE}\)?)?(?:\s*,?\s*(?:của|do)\s+[^,;:()\n\d]{{2,60}}?)?"
-            rf"\s*(?:,|;|\bvà\b)\s*(?:(?:số|Số)\s*:?\s*)?{code}(?![\d\p{{L}}])")
+            rf"\s*(?:,|;|\bvà\b)\s*(?P<so>(?:số|Số)\s*:?\s*)?{code}(?![\d\p{{L}}])")
         # a plan's length is no number: "Kế hoạch 5 năm", "chương trình 2 năm"
         self.duration = regex.compile(r"\s+(?:năm|tháng)(?!\s+(?:19|20)\d{2})(?!\p{L})")
         self.duration_types = set(cfg["types_with_a_duration"])
@@ -390,7 +390,8 @@ def _more_codes(text: str, ref: LegalRef, out: list[LegalRef], seen: set[int]) -
         found = _type_from_code(m["tail"])
         if (r.type_code.get(found) if found else None) != r.type_code.get(ref.doc_type):
             return  # another type of document
-        out.append(_make_ref(ref.doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
+        start = m.start("so") if m["so"] else m.start("num")
+        out.append(_make_ref(ref.doc_type, m["num"], m["tail"], start, m.end(), text))
         seen.add(m.start("num"))
         pos = m.end()
 

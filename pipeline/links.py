@@ -71,7 +71,7 @@ class _LinkRules:
         self.frame_start = regex.compile(rf"(?i)^[\W\d]*(?:[^,;\n]{{0,40}},\s*)?(?:{frames})\b")
         self.item_head = regex.compile(
             rf"(?i)^[\s\-+•*]*(?:\(?(?:\d{{1,2}}|[a-zđ])[.)]\s*)?(?:và\s+)?"
-            rf"(?:(?:{frames})(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?(?:\s+{prov})*)?\s*$")
+            rf"(?:(?:{frames})(?:\s+(?:các|những))?(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?(?:\s+{prov})*)?\s*$")
         types = "|".join(regex.escape(t["word"]) for t in sorted(cfg["types"], key=lambda t: -len(t["word"])))
         self.own_act = regex.compile(
             rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?P<this>{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
@@ -322,7 +322,9 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
             if own is not None and m.start > own.end_char:
                 in_title = own.end_char <= stmt_start < title_zone
                 om = (lr.title.match(item_text) if in_title else None) or lr.own_act.match(item_text)
-                em = lr.enacting.match(item_text) if om is None else None
+                # the enacting formula closes the preamble; in the body "tham mưu UBND tỉnh ban hành
+                # Quyết định sửa đổi ..." is a task
+                em = lr.enacting.match(item_text) if om is None and m.start < body_start else None
                 if em and lr.type_of.get(em["type"].lower()) == own.doc_type:
                     om, in_title = em, True  # the formula acts for the text, like its title
             if om:
