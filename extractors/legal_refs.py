@@ -60,9 +60,15 @@ def _trie(words) -> str:
     return build(root)
 
 
+def _title(word: str) -> str:
+    """Every word capitalised: "Bộ Luật", "Nghị Định" (press case drift)."""
+    return " ".join(w[:1].upper() + w[1:] for w in word.split())
+
+
 def _ci_first(word: str) -> str:
-    """Pattern matching a phrase in title case, lower case or upper case."""
-    return "(?:" + "|".join(regex.escape(w) for w in {word, word.lower(), word.upper(), word[0].lower() + word[1:]}) + ")"
+    """Pattern matching a phrase in title case, lower case, upper case or with every word capitalised."""
+    forms = {word, word.lower(), word.upper(), word[0].lower() + word[1:], _title(word)}
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
 
 
 class _Rules:
@@ -101,6 +107,11 @@ class _Rules:
         named = "|".join(_ci_first(w) for w in sorted(cfg["named_law_types"], key=len, reverse=True))
         self.named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{named})(?=\s+\p{{Lu}})")
         self.named_law_gap = regex.compile(r"\s+\p{Lu}(?:[^;.:()\d“”\"|]|\(\p{Lu}{2,10}\)){0,150}\s$")
+        # the press also writes a law's name in lower case after its capitalised type word:
+        # "Bộ Luật hình sự số 12/2017/QH14", "Luật đất đai số 45/2013/QH13"
+        titled = "|".join(regex.escape(v) for w in cfg["named_law_types"] for v in {w, _title(w)})
+        self.lower_named_law_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{titled})(?=\s+\p{{Ll}})")
+        self.lower_named_law_gap = regex.compile(r"\s+\p{Ll}[^;.:,()\d“”\"|]{0,80}\s$")
         self.named_law_code = regex.compile(rf"số\s*:?\s*{code}(?![\d\p{{L}}])")
         self.code_word = cfg["code_type_to_word"]
         # more codes after one type word: "Tờ trình số: 4/TTr-STC ngày ..., 9/TTr-STC ngày ...",
@@ -301,7 +312,11 @@ def _named_laws(text: str):
             for t in r.named_law_type.finditer(text, max(0, p - 160), p):
                 last = t
             if last is None or not r.named_law_gap.match(text, last.end(), p):
-                continue
+                last = None
+                for t in r.lower_named_law_type.finditer(text, max(0, p - 90), p):
+                    last = t
+                if last is None or not r.lower_named_law_gap.match(text, last.end(), p):
+                    continue
         else:
             for t in r.named_type.finditer(text, max(0, p - 90), p):
                 last = t

@@ -48,7 +48,7 @@ class _LinkRules:
         verbs = "|".join(f"(?P<v{i}>{v['pattern']})" for i, v in enumerate(cfg["link_verbs"]))
         self.relations = {f"v{i}": v["relation"] for i, v in enumerate(cfg["link_verbs"])}
         prov = lc["provision"]
-        lead = lc["object_lead"]
+        lead = f"{lc['object_lead']}|{lc['manner']}"
         # kept for callers of the old module layout
         self.based_on = regex.compile(cfg["based_on_pattern"])
         # the words right before a target: [được] VERB [objects' lead words] [bởi|theo AGENT-provisions]
@@ -71,7 +71,8 @@ class _LinkRules:
         self.frame_start = regex.compile(rf"(?i)^[\W\d]*(?:[^,;\n]{{0,40}},\s*)?(?:{frames})\b")
         self.item_head = regex.compile(
             rf"(?i)^[\s\-+•*]*(?:\(?(?:\d{{1,2}}|[a-zđ])[.)]\s*)?(?:và\s+)?"
-            rf"(?:(?:{frames})(?:\s+(?:các|những))?(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?(?:\s+{prov})*)?\s*$")
+            rf"(?:(?:{frames})(?:\s+(?:{lc['manner']}))*(?:\s+(?:các|những))?(?:\s+[^;,]{{0,60}}?\s(?:tại|của|theo))?"
+            rf"(?:\s+{prov})*)?\s*$")
         types = "|".join(regex.escape(t["word"]) for t in sorted(cfg["types"], key=lambda t: -len(t["word"])))
         self.own_act = regex.compile(
             rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?P<this>{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")

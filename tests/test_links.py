@@ -269,6 +269,12 @@ FAMILY_CASES = [
                  {("31/2011/QĐ-UBND", "118/TTg", "based_on"), ("31/2011/QĐ-UBND", "117/2007/QĐ-TTg", "based_on"),
                   ("117/2007/QĐ-TTg", "118/TTg", "amends"), ("117/2007/QĐ-TTg", "20/2000/QĐ-TTg", "amends")},
                  id="f7-005-two-spellings-one-document"),
+    pytest.param("Trước đó, đầu tháng 6 này, tại Chỉ thị 26/CT-TTg của Thủ tướng về tiếp tục triển khai hiệu quả Nghị quyết "
+                 "số 35/NQ-CP ngày 16/5/2016 theo tinh thần Chính phủ đồng hành cùng doanh nghiệp",
+                 {("26/CT-TTg", "35/NQ-CP", "implements")}, id="f2-bench-22517385-manner-between-verb-and-object"),
+    pytest.param("Quốc hội khóa XIV, Kỳ họp thứ 3 đã thông qua Nghị quyết số 41/2017/QH14 về việc thi hành Bộ Luật hình sự số "
+                 "12/2017/QH14 về hiệu lực thi hành của Bộ luật Tố tụng hình sự số 101/2015/QH13",
+                 {("41/2017/QH14", "12/2017/QH14", "implements")}, id="f4-bench-22738284-law-named-in-lower-case"),
     pytest.param("Thông tư 151/2014/TT-BTC ngày 10/10/2014 hướng dẫn thực hiện Nghị định số 91/2014/NĐ-CP, Nghị định số "
                  "12/2015/NĐ-CP", {("151/2014/TT-BTC", "91/2014/NĐ-CP", "guides")},
                  id="f8-bench-22257452-no-guiding-a-later-document"),
