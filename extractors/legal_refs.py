@@ -14,7 +14,7 @@ import regex
 from vietmine.gazetteer import alternation, load_json
 from vietmine.facts import Document, LegalRef
 
-_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]{0,15}(?:\s?\([0-9A-ZĐ]{1,8}\))?"
+_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]{0,15}(?:\s?\((?=[A-ZĐ]*\d)[0-9A-ZĐ]{1,8}\))?"  # "BCA(X11)", not an alias "(BLHS)"
 # number, then code segments joined by / or a dash; a space may follow a separator (PDF and press
 # typos); a space before a dash only when an upper-case code group follows ("301/BGDĐT – GDMN",
 # "07 - NQ/HU"), so "Chỉ thị 05 - Đẩy mạnh" stays a bare number. At most 10 groups of at most
