@@ -214,7 +214,7 @@ def complete_code(doc_type: str, number: str, year: str | None, icode: str | Non
     return None
 
 
-def _issuer_of(code: str, doc_type: str) -> tuple[str | None, str | None]:
+def _issuer_of(code: str) -> tuple[str | None, str | None]:
     """The issuer a code's own symbol names, when the text does not (77/2015/QH13 -> Quốc hội,
     06/2013/NĐ-CP -> Chính phủ, 23/2012/TT-BCA -> Bộ Công an; 250/KH-BCA-V05 -> Bộ Công an).
     Only one issuer: a joint code (TTLT-BCA-BQP) and ambiguous ones (TW, UBND) name none here."""
@@ -268,7 +268,7 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
             code = complete_code(doc_type, num, str(date.year), icode, from_date=True)
         resolved_by = "convention" if code else None
     if issuer is None and code:
-        issuer, icode = _issuer_of(code, doc_type)
+        issuer, icode = _issuer_of(code)
     subject = None
     sm = r.subject_after.match(window)
     if sm:

@@ -1,17 +1,22 @@
 """Links between documents, only where the text states them (never from co-occurrence).
 
-The text is read as statements (ended by a full stop, a blank line, a table cell or a hard line
-break; a PDF line break inside a sentence is soft) made of items (separated by ";"). Between two
-consecutive references A and B of one item, the words right before B say how B relates:
+The text is read as statements (ended by a full stop, a blank line, a table cell or a line break
+the segmenter kept; a wrapped line inside a sentence is soft) made of items (separated by ";").
+Between two consecutive references A and B of one item, the words right before B say how B relates:
 - an active verb ("A ... sửa đổi, bổ sung một số điều của B"): A acts on B;
 - a passive verb with its agent ("A (đã được sửa đổi, bổ sung bởi B)"): B acts on A, and every
   further agent joined by "," or "và" too ("... theo Luật số B1, Luật số B2 ... và Luật số Bn");
-- "và"/"," alone: B shares A's role ("sửa đổi B ... và thay thế C": both from the same source).
+- "và"/"," alone: B shares A's role ("sửa đổi B ... và thay thế C": both from the same source), and
+  so does the next item of one type ("... của Nghị định số X ...; Nghị định số Y ...");
+- compliance of a document subject ("A được ban hành đúng trình tự ... quy định tại B"): A based on B.
 A statement opened by "Căn cứ" or "Thực hiện" lists documents whose subject is the document that
-the statement issues ("..., UBND tỉnh ban hành Kế hoạch số X") or, in a legal text's preamble, the
-text itself (its own number from its header "Số: ..."). The text's own title ("QUYẾT ĐỊNH Về việc
-bãi bỏ ...") and its imperative articles ("Bãi bỏ Nghị định số ...", "Quyết định này thay thế ...")
-act for the text itself. Every link keeps the evidence it was read from and its offsets.
+the statement issues ("..., UBND tỉnh ban hành Kế hoạch số X", "(Ban hành kèm theo Quyết định số
+X)", or the next statement's "Đảng ủy xã xây dựng Kế hoạch số X") or, in a legal text's preamble,
+the text itself (its own number from its header "Số: ..."). The text's own title, its enacting
+formula ("Chính phủ ban hành Nghị định sửa đổi ... của Nghị định số X") and its articles ("Bãi bỏ
+Nghị định số ...", "Quyết định này thay thế ...") act for the text itself, as does a verb over a
+generic object followed by a list ("thay thế các Quyết định: ..."). A document cannot act on one
+issued after it. Every link keeps the whole sentence it was read from and its offsets.
 Word lists and verb patterns: gazetteer/data/legal.json."""
 from __future__ import annotations
 
@@ -125,10 +130,8 @@ def link_rules() -> _LinkRules:
     return _LinkRules()
 
 
-def _soft_newlines(doc: Document) -> frozenset[int]:
+def _soft_newlines(text: str, spans: list[tuple[int, int]]) -> frozenset[int]:
     """Line breaks inside a sentence of the segmenter (a wrapped line, a page break): soft."""
-    spans = doc.sentences or sentence_spans(doc.text)
-    text = doc.text
     out = set()
     for s, e in spans:
         i = text.find("\n", s, e)
@@ -213,11 +216,10 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
         return []  # a link joins two documents: the text's own number counts as one
     text = doc.text
     lr = link_rules()
-    soft = _soft_newlines(doc)
-    links: dict[tuple[str, str, str], LegalLink] = {}
-
     spans = doc.sentences or sentence_spans(text)
     starts = [s for s, _ in spans]
+    soft = _soft_newlines(text, spans)
+    links: dict[tuple[str, str, str], LegalLink] = {}
 
     def add(src: str, dst: str, rel: str, start: int, end: int) -> None:
         if src == dst or (src, dst, rel) in links:
@@ -303,11 +305,12 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
                     frame = None  # "Theo đề nghị của ...;", "Chính phủ ban hành Nghị định ..."
             if lr.bare_item.match(item_text) or lr.issues_doc.match(item_text):
                 subjects.add(id(m))  # "Nghị định số A ...", "Chính phủ vừa ban hành Nghị định số A ..."
-        if new_statement and carry and item_text is not None and lr.issues_doc.match(item_text) and not frame:
-            # "Thực hiện A. Đảng ủy xã xây dựng Kế hoạch số X": X implements A
-            for h, rel, ev in carry:
-                add(m.code, h.code, rel, ev, m.end)
-        carry = [] if new_statement else carry
+        if new_statement and carry:
+            if lr.issues_doc.match(item_text) and not frame:
+                # "Thực hiện A. Đảng ủy xã xây dựng Kế hoạch số X": X implements A
+                for h, rel, ev in carry:
+                    add(m.code, h.code, rel, ev, m.end)
+            carry = []  # only the next statement
 
         if prev is not None:
             _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr, id(prev) in subjects,
@@ -373,7 +376,7 @@ def _issue_times(text: str, refs: list[LegalRef], own: LegalRef | None) -> dict[
         if d:
             nums = [int(x) for x in regex.findall(r"\d+", d.group())]
             out[own.code] = (nums[2], nums[1], nums[0])
-    return {c: t for c, t in out.items() if t}
+    return out
 
 
 def _older(a: tuple, b: tuple) -> bool:
