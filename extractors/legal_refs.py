@@ -14,7 +14,8 @@ import regex
 from vietmine.gazetteer import alternation, load_json
 from vietmine.facts import Document, LegalRef
 
-_SEG = r"[0-9A-ZĐÐ][0-9A-Za-zĐÐđ]{0,15}(?:\s?\((?=[A-ZĐ]*\d)[0-9A-ZĐ]{1,8}\))?"  # "BCA(X11)", not an alias "(BLHS)"
+# a code group: "BCA", "QH13", "BNN&PTNT"; "BCA(X11)" with a sub-issuer, not an alias "(BLHS)"
+_SEG = r"[0-9A-ZĐÐ](?:[0-9A-Za-zĐÐđ]|&(?=[A-ZĐ])){0,15}(?:\s?\((?=[A-ZĐ]*\d)[0-9A-ZĐ]{1,8}\))?"
 # number, then code segments joined by / or a dash; a space may follow a separator (PDF and press
 # typos); a space before a dash only when an upper-case code group follows ("301/BGDĐT – GDMN",
 # "07 - NQ/HU"), so "Chỉ thị 05 - Đẩy mạnh" stays a bare number. At most 10 groups of at most
@@ -42,7 +43,8 @@ _LETTER = regex.compile(r"\p{L}")
 
 
 def _trie(words) -> str:
-    """An alternation of literal words factored by common prefixes (longest match first)."""
+    """An alternation of literal words factored by common prefixes (longest match first); a space
+    stands for any run of white space ("Thông tư \nliên tịch" wrapped in gazette text)."""
     root: dict = {}
     for w in words:
         node = root
@@ -51,7 +53,7 @@ def _trie(words) -> str:
         node[""] = {}
 
     def build(node) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -68,7 +70,12 @@ def _title(word: str) -> str:
 def _ci_first(word: str) -> str:
     """Pattern matching a phrase in title case, lower case, upper case or with every word capitalised."""
     forms = {word, word.lower(), word.upper(), word[0].lower() + word[1:], _title(word)}
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(_spaced(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _spaced(phrase: str) -> str:
+    """A literal phrase whose spaces match any run of white space (a wrapped line)."""
+    return r"\s+".join(regex.escape(w) for w in phrase.split(" "))
 
 
 class _Rules:
@@ -80,7 +87,7 @@ class _Rules:
         self.abbrev = cfg["abbreviated_types"]
         # a few type words are common nouns in lower case: only their written form counts
         self.strict_types = set(cfg["types_written_as_is"])
-        type_alt = "|".join(regex.escape(w) if w in self.strict_types else _ci_first(w) for w in words)
+        type_alt = "|".join(_spaced(w) if w in self.strict_types else _ci_first(w) for w in words)
         code = _code("|".join(map(regex.escape, sorted(cfg["code_type_to_word"], key=len, reverse=True))))
         abbr_alt = alternation(self.abbrev)
         self.ref = regex.compile(
@@ -149,6 +156,11 @@ class _Rules:
             rf"(?=\s+(?:{alternation(cfg['issuer_ends_before'])})(?!\p{{L}})|\s+và\s+\p{{Ll}}|[,;:()“”\"\n.]|$)"
         )
         self.subject_after = regex.compile(r"^[^;\n]{0,160}?\s(?:về(?:\s+việc)?|V/v)\s+(?P<subject>“[^”\n]{3,300}”|\"[^\"\n]{3,300}\"|[^;.\n]{3,200})")
+
+
+    def type_of(self, written: str) -> str:
+        """The type a written type word names ("thông tư \nliên tịch" -> "Thông tư liên tịch")."""
+        return self.canon_type[" ".join(written.lower().split())]
 
 
 @functools.cache
@@ -325,7 +337,7 @@ def _named_laws(text: str):
         code = r.named_law_code.match(text, p)
         if code is None:
             continue
-        if not law and _type_from_code(code["tail"]) != r.canon_type[last["type"].lower()]:
+        if not law and _type_from_code(code["tail"]) != r.type_of(last["type"]):
             continue
         yield last, code
 
@@ -343,7 +355,7 @@ def extract(doc: Document) -> list[LegalRef]:
         if doc_type is None:
             # a law's number has no type code ("Số: 32/2004/QH11"): the type line under it says it
             tl = r.type_line.search(text, m.end(), m.end() + 300)
-            doc_type = r.canon_type[tl["type"].lower()] if tl else None
+            doc_type = r.type_of(tl["type"]) if tl else None
         if doc_type and _LETTER.search(m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
@@ -358,7 +370,7 @@ def extract(doc: Document) -> list[LegalRef]:
                 continue
             doc_type = r.abbrev[m["abbr"]]
         else:
-            doc_type = r.canon_type[m["type"].lower()]
+            doc_type = r.type_of(m["type"])
             if doc_type in r.needs_so and not (has_code or m["so"] or tail):
                 continue
             if m["type"] in r.strict_types and not (has_code or m["so"]):
@@ -378,7 +390,7 @@ def extract(doc: Document) -> list[LegalRef]:
     for m in _named_laws(text):
         at = m[1].start("num")
         if at not in seen_spans or at in weak:
-            ref = _make_ref(r.canon_type[m[0]["type"].lower()], m[1]["num"], m[1]["tail"], m[0].start(),
+            ref = _make_ref(r.type_of(m[0]["type"]), m[1]["num"], m[1]["tail"], m[0].start(),
                             m[1].end(), text)
             if at in weak:
                 out[weak[at]] = ref

@@ -201,6 +201,9 @@ MISSED_FORMS = [
     pytest.param("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13; Căn cứ Luật Ban hành văn bản quy phạm pháp luật số "
                  "80/2015/QH13;", [("Luật", "57", "57/2014/QH13"), ("Luật", "80", "80/2015/QH13")],
                  id="bench-22589939-law-whose-name-holds-a-type-word"),
+    pytest.param("được thực hiện theo quy định của Thông tư \nliên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày "
+                 "29/12/2017 \n", [("Thông tư liên tịch", "01", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC")],
+                 id="014-type-word-wrapped-and-ampersand-in-a-code"),
     pytest.param("Số: 32/2004/QH11\n\nHà Nội, ngày 03 tháng 12 năm 2004\n\n\n\nLUẬT\n",
                  [("Luật", "32", "32/2004/QH11")], id="015-own-number-of-a-law"),
 ]

@@ -216,6 +216,16 @@ FAMILY_CASES = [
                  "tác trong \nCông an nhân dân. \n",
                  {("86/2025/TT-BCA", "57/2019/TT-BCA", "replaces")}, id="f2-013-object-on-the-next-wrapped-line"),
     pytest.param(T012, set(T012_LINKS), id="f2-012-preamble-wrapped-over-lines"),
+    pytest.param("quan có thẩm quyền tiến hành tố tụng được thực hiện theo quy định của Thông tư \nliên tịch số "
+                 "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/12/2017 \ncủa Bộ Công an, Bộ Quốc phòng, Bộ Tài chính, "
+                 "Bộ Nông nghiệp và Phát triển \nnông thôn, Viện kiểm sát nhân dân tối cao quy định việc phối hợp giữa các "
+                 "cơ \nquan có thẩm quyền trong việc thực hiện một số quy định của Bộ luật Tố tụng hình \nsự năm 2015 về "
+                 "tiếp nhận, giải quyết tố giác, tin báo về tội phạm, kiến nghị khởi tố \n(sau đây viết tắt là Thông tư "
+                 "liên tịch số 01/2017) và Thông tư liên tịch số \n01/2021/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29/11/2021 "
+                 "sửa đổi, \nbổ sung một số điều của Thông tư liên tịch số 01/2017 (sau đây viết tắt là Thông tư \nliên "
+                 "tịch số 01/2021). ",
+                 {("01/2021/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC", "amends")},
+                 id="f2-014-type-word-and-code-wrapped-over-lines"),
     pytest.param("|---|\n| Số: 87/2013/NĐ-CP | Hà Nội, ngày 30 tháng 07 năm 2013 |\n\nNGHỊ ĐỊNH\n\n"
                  "Bãi bỏ Nghị định số 54/2008/NĐ-CP ngày 24 tháng 4 năm 2008 của Chính phủ quy định chế độ, chính sách "
                  "đối với thân nhân hạ sĩ quan, chiến sĩ đang phục vụ có thời hạn trong Công an nhân dân.",
