@@ -290,10 +290,10 @@ def _make_ref(doc_type: str, num: str, tail: str, start: int, end: int, text: st
                     surface=text[start:end], resolved_by=resolved_by)
 
 
-def _ref_matches(text: str):
-    """The full reference pattern, tried only where the cheap first pass found a candidate."""
+def _ref_matches(text: str, low: str):
+    """The full reference pattern, tried only where the cheap first pass found a candidate (over
+    `low`, the lower-cased text)."""
     r = rules()
-    low = text.lower().replace("ð", "đ")
     if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
         yield from r.ref.finditer(text)
         return
@@ -307,13 +307,12 @@ def _ref_matches(text: str):
             yield m
 
 
-def _named_laws(text: str):
+def _named_laws(text: str, low: str):
     """(type match, code match) for a document named between its type word and its number:
     "Luật <name> số N/YYYY/QHxx" (laws, codes, ordinances: the name runs back to the type word
     without a stop), and "Quyết định khởi tố vụ án hình sự số 11/QĐ-KTVA" (any type, when the
     code's own type code says the same type, over a short lower-case description)."""
     r = rules()
-    low = text.lower()
     if len(low) != len(text):
         return
     for c in r.named_candidates.finditer(low):
@@ -359,7 +358,8 @@ def extract(doc: Document) -> list[LegalRef]:
         if doc_type and _LETTER.search(m["tail"]):
             out.append(_make_ref(doc_type, m["num"], m["tail"], m.start("num"), m.end(), text))
             seen_spans.add(m.start("num"))
-    for m in _ref_matches(text):
+    low = text.lower().replace("ð", "đ")  # "Ð" (U+00D0) for "Đ" in PDF text
+    for m in _ref_matches(text, low):
         if m.start("num") in seen_spans:
             continue
         tail = m["tail"]
@@ -387,7 +387,7 @@ def extract(doc: Document) -> list[LegalRef]:
         seen_spans.add(m.start("num"))
     # after the plain pass: "văn bản số 119/BC-BCT" keeps its own type word; "Luật Ban hành văn bản
     # quy phạm pháp luật số 64/2025/QH15" is anchored at the first type word of its name
-    for m in _named_laws(text):
+    for m in _named_laws(text, low):
         at = m[1].start("num")
         if at not in seen_spans or at in weak:
             ref = _make_ref(r.type_of(m[0]["type"]), m[1]["num"], m[1]["tail"], m[0].start(),
