@@ -1,25 +1,145 @@
-"""Segment stage: sentence spans (start, end) over the document text, using underthesea's
-sentence tokenizer inside each line (a line break always ends a sentence in these sources)."""
+"""Segment stage: sentence spans (start, end) over the document text.
+
+Lines are first joined into blocks: a line break ends a sentence unless the line plainly goes on
+(gazette and PDF text wraps lines mid-sentence and titles over several upper-case lines); list
+items, headings, table rows and the type line of a legal text always start anew. Inside a block,
+underthesea's sentence tokenizer splits sentences. Layout rules: gazetteer/data/segment.json."""
 from __future__ import annotations
+
+import functools
 
 import regex
 from underthesea import sent_tokenize
 
-_LINE = regex.compile(r"[^\n]+")
+from vietmine.gazetteer import load_json
+
+class _Layout:
+    def __init__(self):
+        cfg = load_json("segment.json")
+        self.item = regex.compile(rf"\s*(?:{cfg['item_start']})")
+        self.heading = regex.compile(rf"\s*(?:{cfg['heading_start']})")
+        self.furniture = regex.compile(rf"\s*(?:{cfg['page_furniture']})\s*$")
+        self.ends = set(cfg["sentence_end"])
+        self.goes_on = set(cfg["continues_after"])
+        self.number_word = regex.compile(rf"(?:{cfg['number_word']})$")
+        words = "|".join(regex.escape(w) for w in sorted(cfg["open_words"], key=len, reverse=True))
+        self.open_end = regex.compile(rf"(?<!\p{{L}})(?:{words})$")
+        legal = load_json("legal.json")
+        verbs = "|".join(v["pattern"] for v in legal["link_verbs"])
+        self.verb_end = regex.compile(rf"(?i)(?<!\p{{L}})(?:{verbs})$")
+        types = sorted({t["word"] for t in legal["types"]}, key=len, reverse=True)
+        self.type_start = regex.compile(rf"(?:{'|'.join(map(regex.escape, types))})(?!\p{{L}})")
+        self.wrap = cfg["wrap"]
+        # the type line above a legal text's title ("THÔNG TƯ", "QUYẾT ĐỊNH")
+        upper = sorted({t.upper() for t in types}, key=len, reverse=True)
+        self.type_line = regex.compile(rf"\s*(?:{'|'.join(map(regex.escape, upper))})\s*$")
+
+
+@functools.cache
+def layout() -> _Layout:
+    return _Layout()
+
+
+def _upper(s: str) -> bool:
+    return any(c.isalpha() for c in s) and not any(c.islower() for c in s)
+
+
+def _wrap_width(lines: list[str]) -> float | None:
+    """The width a hard-wrapped text is wrapped at, or None when its lines are paragraphs."""
+    w = layout().wrap
+    lengths = sorted(len(s.strip()) for s in lines if s.strip())
+    if len(lengths) < w["min_lines"]:
+        return None
+    p90, median = lengths[int(len(lengths) * 0.9)], lengths[len(lengths) // 2]
+    return p90 if p90 <= w["max_width"] and median >= w["median_share"] * p90 else None
+
+
+def _joins(prev: str, nxt: str, blank_between: bool, width: float | None, in_title: bool) -> bool:
+    """Whether line `nxt` continues the sentence of line `prev` (both stripped, non-empty)."""
+    lay = layout()
+    if lay.item.match(nxt) or lay.heading.match(nxt):
+        return False
+    if prev[0] == "|" or not any(c.isalnum() for c in prev) or not any(c.isalnum() for c in nxt):
+        return False  # a table row; a rule line ("-------") under a header
+    last = prev.rstrip("”\"')]»")[-1:] or prev[-1]
+    if last in lay.ends:
+        return False
+    starts_lower = nxt[0].islower()
+    if blank_between:  # a page break inside a sentence: the next line starts in lower case
+        return starts_lower
+    if starts_lower:
+        return True
+    if lay.heading.match(prev) or lay.type_line.match(prev):
+        return False
+    if in_title and _upper(prev) and _upper(nxt):
+        return True  # a title wrapped over upper-case lines
+    if prev[-1] in lay.goes_on or (nxt[0].isdigit() and lay.number_word.search(prev)) or lay.open_end.search(prev):
+        return True  # "... của Bộ Công an," / "... Luật số" + "128/2025/QH15;" / "... một số điều của" + ...
+    if lay.verb_end.search(prev) and lay.type_start.match(nxt):
+        return True  # "... và thay thế" + "Thông tư 57/2019/TT-BCA ..."
+    if width is None:
+        return False  # one paragraph per line: a title line does not run into the lead
+    # hard-wrapped text: a number or a parenthesis on the next line goes on; so does a full line
+    return nxt[0].isdigit() or nxt[0] == "(" or len(prev) >= lay.wrap["full_share"] * width
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        out.append((start, end))
+        start = end + 1
+    return out
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of joined lines: each span holds whole sentences (a line break inside it is soft)."""
+    lay = layout()
+    lines = _lines(text)
+    width = _wrap_width([text[s:e] for s, e in lines])
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    furniture: list[tuple[int, int]] = []  # page furniture lines after `cur`, not yet placed
+    prev, blank, in_title = "", False, False
+    for s, e in lines:
+        line = text[s:e].strip()
+        if not line:
+            blank = True
+            continue
+        if cur is not None and lay.furniture.match(line):
+            furniture.append((s, e))  # decided by the next line of text
+            continue
+        if cur is not None and _joins(prev, line, blank or bool(furniture), width, in_title):
+            cur = (cur[0], e)
+        else:
+            if cur is not None:
+                out.append(cur)
+            out.extend(furniture)
+            cur = (s, e)
+            # a title's upper-case lines right under the type line ("THÔNG TƯ" / "SỬA ĐỔI, ...")
+            in_title = bool(lay.type_line.match(prev)) and not blank and _upper(line)
+        furniture = []
+        prev, blank = line, False
+    if cur is not None:
+        out.append(cur)
+    out.extend(furniture)
+    return out
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        if not line.group().strip():
-            continue
-        base, cursor = line.start(), 0
-        s = line.group()
-        for sent in sent_tokenize(s):
-            i = s.find(sent, cursor)
+    for base, end in blocks(text):
+        lines = text[base:end].split("\n")
+        # the tokenizer reads a soft line break as a space and page furniture inside the block as
+        # blank (same length: offsets are kept)
+        flat = " ".join([lines[0]] + [" " * len(ln) if layout().furniture.match(ln) else ln for ln in lines[1:]])
+        cursor = 0
+        for sent in sent_tokenize(flat):
+            i = flat.find(sent, cursor)
             if i < 0:  # the tokenizer altered the text: fall back to the whole remainder
-                spans.append((base + cursor, line.end()))
-                cursor = len(s)
+                spans.append((base + cursor, end))
+                cursor = len(flat)
                 break
             spans.append((base + i, base + i + len(sent)))
             cursor = i + len(sent)

@@ -31,7 +31,7 @@ def test_issuer_ends_where_the_sentence_goes_on():
         "thay thế \nThông tư 57/2019/TT-BCA ngày 11 tháng 11 năm 2019 của Bộ trưởng Bộ Công \nan hướng dẫn thực hiện":
             "Bộ trưởng Bộ Công an",
         "Thông tư số 16/2014/TTLT-BLĐTBXH-BTC của liên Bộ Lao động - Thương binh và Xã hội và các văn bản":
-            "liên Bộ Lao động - Thương binh và Xã hội",
+            "Liên Bộ Lao động - Thương binh và Xã hội",  # one spelling of the issuer (issue 26)
     }
     for text, issuer in cases.items():
         assert extract(doc_of(text))[0].issuer == issuer, text
@@ -170,3 +170,81 @@ def test_code_length_is_bounded(text):
     found = extract(doc_of(text))
     assert time.perf_counter() - t < 5
     assert all(len(r.code or "") <= 200 for r in found)
+
+
+# Issue 26 "References and codes still missed": real sentences (shared/texts NNN, bench = baomoi-2017 id),
+# expected (type, number, code) in order.
+import pytest  # noqa: E402
+
+MISSED_FORMS = [
+    pytest.param("các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008, số 53/2010/QĐ-TTg ngày "
+                 "20/8/2010 và số 62/2011/QĐ-TTg ngày 09/11/2011",
+                 [("Quyết định", "142", "142/2008/QĐ-TTg"), ("Quyết định", "53", "53/2010/QĐ-TTg"),
+                  ("Quyết định", "62", "62/2011/QĐ-TTg")], id="011-several-codes-after-one-type-word"),
+    pytest.param("UBND tỉnh Lâm Đồng mới đây đã có liên tiếp 5 quyết định số 191/QĐ-UBND; 192/QĐ-UBND; 193/QĐ-UBND; "
+                 "194/QĐ-UBND; 195/QĐ-UBND xử phạt",
+                 [("Quyết định", n, f"{n}/QĐ-UBND") for n in ("191", "192", "193", "194", "195")],
+                 id="bench-21472708-codes-listed-with-semicolons"),
+    pytest.param("Ủy ban nhân dân tỉnh Điện Biên vừa ban hành hai Quyết định số 578/QĐ-UBND và 579/QĐ-UBND về việc thu "
+                 "hồi đất", [("Quyết định", "578", "578/QĐ-UBND"), ("Quyết định", "579", "579/QĐ-UBND")],
+                 id="bench-22669550-second-code-after-va"),
+    pytest.param("hai ngành GTVT đã thống nhất Kế hoạch 5 năm (2016-2020) thực hiện Bản ghi nhớ này", [],
+                 id="bench-21478494-plan-length-is-no-number"),
+    pytest.param("Trường đã thiết kế hẳn một chương trình 5 năm cho Boedihardjo.", [],
+                 id="bench-21473792-programme-length-is-no-number"),
+    pytest.param("tại Điểm b, Khoản 9, Điều 12 Nghị định 134 ngày 17/10/2013 của Chính phủ quy định về xử phạt",
+                 [("Nghị định", "134", "134/2013/NĐ-CP")], id="bench-22488325-code-completed-from-the-date-year"),
+    pytest.param("Nghị định này sẽ thay thế cho Nghị định 159 ngày 12/11/2013 của Chính phủ quy định xử phạt",
+                 [("Nghị định", "159", "159/2013/NĐ-CP")], id="bench-22502739-code-completed-from-the-date-year"),
+    pytest.param("ng dẫn thực hiện chi trả theo Quyết định 309 QĐ-TTg của Thủ tướng Chính phủ còn chậm",
+                 [("Quyết định", "309", "309/QĐ-TTg")], id="bench-22711671-space-for-the-slash"),
+    pytest.param("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13; Căn cứ Luật Ban hành văn bản quy phạm pháp luật số "
+                 "80/2015/QH13;", [("Luật", "57", "57/2014/QH13"), ("Luật", "80", "80/2015/QH13")],
+                 id="bench-22589939-law-whose-name-holds-a-type-word"),
+    pytest.param("được thực hiện theo quy định của Thông tư \nliên tịch số 01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày "
+                 "29/12/2017 \n", [("Thông tư liên tịch", "01", "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC")],
+                 id="014-type-word-wrapped-and-ampersand-in-a-code"),
+    pytest.param("Số: 32/2004/QH11\n\nHà Nội, ngày 03 tháng 12 năm 2004\n\n\n\nLUẬT\n",
+                 [("Luật", "32", "32/2004/QH11")], id="015-own-number-of-a-law"),
+]
+
+
+@pytest.mark.parametrize("text,expected", MISSED_FORMS)
+def test_reference_forms_of_issue_26(text, expected):
+    assert refs(text) == expected
+
+
+def test_a_law_named_with_a_type_word_is_anchored_at_its_name():
+    got = extract(doc_of("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;"))  # bench 22589939
+    assert [r.surface for r in got] == ["Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13"]
+
+
+@pytest.mark.parametrize("text,issuer,icode", [
+    pytest.param("Căn cứ Bộ luật Tố tụng hình sự số 101/2015/QH13 được sửa đổi, bổ sung", "Quốc hội", "QH",
+                 id="012-law-coded-qh"),
+    pytest.param("được sửa đổi, bổ sung bởi Nghị định số 11/2025/NĐ-CP; ", "Chính phủ", "CP", id="012-decree-coded-cp"),
+    pytest.param("Thông tư 332/2016/TT-BTC nhằm sửa đổi, bổ sung", "Bộ Tài chính", "BTC", id="bench-21469754-circular"),
+    pytest.param("và Nghị định số 89/2008/NĐ-CP ngày 13/8/2008 của Chỉnh phủ hướng dẫn thi hành", "Chính phủ", "CP",
+                 id="008-issuer-misspelt"),
+])
+def test_issuer_named_by_the_code_or_spelt_one_way(text, issuer, icode):
+    r = extract(doc_of(text))[0]
+    assert (r.issuer, r.issuer_code) == (issuer, icode)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("bổ sung Thông tư liên tịch số: 17/2006/TTLT-BLĐTBXH-BTC-BYT ngày 21/11/2006 và thay thế", id="009-joint"),
+    pytest.param("Ban Thường vụ Trung ương Đảng đã ra Chỉ thị số 25-CT/TW về việc “đề phòng gián điệp chui vào hàng ngũ "
+                 "Đảng và các cơ quan chính quyền”", id="bench-21471880-party-tw"),
+])
+def test_a_joint_or_party_code_names_no_single_issuer(text):
+    # several ministries, or TW (the Central Committee, the Politburo or the Secretariat)
+    assert (extract(doc_of(text))[0].issuer, extract(doc_of(text))[0].issuer_code) == (None, None)
+
+
+def test_two_spellings_of_one_code_in_one_text_are_one_document():
+    # 005: the preamble and article 2 cite the same decision of 27/02/1996 under two symbols
+    text = ("Căn cứ Quyết định số 118/TTg ngày 27/02/1996 của Thủ tướng Chính phủ về việc hỗ trợ người có công với cách "
+            "mạng cải thiện nhà ở; theo quy định tại Khoản 1, Điều 1, Quyết định số 117/2007/QĐ-TTg ngày 25/7/2007 về "
+            "việc sửa đổi, bổ sung một số điều của Quyết định số 118/QĐ-TTg ngày 27/02/1996 của Thủ tướng Chính phủ")
+    assert [r.code for r in extract(doc_of(text)) if r.number == "118"] == ["118/TTg", "118/TTg"]
