@@ -112,7 +112,6 @@ def test_partial_with_year_resolves_only_to_that_year_and_typos():
 
 
 # --- forms added for issue 14 (one real sentence each: shared/texts NNN or bench = baomoi-2017 id) ---
-import time  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -166,9 +165,11 @@ def test_reference_forms(text, expected):
     "Số: 1" + "/AB" * 100_000,
 ], ids=["repeated-so", "endless-dash-groups", "endless-slash-groups"])
 def test_code_length_is_bounded(text):
-    t = time.perf_counter()
-    found = extract(doc_of(text))
-    assert time.perf_counter() - t < 5
+    from vietmine.pipeline.budget import time_budget
+
+    # no wall-clock assertion: the pipeline's own time budget stops a run-away pattern, and must not be needed
+    with time_budget(30):
+        found = extract(doc_of(text))
     assert all(len(r.code or "") <= 200 for r in found)
 
 
