@@ -26,9 +26,8 @@ _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)
 # one word of a proper name after a head: no line break, no punctuation in between
 # (a word may be a unit's code, "A03", "PC67", or carry a number, "Covid-19")
 _WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+\d*(?:-(?:\p{Lu}+|\d+))*|\d{1,4})(?![\p{L}\p{M}\d])")
-_WORD_RUN = r"(?:[ \t]+(?:[\p{{L}}\p{{M}}]+\d*(?:-(?:\p{{Lu}}+|\d+))*|\d{{1,4}})(?![\p{{L}}\p{{M}}\d])){{1,{n}}}"
+_WORD_RUN = r"(?:[ \t]+(?P<w>[\p{{L}}\p{{M}}]+\d*(?:-(?:\p{{Lu}}+|\d+))*|\d{{1,4}})(?![\p{{L}}\p{{M}}\d])){{1,{n}}}"
 _WORD_RUNS: dict = {}  # n -> the pattern for a run of at most n words
-_WORD_IN_RUN = regex.compile(r"[\p{L}\p{M}]+\d*(?:-(?:\p{Lu}+|\d+))*|\d{1,4}")
 _NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
 _HYPHENATED = regex.compile(r"[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?[ \t]*[-–][ \t]*\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?)(?![\p{L}\p{M}\d])")
@@ -116,6 +115,8 @@ class _Rules:
         self.countries = {tuple(self._keys(c)): c for c in data["foreign_countries"]}
         self.own_country = {tuple(self._keys(c)) for c in data["own_country"]}
         self.trie: dict = {}
+        self._words_of, self._words = None, {}
+        self._bodies_of, self._bodies = None, {}
         first_words = set()
         canonical = data["canonical"]
         by_official = {}
@@ -158,16 +159,22 @@ class _Rules:
         self.plural_before = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(heads['plural_cues'])})[ \t]+$")
         self.press = heads["press_outlets"]
         self.generic_after = regex.compile(rf"[ \t]+(?:{alternation(heads['generic_after'])})(?![\p{{L}}\p{{M}}])")
-        self.press_cue = regex.compile(
-            rf"(?:(?<![\p{{L}}\p{{M}}])(?:{alternation(heads['press_cues'])})[ \t]+|[/(][ \t]*)"
-            rf"(?P<outlet>{alternation(self.press)}|\p{{Lu}}[\p{{L}}\p{{M}}]*(?: \p{{Lu}}[\p{{L}}\p{{M}}]*)? TV)(?![\p{{L}}\p{{M}}\d&+])")
-        self.credit = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}\d])(?P<outlet>{alternation(self.press)})[ \t]*/[ \t]*\p{{Lu}}"
-            rf"|(?<![\p{{L}}\p{{M}}\d])(?P<acr>{alternation(heads['press_alone'])})(?![\p{{L}}\p{{M}}\d&+])")
+        # an outlet's name, found first, then what tells it is the outlet: a cue before it ("PV Dân
+        # trí", "theo VnExpress", "(TTXVN)"), a credit after it ("KD&PL/Thái Tân"), an acronym alone
+        self.local_tv = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)? TV(?![\p{L}\p{M}\d])")
+        self.press_cue_before = regex.compile(
+            rf"(?:(?<![\p{{L}}\p{{M}}])(?:{alternation(heads['press_cues'])})[ \t]+|[/(][ \t]*)$", regex.REVERSE)
+        self.credit_after = regex.compile(r"[ \t]*/[ \t]*\p{Lu}")
+        self.press_alone = frozenset(heads["press_alone"])
+        scanned = set(self.heads) | first_words | set(self.rule_heads) | set(self.generic)
         self.scan = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}\d])(?=\p{{Lu}})"
-            rf"(?:{trie_alternation(set(self.heads) | first_words | set(self.rule_heads) | set(self.generic))})"
-            rf"(?![\p{{L}}\p{{M}}\d])")
+            rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{trie_alternation(scanned)})(?![\p{{L}}\p{{M}}\d])")
+        # one pass over the text finds the heads, the heads in capitals (a legal text's header,
+        # read in sentence case, see gazetteer/casing.py) and the news outlets
+        self.capitals = {h.upper() for h in scanned if h.upper() != h}
+        self.first_scan = regex.compile(
+            rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{trie_alternation(scanned | self.capitals | set(self.press))})"
+            rf"(?![\p{{L}}\p{{M}}\d&+])")
         # per generic head: the words that must start its name, and those that make no body
         self.first_words = {spec["head"]: regex.compile(
             rf"(?i)[ \t]+(?:{alternation(spec['first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("first")}
@@ -260,14 +267,24 @@ class _Rules:
 
     # -- words after a name ---------------------------------------------------------------------
     def words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
-        """The next n words on the line, each (word, start, end): one match for the run, then its words."""
+        """The next n words on the line, each (word, start, end): one match for the run, then its words
+        (cached for the document: a name's end is read by several rules)."""
+        if text is not self._words_of:
+            self._words_of, self._words = text, {}
+        key = (pos, n)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = self._read_words(text, pos, n)
+        return found
+
+    def _read_words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
         run = _WORD_RUNS.get(n)
         if run is None:
             run = _WORD_RUNS[n] = regex.compile(_WORD_RUN.format(n=n))
         m = run.match(text, pos)
         if not m:
             return []
-        return [(w.group(), w.start(), w.end()) for w in _WORD_IN_RUN.finditer(text, pos, m.end())]
+        return list(zip(m.captures("w"), m.starts("w"), m.ends("w")))
 
     def place_at(self, words, i: int, keys: set) -> int:
         """Number of words from i that form a unit name in `keys` (longest), else 0."""
@@ -282,6 +299,8 @@ class _Rules:
         return words[i][0] in self.surnames and i + 1 < len(words) and _is_cap(words[i + 1][0])
 
     def country_at(self, words, i: int, table) -> int:
+        if i >= len(words) or not _is_cap(words[i][0]):
+            return 0
         for n in range(min(3, len(words) - i), 0, -1):
             if tuple(_key(w) for w, _, _ in words[i:i + n]) in table:
                 return n
@@ -363,7 +382,7 @@ class _Rules:
     def place_follows(self, text: str, pos: int) -> bool:
         """A unit word and its name at `pos` ("tỉnh Hà Nam", "quận 12"); "Xã hội" is no place."""
         m = self.unit_word.match(text, pos)
-        return bool(m) and bool(regex.match(r"[ \t]+(?:\p{Lu}|\d)", text[m.end():m.end() + 3]))
+        return bool(m) and bool(_NAME_AFTER_UNIT.match(text, m.end()))
 
     def ruled_tail(self, text: str, pos: int, era: str = "before_2025", max_lower: int | None = None,
                    proper: bool = False) -> int | None:
@@ -435,6 +454,11 @@ def _written_out(name: str) -> str:
     return pattern.sub(lambda m: table[m.group()], name)
 
 
+_NAME_AFTER_UNIT = regex.compile(r"[ \t]+(?:\p{Lu}|\d)")
+_LIST_GOES_ON = regex.compile(r"[ \t]*(?:,|và)")
+_SHARED_SEP = regex.compile(r"[ \t]*(?:[,/\-–]|và)[ \t]*")
+_SHARED_AHEAD = regex.compile(r"[^\s,/\-–]+(?: [^\s,/\-–]+){0,4}?[ \t]*(?:[,/\-–]|và )")  # a separator within the first words
+_COLON_LIST = regex.compile(r"(?P<head>Bộ|Sở)[ \t]*:[ \t]*")
 _SEPARATOR = regex.compile(r"[ \t]*(?:(?P<sep>[,\-–])[ \t]*|(?P<space>[ \t]))")
 _NUMBER = regex.compile(r"[ \t]+(?:số[ \t]+)?(?P<n>\d{1,4}[A-Z]?)(?![\p{L}\p{M}\d/.,]\d?)")
 _PAREN_PLACE = regex.compile(r"[ \t]*\((?=[^()\n]{1,40}\))")
@@ -455,6 +479,10 @@ def _closing(r: _Rules, text: str, start: int, end: int, normalized: str, kind: 
              takes_place: bool = True, unit_for_bare: bool = True) -> _Body:
     """A body's name goes on with a country ("Bộ Quốc phòng Mỹ"), or its place ("tỉnh Quảng Nam",
     "(tỉnh Tây Ninh)", "Hà Nội"), or a unit word alone that means the document's province."""
+    if text[end:end + 1] not in (" ", "\t", "("):
+        return _Body(end, normalized, kind, rank)  # punctuation: the name ends here
+    if text[end + 1:end + 2].islower() and not r.unit_word.match(text, end):
+        return _Body(end, normalized, kind, rank)  # a lower-case word, no unit word: no place, no country
     words = r.words(text, end, 3)
     n = r.country_at(words, 0, r.countries) if words else 0
     if n:
@@ -698,7 +726,17 @@ def _lower_tail(r: _Rules, text: str, pos: int) -> int | None:
 
 def _body_at(r: _Rules, text: str, start: int, era: str, depth: int = 0) -> _Body | None:
     """The body whose name starts at `start`, with the parent body that follows it glued on
-    ("Phòng Cảnh sát hình sự Công an tỉnh Khánh Hòa", "Cục Kiểm tra văn bản - Bộ Tư pháp")."""
+    ("Phòng Cảnh sát hình sự Công an tỉnh Khánh Hòa", "Cục Kiểm tra văn bản - Bộ Tư pháp").
+    Remembered for the document: a parent tried after one body is met again by the scan."""
+    if text is not r._bodies_of:
+        r._bodies_of, r._bodies = text, {}
+    if start in r._bodies:
+        return r._bodies[start]
+    body = r._bodies[start] = _find_body(r, text, start, era, depth)
+    return body
+
+
+def _find_body(r: _Rules, text: str, start: int, era: str, depth: int) -> _Body | None:
     head = r.scan.match(text, start)
     if not head:
         return None
@@ -724,9 +762,11 @@ def _body_at(r: _Rules, text: str, start: int, era: str, depth: int = 0) -> _Bod
 
 
 def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int) -> _Body | None:
+    if text[body.end:body.end + 1] not in (" ", ",", "-", "–", "\t", "("):
+        return None
     paren = _PAREN_ABBREVIATION.match(text, body.end)  # "Phòng Cảnh sát giao thông (PC67) Công an ..."
     sep = _SEPARATOR.match(text, paren.end() if paren else body.end)
-    if not sep:
+    if not sep or not text[sep.end():sep.end() + 1].isupper():
         return None
     at = sep.end()
     if sep["sep"] == ",":
@@ -737,7 +777,7 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
     parent = _body_at(r, text, at, era, depth + 1)
     if parent is None or parent.rank >= body.rank:
         return None
-    if sep["sep"] == "," and regex.match(r"[ \t]*(?:,|và)", text[parent.end:parent.end + 4]):
+    if sep["sep"] == "," and _LIST_GOES_ON.match(text, parent.end):
         return None
     return parent._replace(normalized=f"{body.normalized} {parent.normalized}", kind=body.kind, rank=body.rank)
 
@@ -747,11 +787,13 @@ def _shared_place(r: _Rules, text: str, start: int, era: str) -> list[tuple[int,
     place each take that place. Returns (start, end, head, kind) of the bare heads, and the last
     body's start, or [] when the heads do not end in a body with a place."""
     heads, pos = [], start
+    if not _SHARED_AHEAD.match(text, start):
+        return []
     while True:
         hm = r.shared_head.match(text, pos)
         if not hm:
             return []
-        sep = regex.compile(r"[ \t]*(?:[,/\-–]|và)[ \t]*").match(text, hm.end())
+        sep = _SHARED_SEP.match(text, hm.end())
         if not sep or not r.shared_head.match(text, sep.end()):
             break
         heads.append((pos, hm.end(), hm.group()))
@@ -761,18 +803,21 @@ def _shared_place(r: _Rules, text: str, start: int, era: str) -> list[tuple[int,
     return heads + [(pos, -1, "")]
 
 
-def _press(r: _Rules, text: str, taken: list[tuple[int, int]]) -> list[Organization]:
+def _press(r: _Rules, text: str, found: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Organization]:
     """News outlets named in a byline, a credit or a source ("PV Dân trí", "Thái Tân/KD&PL",
-    "Ảnh: VGP/Lê Sơn", "(TTXVN)")."""
+    "Ảnh: VGP/Lê Sơn", "(TTXVN)", "(ảnh: Hà Nam TV)"); `found`: where their names are written."""
     out = []
-    for pattern in (r.press_cue, r.credit):
-        for m in pattern.finditer(text):
-            s, e = m.span("outlet") if m["outlet"] else m.span("acr")
-            if any(a < e and s < b for a, b in taken):
-                continue
-            name = text[s:e]
-            out.append(Organization(name, r.press.get(name, name), "Cơ quan báo chí", s, e))
-            taken.append((s, e))
+    if " TV" in text:  # a province's television: "Hà Nam TV"
+        found += [m.span() for m in r.local_tv.finditer(text)]
+    for s, e in found:
+        name = text[s:e]
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if not (name in r.press_alone or r.press_cue_before.search(text, max(0, s - 16), s)
+                or r.credit_after.match(text, e)):
+            continue
+        out.append(Organization(name, r.press.get(name, name), "Cơ quan báo chí", s, e))
+        taken.append((s, e))
     return out
 
 
@@ -809,7 +854,9 @@ def _portfolio_list(r: _Rules, text: str, start: int, body: _Body, era: str) -> 
 def _colon_list(r: _Rules, text: str, start: int, era: str) -> list[tuple[int, _Body]]:
     """"Các Bộ: Quốc phòng, Công an, Ngoại giao", "Giám đốc các Sở: Tài chính, Y tế": the head, a
     colon, and the portfolios."""
-    m = regex.compile(r"(?P<head>Bộ|Sở)[ \t]*:[ \t]*").match(text, start)
+    if not text.startswith(("Bộ", "Sở"), start) or ":" not in text[start + 2:start + 6]:
+        return []
+    m = _COLON_LIST.match(text, start)
     if not m or not r.plural_before.search(text, max(0, start - 8), start):
         return []
     head, pos, out = m["head"], m.end(), []
@@ -837,18 +884,29 @@ def _organization(raw: str, start: int, body: _Body) -> Organization:
 
 def extract(doc: Document) -> list[Organization]:
     r, raw = rules(), doc.text
-    text = sentence_case(raw)
+    text = raw
     era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
-    out, last_end = [], 0
-    for m in r.scan.finditer(text):
-        start = m.start()
-        if start < last_end:
+    out, last_end, outlets, pos = [], 0, [], 0
+    while True:
+        m = r.first_scan.search(text, pos)
+        if not m:
+            break
+        start, word = m.start(), m.group()
+        pos = m.end()
+        if word in r.press:
+            outlets.append(m.span())
+            if not r.scan.match(text, start):
+                continue
+        if word in r.capitals and text is raw:
+            text, pos = sentence_case(raw), start  # the same length: scan it again from here
+            continue
+        if start < last_end or not r.scan.match(text, start):
             continue
         listed_items = _colon_list(r, text, start, era)
         if listed_items:
             for s, b in listed_items:
                 out.append(_organization(raw, s, b))
-            last_end = listed_items[-1][1].end
+            last_end = pos = listed_items[-1][1].end
             continue
         shared = _shared_place(r, text, start, era)
         if shared:
@@ -867,18 +925,18 @@ def extract(doc: Document) -> list[Organization]:
                         b = _Body(e, _written_out(kind), kind, 2, (last.wants[0], bare))
                     out.append(_organization(raw, s, b))
                 out.append(_organization(raw, shared[-1][0], last))
-                last_end = last.end
+                last_end = pos = last.end
                 continue
         body = _body_at(r, text, start, era)
         if body is None:
             continue
         out.append(_organization(raw, start, body))
-        last_end = body.end
+        last_end = pos = body.end
         for s, b in _portfolio_list(r, text, start, body, era):
             out.append(_organization(raw, s, b))
-            last_end = b.end
+            last_end = pos = b.end
     _abbreviations_defined(out)
-    out += _press(r, raw, [(o.start_char, o.end_char) for o in out])
+    out += _press(r, raw, outlets, [(o.start_char, o.end_char) for o in out])
     return out
 
 
@@ -887,7 +945,7 @@ def _abbreviations_defined(orgs: list[Organization]) -> None:
     a later "Phòng PC67 Công an thành phố Hà Nội" is the same body, named in full."""
     defined = {}
     for o in orgs:
-        m = _DEFINED_ABBREVIATION.match(o.name)
+        m = _DEFINED_ABBREVIATION.match(o.name) if "(" in o.name else None
         if m and m["head"] != m["full"]:
             defined[m["acr"]] = m["full"]
     if not defined:
