@@ -101,6 +101,7 @@ class _Rules:
         self.need_place = set(cfg["heads_needing_place"])
         self.bare_place_heads = set(cfg["heads_named_with_bare_place"])
         self.surnames = frozenset(cfg["surnames"])
+        self.also_people = frozenset(cfg["province_names_also_people"])
         self.connectors = {_key(c) for c in data["connectors"]}
         self.stop_words = frozenset(data["name_stop_words"])
         self.clause_verb = regex.compile(rf"(?:{alternation(cfg['clause_verbs'])})(?![\p{{L}}\p{{M}}])")
@@ -260,9 +261,9 @@ class _Rules:
                 elif _SHORT in node:
                     short = pos, node[_SHORT]
         if short and (not best or short[0] > best[0]):
-            entries = short[1]
-            entry = next((e for e in entries if e.era in (era, "both")), entries[0])
-            return short[0], entry, False
+            entry = next((e for e in short[1] if e.era in (era, "both")), None)
+            if entry is not None:  # "Ban Tuyên giáo" in 2017 is no short form of a board of 2025
+                return short[0], entry, False
         return best
 
     # -- words after a name ---------------------------------------------------------------------
@@ -329,6 +330,8 @@ class _Rules:
             if hyphenated and _key(hyphenated["name"]) in self.unit_names:  # "tỉnh Thừa Thiên - Huế"
                 return hyphenated.end(), f"{unit} {hyphenated['name']}"
             n = self.place_at(words, 0, self.unit_names)
+            if not n and m["unit"] in self.level_of_abbreviation:
+                return None  # "Công an TP. Các đơn vị": after an abbreviation, only a known name
             if not n:  # a name missing from the gazetteer: its capitalised words, a person's excluded
                 while n < len(words) and _is_cap(words[n][0]) and not self.person_at(words, n):
                     n += 1
@@ -353,6 +356,7 @@ class _Rules:
         end, i = pos, 0
         while i < len(words) and i < _MAX_CAPITALISED and _is_cap(words[i][0]):
             if self.unit_word.match(text, words[i][1] - 1) or self.place_at(words, i, self.bare_places) \
+                    or self.place_alias.match(text, words[i][1] - 1) \
                     or self.person_at(words, i) or words[i][0] in self.signature_marks \
                     or self.country_at(words, i, self.own_country):
                 break  # "UBND TP Hà Nội", "Công an Hà Nội", "Quốc hội Nguyễn Thị Kim Ngân"
@@ -409,8 +413,8 @@ class _Rules:
             caps = caps + 1 if _is_cap(w) else 0
             if w.isdigit() or (not _is_cap(w) and (w in self.stop_words or self.unit_word.match(text, s - 1)
                                                    or self.clause_verb.match(text, s))):
-                if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1][0]):
-                    i += 1  # "Sở Khoa học và Công nghệ"
+                if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1][0]) and not self.scan.match(text, words[i + 1][1]):
+                    i += 1  # "Sở Khoa học và Công nghệ" (not "Công ty A và Công ty B")
                     continue
                 return end
             if _is_cap(w) and i + 1 < len(words) and _key(f"{w} {words[i + 1][0]}") in self.two_syllable_words:
@@ -454,6 +458,7 @@ def _written_out(name: str) -> str:
     return pattern.sub(lambda m: table[m.group()], name)
 
 
+_LOWER_UNIT_ALONE = regex.compile(r"[ \t]+(?:huyện|quận|thị xã|xã|phường|thị trấn|cơ sở)(?![\p{L}\p{M}])(?![ \t]+(?:\p{Lu}|\d))")
 _NAME_AFTER_UNIT = regex.compile(r"[ \t]+(?:\p{Lu}|\d)")
 _LIST_GOES_ON = regex.compile(r"[ \t]*(?:,|và)")
 _SHARED_SEP = regex.compile(r"[ \t]*(?:[,/\-–]|và)[ \t]*")
@@ -505,8 +510,8 @@ def _closing(r: _Rules, text: str, start: int, end: int, normalized: str, kind: 
     if p:
         place = p[1]
         committee_level = r.level_committees.get(kind)
-        if committee_level and place.startswith(committee_level + " "):
-            place = place[len(committee_level) + 1:]  # "Tỉnh ủy tỉnh Hà Nam" is "Tỉnh ủy Hà Nam"
+        if committee_level and place.startswith(committee_level + " ") and place[len(committee_level) + 1:] not in r.also_people:
+            place = place[len(committee_level) + 1:]  # "Tỉnh ủy tỉnh Hà Nam" is "Tỉnh ủy Hà Nam" (not "Thành ủy Hồ Chí Minh")
         return _Body(p[0], f"{normalized} {place}", kind, rank, place=place)
     return _Body(end, normalized, kind, rank)
 
@@ -528,6 +533,8 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
     if not found:
         return False
     end, entry, whole = found
+    if not whole and not entry.takes_place and r.place(text, end, bare=True):
+        return False  # "Bảo hiểm xã hội Hà Nội": not the national body its short form would be
     normalized = entry.official
     if normalized in r.numbered:  # "Bộ Tư lệnh Quân khu 7"
         num = _WORD.match(text, end)
@@ -540,6 +547,8 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
         normalized = text[start:end]  # "Cục Hàng không Campuchia": a foreign body, as written
     body = _closing(r, text, start, end, normalized, entry.kind, rank, entry.takes_place)
     if body.end == end and entry.takes_place:
+        if _LOWER_UNIT_ALONE.match(text, end):
+            return None  # "Hội Phụ nữ xã", "LĐLĐ huyện": the body of a commune or a district left unnamed
         if entry.local == "district":
             return None  # "Chi cục Thuế", "Phòng Tư pháp": one in each district, no one body
         if entry.local == "province":
@@ -652,10 +661,17 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         pos = fm.end()
         if spec.get("any_name"):  # "Trường THPT Nguyễn Du": a school's name is any capitalised words
             end = pos
-            for w, ws, e in r.words(text, pos, _MAX_CAPITALISED):
+            words = r.words(text, pos, _MAX_CAPITALISED)
+            for i, (w, ws, e) in enumerate(words):
+                if i and end < ws - 1:
+                    continue  # the second word of a pair taken below
                 if not (_is_cap(w) or w.isdigit()) or r.unit_word.match(text, ws - 1):
                     break
                 end = e
+                if i + 1 < len(words) and _key(f"{w} {words[i + 1][0]}") in r.two_syllable_words:
+                    end = words[i + 1][2]  # "Trường Văn hóa Công an nhân dân"
+                    if i + 3 < len(words) and f"{words[i + 2][0]} {words[i + 3][0]}" == "nhân dân":
+                        end = words[i + 3][2]
             if end == pos:
                 return None  # "Trường THCS" alone: no school named
         else:
@@ -673,7 +689,7 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         end = None
         if words and (_is_cap(words[0][0]) or words[0][0].isdigit()):
             end = r.ruled_tail(text, pos, era, spec.get("max_lower"), proper=bool(spec.get("proper")))
-            if end is None and words[0][0].isdigit():
+            if end is None and words[0][0].isdigit() and spec.get("numbered"):
                 end = words[0][2]  # "Bệnh viện 108"
         if end is None and spec.get("lower") and words and not _is_cap(words[0][0]):
             end, lower = _lower_tail(r, text, pos), True
@@ -879,6 +895,8 @@ def _organization(raw: str, start: int, body: _Body) -> Organization:
     org = Organization(raw[start:body.end], _normalise(body.normalized), body.kind, start, body.end)
     if body.wants:
         org.wants_province = body.wants  # the resolve stage names the province (pipeline/resolve.py)
+        if body.wants[1]:
+            org.unit_kept_for = rules().also_people  # "Thành ủy thành phố Hồ Chí Minh", not "Thành ủy Hồ Chí Minh"
     return org
 
 
@@ -886,7 +904,7 @@ def extract(doc: Document) -> list[Organization]:
     r, raw = rules(), doc.text
     text = raw
     era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
-    out, last_end, outlets, pos = [], 0, [], 0
+    out, last_end, outlets, pos, recased = [], 0, [], 0, False
     while True:
         m = r.first_scan.search(text, pos)
         if not m:
@@ -897,8 +915,8 @@ def extract(doc: Document) -> list[Organization]:
             outlets.append(m.span())
             if not r.scan.match(text, start):
                 continue
-        if word in r.capitals and text is raw:
-            text, pos = sentence_case(raw), start  # the same length: scan it again from here
+        if word in r.capitals and not recased:
+            text, pos, recased = sentence_case(raw), start, True  # the same length: scan it again from here
             continue
         if start < last_end or not r.scan.match(text, start):
             continue

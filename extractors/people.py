@@ -54,12 +54,14 @@ class _Rules:
             rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
         self.next_in_list = regex.compile(
             rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
-        # (the look-behind first: the scan stops only at capitals, three times faster than at every cue)
+        # (the look-behind first: the scan stops only at capitals, three times faster than at every
+        # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
+        countries = load_json("organizations.json")["foreign_countries"]
         self.short = regex.compile(
-            rf"(?<=(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['short_mention_cues'])})[ \t]+)"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['short_mention_cues'])})[ \t]+)"
+            rf"(?:(?:{alternation(countries)})[ \t]+)?(?!(?:{alternation(countries)})(?![\p{{L}}\p{{M}}]))"
             rf"(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?(?: \p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?){{0,2}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
-        countries = load_json("organizations.json")["foreign_countries"]
         self.countries = frozenset(countries)
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
 
@@ -134,6 +136,7 @@ def _evidence(r: _Rules, text: str, m, pos_before: str, pos_after: str | None) -
 
 
 _COLON_BEFORE = regex.compile(r":[ \t]*$")
+_VOWEL = regex.compile(r"(?i)[aeiouyăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 
 
 def _following(r: _Rules, text: str, pos: int, seen: list[Person]) -> int:
@@ -219,26 +222,37 @@ def _earlier_role(r: _Rules, text: str, start: int, position: str) -> str:
 
 
 def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
-    """"ông Vinh" after "Lê Đức Vinh" is that person; "ông Trump" (no Vietnamese syllable) is a
-    person named so; "ông Tuấn" or "Ông Địa" with no full name of the document ending so is none."""
-    by_given: dict[str, set] = {}
-    for p in people:
-        if len(p.name.split()) >= 3:  # a name of two syllables is too often a pen name
-            by_given.setdefault(p.name.split()[-1], set()).add(p.name)
+    """"ông Vinh" after "Lê Đức Vinh" is that person; "ông Trump" is "Donald Trump" where the text
+    names him so, else "Trump" (no Vietnamese syllable: a foreign name); "ông Tuấn" or "Ông Địa"
+    with no full name of the document ending so is none. Two passes: the full names first."""
     taken = [(p.start_char, p.end_char) for p in people]
-    out = list(people)
+    shorts, foreign = [], []
     for m in r.short.finditer(text):
         s, e = m.span("w")
         if any(a <= s < b for a, b in taken):
             continue
         words = m["w"].split()
-        full = by_given.get(words[0], set()) if len(words) == 1 else set()
+        if any(w in r.not_foreign or w in r.countries or gazetteer().lookup(w) for w in words):
+            continue
+        if not all(len(w) >= 3 and _VOWEL.search(w) for w in words):
+            continue  # "anh Ch.": an initial, no name
+        if len(words) > 1 and not all(is_syllable(w) for w in words):
+            foreign.append(Person(m["w"], s, e))  # "ông Richard Kenneth Wilson"
+        elif len(words) == 1:
+            shorts.append((m["w"], s, e))
+    by_given: dict[str, set] = {}
+    for p in people + foreign:
+        words = p.name.split()
+        # a Vietnamese name of two syllables is too often a pen name to stand for a short mention
+        if len(words) >= 3 or (len(words) == 2 and not all(is_syllable(w) for w in words)):
+            by_given.setdefault(words[-1], set()).add(p.name)
+    out = list(people) + foreign
+    for w, s, e in shorts:
+        full = by_given.get(w, set())
         if len(full) == 1:
             out.append(Person(next(iter(full)), s, e))
-        elif not full and not all(is_syllable(w) for w in words) \
-                and not any(w in r.not_foreign or w in r.countries or gazetteer().lookup(w) for w in words):
-            out.append(Person(m["w"], s, e))  # "ông Trump", "ông Richard Kenneth Wilson"
-            by_given.setdefault(words[-1], set()).add(m["w"])
+        elif not full and not is_syllable(w):
+            out.append(Person(w, s, e))  # "ông Trump" where he is named no other way
     out.sort(key=lambda p: p.start_char)
     return out
 
