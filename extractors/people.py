@@ -176,9 +176,9 @@ def extract(doc: Document) -> list[Person]:
             break
         pos = m.end()
         if held is not None and not m["pos_before"] and _only_names_between(text, held.start("name"), m.start("name")):
-            pos_before = text[held.start("pos_before"):m.start("name")].strip()
+            pos_before, role_start = text[held.start("pos_before"):m.start("name")].strip(), held.start("pos_before")
         else:
-            pos_before = (m["pos_before"] or "").strip()
+            pos_before, role_start = (m["pos_before"] or "").strip(), m.start()
         held = None
         place = _place_at_name(r, text, m)
         if place:
@@ -204,7 +204,7 @@ def extract(doc: Document) -> list[Person]:
             found = list(r.position_word.finditer(pos_before))
             if len(found) > 1 and _LOWER_WORD.search(pos_before, found[-2].end(), found[-1].start()):
                 pos_before = pos_before[found[-1].start():]
-            pos_before = _earlier_role(r, text, m.start(), pos_before)
+            pos_before = _earlier_role(r, text, role_start, pos_before)
         position = (pos_after or "").strip() or pos_before or None
         out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))
         if not pos_after:
