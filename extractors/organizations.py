@@ -41,6 +41,7 @@ _ONE_WORD_HEADS = ("Bộ", "Sở", "Cục", "BĐBP", "Phòng")
 _MAX_NAME_TOKENS = 20
 _MAX_PLACE_SYLLABLES = 4
 _MAX_CAPITALISED = 6
+_MAX_WORDS_READ = 13  # the most words a rule reads after a position (a name by rule: 6 capitalised, 5 lower, 2)
 # token keys that stand for two words of a listed name
 _TOKEN_ALIASES = {"vn": ("việt", "nam")}
 
@@ -118,6 +119,7 @@ class _Rules:
         self.trie: dict = {}
         self._words_of, self._words = None, {}
         self._bodies_of, self._bodies = None, {}
+        self._listed_of, self._listed = None, {}
         first_words = set()
         canonical = data["canonical"]
         by_official = {}
@@ -157,6 +159,7 @@ class _Rules:
         self.kind_rank = heads["kind_rank"]
         self.company = regex.compile(rf"[ \t]+(?:{alternation(heads['company_words'])})(?![\p{{L}}\p{{M}}])")
         self.shared_heads = set(heads["shared_place_heads"])
+        self.shared_prefixes = tuple(self.shared_heads)
         self.plural_before = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(heads['plural_cues'])})[ \t]+$")
         self.press = heads["press_outlets"]
         self.generic_after = regex.compile(rf"[ \t]+(?:{alternation(heads['generic_after'])})(?![\p{{L}}\p{{M}}])")
@@ -186,7 +189,7 @@ class _Rules:
         # a unit word alone after a body: the province of the document ("UBND tỉnh", "Công an tỉnh"),
         # not when a list of unit words makes it every province ("UBND tỉnh, thành phố")
         self.bare_province = regex.compile(
-            r"[ \t]+(?P<unit>tỉnh|Tỉnh|thành phố|Thành phố|TP|Tp)(?![\p{L}\p{M}])(?![ \t]*\p{Lu})"
+            r"[ \t]+(?P<unit>tỉnh|Tỉnh|thành phố|Thành phố|TP|Tp)(?![\p{L}\p{M}])(?![ \t]*\p{Lu})(?![ \t]+(?:ủy|uỷ))"
             r"(?![ \t]*(?:,|/|-|và|hoặc)[ \t]*(?:tỉnh|thành phố|TP|huyện|quận))")
         self.level_committees = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện",
                                  "Quận ủy": "quận", "Thị ủy": "thị xã"}
@@ -229,8 +232,15 @@ class _Rules:
 
     # -- listed names ---------------------------------------------------------------------------
     def listed(self, text: str, start: int, era: str):
-        """Longest listed name at `start`, or its short form: (end, (official, kind, takes_place,
-        era), whole) or None. Connectors may be left out ("Sở Văn hóa Thể thao")."""
+        """Longest listed name at `start`, or its short form: (end, _Entry, whole) or None.
+        Connectors may be left out ("Sở Văn hóa Thể thao"). Remembered for the document."""
+        if text is not self._listed_of:
+            self._listed_of, self._listed = text, {}
+        if start not in self._listed:
+            self._listed[start] = self._find_listed(text, start, era)
+        return self._listed[start]
+
+    def _find_listed(self, text: str, start: int, era: str):
         node, pos, best, short, prev = self.trie, start, None, None, None
         for _ in range(_MAX_NAME_TOKENS):
             m = _TOKEN.match(text, pos)
@@ -272,11 +282,10 @@ class _Rules:
         (cached for the document: a name's end is read by several rules)."""
         if text is not self._words_of:
             self._words_of, self._words = text, {}
-        key = (pos, n)
-        found = self._words.get(key)
+        found = self._words.get(pos)
         if found is None:
-            found = self._words[key] = self._read_words(text, pos, n)
-        return found
+            found = self._words[pos] = self._read_words(text, pos, _MAX_WORDS_READ)
+        return found[:n]
 
     def _read_words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
         run = _WORD_RUNS.get(n)
@@ -441,6 +450,7 @@ def rules() -> _Rules:
     return _Rules()
 
 
+@functools.lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     return modern_tones(" ".join(text.split()))
 
@@ -453,6 +463,7 @@ def _expansions():
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alternation(table)})(?![\p{{L}}\p{{M}}\d&])"), table
 
 
+@functools.lru_cache(maxsize=8192)
 def _written_out(name: str) -> str:
     pattern, table = _expansions()
     return pattern.sub(lambda m: table[m.group()], name)
@@ -469,9 +480,11 @@ _NUMBER = regex.compile(r"[ \t]+(?:số[ \t]+)?(?P<n>\d{1,4}[A-Z]?)(?![\p{L}\p{M
 _PAREN_PLACE = regex.compile(r"[ \t]*\((?=[^()\n]{1,40}\))")
 _LOWER_WORD = regex.compile(r"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{Ll}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}]*(?:-\d+)?)(?![\p{L}\p{M}\d])")
 _MAX_LOWER_NAME = 8
+_VILLAGE = regex.compile(r"[ \t]+(?P<unit>thôn|ấp|bản|làng|buôn|xóm|khu phố|tổ dân phố)[ \t]+"
+                         r"(?P<name>\d+|\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3})(?![\p{L}\p{M}\d])")
 _COMPANY_NAME = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}[ \t]+(?P<name>\p{Lu})")
 _COMMA_BEFORE_ABBREVIATION = regex.compile(
-    r",[ \t]*\p{Ll}[\p{L}\p{M}]*(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,3}(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\))")
+    r"(?:,[ \t]*|[ \t]+về[ \t]+)\p{Ll}[\p{L}\p{M}]*(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\))")
 _DEFINED_ABBREVIATION = regex.compile(r"^(?P<head>\S+(?: \p{Ll}\S*)?) (?P<full>.+?)[ \t]*\((?P<acr>\p{Lu}[\p{Lu}\d&\-]*)\)")
 _MAX_DEPTH = 3
 
@@ -488,15 +501,19 @@ def _closing(r: _Rules, text: str, start: int, end: int, normalized: str, kind: 
         return _Body(end, normalized, kind, rank)  # punctuation: the name ends here
     if text[end + 1:end + 2].islower() and not r.unit_word.match(text, end):
         return _Body(end, normalized, kind, rank)  # a lower-case word, no unit word: no place, no country
-    words = r.words(text, end, 3)
+    words = r.words(text, end, 3) if text[end + 1:end + 2].isupper() else []
     n = r.country_at(words, 0, r.countries) if words else 0
     if n:
         return _Body(words[n - 1][2], f"{normalized} {text[words[0][1]:words[n - 1][2]]}", kind, rank)
     n = r.country_at(words, 0, r.own_country) if words else 0
     if n:
-        if normalized in r.without_country or normalized.endswith("Việt Nam"):
-            return _Body(words[n - 1][2], normalized, kind, rank, place="Việt Nam")
-        return _Body(words[n - 1][2], f"{normalized} Việt Nam", kind, rank, place="Việt Nam")
+        if not (normalized in r.without_country or kind in r.without_country or normalized.endswith("Việt Nam")):
+            normalized = f"{normalized} Việt Nam"
+        end = words[n - 1][2]
+        p = r.place(text, end, bare=False) if takes_place else None
+        if p:  # "Ủy ban MTTQ Việt Nam tỉnh Gia Lai"
+            return _Body(p[0], f"{normalized} {p[1]}", kind, rank, place=p[1])
+        return _Body(end, normalized, kind, rank, place="Việt Nam")
     if not takes_place:
         return _Body(end, normalized, kind, rank)
     p = r.place(text, end, bare=True, unit_for_bare=unit_for_bare)
@@ -706,6 +723,10 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         normalized = f"{normalized} {num['n']}" if "số" not in num.group() else _written_out(text[start:end])
     body = _closing(r, text, start, end, normalized, kind, rank, takes_place=True,
                     unit_for_bare=not spec.get("place_is_name"))
+    village = _VILLAGE.match(text, end) if spec.get("village") and body.end == end else None
+    if village:  # "Chi bộ thôn Yên Cảnh": village names are in no gazetteer
+        place = f"{village['unit']} {village['name']}"
+        body = _Body(village.end(), f"{normalized} {place}", kind, rank, place=place)
     closed = closed or bool(body.place and body.place != "Việt Nam") or (body.end > end and not lower)
     if body.end == end:
         unit = _province_unit(r, text, start, end)
@@ -803,7 +824,7 @@ def _shared_place(r: _Rules, text: str, start: int, era: str) -> list[tuple[int,
     place each take that place. Returns (start, end, head, kind) of the bare heads, and the last
     body's start, or [] when the heads do not end in a body with a place."""
     heads, pos = [], start
-    if not _SHARED_AHEAD.match(text, start):
+    if not text.startswith(r.shared_prefixes, start) or not _SHARED_AHEAD.match(text, start):
         return []
     while True:
         hm = r.shared_head.match(text, pos)
@@ -844,9 +865,9 @@ def _portfolio_list(r: _Rules, text: str, start: int, body: _Body, era: str) -> 
     """"Các Bộ: Quốc phòng, Công an", "liên Bộ Lao động Thương binh và Xã hội - Tài chính - Y tế":
     after a ministry or department named with a plural cue, the portfolios listed are more of
     them. Returns the bodies after the first."""
-    head = text[start:start + 3]
-    if head not in ("Bộ", "Sở") or not r.plural_before.search(text, max(0, start - 8), start):
+    if not text.startswith(("Bộ ", "Sở "), start) or not r.plural_before.search(text, max(0, start - 8), start):
         return []
+    head = text[start:start + 2]
     out, pos = [], body.end
     while True:
         sep = _PORTFOLIO_SEP.match(text, pos)

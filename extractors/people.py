@@ -18,7 +18,7 @@ from vietmine.facts import Document, Person
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}[\p{Ll}\p{M}]*)?(?:-\p{Ll}+)*"
 _UNIT_LOOK_BACK = 30
 _LONGEST_PREFIX = 200  # a position with six words, a rank or an honorific before a name
-_BREAKS = ",.;:()\n“”"
+_BREAK = regex.compile(r"[,.;:()\n“”]", regex.REVERSE)  # the last punctuation before a name
 _CUE_WITH_POINT = 12  # "Người ký:", "PGS.TS"
 
 
@@ -170,8 +170,8 @@ def extract(doc: Document) -> list[Person]:
         # begin more than _LONGEST_PREFIX characters before it, nor before punctuation (a position
         # before a name holds none; a cue may: "PGS.TS", "gồm:")
         lo = max(pos, name.start() - _LONGEST_PREFIX)
-        cut = max(text.rfind(c, lo, name.start()) for c in _BREAKS)
-        m = r.person.search(text, max(lo, cut - _CUE_WITH_POINT))
+        cut = _BREAK.search(text, lo, name.start())
+        m = r.person.search(text, max(lo, cut.start() - _CUE_WITH_POINT) if cut else lo)
         if not m:
             break
         pos = m.end()
