@@ -1,12 +1,19 @@
 """Organisations, normalised: "UBND tỉnh Khánh Hòa" -> "Ủy ban nhân dân tỉnh Khánh Hòa",
 "Ban Chỉ đạo 138 tỉnh Thanh Hóa", "Công an huyện Diễn Châu", "Bộ Công an", "MTTQ Việt Nam".
 
-Ministries, general departments, departments and provincial departments are a published, finite
-set (gazetteer/data/organizations.json): their names are matched whole ("Sở Nông nghiệp và Phát
-triển nông thôn tỉnh Quảng Nam", "Bộ GD-ĐT"), never cut after the first capitalised word. A body
-missing from the lists is named by rule: a head (Sở, Cục, Tổng cục, Chi cục), a capitalised word, lower-case
-words up to a clause word, then a place. A person's name that follows ("Quốc hội Nguyễn Thị Kim
-Ngân") ends the organisation."""
+Ministries, departments, provincial departments, the Party's and the National Assembly's organs,
+the courts, the mass organisations and the press agencies are published, finite sets
+(gazetteer/data/organizations.json): their names are matched whole ("Sở Nông nghiệp và Phát triển
+nông thôn tỉnh Quảng Nam", "Bộ GD-ĐT"), never cut after the first capitalised word. A body missing
+from the lists is named by rule after a head (organization_heads.json: Phòng, Đội, Trung tâm, Ban,
+Ủy ban, Hội, Đảng bộ, Công ty, Báo...): a capitalised word, lower-case words up to a clause word,
+then a number, a place, or a parent body glued on ("Phòng Cảnh sát hình sự Công an tỉnh Khánh
+Hòa"). A person's name that follows ("Quốc hội Nguyễn Thị Kim Ngân") ends the organisation.
+Heads written bare before another body's place share it ("Đảng ủy, HĐND, UBND xã Lê Hồng"); a
+plural cue makes a list of portfolios ("Các Bộ: Quốc phòng, Công an"); a legal text's header and
+signature in capitals are read in sentence case; news outlets count in credits ("Thái Tân/KD&PL").
+A provincial body named without its province ("Sở Tài chính", "UBND tỉnh") is marked
+(`wants_province`) for the resolve stage, which names the document's province or drops it."""
 from __future__ import annotations
 
 import functools
@@ -188,11 +195,24 @@ class _Rules:
         self.shared_head = regex.compile(rf"(?:{alternation(self.shared_heads)})(?![\p{{L}}\p{{M}}\d])")
         # a unit word alone after a body: the province of the document ("UBND tỉnh", "Công an tỉnh"),
         # not when a list of unit words makes it every province ("UBND tỉnh, thành phố")
+        self.province_units = heads["province_units"]
+        above_commune = alternation(w for w, tier in unit_words.items() if tier in ("province", "province_or_district", "district"))
         self.bare_province = regex.compile(
-            r"[ \t]+(?P<unit>tỉnh|Tỉnh|thành phố|Thành phố|TP|Tp)(?![\p{L}\p{M}])(?![ \t]*\p{Lu})(?![ \t]+(?:ủy|uỷ))"
-            r"(?![ \t]*(?:,|/|-|và|hoặc)[ \t]*(?:tỉnh|thành phố|TP|huyện|quận))")
-        self.level_committees = {"Tỉnh ủy": "tỉnh", "Thành ủy": "thành phố", "Huyện ủy": "huyện",
-                                 "Quận ủy": "quận", "Thị ủy": "thị xã"}
+            rf"[ \t]+(?P<unit>{alternation(self.province_units)})(?![\p{{L}}\p{{M}}])(?![ \t]*\p{{Lu}})"
+            rf"(?![ \t]+(?:{alternation(heads['committee_syllables'])}))"
+            rf"(?![ \t]*(?:,|/|-|và|hoặc)[ \t]*(?:{above_commune}))")
+        self.level_committees = heads["level_committees"]
+        below_province = [w for w, tier in unit_words.items() if tier in ("district", "ward") and not w.endswith(".")]
+        self.lower_unit_alone = regex.compile(
+            rf"[ \t]+(?:{alternation(below_province + heads['lower_levels_alone_extra'])})(?![\p{{L}}\p{{M}}])(?![ \t]+(?:\p{{Lu}}|\d))")
+        villages = alternation(w for w, tier in unit_words.items() if tier == "village")
+        self.village = regex.compile(rf"[ \t]+(?P<unit>{villages})[ \t]+"
+                                     r"(?P<name>\d+|\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3})(?![\p{L}\p{M}\d])")
+        self.bcd_level = regex.compile(rf"[ \t]+(?:{alternation(heads['steering_committee_levels'])})(?![\p{{L}}\p{{M}}])")
+        self.bcd_subject_cues = tuple(heads["steering_committee_subject_cues"])
+        self.portfolio_heads = tuple(heads["portfolio_heads"])
+        self.colon_list = regex.compile(rf"(?P<head>{alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
+        self.suffix_after_pair = set(heads["name_suffix_after_pair"])
         gz = gazetteer()
         # bare names after a body ("Sở Y tế Hà Nội", "Công an Hoàng Mai"): provinces and districts
         self.bare_places = {k for k, units_ in gz.by_key.items() if any(u.tier != "ward" for u in units_)}
@@ -469,19 +489,15 @@ def _written_out(name: str) -> str:
     return pattern.sub(lambda m: table[m.group()], name)
 
 
-_LOWER_UNIT_ALONE = regex.compile(r"[ \t]+(?:huyện|quận|thị xã|xã|phường|thị trấn|cơ sở)(?![\p{L}\p{M}])(?![ \t]+(?:\p{Lu}|\d))")
 _NAME_AFTER_UNIT = regex.compile(r"[ \t]+(?:\p{Lu}|\d)")
 _LIST_GOES_ON = regex.compile(r"[ \t]*(?:,|và)")
 _SHARED_SEP = regex.compile(r"[ \t]*(?:[,/\-–]|và)[ \t]*")
 _SHARED_AHEAD = regex.compile(r"[^\s,/\-–]+(?: [^\s,/\-–]+){0,4}?[ \t]*(?:[,/\-–]|và )")  # a separator within the first words
-_COLON_LIST = regex.compile(r"(?P<head>Bộ|Sở)[ \t]*:[ \t]*")
 _SEPARATOR = regex.compile(r"[ \t]*(?:(?P<sep>[,\-–])[ \t]*|(?P<space>[ \t]))")
 _NUMBER = regex.compile(r"[ \t]+(?:số[ \t]+)?(?P<n>\d{1,4}[A-Z]?)(?![\p{L}\p{M}\d/.,]\d?)")
 _PAREN_PLACE = regex.compile(r"[ \t]*\((?=[^()\n]{1,40}\))")
 _LOWER_WORD = regex.compile(r"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{Ll}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}]*(?:-\d+)?)(?![\p{L}\p{M}\d])")
 _MAX_LOWER_NAME = 8
-_VILLAGE = regex.compile(r"[ \t]+(?P<unit>thôn|ấp|bản|làng|buôn|xóm|khu phố|tổ dân phố)[ \t]+"
-                         r"(?P<name>\d+|\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3})(?![\p{L}\p{M}\d])")
 _COMPANY_NAME = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}[ \t]+(?P<name>\p{Lu})")
 _COMMA_BEFORE_ABBREVIATION = regex.compile(
     r"(?:,[ \t]*|[ \t]+về[ \t]+)\p{Ll}[\p{L}\p{M}]*(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\))")
@@ -539,8 +555,7 @@ def _province_unit(r: _Rules, text: str, start: int, end: int):
     m = r.bare_province.match(text, end)
     if not m or r.plural_before.search(text, max(0, start - 12), start):
         return None
-    unit = m["unit"].lower()
-    return m.end(), ("tỉnh" if unit == "tỉnh" else "thành phố")
+    return m.end(), r.province_units[m["unit"]]
 
 
 def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | bool:
@@ -564,7 +579,7 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
         normalized = text[start:end]  # "Cục Hàng không Campuchia": a foreign body, as written
     body = _closing(r, text, start, end, normalized, entry.kind, rank, entry.takes_place)
     if body.end == end and entry.takes_place:
-        if _LOWER_UNIT_ALONE.match(text, end):
+        if r.lower_unit_alone.match(text, end):
             return None  # "Hội Phụ nữ xã", "LĐLĐ huyện": the body of a commune or a district left unnamed
         if entry.local == "district":
             return None  # "Chi cục Thuế", "Phòng Tư pháp": one in each district, no one body
@@ -580,8 +595,6 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
     return body
 
 
-_BCD_LEVEL = regex.compile(r"[ \t]+(?:quốc gia|Quốc gia|Trung ương|Nhà nước)(?![\p{L}\p{M}])")
-_BCD_SUBJECT_CUES = ("về", "phòng", "chống", "thực hiện", "xây dựng", "giải quyết", "tìm kiếm")
 _PHRASE_END = regex.compile(r"[ \t]*(?:$|\n|[|(\-–—*]|\.(?!\d))", regex.MULTILINE)
 _MAX_SUBJECT_WORDS = 14
 
@@ -591,11 +604,11 @@ def _subject_tail(r: _Rules, text: str, pos: int) -> int:
     quy tập hài cốt liệt sĩ": a steering committee named by its level and its subject. The subject
     (lower-case words, commas between them) is taken only up to a place or the end of the phrase,
     where nothing else can follow; otherwise the level alone ("Ban Chỉ đạo quốc gia")."""
-    level = _BCD_LEVEL.match(text, pos)
+    level = r.bcd_level.match(text, pos)
     if level:
         pos = level.end()
     first = _LOWER_WORD.match(text, pos)
-    if not first or first["comma"] or not text.startswith(_BCD_SUBJECT_CUES, first.start("w")):
+    if not first or first["comma"] or not text.startswith(r.bcd_subject_cues, first.start("w")):
         return pos
     end, n, p = pos, 0, pos
     while n < _MAX_SUBJECT_WORDS:
@@ -642,7 +655,7 @@ def _legacy_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
     unit = _province_unit(r, text, start, end)
     if unit:
         return body._replace(end=unit[0], wants=(unit[1], False))
-    if kind in r.level_committees and not tail.strip() and r.level_committees[kind] in ("tỉnh", "thành phố"):
+    if kind in r.level_committees and not tail.strip() and r.level_committees[kind] in r.province_units.values():
         if r.plural_before.search(text, max(0, start - 12), start):
             return None
         return body._replace(wants=(r.level_committees[kind], True))  # "Tỉnh ủy" of the document's province
@@ -687,7 +700,7 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
                 end = e
                 if i + 1 < len(words) and _key(f"{w} {words[i + 1][0]}") in r.two_syllable_words:
                     end = words[i + 1][2]  # "Trường Văn hóa Công an nhân dân"
-                    if i + 3 < len(words) and f"{words[i + 2][0]} {words[i + 3][0]}" == "nhân dân":
+                    if i + 3 < len(words) and f"{words[i + 2][0]} {words[i + 3][0]}" in r.suffix_after_pair:
                         end = words[i + 3][2]
             if end == pos:
                 return None  # "Trường THCS" alone: no school named
@@ -723,7 +736,7 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         normalized = f"{normalized} {num['n']}" if "số" not in num.group() else _written_out(text[start:end])
     body = _closing(r, text, start, end, normalized, kind, rank, takes_place=True,
                     unit_for_bare=not spec.get("place_is_name"))
-    village = _VILLAGE.match(text, end) if spec.get("village") and body.end == end else None
+    village = r.village.match(text, end) if spec.get("village") and body.end == end else None
     if village:  # "Chi bộ thôn Yên Cảnh": village names are in no gazetteer
         place = f"{village['unit']} {village['name']}"
         body = _Body(village.end(), f"{normalized} {place}", kind, rank, place=place)
@@ -732,7 +745,7 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         unit = _province_unit(r, text, start, end)
         if unit and (spec.get("place") or end > hm.end()):
             body, closed = body._replace(end=unit[0], wants=(unit[1], False)), True
-    if not closed and (lower or spec.get("needs_owner") or spec.get("needs_parent_or_place")
+    if not closed and (lower or spec.get("needs_owner")
                        or (end == hm.end() and not spec.get("bare_ok"))):
         body = body._replace(wants=("parent", False))  # only with a parent body after it
     return body
@@ -865,9 +878,9 @@ def _portfolio_list(r: _Rules, text: str, start: int, body: _Body, era: str) -> 
     """"Các Bộ: Quốc phòng, Công an", "liên Bộ Lao động Thương binh và Xã hội - Tài chính - Y tế":
     after a ministry or department named with a plural cue, the portfolios listed are more of
     them. Returns the bodies after the first."""
-    if not text.startswith(("Bộ ", "Sở "), start) or not r.plural_before.search(text, max(0, start - 8), start):
+    head = next((h for h in r.portfolio_heads if text.startswith(h + " ", start)), None)
+    if head is None or not r.plural_before.search(text, max(0, start - 8), start):
         return []
-    head = text[start:start + 2]
     out, pos = [], body.end
     while True:
         sep = _PORTFOLIO_SEP.match(text, pos)
@@ -891,9 +904,9 @@ def _portfolio_list(r: _Rules, text: str, start: int, body: _Body, era: str) -> 
 def _colon_list(r: _Rules, text: str, start: int, era: str) -> list[tuple[int, _Body]]:
     """"Các Bộ: Quốc phòng, Công an, Ngoại giao", "Giám đốc các Sở: Tài chính, Y tế": the head, a
     colon, and the portfolios."""
-    if not text.startswith(("Bộ", "Sở"), start) or ":" not in text[start + 2:start + 6]:
+    if not text.startswith(r.portfolio_heads, start) or ":" not in text[start + 2:start + 6]:
         return []
-    m = _COLON_LIST.match(text, start)
+    m = r.colon_list.match(text, start)
     if not m or not r.plural_before.search(text, max(0, start - 8), start):
         return []
     head, pos, out = m["head"], m.end(), []

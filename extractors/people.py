@@ -10,7 +10,7 @@ import functools
 import regex
 
 from vietmine.gazetteer import alternation, load_json, trie_alternation
-from vietmine.gazetteer.casing import is_syllable
+from vietmine.gazetteer.casing import VOWELS, is_syllable
 from vietmine.gazetteer.places import gazetteer
 from vietmine.facts import Document, Person
 
@@ -136,7 +136,7 @@ def _evidence(r: _Rules, text: str, m, pos_before: str, pos_after: str | None) -
 
 
 _COLON_BEFORE = regex.compile(r":[ \t]*$")
-_VOWEL = regex.compile(r"(?i)[aeiouyăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_VOWEL = regex.compile(rf"(?i)[{VOWELS}]")
 
 
 def _following(r: _Rules, text: str, pos: int, seen: list[Person]) -> int:

@@ -13,9 +13,9 @@ import regex
 from vietmine.gazetteer import alternation, load_json
 from vietmine.gazetteer.text import name_key
 
-_V = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 # one Vietnamese syllable, lower case: onset, vowels, final consonant
-_SYLLABLE = regex.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_V}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
+_SYLLABLE = regex.compile(rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnpt])?")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}\p{M}]*"
 # two or more words in capitals, with commas and hyphens between them
 _CAPS_RUN = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d]){_CAPS_WORD}(?:(?:[ \t]*[,\-–][ \t]*|[ \t]+){_CAPS_WORD})+(?![\p{{L}}\p{{M}}\d])")
