@@ -679,6 +679,11 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
     spec = r.generic[hm.group()]
     kind, rank = spec["head"], spec["rank"]
     pos = hm.end()
+    if text[pos:pos + 1] != " " and not spec.get("bare_ok"):
+        return None  # "Ban,", "Hội.": the word alone
+    if text[pos + 1:pos + 2].islower() and not (spec.get("lower") or spec.get("place") or spec.get("first")
+                                                 or spec.get("company")):
+        return None  # "Trường hợp", "Báo cáo": a common word
     nf = r.not_first.get(kind)
     if nf and nf.match(text, pos):
         return None
