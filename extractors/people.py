@@ -234,6 +234,9 @@ def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
         words = m["w"].split()
         if any(w in r.not_foreign or w in r.countries or gazetteer().lookup(w) for w in words):
             continue
+        before = text[max(0, s - 30):s].split()
+        if len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].isupper() and before[-2][-1:].isalpha():
+            continue  # "Quỳnh Anh Shyn": a capitalised cue inside a name is part of it
         if not all(len(w) >= 3 and _VOWEL.search(w) for w in words):
             continue  # "anh Ch.": an initial, no name
         if len(words) > 1 and not all(is_syllable(w) for w in words):
