@@ -191,6 +191,7 @@ class _Rules:
             rf"(?i)[ \t]+(?:{alternation(spec['first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("first")}
         self.not_first = {spec["head"]: regex.compile(
             rf"[ \t]+(?:{alternation(spec['not_first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("not_first")}
+        self.company_head = regex.compile(rf"(?:{alternation(h for h, spec in self.generic.items() if spec.get('company'))})(?![\p{{L}}\p{{M}}\d])")
         self.generic_head = regex.compile(rf"(?:{alternation(self.generic)})(?![\p{{L}}\p{{M}}\d])")
         self.shared_head = regex.compile(rf"(?:{alternation(self.shared_heads)})(?![\p{{L}}\p{{M}}\d])")
         # a unit word alone after a body: the province of the document ("UBND tỉnh", "Công an tỉnh"),
@@ -439,6 +440,8 @@ class _Rules:
             w, s, e = words[i]
             if proper and not _is_cap(w) and not w.isdigit() and caps >= 2 and w != "và":
                 return end  # "Tập đoàn Hòa Phát góp 98% vốn"
+            if proper and _is_cap(w) and self.company_head.match(text, s):
+                return end  # "Công ty CP Truyền hình Cáp Sông Thu Công ty CP Xây dựng": the next company
             caps = caps + 1 if _is_cap(w) else 0
             if w.isdigit() or (not _is_cap(w) and (w in self.stop_words or self.unit_word.match(text, s - 1)
                                                    or self.clause_verb.match(text, s))):
@@ -558,6 +561,12 @@ def _province_unit(r: _Rules, text: str, start: int, end: int):
     return m.end(), r.province_units[m["unit"]]
 
 
+def _foreign_after(r: _Rules, text: str, end: int) -> bool:
+    """A foreign country among the next words ("Đài truyền hình trung ương Trung Quốc")."""
+    words = r.words(text, end, 4)
+    return any(r.country_at(words, i, r.countries) for i in range(len(words)))
+
+
 def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | bool:
     """The listed body at `start`; False when no listed name starts there, None when one does but
     names no one body here ("các Sở", "Chi cục Thuế" without its district)."""
@@ -565,8 +574,8 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
     if not found:
         return False
     end, entry, whole = found
-    if not whole and not entry.takes_place and r.place(text, end, bare=True):
-        return False  # "Bảo hiểm xã hội Hà Nội": not the national body its short form would be
+    if not whole and not entry.takes_place and (r.place(text, end, bare=True) or _foreign_after(r, text, end)):
+        return False  # "Bảo hiểm xã hội Hà Nội", "Đài truyền hình trung ương Trung Quốc": not the national body
     normalized = entry.official
     if normalized in r.numbered:  # "Bộ Tư lệnh Quân khu 7"
         num = _WORD.match(text, end)
