@@ -562,9 +562,10 @@ def _province_unit(r: _Rules, text: str, start: int, end: int):
 
 
 def _foreign_after(r: _Rules, text: str, end: int) -> bool:
-    """A foreign country among the next words ("Đài truyền hình trung ương Trung Quốc")."""
+    """A foreign country a few words on ("Đài truyền hình trung ương Trung Quốc"); one right after
+    the name is read with it ("Cục Hàng không Campuchia")."""
     words = r.words(text, end, 4)
-    return any(r.country_at(words, i, r.countries) for i in range(len(words)))
+    return any(r.country_at(words, i, r.countries) for i in range(1, len(words)))
 
 
 def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | bool:
