@@ -50,6 +50,8 @@ class _Rules:
         self.after_name = regex.compile(cfg["after_name"])
         self.thing_before = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
+        self.school_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before_any_title'])})[ \t]+$", regex.REVERSE)
         self.also_people_cue = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
         self.next_in_list = regex.compile(
@@ -117,6 +119,9 @@ def _inner_person(r: _Rules, text: str, a: int, b: int) -> int | None:
 def _evidence(r: _Rules, text: str, m, pos_before: str, pos_after: str | None) -> bool:
     """Whether the matched name is a person's: a rank, a position, a cue before it ("anh",
     "đối tượng", "vợ là"), or what follows it ("(SN 1995)", "sinh 1991, ngụ ...")."""
+    start = m.start("name")
+    if r.school_before.search(text, max(0, start - 20), start):
+        return False  # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": the school's name
     if m["rank"] or pos_before or pos_after:
         return True
     name = m["name"]

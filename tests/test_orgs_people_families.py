@@ -288,6 +288,9 @@ NO_TITLE = [
     # negatives: a street, a school, a place
     _case("street-is-no-person", "bench-21478215", "một chủ salon ô tô cũ trên đường Nguyễn Văn Cừ, cho biết", []),
     _case("byline-note-is-no-evidence", "bench-21472983", "Hoàng Duy (tổng hợp)", []),
+    _case("school-after-a-title-is-no-person", "bench-21484698",
+          "bà Tạ Thị Bích Ngọc từng là Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc (Cầu Giấy, Hà Nội)",
+          ["Tạ Thị Bích Ngọc"]),
 ]
 
 
