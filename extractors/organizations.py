@@ -85,6 +85,7 @@ class _Body(NamedTuple):
     rank: int
     wants: tuple | None = None
     place: str = ""
+    needs_parent: bool = False  # a unit named with no owner ("Phòng Cảnh sát hình sự"): none alone
 
 
 _KEYS: dict[str, str] = {}  # a plain dict of strings: no per-entry objects for the garbage collector to walk
@@ -683,6 +684,7 @@ def _rule_body(r: _Rules, text: str, start: int, head: str, era: str) -> _Body |
 
 
 def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
+    """A body named by rule after a generic head (organization_heads.json), as its spec allows."""
     hm = r.generic_head.match(text, start)
     if not hm:
         return None
@@ -762,7 +764,7 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
             body, closed = body._replace(end=unit[0], wants=(unit[1], False)), True
     if not closed and (lower or spec.get("needs_owner")
                        or (end == hm.end() and not spec.get("bare_ok"))):
-        body = body._replace(wants=("parent", False))  # only with a parent body after it
+        body = body._replace(needs_parent=True)  # a body only with a parent body after it
     return body
 
 
@@ -818,12 +820,11 @@ def _find_body(r: _Rules, text: str, start: int, era: str, depth: int) -> _Body 
                 body = _generic_body(r, text, start, era)
     if body is None or (not body.place and r.generic_after.match(text, body.end)):
         return None  # "Ban Chỉ đạo 1237 cấp tỉnh", "Ban ATGT các địa phương": every unit's, no one body
-    needs_parent = body.wants is not None and body.wants[0] == "parent"
-    if depth < _MAX_DEPTH and not body.place and (body.wants is None or needs_parent):
+    if depth < _MAX_DEPTH and not body.place and body.wants is None:
         glued = _parent(r, text, start, body, era, depth)
         if glued:
             return glued
-    return None if needs_parent else body
+    return None if body.needs_parent else body
 
 
 def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int) -> _Body | None:
@@ -844,7 +845,8 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
         return None
     if sep["sep"] == "," and _LIST_GOES_ON.match(text, parent.end):
         return None
-    return parent._replace(normalized=f"{body.normalized} {parent.normalized}", kind=body.kind, rank=body.rank)
+    return parent._replace(normalized=f"{body.normalized} {parent.normalized}", kind=body.kind, rank=body.rank,
+                           needs_parent=False)
 
 
 def _shared_place(r: _Rules, text: str, start: int, era: str) -> list[tuple[int, int, str, str]]:
@@ -978,7 +980,7 @@ def extract(doc: Document) -> list[Organization]:
         shared = _shared_place(r, text, start, era)
         if shared:
             last = _body_at(r, text, shared[-1][0], era)
-            if last is not None and (last.place or last.wants) and not (last.wants and last.wants[0] == "parent"):
+            if last is not None and (last.place or last.wants):
                 for s, e, head in shared[:-1]:
                     kind = r.heads.get(head, head)
                     if kind in r.level_committees and last.place:

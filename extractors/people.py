@@ -1,8 +1,12 @@
 """People with their rank and position: "Thượng tướng Lương Tam Quang - Ủy viên Trung ương Đảng,
 Thứ trưởng Bộ Công an", "Ông Lê Đức Vinh - Chủ tịch UBND tỉnh Khánh Hòa", "Thủ tướng Nguyễn Xuân Phúc".
-A name must start with a known family name, which keeps place and organisation names out; a place
-glued before it ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung") is stepped over, and a position ends
-where the clause goes on ("..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận")."""
+A name starts with a known family name (or a Central Highlands prefix, "Y Quý B’Krông"), which
+keeps place and organisation names out; a place glued before it ("Chủ tịch UBND TP Hà Nội Nguyễn
+Đức Chung") is stepped over, and a position ends where the clause goes on ("..., Giám đốc Sở Y tế
+tỉnh Hà Nam xác nhận"), two roles kept. A name without a title counts after a cue ("anh",
+"đối tượng", "vợ là"), before a birth year, an age or a role ("Bùi Minh Tuấn (SN 1995)"), and in a
+list after a person; a signer's title is in capitals. Honorifics are no part of a name: "ông Vinh"
+is the document's "Lê Đức Vinh", "ông Trump" a foreign name, "Ông Địa" nobody."""
 from __future__ import annotations
 
 import functools
@@ -65,8 +69,8 @@ class _Rules:
             rf"(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?(?: \p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?){{0,2}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
         self.countries = frozenset(countries)
+        self.cues_also_names = frozenset(cfg["short_mention_cues_also_names"])
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
-
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
         self.unit_before = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(load_json('places.json')['unit_words'])})\s+$", regex.REVERSE)
@@ -128,7 +132,6 @@ def _evidence(r: _Rules, text: str, m, pos_before: str, pos_after: str | None) -
     cue = m["cue"]
     if cue and (cue in r.enough_cues or cue.lower() in r.enough_cues):
         return cue not in r.need_three or len(name.split()) >= 3
-    start = m.start("name")
     if r.thing_before.search(text, max(0, start - 20), start):
         return False  # "đường Lê Văn Lương", "Trường THPT Nguyễn Du"
     if name in r.also_people and r.also_people_cue.search(text, max(0, start - 20), start):
@@ -141,6 +144,7 @@ def _evidence(r: _Rules, text: str, m, pos_before: str, pos_after: str | None) -
 
 
 _COLON_BEFORE = regex.compile(r":[ \t]*$")
+_CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
 _VOWEL = regex.compile(rf"(?i)[{VOWELS}]")
 
 
@@ -158,8 +162,8 @@ def _following(r: _Rules, text: str, pos: int, seen: list[Person]) -> int:
         name = nxt["name"]
         if len(name.split()) < 3 and not nxt["cue"] and not r.after_name.match(text, nxt.end("name")):
             return pos
-        if name in r.province_names or gazetteer().lookup(name) or regex.match(r"[ \t]+\p{Lu}", text[nxt.end():nxt.end() + 2]):
-            return pos
+        if name in r.province_names or gazetteer().lookup(name) or _CAPITAL_NEXT.match(text, nxt.end()):
+            return pos  # a place, or a name that goes on beyond four words
         seen.append(Person(name, nxt.start("name"), nxt.end("name")))
         pos = nxt.end()
 
@@ -239,9 +243,9 @@ def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
         words = m["w"].split()
         if any(w in r.not_foreign or w in r.countries or gazetteer().lookup(w) for w in words):
             continue
-        before = text[max(0, s - 30):s].split()
-        if len(before) >= 2 and before[-1][:1].isupper() and before[-2][:1].isupper() and before[-2][-1:].isalpha():
-            continue  # "Quỳnh Anh Shyn": a capitalised cue inside a name is part of it
+        before = text[max(0, m.start() - 30):m.start()].split()
+        if len(before) >= 2 and before[-1] in r.cues_also_names and before[-2][:1].isupper() and before[-2][-1:].isalpha():
+            continue  # "Quỳnh Anh Shyn": a cue that ends a name is part of it
         if not all(len(w) >= 3 and _VOWEL.search(w) for w in words):
             continue  # "anh Ch.": an initial, no name
         if len(words) > 1 and not all(is_syllable(w) for w in words):
