@@ -1,8 +1,12 @@
 """People with their rank and position: "Thượng tướng Lương Tam Quang - Ủy viên Trung ương Đảng,
 Thứ trưởng Bộ Công an", "Ông Lê Đức Vinh - Chủ tịch UBND tỉnh Khánh Hòa", "Thủ tướng Nguyễn Xuân Phúc".
-A name must start with a known family name, which keeps place and organisation names out; a place
-glued before it ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung") is stepped over, and a position ends
-where the clause goes on ("..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận")."""
+A name starts with a known family name (or a Central Highlands prefix, "Y Quý B’Krông"), which
+keeps place and organisation names out; a place glued before it ("Chủ tịch UBND TP Hà Nội Nguyễn
+Đức Chung") is stepped over, and a position ends where the clause goes on ("..., Giám đốc Sở Y tế
+tỉnh Hà Nam xác nhận"), two roles kept. A name without a title counts after a cue ("anh",
+"đối tượng", "vợ là"), before a birth year, an age or a role ("Bùi Minh Tuấn (SN 1995)"), and in a
+list after a person; a signer's title is in capitals. Honorifics are no part of a name: "ông Vinh"
+is the document's "Lê Đức Vinh", "ông Trump" a foreign name, "Ông Địa" nobody."""
 from __future__ import annotations
 
 import functools
@@ -10,37 +14,74 @@ import functools
 import regex
 
 from vietmine.gazetteer import alternation, load_json, trie_alternation
+from vietmine.gazetteer.casing import VOWELS, is_syllable
 from vietmine.gazetteer.places import gazetteer
 from vietmine.facts import Document, Person
 
-_SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
+# a syllable of a name: "Lâm", "B’Krông" (Central Highlands names keep their apostrophe), "Jong-un"
+_SYL = r"\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}[\p{Ll}\p{M}]*)?(?:-\p{Ll}+)*"
 _UNIT_LOOK_BACK = 30
 _LONGEST_PREFIX = 200  # a position with six words, a rank or an honorific before a name
+_BREAK = regex.compile(r"[,.;:()\n“”]", regex.REVERSE)  # the last punctuation before a name
+_CUE_WITH_POINT = 12  # "Người ký:", "PGS.TS"
 
 
 class _Rules:
     def __init__(self):
         cfg = load_json("people_orgs.json")
         # a position ends where the clause goes on: "..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận"
-        clause = rf"(?:{trie_alternation(cfg['clause_verbs'] + cfg['position_ends_before'])})(?![\p{{L}}\p{{M}}])"
+        # ("Trưởng Ban chỉ đạo" goes on: a verb does not follow "Ban")
+        clause = rf"(?<!Ban )(?:{trie_alternation(cfg['clause_verbs'] + cfg['position_ends_before'])})(?![\p{{L}}\p{{M}}])"
+        # a signature block writes the title in capitals: "PHÓ CHỦ TỊCH Nguyễn Huy Tưởng"
+        positions = trie_alternation(cfg["positions"] + [p.upper() for p in cfg["positions"]])
+        first = rf"(?:{trie_alternation(cfg['surnames'])}|{cfg['minority_first_syllable']})"
+        name = rf"{first}(?: {_SYL}){{1,3}}"
+        role = rf"(?:{positions})[^;\n()“”]{{0,90}}?"
         self.person = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:(?P<pos_before>(?:{trie_alternation(cfg['positions'])})(?: (?!{clause})[^\s,.;:()]+){{0,6}}?)\s+)?"
-            rf"(?:(?P<rank>{trie_alternation(cfg['ranks'])})\s+|(?:{trie_alternation(cfg['honorifics'])})\s+)?"
-            rf"(?P<name>(?:{trie_alternation(cfg['surnames'])})(?: {_SYL}){{1,3}})(?![\p{{L}}\d])"
-            rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>(?:{trie_alternation(cfg['positions'])})[^;\n()“”]{{0,90}}?)"
+            rf"(?<![\p{{L}}\d])(?:(?P<pos_before>(?:{positions})(?: (?!{clause})[^\s,.;:()]+){{0,6}}?)\s+)?"
+            rf"(?:(?P<rank>{trie_alternation(cfg['ranks'])})\s+"
+            rf"|(?P<cue>{trie_alternation(cfg['honorifics'] + cfg['person_cues'])}):?\s+)?"
+            rf"(?P<name>{name})(?![\p{{L}}\d])"
+            # a second role goes on after a comma: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"
+            rf"(?:\s*(?:-|–|,)\s*(?P<pos_after>{role}(?:,\s*(?:kiêm\s+)?{role})*)"
             rf"(?=[;\n()“”.:]|,\s|\s-\s|\s{clause}|$))?")
         # the name alone: found first, it tells where the full pattern (much slower to try at every
         # character) can start
-        self.name_only = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:{trie_alternation(cfg['surnames'])})(?: {_SYL}){{1,3}}(?![\p{{L}}\d])")
+        # (a capital first: the scan stops only at capitals)
+        self.name_only = regex.compile(rf"(?=\p{{Lu}})(?<![\p{{L}}\d]){name}(?![\p{{L}}\d])")
+        self.enough_cues = set(cfg["honorifics_enough_alone"]) | set(cfg["person_cues"])
+        self.need_three = set(cfg["person_cues_need_three_syllables"])
+        self.after_name = regex.compile(cfg["after_name"])
+        self.thing_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
+        self.school_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before_any_title'])})[ \t]+$", regex.REVERSE)
+        self.also_people_cue = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
+        self.next_in_list = regex.compile(
+            rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
+        # (the look-behind first: the scan stops only at capitals, three times faster than at every
+        # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
+        countries = load_json("organizations.json")["foreign_countries"]
+        self.short = regex.compile(
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['short_mention_cues'])})[ \t]+)"
+            rf"(?:(?:{alternation(countries)})[ \t]+)?(?!(?:{alternation(countries)})(?![\p{{L}}\p{{M}}]))"
+            rf"(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?(?: \p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?){{0,2}})"
+            rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
+        self.countries = frozenset(countries)
+        self.cues_also_names = frozenset(cfg["short_mention_cues_also_names"])
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
-        self.enough_alone = regex.compile(rf"(?i)(?:{alternation(cfg['honorifics_enough_alone'])})(?!\p{{L}})")
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
         self.unit_before = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(load_json('places.json')['unit_words'])})\s+$", regex.REVERSE)
         self.unit_tier = load_json("places.json")["unit_words"]
         # province names that are not also a person's name ("Chủ tịch Hồ Chí Minh" is a person)
         self.province_names = frozenset(gazetteer().province_names) - set(cfg["province_names_also_people"])
+        self.also_people = frozenset(cfg["province_names_also_people"])
+        # a role before the position before a name, a comma between: "Ủy viên Bộ Chính trị, Phó Thủ tướng"
+        self.role_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?P<role>(?:{positions})(?: [^\s,.;:()]+){{0,5}}),[ \t]*$")
+        self.not_foreign = frozenset(cfg["not_foreign_names"])
 
 
 @functools.cache
@@ -79,6 +120,54 @@ def _inner_person(r: _Rules, text: str, a: int, b: int) -> int | None:
     return None
 
 
+def _evidence(r: _Rules, text: str, m, pos_before: str, pos_after: str | None) -> bool:
+    """Whether the matched name is a person's: a rank, a position, a cue before it ("anh",
+    "đối tượng", "vợ là"), or what follows it ("(SN 1995)", "sinh 1991, ngụ ...")."""
+    start = m.start("name")
+    if r.school_before.search(text, max(0, start - 20), start):
+        return False  # "Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc": the school's name
+    if m["rank"] or pos_before or pos_after:
+        return True
+    name = m["name"]
+    cue = m["cue"]
+    if cue and (cue in r.enough_cues or cue.lower() in r.enough_cues):
+        return cue not in r.need_three or len(name.split()) >= 3
+    if r.thing_before.search(text, max(0, start - 20), start):
+        return False  # "đường Lê Văn Lương", "Trường THPT Nguyễn Du"
+    if name in r.also_people and r.also_people_cue.search(text, max(0, start - 20), start):
+        return True  # "tấm gương đạo đức Hồ Chí Minh"
+    if len(name.split()) >= 3 and _COLON_BEFORE.search(text, max(0, start - 3), start):
+        nxt = r.next_in_list.match(text, m.end("name"))
+        if nxt and len(nxt["name"].split()) >= 3:
+            return True  # "Các đ/c PVP: Lý Văn Giao, Đỗ Đình Hồng": a list of full names
+    return bool(r.after_name.match(text, m.end("name")))
+
+
+_COLON_BEFORE = regex.compile(r":[ \t]*$")
+_CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
+_VOWEL = regex.compile(rf"(?i)[{VOWELS}]")
+
+
+def _following(r: _Rules, text: str, pos: int, seen: list[Person]) -> int:
+    """"Bùi Minh Tuấn (SN 1995), Bùi Văn Lượng (SN 1999) và Bùi Nhật Trường": the full names listed
+    after a person are persons too. Appends them to `seen`; returns where the list ends."""
+    while True:
+        after = r.after_name.match(text, pos)
+        if after:
+            close = text.find(")", after.end() - 1, after.end() + 80) if "(" in after.group() else -1
+            pos = close + 1 if close >= 0 else after.end()
+        nxt = r.next_in_list.match(text, pos)
+        if not nxt:
+            return pos
+        name = nxt["name"]
+        if len(name.split()) < 3 and not nxt["cue"] and not r.after_name.match(text, nxt.end("name")):
+            return pos
+        if name in r.province_names or gazetteer().lookup(name) or _CAPITAL_NEXT.match(text, nxt.end()):
+            return pos  # a place, or a name that goes on beyond four words
+        seen.append(Person(name, nxt.start("name"), nxt.end("name")))
+        pos = nxt.end()
+
+
 def extract(doc: Document) -> list[Person]:
     r, out, text, pos = rules(), [], doc.text, 0
     held = None  # a match whose name turned out to start with a place: its position word still counts
@@ -87,15 +176,18 @@ def extract(doc: Document) -> list[Person]:
         if not name:
             break
         # every match holds a name; none starting before the first name at or after `pos` can
-        # begin more than _LONGEST_PREFIX characters before it
-        m = r.person.search(text, max(pos, name.start() - _LONGEST_PREFIX))
+        # begin more than _LONGEST_PREFIX characters before it, nor before punctuation (a position
+        # before a name holds none; a cue may: "PGS.TS", "gồm:")
+        lo = max(pos, name.start() - _LONGEST_PREFIX)
+        cut = _BREAK.search(text, lo, name.start())
+        m = r.person.search(text, max(lo, cut.start() - _CUE_WITH_POINT) if cut else lo)
         if not m:
             break
         pos = m.end()
         if held is not None and not m["pos_before"] and _only_names_between(text, held.start("name"), m.start("name")):
-            pos_before = text[held.start("pos_before"):m.start("name")].strip()
+            pos_before, role_start = text[held.start("pos_before"):m.start("name")].strip(), held.start("pos_before")
         else:
-            pos_before = (m["pos_before"] or "").strip()
+            pos_before, role_start = (m["pos_before"] or "").strip(), m.start()
         held = None
         place = _place_at_name(r, text, m)
         if place:
@@ -109,7 +201,7 @@ def extract(doc: Document) -> list[Person]:
             inner = _inner_person(r, text, m.start("pos_after"), m.end("pos_after"))
             if inner is not None:
                 pos_after, pos = text[m.start("pos_after"):inner].rstrip(" ,-–"), inner
-        if not (m["rank"] or pos_before or pos_after or r.enough_alone.match(m.group())):
+        if not _evidence(r, text, m, pos_before, pos_after):
             pos = min(pos, m.end("name"))
             continue  # a bare name-like phrase is too often a place or a street
         if m["name"] in r.province_names:
@@ -121,12 +213,64 @@ def extract(doc: Document) -> list[Person]:
             found = list(r.position_word.finditer(pos_before))
             if len(found) > 1 and _LOWER_WORD.search(pos_before, found[-2].end(), found[-1].start()):
                 pos_before = pos_before[found[-1].start():]
+            pos_before = _earlier_role(r, text, role_start, pos_before)
         position = (pos_after or "").strip() or pos_before or None
         out.append(Person(m["name"], m.start("name"), m.end("name"), rank=m["rank"], position=position))
+        if not pos_after:
+            pos = max(pos, _following(r, text, m.end("name"), out))
+    return _short_mentions(r, text, out)
+
+
+def _earlier_role(r: _Rules, text: str, start: int, position: str) -> str:
+    """"Ủy viên Bộ Chính trị, Phó Thủ tướng thường trực Trương Hòa Bình": a role written before the
+    position, a comma between, is his too."""
+    m = r.role_before.search(text, max(0, start - 90), start)
+    if not m or r.name_only.search(m["role"]):
+        return position  # "Thủ tướng Nguyễn Xuân Phúc, Phó Thủ tướng Trịnh Đình Dũng": another person's
+    return f"{m['role']}, {position}"
+
+
+def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
+    """"ông Vinh" after "Lê Đức Vinh" is that person; "ông Trump" is "Donald Trump" where the text
+    names him so, else "Trump" (no Vietnamese syllable: a foreign name); "ông Tuấn" or "Ông Địa"
+    with no full name of the document ending so is none. Two passes: the full names first."""
+    taken = [(p.start_char, p.end_char) for p in people]
+    shorts, foreign = [], []
+    for m in r.short.finditer(text):
+        s, e = m.span("w")
+        if any(a <= s < b for a, b in taken):
+            continue
+        words = m["w"].split()
+        if any(w in r.not_foreign or w in r.countries or gazetteer().lookup(w) for w in words):
+            continue
+        before = text[max(0, m.start() - 30):m.start()].split()
+        if len(before) >= 2 and before[-1] in r.cues_also_names and before[-2][:1].isupper() and before[-2][-1:].isalpha():
+            continue  # "Quỳnh Anh Shyn": a cue that ends a name is part of it
+        if not all(len(w) >= 3 and _VOWEL.search(w) for w in words):
+            continue  # "anh Ch.": an initial, no name
+        if len(words) > 1 and not all(is_syllable(w) for w in words):
+            foreign.append(Person(m["w"], s, e))  # "ông Richard Kenneth Wilson"
+        elif len(words) == 1:
+            shorts.append((m["w"], s, e))
+    by_given: dict[str, set] = {}
+    for p in people + foreign:
+        words = p.name.split()
+        # a Vietnamese name of two syllables is too often a pen name to stand for a short mention
+        if len(words) >= 3 or (len(words) == 2 and not all(is_syllable(w) for w in words)):
+            by_given.setdefault(words[-1], set()).add(p.name)
+    out = list(people) + foreign
+    for w, s, e in shorts:
+        full = by_given.get(w, set())
+        if len(full) == 1:
+            out.append(Person(next(iter(full)), s, e))
+        elif not full and not is_syllable(w):
+            out.append(Person(w, s, e))  # "ông Trump" where he is named no other way
+    out.sort(key=lambda p: p.start_char)
     return out
 
 
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* $")
+_TWO_WORDS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* \p{Lu}[\p{L}\p{M}]* $")
 
 
 def _continues_place(text: str, start: int) -> bool:
@@ -134,6 +278,9 @@ def _continues_place(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 12), start)
     if not before:
         return False
+    two_before = _TWO_WORDS_BEFORE.search(text, max(0, start - 24), start)
+    if two_before and gazetteer().lookup(two_before.group().strip()):
+        return False  # "Thành phố Hà Nội Hoàng Trung Hải": the place before is whole ("Nội Hoàng" is another)
     first = text[start:start + 12].split(" ", 1)[0]
     return bool(gazetteer().lookup(f"{before.group().strip()} {first}"))
 

@@ -4,7 +4,8 @@
   same document (only when that code is unique: ambiguity stays unresolved);
 - links between documents from the verbs that state them (pipeline/links.py; never from co-occurrence alone);
 - dates that are the issue date of a reference get that role;
-- the document's main province, the place each count is about, the place of each organisation;
+- the document's main province, the place each count is about, the place of each organisation,
+  and the province of a provincial body named without it;
 - the registry identity of each cited document (pipeline/identity.py)."""
 from __future__ import annotations
 
@@ -51,6 +52,44 @@ def place_context(doc: Document, places: list[Place], counts: list[Count]) -> No
         sent = doc.sentence_of(c.start_char)
         before = [p for p in ordered if p.end_char <= c.start_char and doc.sentence_of(p.start_char) == sent]
         c.place = f"{before[-1].level} {before[-1].name}" if before else main_name
+
+
+def _main_province(doc: Document, places: list[Place]) -> tuple[str, str] | None:
+    """(unit word, name) of the document's main province ("tỉnh", "Sơn La"), where the text fixes
+    it: named twice at least, with its units, and in half the mentions of a province or more (an
+    article naming twenty provinces fixes none)."""
+    provinces = collections.Counter(p.province_code for p in places if p.province_code)
+    if not doc.main_province or provinces[doc.main_province] < 2 or \
+            2 * provinces[doc.main_province] < sum(provinces.values()):
+        return None
+    from vietmine.gazetteer.places import gazetteer
+
+    for era in ("2024", "2025"):
+        u = gazetteer().by_code.get((era, doc.main_province))
+        if u is not None and u.tier == "province":
+            return u.unit_word, u.name
+    return None
+
+
+def province_of_organizations(doc: Document, orgs: list[Organization], places: list[Place]) -> list[Organization]:
+    """A provincial body named without its province ("Sở Tài chính", "UBND tỉnh", "Tỉnh ủy", marked
+    by the organisations extractor) is the body of the document's main province, and its normalised
+    name says which ("Sở Tài chính tỉnh Sơn La"). Where that province is unknown, or has another
+    unit word than the text's ("UBND Thành phố" in a text about a tỉnh), the mention names no one
+    body: it is returned, to be dropped."""
+    main = _main_province(doc, places)
+    dropped = []
+    for org in orgs:
+        wants = getattr(org, "wants_province", None)
+        if wants is None:
+            continue
+        unit, bare = wants
+        if main is None or (unit is not None and unit != main[0]):
+            dropped.append(org)
+        else:
+            bare = bare and main[1] not in getattr(org, "unit_kept_for", ())
+            org.normalized = f"{org.normalized} {main[1]}" if bare else f"{org.normalized} {main[0]} {main[1]}"
+    return dropped
 
 
 def place_of_organizations(orgs: list[Organization], places: list[Place]) -> None:
@@ -106,6 +145,9 @@ def resolve(result: ExtractionResult) -> ExtractionResult:
     result.facts.extend(find_links(doc, refs))
     mark_issue_dates(refs, of_type(DateFact))
     place_context(doc, places, of_type(Count))
+    dropped = {id(o) for o in province_of_organizations(doc, of_type(Organization), places)}
+    if dropped:
+        result.facts = [f for f in result.facts if id(f) not in dropped]
     place_of_organizations(of_type(Organization), places)
     assign_registry_keys(refs, doc.main_province)
     key_link_ends(of_type(LegalLink), refs)

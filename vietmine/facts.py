@@ -308,7 +308,7 @@ class Period(Fact):
 
 @kind(table="people", label="PERSON", color="#9eeaf9", style="bold cyan", made_by="people",
       describe=lambda f: f["name"] + (f", {f['position']}" if f.get("position") else ""), kb_field="name",
-      aliases=("person",),
+      gold_key="people", aliases=("person",),
       description="a named person with rank and position",
       facets=("rank", "position"))
 @dataclass
@@ -321,7 +321,8 @@ class Person(Fact):
 
 
 @kind(table="organizations", label="ORG", color="#f1aeb5", style="cyan", made_by="organizations",
-      describe=lambda f: f.get("normalized") or f["name"], kb_field="normalized", aliases=("orgs",),
+      describe=lambda f: f.get("normalized") or f["name"], kb_field="normalized", gold_key="organizations",
+      aliases=("orgs",),
       description="a named body, its name written out and its place",
       facets=("kind", "admin_code"))
 @dataclass

@@ -7,6 +7,7 @@ line without a kind's key is not scored for that kind (the seeds have no organis
 kind scores is reported, never silently ignored."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
@@ -17,7 +18,8 @@ import regex
 
 from vietmine.corpus.sources import SourceKey
 from vietmine.facts import KINDS, KindError
-from vietmine.gazetteer.text import name_key
+from vietmine.gazetteer import load_json
+from vietmine.gazetteer.text import modern_tones, name_key
 
 _HEAD_STRIP = regex.compile(r"^(?:(?:các|những|mỗi|số|toàn bộ|tổng số)\s+)+")
 
@@ -138,12 +140,100 @@ def score_dates(q: Query, gold: list[str], doc: str, scores: dict[str, Score]) -
     scores["dates"].add_sets(doc, pred, set(gold), at)
 
 
+# -- organisations and people: names compared after folding ------------------------------------------
+_APOSTROPHES = regex.compile(r"[’'‘`]")
+_NON_WORD = regex.compile(r"[^\p{L}\p{M}\d]+")
+@functools.cache
+def _expansion_pattern():
+    table = load_json("abbreviations_written_out.json")["expansions"]
+    alts = "|".join(regex.escape(k) for k in sorted(table, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alts})(?![\p{{L}}\p{{M}}\d])"), table
+
+
+def fold_name(s: str | None, expand: bool = True) -> str:
+    """A name as scoring compares it: NFC, modern tone placement, the standard abbreviations
+    written out ("UBND" -> "ủy ban nhân dân"), lower case, apostrophes dropped ("B’Krông" =
+    "BKrông"), other punctuation and spacing made one space ("Lao động - Thương binh" = "Lao
+    động Thương binh")."""
+    s = modern_tones(s or "")
+    if expand:
+        pattern, table = _expansion_pattern()
+        s = pattern.sub(lambda m: table[m.group()], s)
+    s = _APOSTROPHES.sub("", s.lower())
+    return _NON_WORD.sub(" ", s).strip()
+
+
+def _inside(key: str, longer: str) -> bool:
+    return key != longer and f" {key} " in f" {longer} "
+
+
+def match_organizations(pred_rows, gold_entries) -> tuple[int, int, int, list, list]:
+    """Organisations of one document as GUIDE.md scores them. `pred_rows`: (name as written,
+    normalised name); `gold_entries`: the gold dicts (name, surface, optional). A gold entry is
+    found when a prediction's name as written or normalised equals its name or surface after
+    folding. A prediction that finds no entry is spurious unless it finds an optional one or is a
+    body named inside a longer gold name. Predictions are counted once per folded normalised name.
+    Returns (tp, fp, fn, missed gold names, spurious normalised names)."""
+    preds = {}
+    for name, normalized in pred_rows:
+        keys = {fold_name(name), fold_name(normalized or name)} - {""}
+        preds.setdefault(fold_name(normalized or name), set()).update(keys)
+    golds = [({fold_name(g.get("name")), fold_name(g.get("surface"))} - {""}, g) for g in gold_entries]
+    gold_names = [fold_name(g.get("name")) for g in gold_entries]
+    tp, misses = 0, []
+    for keys, g in golds:
+        if g.get("optional"):
+            continue
+        if any(keys & pk for pk in preds.values()):
+            tp += 1
+        else:
+            misses.append(g.get("name"))
+    spurious = []
+    for key, pk in preds.items():
+        if any(pk & keys for keys, _ in golds) or any(_inside(k, n) for k in pk for n in gold_names):
+            continue
+        spurious.append(key)
+    return tp, len(spurious), len(misses), misses, sorted(spurious)
+
+
+def match_people(pred_names, gold_entries) -> tuple[int, int, int, list, list]:
+    """People of one document by name after folding; optional entries (bylines, photo credits)
+    neither rewarded nor penalised. Returns (tp, fp, fn, missed names, spurious names)."""
+    pred = {fold_name(n, expand=False) for n in pred_names} - {""}
+    required = {fold_name(g["name"], expand=False): g["name"] for g in gold_entries if not g.get("optional")}
+    optional = {fold_name(g["name"], expand=False) for g in gold_entries if g.get("optional")}
+    misses = [required[k] for k in required if k not in pred]
+    spurious = sorted(pred - set(required) - optional)
+    return len(pred & set(required)), len(spurious), len(misses), misses, spurious
+
+
+def _add_match(score: "Score", doc: str, result) -> None:
+    tp, fp, fn, misses, spurious = result
+    score.tp += tp
+    score.fp += fp
+    score.fn += fn
+    score.misses += [(doc, m) for m in misses]
+    score.spurious += [(doc, s) for s in spurious]
+
+
+def score_organizations(q: Query, gold: list[dict], doc: str, scores: dict[str, Score]) -> None:
+    orgs = q("SELECT name, normalized FROM organizations WHERE doc_id IN ({ids})")
+    _add_match(scores["organizations"], doc, match_organizations(orgs, gold))
+
+
+def score_people(q: Query, gold: list[dict], doc: str, scores: dict[str, Score]) -> None:
+    names = [n for (n,) in q("SELECT DISTINCT name FROM people WHERE doc_id IN ({ids})")]
+    _add_match(scores["people"], doc, match_people(names, gold))
+
+
 SCORERS: dict[str, Callable[[Query, list, str, dict[str, Score]], None]] = {
     "legal_refs": score_legal_refs,
     "links": score_links,
     "counts": score_counts,
     "places": score_places,
     "dates": score_dates,
+    "organizations": score_organizations,
+    "people": score_people,
 }
 GOLD_KEYS = [k.gold_key for k in KINDS if k.gold_key]
 for _kind in KINDS:
