@@ -89,11 +89,12 @@ def test_eval_scores_only_annotated_kinds(tmp_path, tmp_db):
     gold.write_text(json.dumps({"doc": "b.txt", "places": []}) + "\n", encoding="utf-8")
     ingest([str(d)], tmp_db)
     with Database(tmp_db) as db:
-        assert "organizations" not in db.evaluate(str(gold)) and "people" not in db.evaluate(str(gold))
+        scores = db.evaluate(str(gold)).scores
+        assert "organizations" not in scores and "people" not in scores
     gold.write_text(json.dumps({"doc": "a.txt", "organizations": [
         {"name": "Ủy ban nhân dân tỉnh Khánh Hòa", "surface": "UBND tỉnh Khánh Hòa"}],
         "people": [{"name": "Lê Đức Vinh", "position": None, "rank": None}]}) + "\n", encoding="utf-8")
     with Database(tmp_db) as db:
-        scores = db.evaluate(str(gold))
+        scores = db.evaluate(str(gold)).scores
     assert (scores["people"].tp, scores["people"].fp, scores["people"].fn) == (1, 0, 0)
     assert scores["organizations"].tp == 1 and scores["organizations"].fn == 0
