@@ -17,15 +17,18 @@ from vietmine.facts import Document, Place
 
 REORGANISATION = dt.date(2025, 7, 1)
 # a syllable of a name: "Hải", "K'Man" (Central Highlands names keep the apostrophe), "12", "10A"
-# ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name)
-_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*+(?:['’]\p{L}[\p{Ll}\p{M}]*)?(?!\.\p{L})|\d{1,2}[A-Z]?)"
+# ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name, while
+# in "phường Nhật Tân.Về việc" a sentence follows without its space)
+_SYL = r"(?:\p{Lu}(?:[\p{Ll}\p{M}]*+['’]\p{L}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]++|(?!\.\p{L}))|\d{1,2}[A-Z]?)"
 _TOKEN = regex.compile(r"(?:^|\s+-\s+|-|\s+)[^\s-]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
 _LAST_WORD = regex.compile(r"(\S+)\s*$")
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 _NAME = rf"(?P<name>{_SYL}(?:(?: - | |-){_SYL}){{0,4}})"
+_ABOVE = {"ward": {"district", "province"}, "district": {"province"}}
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
 
@@ -63,8 +66,9 @@ class _Rules:
         self.parent_after = regex.compile(
             rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
         self.surnames = set(load_json("people_orgs.json")["surnames"])
+        # a country's name starting a longer name is none: "phường Mỹ Đình 1, Mỹ Đình 2", "xã A, Đức Phổ"
         self.abroad_after = regex.compile(
-            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d])")
+            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d]|[^\S\n]\p{{Lu}})")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -76,6 +80,16 @@ class _Rules:
         # "các xã A, B và C": checked left of a mention rather than tried at every word (2x faster)
         self.plural_before = regex.compile(
             rf"(?:^|(?P<prev>\S*)\s+|[^\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|(?P<n>\d+))\s+$", regex.REVERSE)
+        # "các huyện giáp ranh như A, B": names after a few lower-case words and a word that lists
+        cue = alternation(cfg["list_cues"])
+        far_units = alternation([w for w, t in cfg["unit_words"].items() if w.islower() and t != "village"])
+        self.distant_list = regex.compile(
+            rf"(?<![\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|\d+)[^\S\n]+(?P<unit>{far_units})"
+            rf"(?P<more>(?:[^\S\n]*,[^\S\n]*(?:{lower_units}))*)"
+            rf"(?:[^\S\n]*,?[^\S\n]+(?!(?:{cue})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,10}}?"
+            rf"[^\S\n]*,?[^\S\n]+(?:{cue})[^\S\n]*:?[^\S\n]*(?=\p{{Lu}})")
+        # a number further down a list of numbered units: "Tổ dân phố 1, 2 phường Văn Quán"
+        self.number_end = regex.compile(rf"\s*(?:[,;.:)\n]|và\s|$|(?i:{lower_units})(?!\p{{L}}))")
         self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
@@ -84,6 +98,10 @@ class _Rules:
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
+        self.bodies = set(cfg["acronyms_of_bodies"])
+        # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
+        self.body_head_before = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?i:{alternation(cfg['body_heads_before_acronym'])})(?:\s*(?:[&–-]|\p{{Lu}}[\p{{Lu}}\d&.-]*))*\s+$")
         self.bare_excl_after = regex.compile(rf"^\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
 
 
@@ -180,12 +198,20 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
         return bool(_known(name, tier)) or name in r.historical
     if level in r.complete:
         return any(u.unit_word == level for u in _known(name, tier))
-    if not _TIERS[tier] or _known(name, tier):
+    if _TIERS[tier] and _known(name, tier):
         return True
     if _looks_foreign(name):
-        return False
+        return False  # "huyện Chitral"; villages too, the gazetteer has none: "bản Android", "làng Shishe"
+    if not _TIERS[tier]:
+        return True
     sylls = name.split(" ")
     return not (len(sylls) >= 3 and sylls[0] in r.surnames)
+
+
+def _names_a_body(acronym: str, before: str) -> bool:
+    """"UBND Hà Nội", "PC45 Hà Nội", "Sở GD&ĐT Hà Nội": an acronym of a province's own body."""
+    r = rules()
+    return acronym.rstrip("0123456789") in r.bodies or bool(r.body_head_before.search(before))
 
 
 def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: str, end: int) -> bool:
@@ -214,10 +240,11 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
     its level ("2 xã An Sinh và Bình Khê" in 2017, though Bình Khê is a ward since 2019); after
     several ("các xã, thị trấn: A, B"), the one the gazetteer gives that name, else the one unit
     word all its same-tier units share, else the first."""
-    if len(heads) == 1:  # "các xã A, B": the level the text gives, though a unit was upgraded since
+    if len(heads) == 1:
         level, tier = heads[0]
         trimmed = _trim(name, level, tier, era)
-        return trimmed, level, tier, bool(candidates(trimmed, level, tier, era))
+        cs = candidates(trimmed, level, tier, era)
+        return trimmed, _level_in_list(cs, level, tier, era), tier, bool(cs)
     exact, other = [], []
     for level, tier in heads:
         trimmed = _trim(name, level, tier, era)
@@ -234,16 +261,29 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
     return _trim(name, level, tier, era), level, tier, False
 
 
-def _add_list(doc: Document, m, era: str, add) -> None:
+def _level_in_list(cs: list[Unit], level: str, tier: str, era: str) -> str:
+    """The level of a name listed after one plural unit word: the written one where a unit of that
+    name has it, or the unit was upgraded since ("2 xã An Sinh và Bình Khê" in 2017, a ward since
+    2019); the gazetteer's where it is of the text's own period ("các xã" of a 2025 text may list
+    wards) or the unit a province ("các tỉnh như Hà Nội": a city)."""
+    words = {u.unit_word for u in cs}
+    if level in words or len(words) != 1 or not (era == "2025" or tier == "province"):
+        return level
+    return next(iter(words))
+
+
+def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, era: str, add,
+              known_only: bool = False) -> None:
     """The names after plural unit words ("các xã A, B và C", "các huyện: A, B", "các xã, thị
-    trấn: A, B"), each at the level the gazetteer gives it among those words."""
+    trấn: A, B"), each at the level the gazetteer gives it among those words. Names further from
+    their unit word ("các huyện giáp ranh như A, B") only while the gazetteer knows them."""
     r, text = rules(), doc.text
-    words = [m["unit"]] + [w for w in r.unit_split.split(m["more"]) if w]
+    words = [unit] + [w for w in r.unit_split.split(more) if w]
     heads = [(r.abbrev_level.get(w, w.lower()), r.unit_tier[w.lower()]) for w in words]
-    idiom = r.idiom_before.get(m["unit"])
-    if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+    idiom = r.idiom_before.get(unit)
+    if idiom and idiom.search(text[max(0, unit_start - 10):unit_start]):
         return
-    pos, first = m.start("name"), True
+    first = True
     while True:
         nm = (r.list_first if first else r.list_next).match(text, pos=pos, endpos=min(len(text), pos + 80))
         if not nm:
@@ -252,12 +292,51 @@ def _add_list(doc: Document, m, era: str, add) -> None:
         end = nm.start("name") + len(name)
         if r.unit_tier.get(name.split(" ")[0].lower()):
             return  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
-        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start(), m["unit"], name, tier, end):
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             return
-        if not known and not first and not r.item_end.match(text, end):
+        if (not known or known_only) and not (first and not known_only) and not r.item_end.match(text, end):
+            return
+        if known_only and not known:
             return
         add(name, level, tier, nm.start("name"), end)
         pos, first = end, False
+
+
+def _beside(u: Unit, first: Unit, era: str) -> bool:
+    if u.code == first.code:
+        return False
+    if u.tier == "ward" and era == "2024":
+        return u.district_code == first.district_code
+    return u.province_code == first.province_code
+
+
+def _add_siblings(doc: Document, first: str, level: str, tier: str, pos: int, era: str, add) -> None:
+    """Names listed with commas after a singular unit word ("từ phần xã Lang Quán, Tứ Quận đưa
+    về", "phường Mỹ Đình 1, Mỹ Đình 2", "Tổ dân phố 1, 2"): each only where the gazetteer puts it
+    beside the first (same district; same province after 2025) and no unit above it bears its
+    name ("huyện Yên Định, Thanh Hóa" is the province); numbers after a numbered unit."""
+    r, text = rules(), doc.text
+    numbered = first[0].isdigit()
+    firsts = [] if numbered else candidates(first, level, tier, era)
+    if not numbered and not (firsts and tier in ("ward", "district")):
+        return
+    while True:
+        nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 60))
+        if not nm:
+            return
+        if numbered:
+            name = nm["name"]
+            if not name[0].isdigit() or not r.number_end.match(text, nm.end("name")):
+                return
+        else:
+            name = _trim(nm["name"], level, tier, era)
+            beside = [u for u in candidates(name, level, tier, era) if any(_beside(u, f, era) for f in firsts)]
+            if not beside or any(u.era == era and u.tier in _ABOVE[tier] and u.province_code == beside[0].province_code
+                                 for u in gazetteer().lookup(name)):
+                return
+        end = nm.start("name") + len(name)
+        add(name, level, tier, nm.start("name"), end)
+        pos = end
 
 
 def extract(doc: Document) -> list[Place]:
@@ -283,7 +362,7 @@ def extract(doc: Document) -> list[Place]:
         if _overlaps(m.start("name"), m.start("name") + 1, taken):
             continue
         if unit not in r.abbrev_level and _plural_before(text, m.start()):
-            _add_list(doc, m, era, add)
+            _add_list(doc, m.start(), unit, m["more"], m.start("name"), era, add)
             continue
         if m["more"] or ":" in m["sep"]:
             continue
@@ -307,6 +386,11 @@ def extract(doc: Document) -> list[Place]:
         if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("unit"), unit, name, tier, end):
             continue
         add(name, level, tier, m.start("unit"), end)
+        if unit not in r.abbrev_level or name[0].isdigit():
+            _add_siblings(doc, name, level, tier, end, era, add)
+    for m in r.distant_list.finditer(text):
+        if not _overlaps(m.end(), m.end() + 1, taken):
+            _add_list(doc, m.start("unit"), m["unit"], m["more"], m.end(), era, add, known_only=True)
     for m in r.caps.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -323,8 +407,11 @@ def extract(doc: Document) -> list[Place]:
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
             continue
         prev = _LAST_WORD.search(before)
-        if prev and _TITLE_WORD.match(prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
-            continue  # inside a longer proper name
+        if prev and not before.endswith(("\n", ". ", ": ", ", ")):
+            if _TITLE_WORD.match(prev.group(1)):
+                continue  # inside a longer proper name
+            if _ACRONYM.fullmatch(prev.group(1)) and not _names_a_body(prev.group(1), before[:prev.start(1)]):
+                continue  # "Nhà thi đấu TDTT Phú Thọ", "CLB FLC Thanh Hóa": a venue's, club's or firm's name
         if _TITLE_WORD_NEXT.match(text, m.end(), m.end() + 3):
             continue
         if m["name"] in r.aliases:
