@@ -25,6 +25,7 @@ class _Patterns:
         self.y = c(cfg["year"])
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
+        self.own_date_line = regex.compile(cfg["own_date_line"])
         self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
         self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
                               for p in cfg["periods"]]
@@ -36,13 +37,22 @@ def patterns() -> _Patterns:
 
 
 def document_year(doc: Document) -> int | None:
-    """The year an article is about: its publication year; else the latest year its own dates
-    fix, full dates and 'năm YYYY' alike, leaving out birth dates and years, deadlines and the
-    ends of spans. The latest, because a news article looks back from its own time: on the
-    baomoi 2017 bench it gives 2017 more often than the most frequent year or the nearest date."""
+    """The year an article is about: the year of its own date; else the latest year its own
+    dates fix, full dates and 'năm YYYY' alike, leaving out birth dates and years, deadlines, the
+    ends of spans and reporting periods. The latest, because a news article looks back from its
+    own time: on the baomoi 2017 bench it gives 2017 more often than the most frequent year or
+    the nearest date."""
+    own = own_date(doc)
+    return own.year if own else _year_of_text(doc.text)
+
+
+def own_date(doc: Document) -> dt.date | None:
+    """The text's own date: its publication date, else the date line of its header, at month
+    precision too ("# date = 2021-09": the middle of that month)."""
     if doc.published:
-        return doc.published.year
-    return _year_of_text(doc.text)
+        return doc.published
+    m = patterns().own_date_line.search(doc.text, 0, 1000)
+    return m and _make(int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else 15)
 
 
 @functools.lru_cache(maxsize=64)
@@ -77,13 +87,33 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _in_year(doc: Document, year: int, m: int, d: int) -> dt.date | None:
-    """Day and month in the article's year; written more than half a year after a known
-    publication date, the day is in the year before ("25/12" in an article of 5 January)."""
-    value = _make(year, m, d)
-    if value and doc.published and (value - doc.published).days > 183:
-        value = _make(year - 1, m, d)
-    return value
+class _YearOfDay:
+    """The year of a day written without one ("Sáng 14/9", "từ 1-7"): the text's own date's
+    (the year before for a day more than half a year after it: "25/12" in an article of 5
+    January); else that of a month written with its year ("tháng 7-2017"), the nearest; else the
+    year the text's own dates fix. None without any: a day of no known year is no day."""
+
+    def __init__(self, doc: Document):
+        self.own = own_date(doc)
+        self.fallback = None if self.own else _year_of_text(doc.text)
+        self.month_years: dict[int, list[tuple[int, int]]] = {}
+        if not self.own:
+            for pat in patterns().my:
+                for m in pat.finditer(doc.text):
+                    self.month_years.setdefault(int(m["m"]), []).append((m.start(), int(m["y"])))
+
+    def __bool__(self) -> bool:
+        return bool(self.own or self.fallback or self.month_years)
+
+    def day(self, m: int, d: int, pos: int) -> dt.date | None:
+        if self.own:
+            value = _make(self.own.year, m, d)
+            if value and (value - self.own).days > 183:
+                value = _make(self.own.year - 1, m, d)
+            return value
+        if m in self.month_years:
+            return _make(min(self.month_years[m], key=lambda py: abs(py[0] - pos))[1], m, d)
+        return self.fallback and _make(self.fallback, m, d)
 
 
 def extract(doc: Document) -> list[DateFact]:
@@ -92,6 +122,7 @@ def extract(doc: Document) -> list[DateFact]:
     out: list[DateFact] = []
     taken: list[tuple[int, int]] = []
     year = document_year(doc)
+    year_of_day = _YearOfDay(doc)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -108,11 +139,11 @@ def extract(doc: Document) -> list[DateFact]:
                 continue
             if m["y"]:
                 first, last = _make(int(m["y"]), mo, d1), _make(int(m["y"]), mo, d2)
-            elif year:
-                last = _in_year(doc, year, mo, d2)
-                first = last and _make(last.year, mo, d1)
-            else:
+            elif p.dm_block_after.match(text[m.end():m.end() + 12]):
                 continue
+            else:
+                last = year_of_day.day(mo, d2, m.start())
+                first = last and _make(last.year, mo, d1)
             if first and last:
                 day(first, m.start("d1"), m.end("d1"))
                 day(last, m.start("d"), m.end())
@@ -124,7 +155,7 @@ def extract(doc: Document) -> list[DateFact]:
         weekday = 6 if m["sun"] else p.weekdays.get(m["w"].lower())
         if value and value.weekday() == weekday and free(m.start("d"), m.end()):
             day(value, m.start("d"), m.end())
-    if year:
+    if year_of_day:
         for pat in p.dm:
             for m in pat.finditer(text):
                 bare = text[m.start()].isdigit()  # a word of time before it rules out a fraction
@@ -132,7 +163,7 @@ def extract(doc: Document) -> list[DateFact]:
                         or (bare and p.dm_block.search(text, max(0, m.start() - 12), m.start()))
                         or p.dm_block_after.match(text[m.end():m.end() + 12])):
                     continue
-                day(_in_year(doc, year, int(m["m"]), int(m["d"])), m.start(), m.end())
+                day(year_of_day.day(int(m["m"]), int(m["d"]), m.start()), m.start(), m.end())
     for pat in p.my:
         for m in pat.finditer(text):
             if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
