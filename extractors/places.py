@@ -61,6 +61,7 @@ class _Rules:
             rf"(?P<far>(?:[^\S\n]*,?[^\S\n]+(?!(?:{cue})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,10}}?"
             rf"[^\S\n]*,?[^\S\n]+(?:{cue})[^\S\n]*:?[^\S\n]*)(?=\p{{Lu}}))")
         self.far_more = regex.compile(rf"(?:[^\S\n]*,[^\S\n]*(?:{lower_units}))*")
+        self.unit_in_gap = regex.compile(rf"(?<!\p{{L}})(?:{lower_units})(?!\p{{L}})")
         self.unit_split = regex.compile(r"\s*,\s*|\s+và\s+")
         self.list_first = regex.compile(rf"{_NAME}(?![\p{{L}}\d])")
         # an unknown name further down a list is a unit only where the list goes on or ends there
@@ -207,6 +208,18 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
     return not (len(sylls) >= 3 and sylls[0] in r.surnames)
 
 
+def _tail_of_a_name(text: str, start: int) -> bool:
+    """A bare name ending a longer proper name: after a capitalised word ("Than Quảng Ninh") or
+    an acronym of no body ("Nhà thi đấu TDTT Phú Thọ", "CLB FLC Thanh Hóa", "THPT Quảng Trị")."""
+    before = text[max(0, start - 40):start]
+    prev = _LAST_WORD.search(before)
+    if not prev or before.endswith(("\n", ". ", ": ", ", ")):
+        return False
+    word = prev.group(1)
+    return bool(_TITLE_WORD.match(word)) or bool(_ACRONYM.fullmatch(word)) and not _names_a_body(
+        word, before[:prev.start(1)])
+
+
 def _names_a_body(acronym: str, before: str) -> bool:
     """"UBND Hà Nội", "PC45 Hà Nội", "Sở GD&ĐT Hà Nội": an acronym of a province's own body."""
     r = rules()
@@ -243,7 +256,7 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
         level, tier = heads[0]
         trimmed = _trim(name, level, tier, era)
         cs = candidates(trimmed, level, tier, era)
-        return trimmed, _level_in_list(cs, level, tier, era), tier, bool(cs)
+        return trimmed, rules().renamed_level.get(trimmed) or _level_in_list(cs, level, tier, era), tier, bool(cs)
     exact, other = [], []
     for level, tier in heads:
         trimmed = _trim(name, level, tier, era)
@@ -299,6 +312,20 @@ def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, er
             return
         add(name, level, tier, nm.start("name"), end)
         pos, first = end, False
+
+
+def _add_far_list(doc: Document, m, era: str, add) -> None:
+    """The names after a plural unit word, a few lower-case words and a word that lists; where
+    another unit word stands between, the last one is theirs ("các quận, thậm chí cả các huyện
+    mới sát nhập về như Hoài Đức"), and only after its own plural word."""
+    r, text = rules(), doc.text
+    unit, start = m["unit"], m.start()
+    more = r.far_more.match(m["far"])[0]
+    inner = list(r.unit_in_gap.finditer(text, m.start("far") + len(more), m.end()))
+    if inner:
+        unit, start, more = inner[-1][0], inner[-1].start(), ""
+    if unit.islower() and r.unit_tier[unit] != "village" and _plural_before(text, start):
+        _add_list(doc, start, unit, more, m.end(), era, add, known_only=True)
 
 
 def _beside(u: Unit, first: Unit, era: str) -> bool:
@@ -359,9 +386,7 @@ def extract(doc: Document) -> list[Place]:
                     add(item["name"], level, tier, item.start(), item.end())
             continue
         if m["far"] is not None:
-            if unit.islower() and r.unit_tier[unit] != "village" and _plural_before(text, m.start()):
-                more = r.far_more.match(m["far"])[0]
-                _add_list(doc, m.start(), unit, more, m.end(), era, add, known_only=True)
+            _add_far_list(doc, m, era, add)
             continue
         if _overlaps(m.start("name"), m.start("name") + 1, taken):
             continue
@@ -407,12 +432,8 @@ def extract(doc: Document) -> list[Place]:
         before = text[max(0, m.start() - 25):m.start()]
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
             continue
-        prev = _LAST_WORD.search(before)
-        if prev and not before.endswith(("\n", ". ", ": ", ", ")):
-            if _TITLE_WORD.match(prev.group(1)):
-                continue  # inside a longer proper name
-            if _ACRONYM.fullmatch(prev.group(1)) and not _names_a_body(prev.group(1), before[:prev.start(1)]):
-                continue  # "Nhà thi đấu TDTT Phú Thọ", "CLB FLC Thanh Hóa": a venue's, club's or firm's name
+        if _tail_of_a_name(text, m.start()):
+            continue
         if _TITLE_WORD_NEXT.match(text, m.end(), m.end() + 3):
             continue
         if m["name"] in r.aliases:
@@ -457,7 +478,9 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
         parents, start = own, place.start_char
         while parents:
             m = r.chain_before.search(text, max(0, start - 60), start)
-            if not m or _overlaps(m.start(), m.end(), taken) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
+            if (not m or _overlaps(m.start(), m.end(), taken)
+                    or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()])
+                    or _tail_of_a_name(text, m.start("name"))):
                 break
             if m["name"][0].isdigit():
                 break  # "Bệnh viện Nhi đồng 1, TP HCM": a bare number is no district
