@@ -146,6 +146,19 @@ def _surface(con):
                         FROM documents d WHERE f.doc_id = d.doc_id AND f.surface IS NULL""")
 
 
+@migration(7, "official place of each count")
+def _count_places(con):
+    """counts.place_code and counts.province_code: the official codes of the unit a count is
+    about, so that GROUP BY a province is exact; counts.place_source: whether that unit was
+    named in the count's sentence, its paragraph, or is the document's main province. Rows of
+    older databases keep NULL until their documents are extracted again."""
+    _run(con, """
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS place_code VARCHAR;
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS province_code VARCHAR;
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS place_source VARCHAR
+    """)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
