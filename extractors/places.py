@@ -110,7 +110,8 @@ def rules() -> _Rules:
     return _Rules()
 
 
-def _era(doc: Document) -> str:
+def era_of(doc: Document) -> str:
+    """The gazetteer of the text's period: the units after 1 July 2025, or those before."""
     return "2025" if doc.published and doc.published >= REORGANISATION else "2024"
 
 
@@ -368,7 +369,7 @@ def _add_siblings(doc: Document, first: str, level: str, tier: str, pos: int, er
 def extract(doc: Document) -> list[Place]:
     r = rules()
     text = doc.text
-    era = _era(doc)
+    era = era_of(doc)
     found: list[tuple[Place, str]] = []  # (place, tier)
     taken: list[tuple[int, int]] = []
 

@@ -13,6 +13,8 @@ import collections
 import regex
 
 from vietmine.facts import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
+from vietmine.extractors.places import era_of
+from vietmine.gazetteer.places import gazetteer
 from vietmine.pipeline.identity import key_of
 from vietmine.pipeline.links import find_links
 
@@ -40,17 +42,48 @@ def mark_issue_dates(refs: list[LegalRef], dates: list[DateFact]) -> None:
                 d.role = "issue_date"
 
 
+PARAGRAPH_SENTENCES = 3  # a paragraph of the press holds a few sentences; a wire text's body is one line
+
+
 def place_context(doc: Document, places: list[Place], counts: list[Count]) -> None:
-    """The document's main province (its most named one), and for each count the place it is
-    about: the last unit named before it in its sentence, else the main province."""
+    """The document's main province (its most named one), and for each count the unit it is
+    about, with its official codes and where it was found (`place_source`): the last unit named
+    before it in its sentence, else the first after it there ("sentence"); the last one named
+    before it in its paragraph, at most three sentences back ("paragraph"); else the main
+    province, where the document is about it: named twice or more and in half of its places at
+    least ("document"). One spelling per unit: the gazetteer's for a linked unit ("Hà Nội",
+    "Thủ đô Hà Nội", "TP Hà Nội" are all "thành phố Hà Nội"), else the unit word and name as
+    written. On 2,000 bench articles a main province named less often was the wrong place of
+    the counts it took in 12 of 13 cases read."""
     provinces = collections.Counter(p.province_code for p in places if p.province_code)
     doc.main_province = provinces.most_common(1)[0][0] if provinces else None
-    main_name = next((p.name for p in places if p.admin_code == doc.main_province), None)
+    if not counts:
+        return
+    ranked = provinces.most_common(2)
+    about = doc.main_province if ranked and ranked[0][1] >= 2 and 2 * ranked[0][1] >= provinces.total() and (
+        len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
+    era = era_of(doc)
     ordered = sorted(places, key=lambda p: p.start_char)
+    sentence = [doc.sentence_of(p.start_char) for p in ordered]
+    text = doc.text
     for c in counts:
-        sent = doc.sentence_of(c.start_char)
-        before = [p for p in ordered if p.end_char <= c.start_char and doc.sentence_of(p.start_char) == sent]
-        c.place = f"{before[-1].level} {before[-1].name}" if before else main_name
+        sent, para = doc.sentence_of(c.start_char), text.rfind("\n", 0, c.start_char) + 1
+        before = [i for i, p in enumerate(ordered) if p.end_char <= c.start_char and p.start_char >= para
+                  and sent - sentence[i] <= PARAGRAPH_SENTENCES]
+        in_sentence = [i for i in before if sentence[i] == sent] or [
+            i for i, p in enumerate(ordered) if p.start_char >= c.end_char and sentence[i] == sent][:1]
+        if in_sentence:
+            p, c.place_source = ordered[in_sentence[-1]], "sentence"
+        elif before:
+            p, c.place_source = ordered[before[-1]], "paragraph"
+        elif about:
+            p, c.place_source = None, "document"
+        else:
+            continue
+        code = p.admin_code if p else about
+        unit = gazetteer().by_code.get((era, code)) if code else None
+        c.place = f"{unit.unit_word} {unit.name}" if unit else f"{p.level} {p.name}"
+        c.place_code, c.province_code = code, unit.province_code if unit else p.province_code
 
 
 def place_of_organizations(orgs: list[Organization], places: list[Place]) -> None:
