@@ -1,6 +1,7 @@
 """Dates: calendar days (with precision day), months and years, each with its role."""
 from __future__ import annotations
 
+import collections
 import functools
 import datetime as dt
 
@@ -26,6 +27,8 @@ class _Patterns:
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
         self.own_date_line = regex.compile(cfg["own_date_line"])
+        self.year_of_text = regex.compile(cfg["year_of_the_text_pattern"])
+        self.cited_document_before = regex.compile(cfg["year_evidence_cited_document_before"])
         self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
         self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
                               for p in cfg["periods"]]
@@ -57,12 +60,17 @@ def own_date(doc: Document) -> dt.date | None:
 
 @functools.lru_cache(maxsize=64)
 def _year_of_text(text: str) -> int | None:
-    """Cached: the counts and dates extractors both ask for it, once per document."""
+    """The latest year the text's full dates fix, or its bare years where they are the text's
+    own (dates.json 'year_context_pattern'). Cached: the counts and dates extractors both ask for
+    it, once per document."""
     p = patterns()
-    years = [int(m.group(1)) for m in p.year_ctx.finditer(text)]
-    years += [value.year for value, s, _ in _full_dates(text)
-              if not p.year_evidence_block.search(text, max(0, s - 15), s)]
-    return max(years) if years else None
+    bare = collections.Counter(int(m.group(1)) for m in p.year_ctx.finditer(text))
+    fixed = [y for y, n in bare.items() if n >= 2]
+    fixed += [int(m.group(1)) for m in p.year_of_text.finditer(text) if int(m.group(1)) in bare]
+    fixed += [value.year for value, s, _ in _full_dates(text)
+              if not p.year_evidence_block.search(text, max(0, s - 15), s)
+              and not p.cited_document_before.search(text, max(0, s - 60), s)]
+    return max(fixed + list(bare)) if fixed else None
 
 
 @functools.lru_cache(maxsize=64)

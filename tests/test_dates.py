@@ -115,8 +115,12 @@ def test_malformed_date_next_to_a_good_one():
     pytest.param("Chiều 5/2, cô Vũ Thị Tân", D(2017, 2, 6), 2017, id="published"),
     pytest.param("ngày 14/11/2016 – 20/6/2017 và hôm nay (6/2/2017), so với năm 2015", None, 2017,
                  id="bench-21476179-latest-year"),
-    pytest.param("Theo đó, Quyết định 113 ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
+    pytest.param("sổ đỏ đất sân bay, ngày 24-10-2014, UBND TP Hà Nội đã ra Quyết định 5383 ... Theo đó, Quyết định 113 "
+                 "ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
                  2017, id="030-latest-year-not-the-cited-decision"),
+    # the cited decision's date fixes nothing, and a year named once in passing neither
+    pytest.param("Theo đó, Quyết định 113 ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
+                 None, id="030-cited-decision-and-a-year-in-passing-fix-nothing"),
     pytest.param("mang tên Đỗ Đình Nam (sinh ngày 27/5/1985, đăng kí thường trú", None, None,
                  id="031-birth-date-fixes-nothing"),
     pytest.param("cuối theo BKS 36C - 028.86 vào ngày 17/1, còn hạn kiểm định đến ngày 16/1/2018. Kết quả xét nghiệm",
