@@ -12,6 +12,7 @@ import regex
 from vietmine.gazetteer import alternation, load_json
 from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
+from vietmine.gazetteer.text import name_key
 from vietmine.gazetteer.text import loose_key
 from vietmine.facts import Document, Place
 
@@ -27,7 +28,8 @@ _LAST_WORD = regex.compile(r"(\S+)\s*$")
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
-_NAME = rf"(?P<name>{_SYL}(?:(?: - | |-){_SYL}){{0,4}})"
+# syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
+_NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?| ){_SYL}){{0,4}})"
 _ABOVE = {"ward": {"district", "province"}, "district": {"province"}}
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
@@ -53,7 +55,7 @@ class _Rules:
         cue = alternation(cfg["list_cues"])
         anon = _NAME.replace("(?P<name>", "(?:")
         self.mention = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})"
+            rf"(?<![\p{{L}}\d&])(?P<unit>{alternation(forms)})"
             rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
             rf"(?P<sep>[^\S\n]*:[^\S\n]*|[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])"
             rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\)"
@@ -102,6 +104,9 @@ class _Rules:
         # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
         self.body_head_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?i:{alternation(cfg['body_heads_before_acronym'])})(?:\s*(?:[&–-]|\p{{Lu}}[\p{{Lu}}\d&.-]*))*\s+$")
+        self.function_word_next = regex.compile(rf"[^\S\n]+(?:{alternation(cfg['function_words_after_a_name'])})(?!\p{{L}})")
+        self.body_before_unit = regex.compile(rf"(?:[(:]|(?<!\p{{L}})(?:{alternation(cfg['bodies_before_a_capitalised_unit'])}))\s*$")
+        self.lower_syllable_next = regex.compile(r"[^\S\n](\p{Ll}[\p{Ll}\p{M}]*)(?!\p{L})")
         self.bare_excl_after = regex.compile(rf"^\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
 
 
@@ -227,6 +232,26 @@ def _names_a_body(acronym: str, before: str) -> bool:
     return acronym.rstrip("0123456789") in r.bodies or bool(r.body_head_before.search(before))
 
 
+@functools.lru_cache(maxsize=4096)
+def _spelling(name: str) -> str:
+    """A name written with a dash as the gazetteer spells it: "Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng
+    Tàu" are "Bà Rịa - Vũng Tàu", "Thừa Thiên-Huế" is "Thừa Thiên Huế"."""
+    key = name_key(name)
+    known = [u.name for u in gazetteer().lookup(name) if name_key(u.name) == key]
+    known += [old for old in [*rules().historical, *rules().renamed_level] if name_key(old) == key]
+    return known[0] if known else name.replace("–", "-")
+
+
+def _with_lower_syllable(text: str, end: int, name: str, level: str, tier: str, era: str) -> str:
+    """"quận Cầu giấy", "huyện Kế sách": a known unit whose last syllable is written lower-case."""
+    nxt = rules().lower_syllable_next.match(text, end)
+    if nxt and _TIERS[tier]:
+        joined = f"{name} {nxt[1].capitalize()}"
+        if candidates(joined, level, tier, era):
+            return joined
+    return name
+
+
 def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: str, end: int) -> bool:
     """Checks of an accepted name against its surroundings: a unit abroad ("tỉnh Hà Bắc, Trung
     Quốc"); for a commune, or any name the gazetteer lacks, one syllable running into a
@@ -235,16 +260,18 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
     r, text = rules(), doc.text
     if r.abroad_after.match(text, end):
         return False
-    if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
-        return False  # one-syllable communes are rare, even known ones ("phường Dự")
+    if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3) and not (
+            _known(name, tier) and r.function_word_next.match(text, end)):
+        return False  # one-syllable communes are rare, even known ones ("phường Dự"), unless a clause goes on
+        # after it ("thị trấn Lim và")
     if not _TIERS[tier] or _known(name, tier):
         return True
     if " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
         return False
     if unit[0].isupper() and unit not in r.abbrev_level and not name[0].isdigit():
         s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
-        if text[s:unit_start].strip():
-            return False
+        if text[s:unit_start].strip() and not r.body_before_unit.search(text, max(s, unit_start - 30), unit_start):
+            return False  # "209 Xã Đàn" is a street; "Công an Thị xã Cửa Lò" (merged in 2025) a unit
     return True
 
 
@@ -374,7 +401,8 @@ def extract(doc: Document) -> list[Place]:
     taken: list[tuple[int, int]] = []
 
     def add(name: str, level: str, tier: str, start: int, end: int):
-        found.append((Place(modern_tones(name), level, start, end), tier))
+        found.append((Place(modern_tones(_spelling(name) if "-" in name or "–" in name else name),
+                            level, start, end), tier))
         taken.append((start, end))
 
     for m in r.mention.finditer(text):
@@ -394,28 +422,34 @@ def extract(doc: Document) -> list[Place]:
         if unit not in r.abbrev_level and _plural_before(text, m.start()):
             _add_list(doc, m.start(), unit, m["more"], m.start("name"), era, add)
             continue
-        if m["more"] or ":" in m["sep"]:
+        unit_start = m.start("unit")
+        if ":" in m["sep"]:
             continue
+        if m["more"]:  # "UBND tỉnh, huyện Thiệu Hóa", "công an xã và huyện Krông Pắk": the last word's name
+            unit = r.unit_split.split(m["more"])[-1]
+            unit_start = m.end("more") - len(unit)
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
         if unit[0].isupper() and tier == "village":
-            s, _ = doc.sentences[doc.sentence_of(m.start("unit"))] if doc.sentences else (0, 0)
-            before = text[s:m.start("unit")].strip()
+            s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
+            before = text[s:unit_start].strip()
             numbered_after_word = m["name"][0].isdigit() and not (before.split() or [" "])[-1][0].isupper()
             if before and not numbered_after_word:
                 continue  # "Bản", "Làng" mid-sentence are words, not units ("ở Ấp 1" is one, "Nhật Bản 39" not)
         idiom = r.idiom_before.get(unit)
-        if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+        if idiom and idiom.search(text[max(0, unit_start - 10):unit_start]):
             continue
         name = _trim(m["name"], level, tier, era)
+        if name == m["name"] and not name[0].isdigit() and unit not in r.abbrev_level:
+            name = _with_lower_syllable(text, m.end("name"), name, level, tier, era)
         if unit in r.abbrev_level and (not candidates(name, level, tier, era) or len(name) < 2 and not name.isdigit()):
             continue  # "TP. Bên cạnh đó", "P.V" (a reporter): an abbreviation needs a known unit after it
         if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):
             continue  # "(P.1)" is a part or a page; "P.5, Q.Gò Vấp" a ward
         end = m.start("name") + len(name)
-        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("unit"), unit, name, tier, end):
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             continue
-        add(name, level, tier, m.start("unit"), end)
+        add(name, level, tier, unit_start, end)
         if unit not in r.abbrev_level or name[0].isdigit():
             _add_siblings(doc, name, level, tier, end, era, add)
     for m in r.caps.finditer(text):
