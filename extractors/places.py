@@ -101,6 +101,7 @@ class _Rules:
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
         self.bodies = set(cfg["acronyms_of_bodies"])
+        self.sentence_openers = set(cfg["sentence_openers_before_a_name"])
         # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
         self.body_head_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?i:{alternation(cfg['body_heads_before_acronym'])})(?:\s*(?:[&–-]|\p{{Lu}}[\p{{Lu}}\d&.-]*))*\s+$")
@@ -222,6 +223,8 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
     word = prev.group(1)
+    if word in rules().sentence_openers:
+        return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
     return bool(_TITLE_WORD.match(word)) or bool(_ACRONYM.fullmatch(word)) and not _names_a_body(
         word, before[:prev.start(1)])
 
@@ -334,7 +337,8 @@ def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, er
             return  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
         if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             return
-        if (not known or known_only) and not (first and not known_only) and not r.item_end.match(text, end):
+        ended = r.item_end.match(text, end) or known_only and _LOWER_WORD_NEXT.match(text, end, end + 3)
+        if (not known or known_only) and not (first and not known_only) and not ended:
             return
         if known_only and not known:
             return
@@ -344,12 +348,13 @@ def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, er
 
 def _add_far_list(doc: Document, m, era: str, add) -> None:
     """The names after a plural unit word, a few lower-case words and a word that lists; where
-    another unit word stands between, the last one is theirs ("các quận, thậm chí cả các huyện
-    mới sát nhập về như Hoài Đức"), and only after its own plural word."""
+    another plural unit word stands between, the last one is theirs ("các quận, thậm chí cả các
+    huyện mới sát nhập về như Hoài Đức"; but "4/4 xã trên địa bàn thị xã gồm: A, B" are communes)."""
     r, text = rules(), doc.text
     unit, start = m["unit"], m.start()
     more = r.far_more.match(m["far"])[0]
-    inner = list(r.unit_in_gap.finditer(text, m.start("far") + len(more), m.end()))
+    inner = [u for u in r.unit_in_gap.finditer(text, m.start("far") + len(more), m.end())
+             if _plural_before(text, u.start())]
     if inner:
         unit, start, more = inner[-1][0], inner[-1].start(), ""
     if unit.islower() and r.unit_tier[unit] != "village" and _plural_before(text, start):
