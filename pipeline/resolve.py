@@ -42,14 +42,16 @@ def mark_issue_dates(refs: list[LegalRef], dates: list[DateFact]) -> None:
                 d.role = "issue_date"
 
 
+_AT_PLACE = regex.compile(r"[^\S\n]*(?:\p{L}+[^\S\n]+){0,2}?(?:tại|ở|thuộc)[^\S\n]+")  # "7 trường hợp tại xã Quảng Yên"
 PARAGRAPH_SENTENCES = 3  # a paragraph of the press holds a few sentences; a wire text's body is one line
 
 
 def place_context(doc: Document, places: list[Place], counts: list[Count]) -> None:
     """The document's main province (its most named one), and for each count the unit it is
-    about, with its official codes and where it was found (`place_source`): the last unit named
-    before it in its sentence, else the first after it there ("sentence"); the last one named
-    before it in its paragraph, at most three sentences back ("paragraph"); else the main
+    about, with its official codes and where it was found (`place_source`): the unit right after
+    it ("7 trường hợp tại xã Quảng Yên"), else the last unit named before it in its sentence, else
+    the first after it there ("sentence"); the last one named before it in its paragraph, at
+    most three sentences back ("paragraph"); else the main
     province, where the document is about it: named twice or more and in half of its places at
     least ("document"). One spelling per unit: the gazetteer's for a linked unit ("Hà Nội",
     "Thủ đô Hà Nội", "TP Hà Nội" are all "thành phố Hà Nội"), else the unit word and name as
@@ -70,8 +72,10 @@ def place_context(doc: Document, places: list[Place], counts: list[Count]) -> No
         sent, para = doc.sentence_of(c.start_char), text.rfind("\n", 0, c.start_char) + 1
         before = [i for i, p in enumerate(ordered) if p.end_char <= c.start_char and p.start_char >= para
                   and sent - sentence[i] <= PARAGRAPH_SENTENCES]
-        in_sentence = [i for i in before if sentence[i] == sent] or [
-            i for i, p in enumerate(ordered) if p.start_char >= c.end_char and sentence[i] == sent][:1]
+        after = [i for i, p in enumerate(ordered) if p.start_char >= c.end_char and sentence[i] == sent][:1]
+        in_sentence = [i for i in before if sentence[i] == sent]
+        if after and (not in_sentence or _AT_PLACE.fullmatch(text, c.end_char, ordered[after[0]].start_char)):
+            in_sentence = after
         if in_sentence:
             p, c.place_source = ordered[in_sentence[-1]], "sentence"
         elif before:
