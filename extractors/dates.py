@@ -25,10 +25,12 @@ class _Patterns:
         self.my = c(cfg["month_year"])
         self.y = c(cfg["year"])
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
+        self.year_ctx_block = regex.compile(cfg["year_context_blockers_before"], regex.REVERSE)
+        self.year_law_name = regex.compile(cfg["year_context_law_name_before"], regex.REVERSE)
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
         self.own_date_line = regex.compile(cfg["own_date_line"])
-        self.year_of_text = regex.compile(cfg["year_of_the_text_pattern"])
-        self.cited_document_before = regex.compile(cfg["year_evidence_cited_document_before"])
+        self.year_of_text = regex.compile(cfg["year_of_the_text_pattern"], regex.REVERSE)
+        self.cited_document_before = regex.compile(cfg["year_evidence_cited_document_before"], regex.REVERSE)
         self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
         self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
                               for p in cfg["periods"]]
@@ -54,8 +56,22 @@ def own_date(doc: Document) -> dt.date | None:
     precision too ("# date = 2021-09": the middle of that month)."""
     if doc.published:
         return doc.published
-    m = patterns().own_date_line.search(doc.text, 0, 1000)
+    m = _own_date_line(doc.text)
     return m and _make(int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else 15)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_date_line(text: str):
+    return patterns().own_date_line.search(text, 0, 1000)
+
+
+def _year_blocked(text: str, start: int) -> bool:
+    """'năm 2016' after 'so với', 'tổng kết', ... or in a law's name ('Bộ luật Dân sự năm 2015')."""
+    p = patterns()
+    if p.year_ctx_block.search(text, max(0, start - 20), start):
+        return True
+    window = text[max(0, start - 60):start]
+    return ("uật" in window or "Pháp lệnh" in window or "Hiến pháp" in window) and bool(p.year_law_name.search(window))
 
 
 @functools.lru_cache(maxsize=64)
@@ -64,13 +80,15 @@ def _year_of_text(text: str) -> int | None:
     own (dates.json 'year_context_pattern'). Cached: the counts and dates extractors both ask for
     it, once per document."""
     p = patterns()
-    bare = collections.Counter(int(m.group(1)) for m in p.year_ctx.finditer(text))
-    fixed = [y for y, n in bare.items() if n >= 2]
-    fixed += [int(m.group(1)) for m in p.year_of_text.finditer(text) if int(m.group(1)) in bare]
+    bare = [m for m in p.year_ctx.finditer(text) if not _year_blocked(text, m.start())]
+    named = collections.Counter(int(m.group(1)) for m in bare)
+    fixed = [y for y, n in named.items() if n >= 2]
     fixed += [value.year for value, s, _ in _full_dates(text)
               if not p.year_evidence_block.search(text, max(0, s - 15), s)
               and not p.cited_document_before.search(text, max(0, s - 60), s)]
-    return max(fixed + list(bare)) if fixed else None
+    if bare and not fixed:  # only then can a programme's year ("kế hoạch năm 2017") change the answer
+        fixed = [int(m.group(1)) for m in bare if p.year_of_text.search(text, max(0, m.start() - 40), m.start())]
+    return max(fixed + list(named)) if fixed else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -101,14 +119,13 @@ class _YearOfDay:
     January); else that of a month written with its year ("tháng 7-2017"), the nearest; else the
     year the text's own dates fix. None without any: a day of no known year is no day."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, months: list):
         self.own = own_date(doc)
         self.fallback = None if self.own else _year_of_text(doc.text)
         self.month_years: dict[int, list[tuple[int, int]]] = {}
         if not self.own:
-            for pat in patterns().my:
-                for m in pat.finditer(doc.text):
-                    self.month_years.setdefault(int(m["m"]), []).append((m.start(), int(m["y"])))
+            for m in months:
+                self.month_years.setdefault(int(m["m"]), []).append((m.start(), int(m["y"])))
 
     def __bool__(self) -> bool:
         return bool(self.own or self.fallback or self.month_years)
@@ -130,7 +147,8 @@ def extract(doc: Document) -> list[DateFact]:
     out: list[DateFact] = []
     taken: list[tuple[int, int]] = []
     year = document_year(doc)
-    year_of_day = _YearOfDay(doc)
+    months = [m for pat in p.my for m in pat.finditer(text)]  # "tháng 7-2017"
+    year_of_day = _YearOfDay(doc, months)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -158,6 +176,9 @@ def extract(doc: Document) -> list[DateFact]:
     for value, s, e in _full_dates(text):
         if free(s, e):
             day(value, s, e)
+    head = _own_date_line(text)
+    if head and head["d"] and free(head.start("y"), head.end()):  # "# date = 20210501"
+        day(_make(int(head["y"]), int(head["m"]), int(head["d"])), head.start("y"), head.end())
     for m in p.short_year.finditer(text):  # "Thứ hai, 7-4-25" in a page header
         value = _make(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
         weekday = 6 if m["sun"] else p.weekdays.get(m["w"].lower())
@@ -172,11 +193,10 @@ def extract(doc: Document) -> list[DateFact]:
                         or p.dm_block_after.match(text[m.end():m.end() + 12])):
                     continue
                 day(year_of_day.day(int(m["m"]), int(m["d"]), m.start()), m.start(), m.end())
-    for pat in p.my:
-        for m in pat.finditer(text):
-            if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
-                out.append(DateFact(dt.date(int(m["y"]), int(m["m"]), 1), "month", m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+    for m in months:
+        if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
+            out.append(DateFact(dt.date(int(m["y"]), int(m["m"]), 1), "month", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     for pat in p.y:
         for m in pat.finditer(text):
             if free(m.start(), m.end()):
