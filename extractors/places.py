@@ -26,6 +26,7 @@ _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
 _LAST_WORD = regex.compile(r"(\S+)\s*$")
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$")
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 # syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
@@ -71,7 +72,9 @@ class _Rules:
         self.numbered = set(cfg["numbered_unit_words"])
         self.historical = cfg["historical_provinces"]
         self.complete = set(cfg["complete_unit_words"])
-        self.renamed_level = cfg["renamed_provinces_level"]
+        # keyed without marks' placement or dashes: "Thừa Thiên - Huế" is "Thừa Thiên Huế"
+        self.renamed_level = {name_key(k): v for k, v in cfg["renamed_provinces_level"].items()}
+        self.renamed_names = list(cfg["renamed_provinces_level"])
         self.numbered_abbrev_needs_parent = set(cfg["numbered_abbreviations_need_parent"])
         self.parent_after = regex.compile(
             rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
@@ -91,7 +94,7 @@ class _Rules:
         self.plural_before = regex.compile(
             rf"(?:^|(?P<prev>\S*)\s+|[^\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|(?P<n>\d+))\s+$", regex.REVERSE)
         # a number further down a list of numbered units: "Tổ dân phố 1, 2 phường Văn Quán"
-        self.number_end = regex.compile(rf"\s*(?:[,;.:)\n]|và\s|$|(?i:{lower_units})(?!\p{{L}}))")
+        self.number_end = regex.compile(rf"\s*(?:[,;:)\n]|\.(?!\d)|và\s|$|(?i:{lower_units})(?!\p{{L}}))")
         self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
@@ -223,7 +226,7 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
     word = prev.group(1)
-    if word in rules().sentence_openers:
+    if word in rules().sentence_openers and _SENTENCE_START.search(before, 0, prev.start(1)):
         return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
     return bool(_TITLE_WORD.match(word)) or bool(_ACRONYM.fullmatch(word)) and not _names_a_body(
         word, before[:prev.start(1)])
@@ -241,7 +244,7 @@ def _spelling(name: str) -> str:
     Tàu" are "Bà Rịa - Vũng Tàu", "Thừa Thiên-Huế" is "Thừa Thiên Huế"."""
     key = name_key(name)
     known = [u.name for u in gazetteer().lookup(name) if name_key(u.name) == key]
-    known += [old for old in [*rules().historical, *rules().renamed_level] if name_key(old) == key]
+    known += [old for old in [*rules().historical, *rules().renamed_names] if name_key(old) == key]
     return known[0] if known else name.replace("–", "-")
 
 
@@ -287,7 +290,8 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
         level, tier = heads[0]
         trimmed = _trim(name, level, tier, era)
         cs = candidates(trimmed, level, tier, era)
-        return trimmed, rules().renamed_level.get(trimmed) or _level_in_list(cs, level, tier, era), tier, bool(cs)
+        renamed = rules().renamed_level.get(name_key(trimmed))
+        return trimmed, renamed or _level_in_list(cs, level, tier, era), tier, bool(cs)
     exact, other = [], []
     for level, tier in heads:
         trimmed = _trim(name, level, tier, era)
@@ -296,10 +300,13 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
             exact.append((trimmed, level, tier))
         elif cs and len({u.unit_word for u in cs}) == 1:
             other.append((trimmed, cs[0].unit_word, tier))
+    renamed = rules().renamed_level
     if len(exact) >= 1:
-        return (*exact[0], True)
+        name, level, tier = exact[0]
+        return name, renamed.get(name_key(name), level), tier, True
     if other:
-        return (*other[0], True)
+        name, level, tier = other[0]
+        return name, renamed.get(name_key(name), level), tier, True
     level, tier = heads[0]
     return _trim(name, level, tier, era), level, tier, False
 
@@ -433,6 +440,8 @@ def extract(doc: Document) -> list[Place]:
         if m["more"]:  # "UBND tỉnh, huyện Thiệu Hóa", "công an xã và huyện Krông Pắk": the last word's name
             unit = r.unit_split.split(m["more"])[-1]
             unit_start = m.end("more") - len(unit)
+            if r.unit_tier[unit.lower()] == "village":
+                continue  # "trưởng thôn, ấp Trước quyết tâm": villages are words more often than units
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
         if unit[0].isupper() and tier == "village":
@@ -481,7 +490,7 @@ def extract(doc: Document) -> list[Place]:
         else:
             name = m["name"]
             units = [u for u in gazetteer().lookup(name) if u.tier == "province"]
-            level = r.renamed_level.get(name) or (units[0].unit_word if units else "tỉnh")
+            level = r.renamed_level.get(name_key(name)) or (units[0].unit_word if units else "tỉnh")
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
     _add_bare_relatives(doc, found, era)
