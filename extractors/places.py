@@ -26,11 +26,12 @@ _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
 _LAST_WORD = regex.compile(r"(\S+)\s*$")
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_DASHED = regex.compile(r" ?[-–] ?")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$")
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 # syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
-_NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?| ){_SYL}){{0,4}})"
+_NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?(?=\p{{Lu}})| ){_SYL}){{0,4}})"
 _ABOVE = {"ward": {"district", "province"}, "district": {"province"}}
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
@@ -533,11 +534,16 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
                 break
             if m["name"][0].isdigit():
                 break  # "Bệnh viện Nhi đồng 1, TP HCM": a bare number is no district
-            units = children_named(m["name"], parents)
+            name, name_start = m["name"], m.start("name")
+            units = children_named(name, parents)
+            if not units and _DASHED.search(name):  # "chị Vũ Kim Anh – Hoàng Mai, Hà Nội"
+                name = _DASHED.split(name)[-1]
+                name_start = m.end("name") - len(name)
+                units = children_named(name, parents)
             if len({(u.name, u.unit_word) for u in units}) != 1:
                 break
-            add(units[0], m.start("name"), m.end("name"))
-            parents, start = units, m.start()
+            add(units[0], name_start, m.end("name"))
+            parents, start = units, name_start
         if tier == "ward":
             m = r.paren_after.match(text, place.end_char)
             if m and not _overlaps(m.start(), m.end(), taken):
