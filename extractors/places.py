@@ -104,6 +104,10 @@ class _Rules:
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
+        # "Đại học Quốc gia Hà Nội", "Trường ĐH Kinh tế TP.HCM": the same heads, a few words of a name between
+        self.inside_org_name = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})"
+            rf"(?:\s+\p{{Lu}}[\p{{L}}&.-]*(?:\s+\p{{Ll}}+)?){{1,4}}\s+$", regex.REVERSE)
         self.bodies = set(cfg["acronyms_of_bodies"])
         self.sentence_openers = set(cfg["sentence_openers_before_a_name"])
         # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
@@ -158,7 +162,9 @@ def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
     Syllables are split at spaces and hyphens ("Quận Cầu Giấy-Hà Nội"); a numbered unit is its
     number unless the gazetteer knows a longer name ("quận 2 Diamond Island" is "quận 2")."""
     toks = _TOKEN.findall(name)
-    fallback = toks[0] if toks[0].isdigit() or toks[0][:-1].isdigit() else "".join(toks[:4])
+    # an unknown name ends before a unit word: "phường Đakao Quận 1"
+    end = next((k for k in range(1, len(toks)) if toks[k].strip(" -").lower() in rules().unit_tier), 4)
+    fallback = toks[0] if toks[0].isdigit() or toks[0][:-1].isdigit() else "".join(toks[:min(end, 4)])
     if not _TIERS[tier]:
         return fallback
     shortest = 2 if tier == "ward" and len(toks) > 1 and not toks[1].lstrip().startswith("-") else 1
@@ -227,6 +233,8 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
     word = prev.group(1)
+    if rules().inside_org_name.search(before):
+        return True
     if word in rules().sentence_openers and _SENTENCE_START.search(before, 0, prev.start(1)):
         return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
     return bool(_TITLE_WORD.match(word)) or bool(_ACRONYM.fullmatch(word)) and not _names_a_body(

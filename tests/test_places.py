@@ -313,6 +313,12 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
                  marks=pytest.mark.xfail(strict=True, reason="an initial and a space before a province ('B. Bình "
                                                              "Dương', Becamex) is not read as a club's name"),
                  id="bench-22678007-clubs"),
+    # a university's name (bench, 10,000-article sample)
+    pytest.param("Đại học Khoa học Xã hội và Nhân văn (Đại học Quốc gia Hà Nội) cho rằng", [],
+                 id="bench-university-named-after-a-city"),
+    pytest.param("giải 3 trị giá 15 triệu đồng thuộc về nhóm sinh viên của Trường ĐH Kinh tế TP.HCM; giải", [],
+                 id="bench-university-acronym"),
+    pytest.param("Theo thông tấn xã Triều Tiên KCNA, đây là tên lửa", [], id="bench-news-agency"),
     # the province's own bodies
     pytest.param("Phó giám đốc Sở GD-ĐT Bạc Liêu gọi giáo viên là... thằng", [("Bạc Liêu", "tỉnh")],
                  id="bench-21471070-department"),
