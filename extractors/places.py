@@ -21,12 +21,13 @@ REORGANISATION = dt.date(2025, 7, 1)
 # ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name, while
 # in "phường Nhật Tân.Về việc" a sentence follows without its space)
 _SYL = r"(?:\p{Lu}(?:[\p{Ll}\p{M}]*+['’]\p{L}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]++|(?!\.\p{L}))|\d{1,2}[A-Z]?)"
-_TOKEN = regex.compile(r"(?:^|\s+-\s+|-|\s+)[^\s-]+")
+_TOKEN = regex.compile(r"(?:^|\s*[-–]\s*|\s+)[^\s\-–]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
 _LAST_WORD = regex.compile(r"(\S+)\s*$")
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
 _DASHED = regex.compile(r" ?[-–] ?")
+_DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$")
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
@@ -212,7 +213,8 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
     if name.isdigit() or name[:-1].isdigit():
         return level in r.numbered
     if tier in ("province", "province_or_district"):
-        return bool(_known(name, tier)) or name in r.historical
+        return name in r.historical or name_key(name) in r.renamed_level or any(
+            u.unit_word == level or name_key(u.name) == name_key(name) for u in _known(name, tier))
     if level in r.complete:
         return any(u.unit_word == level for u in _known(name, tier))
     if _TIERS[tier] and _known(name, tier):
@@ -470,6 +472,8 @@ def extract(doc: Document) -> list[Place]:
         if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):
             continue  # "(P.1)" is a part or a page; "P.5, Q.Gò Vấp" a ward
         end = m.start("name") + len(name)
+        if name[0].isdigit() and _DECIMAL_NEXT.match(text, end):
+            continue  # "ba phiên bản lựa chọn: bản 1.5L": a number, not a unit's
         if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             continue
         add(name, level, tier, unit_start, end)
@@ -492,6 +496,8 @@ def extract(doc: Document) -> list[Place]:
             continue
         if _tail_of_a_name(text, m.start()):
             continue
+        if not text[m.end():].strip() and before.rstrip().endswith(("./.", ".", "…", "!", "?")):
+            continue  # "... ngày 20/2/2017./. Hà Giang": a byline closing the article
         if _TITLE_WORD_NEXT.match(text, m.end(), m.end() + 3):
             continue
         if m["name"] in r.aliases:

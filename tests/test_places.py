@@ -142,6 +142,13 @@ def test_numbered_abbreviated_and_former_units(text, expected):
     pytest.param("Hotline: 0903 246 963 P.V", id="bench-reporter-signature"),
     pytest.param("dẫn đầu với 68.244 LĐ, kế đến Nhật Bản 39.938 LĐ và Hàn Quốc", id="bench-country-then-number"),
     pytest.param("thành xe chủ lực của lục quân Mỹ (P.1)\nThiết kế đa dụng", id="bench-part-number"),
+    # 10,000-article bench sample
+    pytest.param("Ran Guanghui là một người nông dân chuyển tới thành phố Trung Khánh để mưu sinh",
+                 id="bench-chongqing-like-a-district-without-marks"),
+    pytest.param("khoảng cách an toàn giữa hai xe là 30m như ở cầu vượt xa lộ Hà Nội hướng từ cầu Rạch Chiếc",
+                 id="bench-hanoi-highway"),
+    pytest.param("Quang Hưng ngày 8/2 và dự kiến sẽ họp vào ngày 20/2/2017./. Hà Giang", id="bench-byline"),
+    pytest.param("gồm 8 màu sắc cùng ba phiên bản lựa chọn: bản 1.5L Sedan giá 690 triệu đồng", id="bench-engine-size"),
 ])
 def test_not_places(text):
     assert places(text) == []
