@@ -24,11 +24,11 @@ _SYL = r"(?:\p{Lu}(?:[\p{Ll}\p{M}]*+['’]\p{L}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]++|(?
 _TOKEN = regex.compile(r"(?:^|\s*[-–]\s*|\s+)[^\s\-–]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
-_LAST_WORD = regex.compile(r"(\S+)\s*$")
+_LAST_WORD = regex.compile(r"(\S+)\s*$", regex.REVERSE)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
 _DASHED = regex.compile(r" ?[-–] ?")
 _DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 # syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
@@ -109,6 +109,7 @@ class _Rules:
         self.inside_org_name = regex.compile(
             rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})"
             rf"(?:\s+\p{{Lu}}[\p{{L}}&.-]*(?:\s+\p{{Ll}}+)?){{1,4}}\s+$", regex.REVERSE)
+        self.org_head_words = {h.split()[0] for h in cfg["bare_name_excluded_before"]}  # a cheap test first
         self.bodies = set(cfg["acronyms_of_bodies"])
         self.sentence_openers = set(cfg["sentence_openers_before_a_name"])
         # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
@@ -235,7 +236,9 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
     word = prev.group(1)
-    if rules().inside_org_name.search(before):
+    r = rules()
+    words = {w.lstrip("(\"“‘'[") for w in before.split()}
+    if not r.org_head_words.isdisjoint(words) and r.inside_org_name.search(before):
         return True
     if word in rules().sentence_openers and _SENTENCE_START.search(before, 0, prev.start(1)):
         return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
@@ -277,10 +280,11 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
     r, text = rules(), doc.text
     if r.abroad_after.match(text, end):
         return False
+    # one-syllable communes are rare, even known ones ("phường Dự kiến"), unless a clause goes on
+    # after one ("thị trấn Lim và")
     if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3) and not (
             _known(name, tier) and r.function_word_next.match(text, end)):
-        return False  # one-syllable communes are rare, even known ones ("phường Dự"), unless a clause goes on
-        # after it ("thị trấn Lim và")
+        return False
     if not _TIERS[tier] or _known(name, tier):
         return True
     if " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
@@ -355,10 +359,10 @@ def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, er
             return  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
         if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             return
-        ended = r.item_end.match(text, end) or known_only and _LOWER_WORD_NEXT.match(text, end, end + 3)
-        if (not known or known_only) and not (first and not known_only) and not ended:
-            return
-        if known_only and not known:
+        if known_only:  # a name far from its unit word: known, and ending there ("... và Cao Minh đã")
+            if not known or not (r.item_end.match(text, end) or _LOWER_WORD_NEXT.match(text, end, end + 3)):
+                return
+        elif not known and not first and not r.item_end.match(text, end):
             return
         add(name, level, tier, nm.start("name"), end)
         pos, first = end, False
