@@ -26,6 +26,7 @@ _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
 _LAST_WORD = regex.compile(r"(\S+)\s*$", regex.REVERSE)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_WORDS = regex.compile(r"[\p{L}&]+")
 _DASHED = regex.compile(r" ?[-–] ?")
 _DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
@@ -237,8 +238,7 @@ def _tail_of_a_name(text: str, start: int) -> bool:
         return False
     word = prev.group(1)
     r = rules()
-    words = {w.lstrip("(\"“‘'[") for w in before.split()}
-    if not r.org_head_words.isdisjoint(words) and r.inside_org_name.search(before):
+    if not r.org_head_words.isdisjoint(_WORDS.findall(before)) and r.inside_org_name.search(before):
         return True
     if word in rules().sentence_openers and _SENTENCE_START.search(before, 0, prev.start(1)):
         return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
