@@ -24,9 +24,8 @@ _SYL = r"(?:\p{Lu}(?:[\p{Ll}\p{M}]*+['’]\p{L}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]++|(?
 _TOKEN = regex.compile(r"(?:^|\s*[-–]\s*|\s+)[^\s\-–]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
-_LAST_WORD = regex.compile(r"(\S+)\s*$", regex.REVERSE)
+_LAST_WORDS = regex.compile(r"(?:(?P<one_before>\S+)\s+)?(?P<last>\S+)\s*$", regex.REVERSE)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
-_WORDS = regex.compile(r"[\p{L}&]+")
 _DASHED = regex.compile(r" ?[-–] ?")
 _DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
@@ -110,7 +109,6 @@ class _Rules:
         self.inside_org_name = regex.compile(
             rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})"
             rf"(?:\s+\p{{Lu}}[\p{{L}}&.-]*(?:\s+\p{{Ll}}+)?){{1,4}}\s+$", regex.REVERSE)
-        self.org_head_words = {h.split()[0] for h in cfg["bare_name_excluded_before"]}  # a cheap test first
         self.bodies = set(cfg["acronyms_of_bodies"])
         self.sentence_openers = set(cfg["sentence_openers_before_a_name"])
         # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
@@ -230,20 +228,20 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
 
 
 def _tail_of_a_name(text: str, start: int) -> bool:
-    """A bare name ending a longer proper name: after a capitalised word ("Than Quảng Ninh") or
-    an acronym of no body ("Nhà thi đấu TDTT Phú Thọ", "CLB FLC Thanh Hóa", "THPT Quảng Trị")."""
+    """A bare name ending a longer proper name: after a capitalised word ("Than Quảng Ninh"), an
+    acronym of no body ("Nhà thi đấu TDTT Phú Thọ", "CLB FLC Thanh Hóa", "THPT Quảng Trị"), or the
+    lower-case syllable of a university's or a hospital's name ("Đại học Quốc gia Hà Nội")."""
     before = text[max(0, start - 40):start]
-    prev = _LAST_WORD.search(before)
+    prev = _LAST_WORDS.search(before)
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
-    word = prev.group(1)
-    r = rules()
-    if not r.org_head_words.isdisjoint(_WORDS.findall(before)) and r.inside_org_name.search(before):
-        return True
-    if word in rules().sentence_openers and _SENTENCE_START.search(before, 0, prev.start(1)):
+    word, r = prev["last"], rules()
+    if word[0].islower():  # the org's head is tested only after "Quốc gia", "Kinh tế", ...
+        return bool(prev["one_before"] and prev["one_before"][0].isupper() and r.inside_org_name.search(before))
+    if word in r.sentence_openers and _SENTENCE_START.search(before, 0, prev.start("last")):
         return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
     return bool(_TITLE_WORD.match(word)) or bool(_ACRONYM.fullmatch(word)) and not _names_a_body(
-        word, before[:prev.start(1)])
+        word, before[:prev.start("last")])
 
 
 def _names_a_body(acronym: str, before: str) -> bool:
