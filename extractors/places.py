@@ -20,7 +20,8 @@ REORGANISATION = dt.date(2025, 7, 1)
 # a syllable of a name: "Hải", "K'Man" (Central Highlands names keep the apostrophe), "12", "10A"
 # ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name, while
 # in "phường Nhật Tân.Về việc" a sentence follows without its space)
-_SYL = r"(?:\p{Lu}(?:[\p{Ll}\p{M}]*+['’]\p{L}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]++|(?!\.\p{L}))|\d{1,2}[A-Z]?)"
+_SYL = (r"(?:\p{Lu}(?:[\p{Ll}\p{M}]++(?:['’]\p{L}[\p{Ll}\p{M}]*)?|['’]\p{L}[\p{Ll}\p{M}]*|(?!\.\p{L}))"
+        r"|\d{1,2}[A-Z]?)")
 _TOKEN = regex.compile(r"(?:^|\s*[-–]\s*|\s+)[^\s\-–]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
@@ -56,13 +57,15 @@ class _Rules:
         # "các huyện giáp ranh như A, B": names after a few lower-case words and a word that lists
         # (in the same scan, tried only after a plural word: a scan of its own cost 40 % of the extractor)
         cue = alternation(cfg["list_cues"])
+        plural_forms = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]])
+        far_units = alternation([w for w, t in cfg["unit_words"].items() if w.islower() and t != "village"])
         anon = _NAME.replace("(?P<name>", "(?:")
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d&])(?P<unit>{alternation(forms)})"
             rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
             rf"(?P<sep>[^\S\n]*:[^\S\n]*|[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])"
             rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\)"
-            rf"|(?<=(?:(?i:{alternation(cfg['plural_before'])})|\d)[^\S\n]+(?:{lower_units}))"
+            rf"|(?<=(?:{plural_forms}|\d)[^\S\n]+(?:{far_units}))"
             rf"(?P<far>(?:[^\S\n]*,?[^\S\n]+(?!(?:{cue})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,10}}?"
             rf"[^\S\n]*,?[^\S\n]+(?:{cue})[^\S\n]*:?[^\S\n]*)(?=\p{{Lu}}))")
         self.far_more = regex.compile(rf"(?:[^\S\n]*,[^\S\n]*(?:{lower_units}))*")
@@ -262,8 +265,10 @@ def _spelling(name: str) -> str:
 
 def _with_lower_syllable(text: str, end: int, name: str, level: str, tier: str, era: str) -> str:
     """"quận Cầu giấy", "huyện Kế sách": a known unit whose last syllable is written lower-case."""
+    if not _TIERS[tier] or candidates(name, level, tier, era):
+        return name
     nxt = rules().lower_syllable_next.match(text, end)
-    if nxt and _TIERS[tier]:
+    if nxt:
         joined = f"{name} {nxt[1].capitalize()}"
         if candidates(joined, level, tier, era):
             return joined
