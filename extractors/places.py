@@ -166,17 +166,18 @@ def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
     Syllables are split at spaces and hyphens ("Quận Cầu Giấy-Hà Nội"); a numbered unit is its
     number unless the gazetteer knows a longer name ("quận 2 Diamond Island" is "quận 2")."""
     toks = _TOKEN.findall(name)
+    if _TIERS[tier]:
+        shortest = 2 if tier == "ward" and len(toks) > 1 and not toks[1].lstrip().startswith("-") else 1
+        for k in range(len(toks), shortest - 1, -1):
+            cand = "".join(toks[:k])
+            if any(_compatible(u, unit_word, tier, era) for u in gazetteer().lookup(cand)):
+                return cand
+    if toks[0].isdigit() or toks[0][:-1].isdigit():
+        return toks[0]
     # an unknown name ends before a unit word: "phường Đakao Quận 1"
-    end = next((k for k in range(1, len(toks)) if toks[k].strip(" -").lower() in rules().unit_tier), 4)
-    fallback = toks[0] if toks[0].isdigit() or toks[0][:-1].isdigit() else "".join(toks[:min(end, 4)])
-    if not _TIERS[tier]:
-        return fallback
-    shortest = 2 if tier == "ward" and len(toks) > 1 and not toks[1].lstrip().startswith("-") else 1
-    for k in range(len(toks), shortest - 1, -1):
-        cand = "".join(toks[:k])
-        if any(_compatible(u, unit_word, tier, era) for u in gazetteer().lookup(cand)):
-            return cand
-    return fallback
+    unit_tier = rules().unit_tier
+    end = next((k for k in range(1, min(len(toks), 4)) if toks[k].strip(" -").lower() in unit_tier), 4)
+    return "".join(toks[:end])
 
 
 # A syllable as Vietnamese spells it once marks are dropped (Central Highlands onsets "kr",
@@ -400,14 +401,14 @@ def _add_siblings(doc: Document, first: str, level: str, tier: str, pos: int, er
     beside the first (same district; same province after 2025) and no unit above it bears its
     name ("huyện Yên Định, Thanh Hóa" is the province); numbers after a numbered unit."""
     r, text = rules(), doc.text
+    nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 60))
+    if not nm:
+        return  # the common case, tested first
     numbered = first[0].isdigit()
     firsts = [] if numbered else candidates(first, level, tier, era)
     if not numbered and not (firsts and tier in ("ward", "district")):
         return
-    while True:
-        nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 60))
-        if not nm:
-            return
+    while nm:
         if numbered:
             name = nm["name"]
             if not name[0].isdigit() or not r.number_end.match(text, nm.end("name")):
@@ -420,7 +421,7 @@ def _add_siblings(doc: Document, first: str, level: str, tier: str, pos: int, er
                 return
         end = nm.start("name") + len(name)
         add(name, level, tier, nm.start("name"), end)
-        pos = end
+        nm = r.list_next.match(text, pos=end, endpos=min(len(text), end + 60))
 
 
 def extract(doc: Document) -> list[Place]:
