@@ -1,6 +1,7 @@
 """Dates: calendar days (with precision day), months and years, each with its role."""
 from __future__ import annotations
 
+import collections
 import functools
 import datetime as dt
 
@@ -24,7 +25,12 @@ class _Patterns:
         self.my = c(cfg["month_year"])
         self.y = c(cfg["year"])
         self.year_ctx = regex.compile(cfg["year_context_pattern"])
+        self.year_ctx_block = regex.compile(cfg["year_context_blockers_before"], regex.REVERSE)
+        self.year_law_name = regex.compile(cfg["year_context_law_name_before"], regex.REVERSE)
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
+        self.own_date_line = regex.compile(cfg["own_date_line"])
+        self.year_of_text = regex.compile(cfg["year_of_the_text_pattern"], regex.REVERSE)
+        self.cited_document_before = regex.compile(cfg["year_evidence_cited_document_before"], regex.REVERSE)
         self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
         self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
                               for p in cfg["periods"]]
@@ -36,23 +42,52 @@ def patterns() -> _Patterns:
 
 
 def document_year(doc: Document) -> int | None:
-    """The year an article is about: its publication year; else the latest year its own dates
-    fix, full dates and 'năm YYYY' alike, leaving out birth dates and years, deadlines and the
-    ends of spans. The latest, because a news article looks back from its own time: on the
-    baomoi 2017 bench it gives 2017 more often than the most frequent year or the nearest date."""
+    """The year an article is about: the year of its own date; else the latest year its dates
+    and 'năm YYYY' name, where something fixes one (a full date, a year named twice or as a
+    period under way), leaving out birth dates and years, deadlines, the ends of spans, cited
+    documents' dates and reporting periods. The latest, because a news article looks back from
+    its own time: on the baomoi 2017 bench it gives 2017 more often than the most frequent year
+    or the nearest date."""
+    own = own_date(doc)
+    return own.year if own else _year_of_text(doc.text)
+
+
+def own_date(doc: Document) -> dt.date | None:
+    """The text's own date: its publication date, else the date line of its header, at month
+    precision too ("# date = 2021-09": the middle of that month)."""
     if doc.published:
-        return doc.published.year
-    return _year_of_text(doc.text)
+        return doc.published
+    m = _own_date_line(doc.text)
+    return m and _make(int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else 15)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_date_line(text: str):
+    return patterns().own_date_line.search(text, 0, 1000)
+
+
+def _year_blocked(text: str, start: int) -> bool:
+    """'năm 2016' after 'so với', 'tổng kết', ... or in a law's name ('Bộ luật Dân sự năm 2015')."""
+    p = patterns()
+    return bool(p.year_ctx_block.search(text, max(0, start - 20), start)
+                or p.year_law_name.search(text, max(0, start - 60), start))
 
 
 @functools.lru_cache(maxsize=64)
 def _year_of_text(text: str) -> int | None:
-    """Cached: the counts and dates extractors both ask for it, once per document."""
+    """The latest year the text's full dates fix, or its bare years where they are the text's
+    own (dates.json 'year_context_pattern'). Cached: the counts and dates extractors both ask for
+    it, once per document."""
     p = patterns()
-    years = [int(m.group(1)) for m in p.year_ctx.finditer(text)]
-    years += [value.year for value, s, _ in _full_dates(text)
-              if not p.year_evidence_block.search(text, max(0, s - 15), s)]
-    return max(years) if years else None
+    bare = [m for m in p.year_ctx.finditer(text) if not _year_blocked(text, m.start())]
+    named = collections.Counter(int(m.group(1)) for m in bare)
+    fixed = [y for y, n in named.items() if n >= 2]
+    fixed += [value.year for value, s, _ in _full_dates(text)
+              if not p.year_evidence_block.search(text, max(0, s - 15), s)
+              and not p.cited_document_before.search(text, max(0, s - 60), s)]
+    if bare and not fixed:  # only then can a programme's year ("kế hoạch năm 2017") change the answer
+        fixed = [int(m.group(1)) for m in bare if p.year_of_text.search(text, max(0, m.start() - 40), m.start())]
+    return max(fixed + list(named)) if fixed else None
 
 
 @functools.lru_cache(maxsize=64)
@@ -77,13 +112,32 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _in_year(doc: Document, year: int, m: int, d: int) -> dt.date | None:
-    """Day and month in the article's year; written more than half a year after a known
-    publication date, the day is in the year before ("25/12" in an article of 5 January)."""
-    value = _make(year, m, d)
-    if value and doc.published and (value - doc.published).days > 183:
-        value = _make(year - 1, m, d)
-    return value
+class _YearOfDay:
+    """The year of a day written without one ("Sáng 14/9", "từ 1-7"): the text's own date's
+    (the year before for a day more than half a year after it: "25/12" in an article of 5
+    January); else that of a month written with its year ("tháng 7-2017"), the nearest; else the
+    year the text's own dates fix. None without any: a day of no known year is no day."""
+
+    def __init__(self, doc: Document, months: list):
+        self.own = own_date(doc)
+        self.fallback = None if self.own else _year_of_text(doc.text)
+        self.month_years: dict[int, list[tuple[int, int]]] = {}
+        if not self.own:
+            for m in months:
+                self.month_years.setdefault(int(m["m"]), []).append((m.start(), int(m["y"])))
+
+    def __bool__(self) -> bool:
+        return bool(self.own or self.fallback or self.month_years)
+
+    def day(self, m: int, d: int, pos: int) -> dt.date | None:
+        if self.own:
+            value = _make(self.own.year, m, d)
+            if value and (value - self.own).days > 183:
+                value = _make(self.own.year - 1, m, d)
+            return value
+        if m in self.month_years:
+            return _make(min(self.month_years[m], key=lambda py: abs(py[0] - pos))[1], m, d)
+        return self.fallback and _make(self.fallback, m, d)
 
 
 def extract(doc: Document) -> list[DateFact]:
@@ -92,6 +146,8 @@ def extract(doc: Document) -> list[DateFact]:
     out: list[DateFact] = []
     taken: list[tuple[int, int]] = []
     year = document_year(doc)
+    months = [m for pat in p.my for m in pat.finditer(text)]  # "tháng 7-2017"
+    year_of_day = _YearOfDay(doc, months)
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -108,23 +164,26 @@ def extract(doc: Document) -> list[DateFact]:
                 continue
             if m["y"]:
                 first, last = _make(int(m["y"]), mo, d1), _make(int(m["y"]), mo, d2)
-            elif year:
-                last = _in_year(doc, year, mo, d2)
-                first = last and _make(last.year, mo, d1)
-            else:
+            elif p.dm_block_after.match(text[m.end():m.end() + 12]):
                 continue
+            else:
+                last = year_of_day.day(mo, d2, m.start())
+                first = last and _make(last.year, mo, d1)
             if first and last:
                 day(first, m.start("d1"), m.end("d1"))
                 day(last, m.start("d"), m.end())
     for value, s, e in _full_dates(text):
         if free(s, e):
             day(value, s, e)
+    head = _own_date_line(text)
+    if head and head["d"] and free(head.start("y"), head.end()):  # "# date = 20210501"
+        day(_make(int(head["y"]), int(head["m"]), int(head["d"])), head.start("y"), head.end())
     for m in p.short_year.finditer(text):  # "Thứ hai, 7-4-25" in a page header
         value = _make(2000 + int(m["y"]), int(m["m"]), int(m["d"]))
         weekday = 6 if m["sun"] else p.weekdays.get(m["w"].lower())
         if value and value.weekday() == weekday and free(m.start("d"), m.end()):
             day(value, m.start("d"), m.end())
-    if year:
+    if year_of_day:
         for pat in p.dm:
             for m in pat.finditer(text):
                 bare = text[m.start()].isdigit()  # a word of time before it rules out a fraction
@@ -132,12 +191,11 @@ def extract(doc: Document) -> list[DateFact]:
                         or (bare and p.dm_block.search(text, max(0, m.start() - 12), m.start()))
                         or p.dm_block_after.match(text[m.end():m.end() + 12])):
                     continue
-                day(_in_year(doc, year, int(m["m"]), int(m["d"])), m.start(), m.end())
-    for pat in p.my:
-        for m in pat.finditer(text):
-            if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
-                out.append(DateFact(dt.date(int(m["y"]), int(m["m"]), 1), "month", m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                day(year_of_day.day(int(m["m"]), int(m["d"]), m.start()), m.start(), m.end())
+    for m in months:
+        if free(m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
+            out.append(DateFact(dt.date(int(m["y"]), int(m["m"]), 1), "month", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
     for pat in p.y:
         for m in pat.finditer(text):
             if free(m.start(), m.end()):

@@ -12,20 +12,29 @@ import regex
 from vietmine.gazetteer import alternation, load_json
 from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
+from vietmine.gazetteer.text import name_key
 from vietmine.gazetteer.text import loose_key
 from vietmine.facts import Document, Place
 
 REORGANISATION = dt.date(2025, 7, 1)
 # a syllable of a name: "Hải", "K'Man" (Central Highlands names keep the apostrophe), "12", "10A"
-# ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name)
-_SYL = r"(?:\p{Lu}[\p{Ll}\p{M}]*+(?:['’]\p{L}[\p{Ll}\p{M}]*)?(?!\.\p{L})|\d{1,2}[A-Z]?)"
-_TOKEN = regex.compile(r"(?:^|\s+-\s+|-|\s+)[^\s-]+")
+# ("Phường 10 - Q.Gò Vấp": "Q." is the next unit's abbreviation, not a syllable of this name, while
+# in "phường Nhật Tân.Về việc" a sentence follows without its space)
+_SYL = (r"(?:\p{Lu}(?:[\p{Ll}\p{M}]++(?:['’]\p{L}[\p{Ll}\p{M}]*)?|['’]\p{L}[\p{Ll}\p{M}]*|(?!\.\p{L}))"
+        r"|\d{1,2}[A-Z]?)")
+_TOKEN = regex.compile(r"(?:^|\s*[-–]\s*|\s+)[^\s\-–]+")
 _SPACES_OR_HYPHENS = regex.compile(r"[\s-]+")
 _LOWER_WORD_NEXT = regex.compile(r"[^\S\n]+\p{Ll}")
-_LAST_WORD = regex.compile(r"(\S+)\s*$")
+_LAST_WORDS = regex.compile(r"(?:(?P<one_before>\S+)\s+)?(?P<last>\S+)\s*$", regex.REVERSE)
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
+_DASHED = regex.compile(r" ?[-–] ?")
+_DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
-_NAME = rf"(?P<name>{_SYL}(?:(?: - | |-){_SYL}){{0,4}})"
+# syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
+_NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?(?=\p{{Lu}})| ){_SYL}){{0,4}})"
+_ABOVE = {"ward": {"district", "province"}, "district": {"province"}}
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
 
@@ -45,12 +54,22 @@ class _Rules:
         lower_units = alternation([w for w in cfg["unit_words"] if w.islower()])
         # "4 xã (Hương Thọ, Hương Phong và Hải Dương)": a counted unit word, then its names in
         # parentheses (one scan with the mentions: a second one cost 20 % of the extractor)
+        # "các huyện giáp ranh như A, B": names after a few lower-case words and a word that lists
+        # (in the same scan, tried only after a plural word: a scan of its own cost 40 % of the extractor)
+        cue = alternation(cfg["list_cues"])
+        plural_forms = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]])
+        far_units = alternation([w for w, t in cfg["unit_words"].items() if w.islower() and t != "village"])
         anon = _NAME.replace("(?P<name>", "(?:")
         self.mention = regex.compile(
-            rf"(?<![\p{{L}}\d])(?P<unit>{alternation(forms)})"
+            rf"(?<![\p{{L}}\d&])(?P<unit>{alternation(forms)})"
             rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
             rf"(?P<sep>[^\S\n]*:[^\S\n]*|[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])"
-            rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\))")
+            rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\)"
+            rf"|(?<=(?:{plural_forms}|\d)[^\S\n]+(?:{far_units}))"
+            rf"(?P<far>(?:[^\S\n]*,?[^\S\n]+(?!(?:{cue})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,10}}?"
+            rf"[^\S\n]*,?[^\S\n]+(?:{cue})[^\S\n]*:?[^\S\n]*)(?=\p{{Lu}}))")
+        self.far_more = regex.compile(rf"(?:[^\S\n]*,[^\S\n]*(?:{lower_units}))*")
+        self.unit_in_gap = regex.compile(rf"(?<!\p{{L}})(?:{lower_units})(?!\p{{L}})")
         self.unit_split = regex.compile(r"\s*,\s*|\s+và\s+")
         self.list_first = regex.compile(rf"{_NAME}(?![\p{{L}}\d])")
         # an unknown name further down a list is a unit only where the list goes on or ends there
@@ -58,13 +77,16 @@ class _Rules:
         self.numbered = set(cfg["numbered_unit_words"])
         self.historical = cfg["historical_provinces"]
         self.complete = set(cfg["complete_unit_words"])
-        self.renamed_level = cfg["renamed_provinces_level"]
+        # keyed without marks' placement or dashes: "Thừa Thiên - Huế" is "Thừa Thiên Huế"
+        self.renamed_level = {name_key(k): v for k, v in cfg["renamed_provinces_level"].items()}
+        self.renamed_names = list(cfg["renamed_provinces_level"])
         self.numbered_abbrev_needs_parent = set(cfg["numbered_abbreviations_need_parent"])
         self.parent_after = regex.compile(
             rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
         self.surnames = set(load_json("people_orgs.json")["surnames"])
+        # a country's name starting a longer name is none: "phường Mỹ Đình 1, Mỹ Đình 2", "xã A, Đức Phổ"
         self.abroad_after = regex.compile(
-            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d])")
+            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d]|[^\S\n]\p{{Lu}})")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -76,6 +98,8 @@ class _Rules:
         # "các xã A, B và C": checked left of a mention rather than tried at every word (2x faster)
         self.plural_before = regex.compile(
             rf"(?:^|(?P<prev>\S*)\s+|[^\p{{L}}\d])(?:(?i:{alternation(cfg['plural_before'])})|(?P<n>\d+))\s+$", regex.REVERSE)
+        # a number further down a list of numbered units: "Tổ dân phố 1, 2 phường Văn Quán"
+        self.number_end = regex.compile(rf"\s*(?:[,;:)\n]|\.(?!\d)|và\s|$|(?i:{lower_units})(?!\p{{L}}))")
         self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
@@ -84,6 +108,18 @@ class _Rules:
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
+        # "Đại học Quốc gia Hà Nội", "Trường ĐH Kinh tế TP.HCM": the same heads, a few words of a name between
+        self.inside_org_name = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})"
+            rf"(?:\s+\p{{Lu}}[\p{{L}}&.-]*(?:\s+\p{{Ll}}+)?){{1,4}}\s+$", regex.REVERSE)
+        self.bodies = set(cfg["acronyms_of_bodies"])
+        self.sentence_openers = set(cfg["sentence_openers_before_a_name"])
+        # "Sở GD&ĐT", "Sở GD - ĐT", "sở GD ĐT": a body's head, then the acronyms of its portfolio
+        self.body_head_before = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?i:{alternation(cfg['body_heads_before_acronym'])})(?:\s*(?:[&–-]|\p{{Lu}}[\p{{Lu}}\d&.-]*))*\s+$")
+        self.function_word_next = regex.compile(rf"[^\S\n]+(?:{alternation(cfg['function_words_after_a_name'])})(?!\p{{L}})")
+        self.body_before_unit = regex.compile(rf"(?:[(:]|(?<!\p{{L}})(?:{alternation(cfg['bodies_before_a_capitalised_unit'])}))\s*$")
+        self.lower_syllable_next = regex.compile(r"[^\S\n](\p{Ll}[\p{Ll}\p{M}]*)(?!\p{L})")
         self.bare_excl_after = regex.compile(rf"^\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
 
 
@@ -92,7 +128,8 @@ def rules() -> _Rules:
     return _Rules()
 
 
-def _era(doc: Document) -> str:
+def era_of(doc: Document) -> str:
+    """The gazetteer of the text's period: the units after 1 July 2025, or those before."""
     return "2025" if doc.published and doc.published >= REORGANISATION else "2024"
 
 
@@ -129,15 +166,18 @@ def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
     Syllables are split at spaces and hyphens ("Quận Cầu Giấy-Hà Nội"); a numbered unit is its
     number unless the gazetteer knows a longer name ("quận 2 Diamond Island" is "quận 2")."""
     toks = _TOKEN.findall(name)
-    fallback = toks[0] if toks[0].isdigit() or toks[0][:-1].isdigit() else "".join(toks[:4])
-    if not _TIERS[tier]:
-        return fallback
-    shortest = 2 if tier == "ward" and len(toks) > 1 and not toks[1].lstrip().startswith("-") else 1
-    for k in range(len(toks), shortest - 1, -1):
-        cand = "".join(toks[:k])
-        if any(_compatible(u, unit_word, tier, era) for u in gazetteer().lookup(cand)):
-            return cand
-    return fallback
+    if _TIERS[tier]:
+        shortest = 2 if tier == "ward" and len(toks) > 1 and not toks[1].lstrip().startswith("-") else 1
+        for k in range(len(toks), shortest - 1, -1):
+            cand = "".join(toks[:k])
+            if any(_compatible(u, unit_word, tier, era) for u in gazetteer().lookup(cand)):
+                return cand
+    if toks[0].isdigit() or toks[0][:-1].isdigit():
+        return toks[0]
+    # an unknown name ends before a unit word: "phường Đakao Quận 1"
+    unit_tier = rules().unit_tier
+    end = next((k for k in range(1, min(len(toks), 4)) if toks[k].strip(" -").lower() in unit_tier), 4)
+    return "".join(toks[:end])
 
 
 # A syllable as Vietnamese spells it once marks are dropped (Central Highlands onsets "kr",
@@ -177,15 +217,63 @@ def _acceptable(name: str, level: str, tier: str) -> bool:
     if name.isdigit() or name[:-1].isdigit():
         return level in r.numbered
     if tier in ("province", "province_or_district"):
-        return bool(_known(name, tier)) or name in r.historical
+        return name in r.historical or name_key(name) in r.renamed_level or any(
+            u.unit_word == level or name_key(u.name) == name_key(name) for u in _known(name, tier))
     if level in r.complete:
         return any(u.unit_word == level for u in _known(name, tier))
-    if not _TIERS[tier] or _known(name, tier):
+    if _TIERS[tier] and _known(name, tier):
         return True
     if _looks_foreign(name):
-        return False
+        return False  # "huyện Chitral"; villages too, the gazetteer has none: "bản Android", "làng Shishe"
+    if not _TIERS[tier]:
+        return True
     sylls = name.split(" ")
     return not (len(sylls) >= 3 and sylls[0] in r.surnames)
+
+
+def _tail_of_a_name(text: str, start: int) -> bool:
+    """A bare name ending a longer proper name: after a capitalised word ("Than Quảng Ninh"), an
+    acronym of no body ("Nhà thi đấu TDTT Phú Thọ", "CLB FLC Thanh Hóa", "THPT Quảng Trị"), or the
+    lower-case syllable of a university's or a hospital's name ("Đại học Quốc gia Hà Nội")."""
+    before = text[max(0, start - 40):start]
+    prev = _LAST_WORDS.search(before)
+    if not prev or before.endswith(("\n", ". ", ": ", ", ")):
+        return False
+    word, r = prev["last"], rules()
+    if word[0].islower():  # the org's head is tested only after "Quốc gia", "Kinh tế", ...
+        return bool(prev["one_before"] and prev["one_before"][0].isupper() and r.inside_org_name.search(before))
+    if word in r.sentence_openers and _SENTENCE_START.search(before, 0, prev.start("last")):
+        return False  # "Tại Sơn La, các huyện": a capitalised word opening the sentence
+    return bool(_TITLE_WORD.match(word)) or bool(_ACRONYM.fullmatch(word)) and not _names_a_body(
+        word, before[:prev.start("last")])
+
+
+def _names_a_body(acronym: str, before: str) -> bool:
+    """"UBND Hà Nội", "PC45 Hà Nội", "Sở GD&ĐT Hà Nội": an acronym of a province's own body."""
+    r = rules()
+    return acronym.rstrip("0123456789") in r.bodies or bool(r.body_head_before.search(before))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelling(name: str) -> str:
+    """A name written with a dash as the gazetteer spells it: "Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng
+    Tàu" are "Bà Rịa - Vũng Tàu", "Thừa Thiên-Huế" is "Thừa Thiên Huế"."""
+    key = name_key(name)
+    known = [u.name for u in gazetteer().lookup(name) if name_key(u.name) == key]
+    known += [old for old in [*rules().historical, *rules().renamed_names] if name_key(old) == key]
+    return known[0] if known else name.replace("–", "-")
+
+
+def _with_lower_syllable(text: str, end: int, name: str, level: str, tier: str, era: str) -> str:
+    """"quận Cầu giấy", "huyện Kế sách": a known unit whose last syllable is written lower-case."""
+    if not _TIERS[tier] or candidates(name, level, tier, era):
+        return name
+    nxt = rules().lower_syllable_next.match(text, end)
+    if nxt:
+        joined = f"{name} {nxt[1].capitalize()}"
+        if candidates(joined, level, tier, era):
+            return joined
+    return name
 
 
 def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: str, end: int) -> bool:
@@ -196,16 +284,19 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
     r, text = rules(), doc.text
     if r.abroad_after.match(text, end):
         return False
-    if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
-        return False  # one-syllable communes are rare, even known ones ("phường Dự")
+    # one-syllable communes are rare, even known ones ("phường Dự kiến"), unless a clause goes on
+    # after one ("thị trấn Lim và")
+    if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3) and not (
+            _known(name, tier) and r.function_word_next.match(text, end)):
+        return False
     if not _TIERS[tier] or _known(name, tier):
         return True
     if " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3):
         return False
     if unit[0].isupper() and unit not in r.abbrev_level and not name[0].isdigit():
         s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
-        if text[s:unit_start].strip():
-            return False
+        if text[s:unit_start].strip() and not r.body_before_unit.search(text, max(s, unit_start - 30), unit_start):
+            return False  # "209 Xã Đàn" is a street; "Công an Thị xã Cửa Lò" (merged in 2025) a unit
     return True
 
 
@@ -214,10 +305,12 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
     its level ("2 xã An Sinh và Bình Khê" in 2017, though Bình Khê is a ward since 2019); after
     several ("các xã, thị trấn: A, B"), the one the gazetteer gives that name, else the one unit
     word all its same-tier units share, else the first."""
-    if len(heads) == 1:  # "các xã A, B": the level the text gives, though a unit was upgraded since
+    if len(heads) == 1:
         level, tier = heads[0]
         trimmed = _trim(name, level, tier, era)
-        return trimmed, level, tier, bool(candidates(trimmed, level, tier, era))
+        cs = candidates(trimmed, level, tier, era)
+        renamed = rules().renamed_level.get(name_key(trimmed))
+        return trimmed, renamed or _level_in_list(cs, level, tier, era), tier, bool(cs)
     exact, other = [], []
     for level, tier in heads:
         trimmed = _trim(name, level, tier, era)
@@ -226,24 +319,40 @@ def _list_item(name: str, heads: list[tuple[str, str]], era: str) -> tuple[str, 
             exact.append((trimmed, level, tier))
         elif cs and len({u.unit_word for u in cs}) == 1:
             other.append((trimmed, cs[0].unit_word, tier))
+    renamed = rules().renamed_level
     if len(exact) >= 1:
-        return (*exact[0], True)
+        name, level, tier = exact[0]
+        return name, renamed.get(name_key(name), level), tier, True
     if other:
-        return (*other[0], True)
+        name, level, tier = other[0]
+        return name, renamed.get(name_key(name), level), tier, True
     level, tier = heads[0]
     return _trim(name, level, tier, era), level, tier, False
 
 
-def _add_list(doc: Document, m, era: str, add) -> None:
+def _level_in_list(cs: list[Unit], level: str, tier: str, era: str) -> str:
+    """The level of a name listed after one plural unit word: the written one where a unit of that
+    name has it, or the unit was upgraded since ("2 xã An Sinh và Bình Khê" in 2017, a ward since
+    2019); the gazetteer's where it is of the text's own period ("các xã" of a 2025 text may list
+    wards) or the unit a province ("các tỉnh như Hà Nội": a city)."""
+    words = {u.unit_word for u in cs}
+    if level in words or len(words) != 1 or not (era == "2025" or tier == "province"):
+        return level
+    return next(iter(words))
+
+
+def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, era: str, add,
+              known_only: bool = False) -> None:
     """The names after plural unit words ("các xã A, B và C", "các huyện: A, B", "các xã, thị
-    trấn: A, B"), each at the level the gazetteer gives it among those words."""
+    trấn: A, B"), each at the level the gazetteer gives it among those words. Names further from
+    their unit word ("các huyện giáp ranh như A, B") only while the gazetteer knows them."""
     r, text = rules(), doc.text
-    words = [m["unit"]] + [w for w in r.unit_split.split(m["more"]) if w]
+    words = [unit] + [w for w in r.unit_split.split(more) if w]
     heads = [(r.abbrev_level.get(w, w.lower()), r.unit_tier[w.lower()]) for w in words]
-    idiom = r.idiom_before.get(m["unit"])
-    if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+    idiom = r.idiom_before.get(unit)
+    if idiom and idiom.search(text[max(0, unit_start - 10):unit_start]):
         return
-    pos, first = m.start("name"), True
+    first = True
     while True:
         nm = (r.list_first if first else r.list_next).match(text, pos=pos, endpos=min(len(text), pos + 80))
         if not nm:
@@ -252,23 +361,79 @@ def _add_list(doc: Document, m, era: str, add) -> None:
         end = nm.start("name") + len(name)
         if r.unit_tier.get(name.split(" ")[0].lower()):
             return  # "xã Búng Lao, Huyện Mường Ảng": the list has ended, a new unit starts
-        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start(), m["unit"], name, tier, end):
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             return
-        if not known and not first and not r.item_end.match(text, end):
+        if known_only:  # a name far from its unit word: known, and ending there ("... và Cao Minh đã")
+            if not known or not (r.item_end.match(text, end) or _LOWER_WORD_NEXT.match(text, end, end + 3)):
+                return
+        elif not known and not first and not r.item_end.match(text, end):
             return
         add(name, level, tier, nm.start("name"), end)
         pos, first = end, False
 
 
+def _add_far_list(doc: Document, m, era: str, add) -> None:
+    """The names after a plural unit word, a few lower-case words and a word that lists; where
+    another plural unit word stands between, the last one is theirs ("các quận, thậm chí cả các
+    huyện mới sát nhập về như Hoài Đức"; but "4/4 xã trên địa bàn thị xã gồm: A, B" are communes)."""
+    r, text = rules(), doc.text
+    unit, start = m["unit"], m.start()
+    more = r.far_more.match(m["far"])[0]
+    inner = [u for u in r.unit_in_gap.finditer(text, m.start("far") + len(more), m.end())
+             if _plural_before(text, u.start())]
+    if inner:
+        unit, start, more = inner[-1][0], inner[-1].start(), ""
+    if unit.islower() and r.unit_tier[unit] != "village" and _plural_before(text, start):
+        _add_list(doc, start, unit, more, m.end(), era, add, known_only=True)
+
+
+def _beside(u: Unit, first: Unit, era: str) -> bool:
+    if u.code == first.code:
+        return False
+    if u.tier == "ward" and era == "2024":
+        return u.district_code == first.district_code
+    return u.province_code == first.province_code
+
+
+def _add_siblings(doc: Document, first: str, level: str, tier: str, pos: int, era: str, add) -> None:
+    """Names listed with commas after a singular unit word ("từ phần xã Lang Quán, Tứ Quận đưa
+    về", "phường Mỹ Đình 1, Mỹ Đình 2", "Tổ dân phố 1, 2"): each only where the gazetteer puts it
+    beside the first (same district; same province after 2025) and no unit above it bears its
+    name ("huyện Yên Định, Thanh Hóa" is the province); numbers after a numbered unit."""
+    r, text = rules(), doc.text
+    nm = r.list_next.match(text, pos=pos, endpos=min(len(text), pos + 60))
+    if not nm:
+        return  # the common case, tested first
+    numbered = first[0].isdigit()
+    firsts = [] if numbered else candidates(first, level, tier, era)
+    if not numbered and not (firsts and tier in ("ward", "district")):
+        return
+    while nm:
+        if numbered:
+            name = nm["name"]
+            if not name[0].isdigit() or not r.number_end.match(text, nm.end("name")):
+                return
+        else:
+            name = _trim(nm["name"], level, tier, era)
+            beside = [u for u in candidates(name, level, tier, era) if any(_beside(u, f, era) for f in firsts)]
+            if not beside or any(u.era == era and u.tier in _ABOVE[tier] and u.province_code == beside[0].province_code
+                                 for u in gazetteer().lookup(name)):
+                return
+        end = nm.start("name") + len(name)
+        add(name, level, tier, nm.start("name"), end)
+        nm = r.list_next.match(text, pos=end, endpos=min(len(text), end + 60))
+
+
 def extract(doc: Document) -> list[Place]:
     r = rules()
     text = doc.text
-    era = _era(doc)
+    era = era_of(doc)
     found: list[tuple[Place, str]] = []  # (place, tier)
     taken: list[tuple[int, int]] = []
 
     def add(name: str, level: str, tier: str, start: int, end: int):
-        found.append((Place(modern_tones(name), level, start, end), tier))
+        found.append((Place(modern_tones(_spelling(name) if "-" in name or "–" in name else name),
+                            level, start, end), tier))
         taken.append((start, end))
 
     for m in r.mention.finditer(text):
@@ -280,33 +445,48 @@ def extract(doc: Document) -> list[Place]:
                 for item in r.list_item.finditer(text, m.start("items"), m.end("items")):
                     add(item["name"], level, tier, item.start(), item.end())
             continue
+        if m["far"] is not None:
+            _add_far_list(doc, m, era, add)
+            continue
         if _overlaps(m.start("name"), m.start("name") + 1, taken):
             continue
         if unit not in r.abbrev_level and _plural_before(text, m.start()):
-            _add_list(doc, m, era, add)
+            _add_list(doc, m.start(), unit, m["more"], m.start("name"), era, add)
             continue
-        if m["more"] or ":" in m["sep"]:
+        unit_start = m.start("unit")
+        if ":" in m["sep"]:
             continue
+        if m["more"]:  # "UBND tỉnh, huyện Thiệu Hóa", "công an xã và huyện Krông Pắk": the last word's name
+            unit = r.unit_split.split(m["more"])[-1]
+            unit_start = m.end("more") - len(unit)
+            if r.unit_tier[unit.lower()] == "village":
+                continue  # "trưởng thôn, ấp Trước quyết tâm": villages are words more often than units
         tier = r.unit_tier[unit.lower()]
         level = r.abbrev_level.get(unit, unit.lower())
         if unit[0].isupper() and tier == "village":
-            s, _ = doc.sentences[doc.sentence_of(m.start("unit"))] if doc.sentences else (0, 0)
-            before = text[s:m.start("unit")].strip()
+            s, _ = doc.sentences[doc.sentence_of(unit_start)] if doc.sentences else (0, 0)
+            before = text[s:unit_start].strip()
             numbered_after_word = m["name"][0].isdigit() and not (before.split() or [" "])[-1][0].isupper()
             if before and not numbered_after_word:
                 continue  # "Bản", "Làng" mid-sentence are words, not units ("ở Ấp 1" is one, "Nhật Bản 39" not)
         idiom = r.idiom_before.get(unit)
-        if idiom and idiom.search(text[max(0, m.start() - 10):m.start()]):
+        if idiom and idiom.search(text[max(0, unit_start - 10):unit_start]):
             continue
         name = _trim(m["name"], level, tier, era)
+        if name == m["name"] and not name[0].isdigit() and unit not in r.abbrev_level:
+            name = _with_lower_syllable(text, m.end("name"), name, level, tier, era)
         if unit in r.abbrev_level and (not candidates(name, level, tier, era) or len(name) < 2 and not name.isdigit()):
             continue  # "TP. Bên cạnh đó", "P.V" (a reporter): an abbreviation needs a known unit after it
         if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):
             continue  # "(P.1)" is a part or a page; "P.5, Q.Gò Vấp" a ward
         end = m.start("name") + len(name)
-        if not _acceptable(name, level, tier) or not _plausible_here(doc, m.start("unit"), unit, name, tier, end):
+        if name[0].isdigit() and _DECIMAL_NEXT.match(text, end):
+            continue  # "ba phiên bản lựa chọn: bản 1.5L": a number, not a unit's
+        if not _acceptable(name, level, tier) or not _plausible_here(doc, unit_start, unit, name, tier, end):
             continue
-        add(name, level, tier, m.start("unit"), end)
+        add(name, level, tier, unit_start, end)
+        if unit not in r.abbrev_level or name[0].isdigit():
+            _add_siblings(doc, name, level, tier, end, era, add)
     for m in r.caps.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -322,9 +502,10 @@ def extract(doc: Document) -> list[Place]:
         before = text[max(0, m.start() - 25):m.start()]
         if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
             continue
-        prev = _LAST_WORD.search(before)
-        if prev and _TITLE_WORD.match(prev.group(1)) and not before.endswith(("\n", ". ", ": ", ", ")):
-            continue  # inside a longer proper name
+        if _tail_of_a_name(text, m.start()):
+            continue
+        if not text[m.end():].strip() and before.rstrip().endswith(("./.", ".", "…", "!", "?")):
+            continue  # "... ngày 20/2/2017./. Hà Giang": a byline closing the article
         if _TITLE_WORD_NEXT.match(text, m.end(), m.end() + 3):
             continue
         if m["name"] in r.aliases:
@@ -332,7 +513,7 @@ def extract(doc: Document) -> list[Place]:
         else:
             name = m["name"]
             units = [u for u in gazetteer().lookup(name) if u.tier == "province"]
-            level = r.renamed_level.get(name) or (units[0].unit_word if units else "tỉnh")
+            level = r.renamed_level.get(name_key(name)) or (units[0].unit_word if units else "tỉnh")
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
     _add_bare_relatives(doc, found, era)
@@ -369,15 +550,22 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
         parents, start = own, place.start_char
         while parents:
             m = r.chain_before.search(text, max(0, start - 60), start)
-            if not m or _overlaps(m.start(), m.end(), taken) or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()]):
+            if (not m or _overlaps(m.start(), m.end(), taken)
+                    or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()])
+                    or _tail_of_a_name(text, m.start("name"))):
                 break
             if m["name"][0].isdigit():
                 break  # "Bệnh viện Nhi đồng 1, TP HCM": a bare number is no district
-            units = children_named(m["name"], parents)
+            name, name_start = m["name"], m.start("name")
+            units = children_named(name, parents)
+            if not units and _DASHED.search(name):  # "chị Vũ Kim Anh – Hoàng Mai, Hà Nội"
+                name = _DASHED.split(name)[-1]
+                name_start = m.end("name") - len(name)
+                units = children_named(name, parents)
             if len({(u.name, u.unit_word) for u in units}) != 1:
                 break
-            add(units[0], m.start("name"), m.end("name"))
-            parents, start = units, m.start()
+            add(units[0], name_start, m.end("name"))
+            parents, start = units, name_start
         if tier == "ward":
             m = r.paren_after.match(text, place.end_char)
             if m and not _overlaps(m.start(), m.end(), taken):

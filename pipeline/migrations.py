@@ -154,6 +154,19 @@ def _removed(con):
     _run(con, "ALTER TABLE runs ADD COLUMN IF NOT EXISTS removed INTEGER")
 
 
+@migration(8, "official place of each count")
+def _count_places(con):
+    """counts.place_code and counts.province_code: the official codes of the unit a count is
+    about, so that GROUP BY a province is exact; counts.place_source: whether that unit was
+    named in the count's sentence, its paragraph, or is the document's main province. Rows of
+    older databases keep NULL until their documents are extracted again."""
+    _run(con, """
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS place_code VARCHAR;
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS province_code VARCHAR;
+    ALTER TABLE counts ADD COLUMN IF NOT EXISTS place_source VARCHAR
+    """)
+
+
 # The registry: one row per cited document. Every column is deterministic (no mode() ties):
 # the most frequent value, ties broken by the value itself. `issue_date` is the date of the
 # document's own text when the corpus holds it (a text whose first header reference "Số: X" in

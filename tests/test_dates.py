@@ -115,8 +115,12 @@ def test_malformed_date_next_to_a_good_one():
     pytest.param("Chiều 5/2, cô Vũ Thị Tân", D(2017, 2, 6), 2017, id="published"),
     pytest.param("ngày 14/11/2016 – 20/6/2017 và hôm nay (6/2/2017), so với năm 2015", None, 2017,
                  id="bench-21476179-latest-year"),
-    pytest.param("Theo đó, Quyết định 113 ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
+    pytest.param("sổ đỏ đất sân bay, ngày 24-10-2014, UBND TP Hà Nội đã ra Quyết định 5383 ... Theo đó, Quyết định 113 "
+                 "ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
                  2017, id="030-latest-year-not-the-cited-decision"),
+    # the cited decision's date fixes nothing, and a year named once in passing neither
+    pytest.param("Theo đó, Quyết định 113 ngày 14-4-1980 của chủ tịch ... Cũng theo ông Huy, năm 2017, một số", None,
+                 None, id="030-cited-decision-and-a-year-in-passing-fix-nothing"),
     pytest.param("mang tên Đỗ Đình Nam (sinh ngày 27/5/1985, đăng kí thường trú", None, None,
                  id="031-birth-date-fixes-nothing"),
     pytest.param("cuối theo BKS 36C - 028.86 vào ngày 17/1, còn hạn kiểm định đến ngày 16/1/2018. Kết quả xét nghiệm",
@@ -168,3 +172,54 @@ def test_periods_with_start_and_end(text, published, expected):
     doc.published = published
     got = [(p.kind, p.start_date, p.end_date) for p in periods(doc, published.year if published else None)]
     assert got == expected
+
+
+# shared/texts/033 (no publication date): the month written with its year fixes the days of that month,
+# not the year of a law's name ("Bộ luật Dân sự năm 2015") nor a deadline ("trước ngày 1-1-2017")
+TEXT_033 = ("Nhiều chính sách mới, có liên quan mật thiết đến người dân sẽ có hiệu lực thi hành trong tháng 7-2017.\n"
+            "Tăng tiền đặt cọc đấu giá Từ 1-7, người tham gia đấu giá phải nộp tiền đặt trước từ 5% - 20% giá khởi điểm "
+            "... (Luật Đấu giá tài sản số 01/2016/QH14, có hiệu lực từ ngày 1-7 quy định). ... điểm d khoản 1 Điều 688 "
+            "Bộ luật Dân sự năm 2015 thời hiệu khởi kiện vẫn còn ... (Nghị định 66/2017/NĐ-CP quy định điều kiện kinh "
+            "doanh thiết bị, phần mềm ngụy trang dùng để ghi âm, ghi hình, định vị, có hiệu lực thi hành từ ngày 5-7).")
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    pytest.param(TEXT_033, None, [D(2017, 7, 1), D(2017, 7, 5)], id="033-month-with-its-year"),
+    # shared/texts/037: the header's own date, a compact day in a date line, anchors the day of the body
+    pytest.param("# date = 20210501\nNgày 30/4, thông tin từ UBND xã Quảng Yên xác nhận", None,
+                 [D(2021, 5, 1), D(2021, 4, 30)], id="037-header-date-line"),
+    # the same header at month precision (as issue 21 saw it: "date 2021-09" before "Sáng 14/9")
+    pytest.param("# date = 2021-05\nNgày 30/4, thông tin từ UBND xã Quảng Yên xác nhận", None, [D(2021, 4, 30)],
+                 id="037-header-month-precision"),
+    # shared/texts/020: the year of a programme under way ("khẩu hiệu công tác thi đua năm 2017")
+    pytest.param("Tiếp tục chuyến công tác tại các tỉnh, thành khu vực ĐBSCL, sáng 7-2, Trung tướng Nguyễn Văn Sơn ... "
+                 "được Bộ Công an quán triệt trong khẩu hiệu công tác thi đua năm 2017 của toàn", None, [D(2017, 2, 7)],
+                 id="020-year-of-a-programme"),
+    # bench 21511706: the year reviewed ("công tác năm 2016") is not the meeting's; the tasks' year is
+    pytest.param("Sáng 10/2, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc (MTTQ) "
+                 "Việt Nam ... kiểm điểm việc phối hợp công tác năm 2016, bàn nhiệm vụ trọng tâm năm 2017.", None,
+                 [D(2017, 2, 10)], id="bench-21511706-reporting-period-is-not-the-year"),
+    # shared/texts/016 (gold: no date): nothing fixes the year
+    pytest.param("Ngày 19/6, Đoàn công tác Bộ Công an do Thượng tướng Nguyễn Văn Thành - Thứ trưởng Bộ Công", None, [],
+                 id="016-no-anchor-no-day"),
+    # bench 21471491: a day to come, a day once the text's year is known
+    pytest.param("Con đường lần đầu tiên Bác Hồ về thăm Thanh Hóa\nNgày 20.2 tới, Đảng bộ, chính quyền và nhân dân "
+                 "Thanh Hóa sẽ long trọng t", None, [], id="bench-21471491-day-to-come-without-year"),
+    pytest.param("Con đường lần đầu tiên Bác Hồ về thăm Thanh Hóa\nNgày 20.2 tới, Đảng bộ, chính quyền và nhân dân "
+                 "Thanh Hóa sẽ long trọng t", D(2017, 2, 6), [D(2017, 2, 20)], id="bench-21471491-day-to-come"),
+])
+def test_the_year_of_a_day_written_without_one(text, published, expected):
+    assert days(text, published) == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    pytest.param("2.2. Người hoạt động cách mạng từ ngày 01/01/1945 đến trước Tổng khởi nghĩa 19 tháng 8 năm 1945 "
+                 "đang hưởng trợ cấp ưu đãi hằng tháng.", None, [D(1945, 1, 1), D(1945, 8, 19)],
+                 id="008-worded-day-without-ngay"),
+    pytest.param("Tổng lượng mưa tính từ đêm 15 đến hết đêm 19/6 ở vùng núi Bắc Bộ phổ biến 200-300mm.",
+                 D(2017, 6, 15), [D(2017, 6, 15), D(2017, 6, 19)], id="bench-22538376-range-by-night"),
+    pytest.param("Giám đốc Sở GD-ĐT tỉnh Vĩnh Long, cho biết: từ chiều 24 đến ngày 26-7, sở tiến hành nhận bài thi",
+                 D(2017, 7, 20), [D(2017, 7, 24), D(2017, 7, 26)], id="bench-22628289-range-from-an-afternoon"),
+])
+def test_more_written_days(text, published, expected):
+    assert days(text, published) == expected

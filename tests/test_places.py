@@ -142,6 +142,13 @@ def test_numbered_abbreviated_and_former_units(text, expected):
     pytest.param("Hotline: 0903 246 963 P.V", id="bench-reporter-signature"),
     pytest.param("dẫn đầu với 68.244 LĐ, kế đến Nhật Bản 39.938 LĐ và Hàn Quốc", id="bench-country-then-number"),
     pytest.param("thành xe chủ lực của lục quân Mỹ (P.1)\nThiết kế đa dụng", id="bench-part-number"),
+    # 10,000-article bench sample
+    pytest.param("Ran Guanghui là một người nông dân chuyển tới thành phố Trung Khánh để mưu sinh",
+                 id="bench-chongqing-like-a-district-without-marks"),
+    pytest.param("khoảng cách an toàn giữa hai xe là 30m như ở cầu vượt xa lộ Hà Nội hướng từ cầu Rạch Chiếc",
+                 id="bench-hanoi-highway"),
+    pytest.param("Quang Hưng ngày 8/2 và dự kiến sẽ họp vào ngày 20/2/2017./. Hà Giang", id="bench-byline"),
+    pytest.param("gồm 8 màu sắc cùng ba phiên bản lựa chọn: bản 1.5L Sedan giá 690 triệu đồng", id="bench-engine-size"),
 ])
 def test_not_places(text):
     assert places(text) == []
@@ -183,3 +190,207 @@ def test_old_units_map_to_2025_codes_and_merged_ones_keep_their_province():
     assert old[0].admin_code == "22567" and old[0].admin_code_2025 == "22561"
     merged = extract(doc_of("cuối cùng vì “ma men” Xóm 4, xã Thanh Dương, huyện Thanh Chương, Nghệ An"))
     assert (merged[1].name, merged[1].admin_code, merged[1].province_code) == ("Thanh Dương", None, "40")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # shared/texts/039: the plural unit word, a few words, then "như" and the names
+    pytest.param("vùng Tây bắc huyện Yên Định với các huyện giáp ranh như Ngọc Lặc, Cẩm Thủy, Vĩnh Lộc...",
+                 [("Yên Định", "huyện"), ("Ngọc Lặc", "huyện"), ("Cẩm Thủy", "huyện"), ("Vĩnh Lộc", "huyện")],
+                 id="039-districts-after-nhu"),
+    pytest.param("Các xã bị thiệt hại nặng nề nhất là Hàng Vịnh, Hiệp Tùng, Tam Giang và thị trấn Năm Căn.",
+                 [("Hàng Vịnh", "xã"), ("Hiệp Tùng", "xã"), ("Tam Giang", "xã"), ("Năm Căn", "thị trấn")],
+                 id="bench-22491362-communes-after-la"),
+    pytest.param("đến nay, 4/4 xã trên địa bàn thị xã gồm: Tiền Châu, Ngọc Thanh, Nam Viêm và Cao Minh đã hoàn thành",
+                 [("Tiền Châu", "xã"), ("Ngọc Thanh", "xã"), ("Nam Viêm", "xã"), ("Cao Minh", "xã")],
+                 id="bench-21484879-counted-communes-after-gom"),
+    pytest.param("Tại Sơn La, các huyện có nguy cơ cao là Quỳnh Nhai, Thuận Châu, Mường La, Mai Sơn, Yên Châu.",
+                 [("Sơn La", "tỉnh"), ("Quỳnh Nhai", "huyện"), ("Thuận Châu", "huyện"), ("Mường La", "huyện"),
+                  ("Mai Sơn", "huyện"), ("Yên Châu", "huyện")], id="bench-22710883-districts-after-la"),
+    # the last plural unit word before the names is theirs
+    pytest.param("ở các tất cả các quận, thậm chí có cả các huyện mới sát nhập về như Hoài Đức, Thanh Trì,... Như vậy",
+                 [("Hoài Đức", "huyện"), ("Thanh Trì", "huyện")], id="bench-22406794-last-unit-word"),
+    # names the gazetteer does not know end the list: cities abroad, songs
+    pytest.param("Thái Lan và các thành phố lớn như Bangkok, Jakarta", [], id="bench-cities-abroad"),
+    pytest.param("các bản nhạc trong phim hoạt hình như Naruto Spin Off, Pokémon", [], id="bench-songs"),
+])
+def test_names_listed_at_a_distance(text, expected):
+    assert places(text) == expected
+
+
+def test_a_list_of_a_2025_text_takes_the_levels_of_its_period():
+    """"các xã" in a text published after 1 July 2025 may list wards: each name takes the level
+    the units of that period give it (a 2017 bench sentence, 21478922, read as of 2025)."""
+    text = "6 vụ cờ bạc tại các xã Tam Hiệp, Hiệp Thuận, Võng Xuyên... CA huyện đã khởi tố"
+    assert places(text) == [("Tam Hiệp", "xã"), ("Hiệp Thuận", "xã"), ("Võng Xuyên", "xã")]
+    assert places(text, dt.date(2025, 9, 1)) == [("Tam Hiệp", "phường"), ("Hiệp Thuận", "xã"), ("Võng Xuyên", "xã")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("22.041 người của xã Thắng Quân (được mở rộng thêm từ phần xã Lang Quán, Tứ Quận đưa về).",
+                 [("Thắng Quân", "xã"), ("Lang Quán", "xã"), ("Tứ Quận", "xã")], id="039-communes-of-one-district"),
+    pytest.param("lấy mẫu tầm soát ung thư sớm đường tiêu hóa ở quận Ba Đình, Hoàn Kiếm rồi nhân rộng",
+                 [("Ba Đình", "quận"), ("Hoàn Kiếm", "quận")], id="bench-21472646-districts-of-one-city"),
+    pytest.param("tại phường Long Bình, Long Bình Tân (Biên Hòa) để bơm rút trộm cám.",
+                 [("Long Bình", "phường"), ("Long Bình Tân", "phường"), ("Biên Hòa", "thành phố")],
+                 id="bench-22682604-wards-then-their-city"),
+    # a province named like a unit of it is the province, not a second district
+    pytest.param("Sáng 6-2, Chỉ huy Công an huyện Si-Ma-Cai, Lào Cai cho biết, ngày 2-2",
+                 [("Si Ma Cai", "huyện"), ("Lào Cai", "tỉnh")], id="bench-21473650-district-then-province"),
+    pytest.param("chập đường dây điện xảy ra tại chùa Hương (xã Hương Sơn, Mỹ Đức, TP.Hà Nội) khiến",
+                 [("Hương Sơn", "xã"), ("Mỹ Đức", "huyện"), ("Hà Nội", "thành phố")],
+                 id="bench-21473306-district-named-like-a-country"),
+])
+def test_comma_lists_after_a_singular_unit_word(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Bùi Thị Hoa, Nguyễn Thị Hương Trung (cùng trú tại phường Mỹ Đình 1, quận Nam Từ Liêm).",
+                 [("Mỹ Đình 1", "phường"), ("Nam Từ Liêm", "quận")], id="bench-21487612-ward-ending-in-a-numeral"),
+    pytest.param("tại các khu dân cư xóm 3,4,6,7,8,9 xã Hà Thượng; xóm 13, 14 xã Tân Linh; xóm 1,2 xã Hùng Sơn.",
+                 [("3", "xóm"), ("4", "xóm"), ("6", "xóm"), ("7", "xóm"), ("8", "xóm"), ("9", "xóm"),
+                  ("Hà Thượng", "xã"), ("13", "xóm"), ("14", "xóm"), ("Tân Linh", "xã"), ("1", "xóm"), ("2", "xóm"),
+                  ("Hùng Sơn", "xã")], id="bench-21488776-numbered-hamlets"),
+])
+def test_names_with_numerals(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Cửa Lò was merged into Vinh in 2025: a unit all the same, without a code
+    pytest.param("Đại tá Hồ Minh Thắng - Trưởng Công an Thị xã Cửa Lò (Nghệ An) cho biết, đơn",
+                 [("Cửa Lò", "thị xã", None), ("Nghệ An", "tỉnh", "40")], id="bench-merged-town-capitalised"),
+    pytest.param("Thanh Hóa: Huyện Tĩnh Gia tập trung đẩy mạnh công", [("Thanh Hóa", "tỉnh", "38"),
+                                                                      ("Tĩnh Gia", "huyện", None)],
+                 id="bench-merged-district-in-a-title"),
+    pytest.param("lực lượng công an xã và huyện Krông Pắk đã có mặt tại các điểm",
+                 [("Krông Pắk", "huyện", None)], id="bench-misspelt-district-after-coordinated-unit-words"),
+    pytest.param("Đại diện Công an TP Hà Nội đang phối hợp với Công an quận Cầu giấy, trích xuất",
+                 [("Hà Nội", "thành phố", "01"), ("Cầu Giấy", "quận", "005")], id="bench-lower-case-last-syllable"),
+    pytest.param("nguồn kinh phí của Ủy ban Nhân dân tỉnh, huyện Thiệu Hóa và xã Thiệu Đô. Nuôi tằm",
+                 [("Thiệu Hóa", "huyện", "398"), ("Thiệu Đô", "xã", None)], id="bench-province-word-then-district"),
+    pytest.param("lễ hội Lim sẽ chính thức được tổ chức tại thị trấn Lim và một số vùng lân cận",
+                 [("Lim", "thị trấn", "09319")], id="bench-one-syllable-township"),
+])
+def test_units_named_as_the_gazetteer_does_not(text, expected):
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("tại khu vực Bãi đá Sông Hồng, phường Nhật Tân.Về việc trên, UBND thành phố",
+                 [("Nhật Tân", "phường")], id="bench-ward-then-a-sentence-without-space"),
+    pytest.param("cùng trú tại thôn Đồng Chuế, xã Nhân Hòa.Ngoài ra, thông tin từ Viện Kiểm sát tỉnh Bắc Ninh",
+                 [("Đồng Chuế", "thôn"), ("Nhân Hòa", "xã"), ("Bắc Ninh", "tỉnh")], id="bench-22299036-commune"),
+])
+def test_a_name_running_into_the_next_sentence(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("người phát ngôn Công an tỉnh Thừa Thiên -Huế cho biết: “Vụ việc đang được cơ quan CSĐT",
+                 [("Thừa Thiên Huế", "tỉnh")], id="bench-21474013-spaced-hyphen"),
+    pytest.param("Hồ Tràm Strip, giai đoạn hai ở tỉnh Bà Rịa – Vũng Tàu. Dự án này",
+                 [("Bà Rịa - Vũng Tàu", "tỉnh")], id="bench-21476286-en-dash"),
+])
+def test_names_with_dashes_spelled_as_the_gazetteer_does(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Đây cũng là phiên bản Phantom cuối cùng được sản xuất trước Thế chiến thứ II.", [],
+                 id="bench-21462128-version"),
+    pytest.param("(do Nhà xuất bản Giáo dục Việt Nam ấn hành, không được đánh dấu", [], id="bench-21469103-publisher"),
+    pytest.param("pin 3.250mAh, riêng bản Plus sẽ trang bị pin 3.750mAh.", [], id="bench-21470555-product-edition"),
+    pytest.param("hiện giờ chỉ có phiên bản Android của ứng dụng LINE nhận được", [], id="bench-21470651-app-version"),
+    pytest.param("đơn vị đã có văn bản 09 khẩn thiết xin huyện thành lập đoàn", [], id="bench-21474285-document"),
+    pytest.param("Tìm về nhà già làng Trần Văn Hành, chúng tôi được nghe", [], id="bench-village-elder"),
+    pytest.param("(sinh năm 1979, trú tại bản Hiệu, xã Chiềng Sinh, huyện Tuần Giáo", [("Hiệu", "bản"),
+                 ("Chiềng Sinh", "xã"), ("Tuần Giáo", "huyện")], id="bench-a-real-village"),
+])
+def test_ban_is_a_village_only_with_a_village_name(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("diễn ra từ ngày 22/2 đến 26/2 tại Nhà thi đấu TDTT Phú Thọ, số 1 đường Lữ Gia, Q.11, TP.HCM.",
+                 [("11", "quận"), ("Hồ Chí Minh", "thành phố")], id="bench-21472259-venue-named-after-a-province"),
+    pytest.param("của V-League 2017, CLB FLC Thanh Hóa đã được UBND tỉnh Thanh Hóa thưởng tổng cộng",
+                 [("Thanh Hóa", "tỉnh")], id="bench-21476021-club"),
+    pytest.param("trong trận B. Bình Dương 3-4 SHB Đà Nẵng (clip bản quyền VTV)", [],
+                 marks=pytest.mark.xfail(strict=True, reason="an initial and a space before a province ('B. Bình "
+                                                             "Dương', Becamex) is not read as a club's name"),
+                 id="bench-22678007-clubs"),
+    # a university's name (bench, 10,000-article sample)
+    pytest.param("Đại học Khoa học Xã hội và Nhân văn (Đại học Quốc gia Hà Nội) cho rằng", [],
+                 id="bench-university-named-after-a-city"),
+    pytest.param("giải 3 trị giá 15 triệu đồng thuộc về nhóm sinh viên của Trường ĐH Kinh tế TP.HCM; giải", [],
+                 id="bench-university-acronym"),
+    pytest.param("Theo thông tấn xã Triều Tiên KCNA, đây là tên lửa", [], id="bench-news-agency"),
+    # the province's own bodies
+    pytest.param("Phó giám đốc Sở GD-ĐT Bạc Liêu gọi giáo viên là... thằng", [("Bạc Liêu", "tỉnh")],
+                 id="bench-21471070-department"),
+    pytest.param("thì Bộ đã có công văn gửi Sở GD ĐT Hà Nội yêu cầu siết việc quản lý",
+                 [("Hà Nội", "thành phố")], id="bench-department-spaced-acronym"),
+])
+def test_a_province_inside_a_name(text, expected):
+    assert places(text) == expected
+
+
+def count_places(text, surfaces, published=None):
+    """(place, place_code, province_code, place_source) of counts at the given surfaces, as the
+    resolve stage assigns them from the places the extractor finds."""
+    from vietmine.facts import Count
+    from vietmine.pipeline.resolve import place_context
+
+    doc = doc_of(text)
+    doc.published = published
+    counts = []
+    for s in surfaces:
+        i = text.index(s)
+        counts.append(Count(value=0, cmp="eq", is_percent=False, entity=s, start_char=i, end_char=i + len(s)))
+    place_context(doc, extract(doc), counts)
+    return [(c.place, c.place_code, c.province_code, c.place_source) for c in counts]
+
+
+# shared/texts/037, published 2021-05-01 (lines 6-10)
+TEXT_037 = ("Ngày 30/4, thông tin từ UBND xã Quảng Yên xác nhận, tổ chức, cá nhân liên quan đến vụ việc 7 đối tượng lập "
+            "khống hồ sơ, trục lợi chính sáchđến thời điểm này chưa ai bị xử lý.\n"
+            "Trước đó, từ đơn tố cáo của công dân, Thanh tra Quốc phòng - Bộ CHQS tỉnh Thanh Hóa đã vào cuộc thanh tra "
+            "và xác định có 7 trường hợp tại xã Quảng Yên đã khai man hồ sơ, không đúng thực tế nhằm trục lợi chính sách "
+            "của Nhà nước theo Quyết định 62/2011/QĐ-TTg.\n"
+            "Cụ thể gồm các trường hợp: ông Nguyễn Văn Dũng, Nguyễn Văn Hưng, Nguyễn Đình Bảo, Nguyễn Văn Mậu, Trịnh Sỹ "
+            "Lợi, Trương Công Ninh, Ngô Xuân Vũ. Đáng nói, trong số 7 trường hợp thì có 3 người là đảng viên.")
+
+
+@pytest.mark.parametrize("text,surfaces,published,expected", [
+    # the unit named before the count in its sentence; else the one after it there
+    pytest.param(TEXT_037, ["7 đối tượng", "7 trường hợp"], dt.date(2021, 5, 1),
+                 [("xã Quảng Yên", "16480", "38", "sentence"), ("xã Quảng Yên", "16480", "38", "sentence")],
+                 id="037-sentence"),
+    # no unit in its sentence nor in the paragraph: the province the document is about
+    pytest.param(TEXT_037, ["3 người"], dt.date(2021, 5, 1), [("tỉnh Thanh Hóa", "38", "38", "document")],
+                 id="037-document"),
+    # bench 21476422: "Toàn huyện" after a sentence naming the province
+    pytest.param("Núi Thành là địa phương trọng điểm về phát triển nghề cá của tỉnh Quảng Nam. Toàn huyện hiện có 2.320 "
+                 "tàu, thuyền các loại", ["2.320 tàu"], None, [("tỉnh Quảng Nam", "49", "49", "paragraph")],
+                 id="bench-21476422-paragraph"),
+    # bench 21475571: "Hà Nội" and "thành phố Hà Nội" are one place, spelled one way
+    pytest.param("Hà Nội sẽ thanh, kiểm tra thuế ít nhất 18% doanh nghiệp\nTheo thông tin từ Cục Thuế thành phố Hà Nội, "
+                 "năm 2017 sẽ thực hiện thanh, kiểm tra ít nhất 18% số doanh nghiệp đang hoạt động",
+                 ["18% doanh nghiệp", "18% số doanh nghiệp"], None,
+                 [("thành phố Hà Nội", "01", "01", "sentence"), ("thành phố Hà Nội", "01", "01", "sentence")],
+                 id="bench-21475571-one-spelling"),
+    # bench 21473013: three provinces named once each; the national figure of the title has no place, the
+    # figures of a province named in their sentence have theirs
+    pytest.param("Cơ quan thuế sẽ thanh tra tại 7.619 DN năm 2017\nLãnh đạo Tổng cục Thuế vừa giao chỉ tiêu kế hoạch "
+                 "thanh tra, kiểm tra thuế tại trụ sở người nộp thuế năm 2017 cho các cục thuế địa phương.\nCán bộ thuế "
+                 "của Cục Thuế Bắc Ninh kiểm tra hồ sơ thuế. Theo đó, các cục thuế sẽ thực hiện thanh tra thuế tại 7.619 "
+                 "doanh nghiệp (DN); kiểm tra thuế tại trụ sở người nộp thuế là 94.087 lượt (riêng văn phòng cục thuế "
+                 "kiểm tra thuế là 10.892 lượt). Trong đó, nhiều địa phương được giao chỉ tiêu thanh tra, kiểm tra lớn, "
+                 "tiêu biểu như: Tp Hồ Chí Minh sẽ thực hiện thanh tra 1.534 DN và kiểm tra 26.073 lượt; tp Hà Nội sẽ "
+                 "thực hiện thanh tra là 1.290 DN", ["7.619 DN", "1.534 DN", "1.290 DN"], None,
+                 [(None, None, None, None), ("thành phố Hồ Chí Minh", "79", "79", "sentence"),
+                  ("thành phố Hà Nội", "01", "01", "sentence")], id="bench-21473013-no-main-province"),
+])
+def test_where_a_count_happened(text, surfaces, published, expected):
+    assert count_places(text, surfaces, published) == expected

@@ -246,7 +246,10 @@ class Count(Fact):
     modality: str = "achieved"  # achieved, target
     year: int | None = None
     parent_start: int | None = None  # start_char of the count this one belongs to ("97 tổ chức ... với 937 người")
-    place: str | None = None
+    place: str | None = None  # the unit it is about, one spelling: "thành phố Hà Nội", "xã Hải Long"
+    place_code: str | None = None  # that unit's official code (of the text's period, as places.admin_code)
+    province_code: str | None = None  # its province's
+    place_source: str | None = None  # where the place was found: sentence, paragraph, document
 
 
 @kind(table="amounts", label="AMOUNT", color="#d1e7dd", style="green", made_by="counts",
