@@ -5,6 +5,7 @@ One pattern finds every numeric expression; each is then read left (comparator, 
 as article numbers and names) and right (percent, scale word, unit, counted noun phrase)."""
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -19,6 +20,7 @@ _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
+_COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -28,7 +30,7 @@ class _Rules:
         legal_types = [t["word"] for t in load_json("legal.json")["types"]]
         self.numeric = regex.compile(
             rf"(?:(?<=\p{{L}}/)|(?<![\p{{L}}\d/.,:\-–]))(?:(?P<from>[Tt]ừ)\s+)?(?P<a>{_NUM})"
-            rf"(?:\s*(?P<pct_a>%)?\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM}))?(?:\s*/\s*(?P<den>\d{{1,6}}))?"
+            rf"(?:\s*(?P<pct_a>%)?\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM}))?(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}}))?"
             rf"(?![\p{{L}}\d/]|[.,:\-]\d)")
         nw = cfg["number_words"]
         self.number_words = nw
@@ -36,7 +38,10 @@ class _Rules:
         self.worded = regex.compile(
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
             regex.I)
-        self.vague = regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation(cfg['vague_quantities'])})(?!\p{{L}})", regex.I)
+        # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
+        firsts = {v.split()[0] for v in cfg["vague_quantities"]}
+        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
+                                    r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
         # The "...before" patterns end at "$" and are searched on the text left of a number:
         # searching in reverse tries the end first instead of every position (3x faster).
@@ -44,11 +49,19 @@ class _Rules:
             rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['excluded_before'])})\s*:?\s*$", regex.REVERSE)
         # a number after a document type is the document's number, unless grouped in thousands
         # ("quá tốc độ quy định 27.173 trường hợp")
+        # lower case, "thông báo 3 lần", "báo cáo 2 em" are verbs before a count
+        lower_types = [t.lower() for t in legal_types if t.lower() not in cfg["document_types_also_verbs"]]
         self.document_type_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(legal_types + [t.lower() for t in legal_types])})\s*:?\s*$", regex.REVERSE)
+            rf"(?:^|[^\p{{L}}])(?:{alternation(legal_types + lower_types)})\s*:?\s*$", regex.REVERSE)
         # one search instead of one per pattern: this runs for every number of the text
+        self.temporal_before = regex.compile(cfg["temporal_before"], regex.REVERSE)
+        self.coordination = regex.compile(r"\s*(?:,|(?P<and>và|hoặc|hay|-|–|đến|tới))\s*")
+        self.place_unit_after = regex.compile(cfg["place_unit_after"])
+        self.exponent_before = regex.compile(r"\d\s*(?:m|km|cm|dm|mm)\s+$", regex.REVERSE)
+        # (a grade or a place's name only before a number of one or two digits: "small")
         self.excluded_before_numeric = regex.compile("|".join(
-            [f"(?:{self.excluded_before.pattern})"] + [f"(?:{x})" for x in cfg["excluded_before_patterns"]]), regex.REVERSE)
+            [f"(?:{self.excluded_before.pattern})"] + [f"(?:{x})" for x in cfg["excluded_before_patterns"]]
+            + [f"(?P<small>(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']}))"]), regex.REVERSE)
         # comparators in one search, tried in the order of counts.json ("trên dưới" before "dưới")
         cmp_groups = "|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cfg["comparators"]))
         self.cmp_any_before = regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{cmp_groups})\s+$", regex.REVERSE)
@@ -56,16 +69,30 @@ class _Rules:
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
+        self.unit_after_scale = regex.compile(rf"^\s*(?P<u>{alternation(cfg['units_after_scale'])})(?![\p{{L}}\d])")
         self.percent = regex.compile(r"^\s*(?:%|phần trăm(?!\p{L}))")
         self.paren = regex.compile(r"^\s*\([^()\n]{1,25}\)")
-        self.at_least = regex.compile(rf"^\s+{cfg['at_least_after']}(?!\p{{L}})")
+        # "từ 10 người trở lên", "80% trở lên số chi bộ", "hai liệt sĩ trở lên": a bound after the number or the phrase
+        self.bound_after = regex.compile(rf"^[ \t]*(?P<b>{alternation(cfg['bound_after'])})(?!\p{{L}})")
+        self.bound_names = cfg["bound_after"]
         self.unit = regex.compile(rf"^\s*(?P<u>{alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
         self.heads_despite = set(cfg["heads_despite_not_count_heads"])  # "95 bị can": "bị" starts a noun
         self.pct_excluded = cfg["percent_excluded_heads"]
-        self.entity = regex.compile(r"^\s+(?P<e>\p{L}[\p{L}\d]*(?:-\p{L}+)?(?: \p{L}[\p{L}\d]*(?:-\p{L}+)?){0,7})")
+        # a phrase of words on the number's line; "đ/c" (đồng chí), "h/s" (học sinh) are one word
+        word = rf"(?:(?:{alternation(cfg['slash_abbreviations'])})(?![\p{{L}}/])|\p{{L}}[\p{{L}}\d]*(?:-\p{{L}}+)?)"
+        self.entity = regex.compile(rf"^[ \t\xa0]+(?P<e>{word}(?: {word}){{0,7}})")
+        # "18 con/kg", "20 bàn/mùa", "7.222 người/km2": a rate per unit, not a count
+        self.per_unit = regex.compile(rf"/\s*(?:{alternation(cfg['per_units'] + cfg['amount_units'])})(?![\p{{L}}])")
+        self.not_count_acronyms = set(cfg["not_count_acronyms"])
+        self.capitalised_nouns = set(cfg["capitalised_nouns"])
+        # "gấp 3 lần", "tăng hơn 18 lần", "cao hơn 3 lần": a multiple, not occurrences
+        self.multiple_before = regex.compile(cfg["multiple_before"], regex.REVERSE)
+        self.multiple_after = regex.compile(cfg["multiple_after"])
+        # "là 1 trong 9 xã", "trong số 7 trường hợp": one of a counted whole
+        self.one_of = regex.compile(rf"^[ \t]+trong[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_words'])})(?![\p{{L}}\d])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
         self.target = regex.compile(cfg["target_cues"])
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
@@ -76,15 +103,32 @@ class _Rules:
         self.classifiers = set(cfg["classifiers"])
         self.classifier_nouns = set(cfg["classifier_nouns"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
-        self.nouns = set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
+        self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
+                      | self.heads_despite)
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
-        self.event_heads = set(cfg["event_heads"])
+        self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
         self.not_nouns = self.verbs | self.adverbs | set(cfg["prepositions_conjunctions"]) | self.stop_words
         self.attribute_heads = set(cfg["attribute_heads"])
         self.not_ratios = set(cfg["not_ratios"])
+        self.countable_after = regex.compile(rf"\s+(?:các\s+)?(?:{alternation(cfg['categories'])})(?!\p{{L}})")
+        self.rate_cue_before = regex.compile(cfg["rate_cue_before"], regex.REVERSE)
         self.share_of_counted = regex.compile(r"^\s+(?:tổng\s+)?số\s+(?!tiền|vốn)\p{L}")
+        # "một" next to a list separator, or before one that leads to a number: "một" is frequent, most are no count
+        starts = f"(?:\\d|(?:một|{alternation(cfg['number_word_starts'])})\\s)"
+        self.one = regex.compile(rf"(?<!\p{{L}})(?:(?<=(?:[,;]|\svà)\s{{0,3}})[Mm]ột(?=[ \t])"
+                                 rf"|[Mm]ột(?=[ \t]+trong[ \t]|[ \t][^.!?\n]{{0,80}}?(?:[,;]|\svà)\s*{starts}))")
+        self.not_after_one = set(cfg["not_after_one"])
+        self.list_separator = regex.compile(r"\s*(?:[,;]|và|cùng|cùng với|[,;]\s*và)\s*")
+        self.share_after_count = regex.compile(cfg["share_after_count"])
+        self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
+        self.share_of_things = regex.compile(cfg["share_of_things"])
+        self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
+        self.figure_end = regex.compile(r"\s*(?:[;,.)…]|và(?!\p{L})|$)", regex.M)
+        label = r"(?P<label>(?:\p{L}+\s+){1,4})"
+        self.list_first = regex.compile(cfg["list_opener"] + label)
+        self.list_next = regex.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)" + label)
         self.subset_cue = regex.compile(cfg["subset_cue_before"], regex.REVERSE)
         self.part_continues = regex.compile(cfg["subset_part_continues"])
 
@@ -97,6 +141,11 @@ def rules() -> _Rules:
 def parse_number(s: str) -> float:
     """'1.856' -> 1856, '1,5' -> 1.5, '02' -> 2 (Vietnamese separators)."""
     return float(s.replace(".", "").replace(",", "."))
+
+
+def _parse_any(s: str) -> float | None:
+    """A number in digits or in words."""
+    return parse_number(s) if s[0].isdigit() else parse_number_words(s)
 
 
 def parse_number_words(s: str) -> float | None:
@@ -172,14 +221,27 @@ def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
     head = _head_syllables(low)
     if head == 0 or head >= len(low):
         return words
-    # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event
-    i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads
+    # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event ("dao phóng lợn": a tool its use)
+    i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads_and_instruments
     for w in _words(" ".join(low[head:])):
         if w in r.adverbs or (w in r.verbs and (seen_verb or (" " not in w and not (event and i == head)))):
             return words[:i]
         seen_verb |= w in r.verbs
         i += w.count(" ") + 1
     return words
+
+
+def _names_a_thing(words: list[str]) -> bool:
+    """A capitalised phrase after a number counts only as an acronym ("48 DN", "Hai CLB") or a
+    capitalised common noun ("2 Huy chương vàng", "13 Thủ tướng"); not a name ("hẻm 662 Bùi Đình Túy",
+    "Ronaldo 7 Varane"), a currency or a measure ("3.000 HKD", "811 HP")."""
+    first, r = words[0], rules()
+    if first.isupper():
+        return len(first) > 1 and first.isalpha() and first not in r.not_count_acronyms
+    if len(words) > 1 and " ".join(words[:2]).lower() in _dictionary():
+        return True
+    # "hai Phiếu thu bài thi", "9 Trạm biến áp", "2 Sở giao dịch": a counted noun before a lower-case word
+    return first.lower() in r.capitalised_nouns and (len(words) == 1 or words[1].islower())
 
 
 def _entity(rest: str) -> tuple[str, int] | None:
@@ -191,9 +253,12 @@ def _entity(rest: str) -> tuple[str, int] | None:
     words = m["e"].split()
     while words and words[0].lower() in r.single_word_determiners:
         words = words[1:]
+    if not words or r.per_unit.match(rest, m.end("e")):
+        return None
     first_two = " ".join(words[:2]).lower()
-    if not words or (first_two not in r.heads_despite and (
-            words[0].lower() in r.not_heads or first_two in r.first_two_not_heads)):
+    if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
+        return None
+    if words[0][0].isupper() and not _names_a_thing(words):
         return None
     if words[0].lower() in r.adverbs and _words(" ".join(words[:2]).lower())[0] in r.adverbs:
         return None  # "cả hai đều ...", "cả hai chỉ dừng": no noun follows
@@ -240,7 +305,7 @@ def _is_attribute(text: str, start: int, category: str | None) -> bool:
     r = rules()
     if category not in r.attribute_heads:
         return False
-    before = text[max(0, start - 25):start]
+    before = _COORDINATED_BEFORE.sub("", text[max(0, start - 25):start])  # "xe 3, 4 bánh"
     m = _WORD_BEFORE.search(before)
     return bool(m) and m[1].lower() not in r.not_nouns and _cmp_before(before) == "eq"
 
@@ -253,6 +318,8 @@ def _link_parts(doc: Document, counts: list) -> None:
     part_of: dict[int, Count] = {}  # index of a part found after a subset cue -> its whole
     for i, cur in enumerate(counts):
         prev = counts[i - 1] if i else None
+        if cur.parent_start is not None:
+            continue  # a figure of a list, nested already
         if prev is not None and r.parent_between.match(text[prev.end_char:cur.start_char]):
             cur.parent_start = prev.start_char
             continue
@@ -280,6 +347,100 @@ def _link_parts(doc: Document, counts: list) -> None:
             part_of[i] = whole
 
 
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
+    return doc.sentences[doc.sentence_of(pos)] if doc.sentences else (0, len(doc.text))
+
+
+def _shared_noun(doc: Document, counts: list, loose: list) -> list:
+    """Counts for figures whose noun stands earlier: a share after a count ("khám phá 58/60 vụ, đạt
+    96,7%", "47/47 xã (đạt 100%)"), a share of the things after "tỷ lệ" ("Tỷ lệ học sinh ... đạt 93,7%"),
+    the figures of a list after a count, which share its noun ("8 người bị thương (Lào Cai 5; Hà Giang 3)",
+    "trong đó đại học 1.204; cao đẳng 356"). Each spans its noun and its figure."""
+    r, text = rules(), doc.text
+    counts = sorted(counts, key=lambda c: c.start_char)
+    starts = [c.start_char for c in counts]
+    found, lists = [], {}  # lists: the start of a whole -> its figures
+    last_item: tuple[int, Count] | None = None  # (end, whole) of the last figure of a list
+    for value, start, end, cmp, is_pct in sorted(loose, key=lambda f: f[1]):
+        s0, _ = _sentence_bounds(doc, start)
+        i = bisect.bisect_left(starts, start) - 1
+        prev = counts[i] if i >= 0 and counts[i].end_char <= start and counts[i].start_char >= s0 else None
+        whole, noun_at = None, None
+        if is_pct:
+            cue = prev and not prev.is_percent and r.share_after_count.fullmatch(text, prev.end_char, start)
+            if cue and not r.change_before.search(text[max(s0, prev.start_char - 20):prev.start_char]):
+                whole = prev
+            else:
+                w0 = max(s0, start - 160)
+                m = r.share_of_things.search(text, w0, start)
+                head = m and _entity(" " + m["np"])
+                if head and _words(head[0].lower())[0] in r.share_heads:
+                    found.append(Count(value=value, cmp=cmp, is_percent=True, entity=head[0],
+                                       start_char=m.start("np"), end_char=end, category=category_of(head[0])))
+                continue
+        else:
+            m = None
+            if r.figure_end.match(text, end):
+                if last_item and (m := r.list_next.fullmatch(text, last_item[0], start)):
+                    whole = last_item[1]
+                elif prev is not None and not prev.is_percent and (m := r.list_first.fullmatch(text, prev.end_char, start)):
+                    whole = prev
+            if whole is not None and whole.category and m["label"].lower().startswith(whole.category):
+                whole = None  # "3 đoạn (đoạn 1, đoạn 2, đoạn 3)": names, not figures
+            last_item = (end, whole) if whole is not None else None
+        if whole is None:
+            continue
+        c = Count(value=value, cmp=cmp, is_percent=is_pct, entity=whole.entity, start_char=whole.end_char - len(whole.entity),
+                  end_char=end, category=whole.category, parent_start=None if is_pct else whole.start_char)
+        found.append(c)
+        if not is_pct:
+            lists.setdefault(whole.start_char, (whole, []))[1].append(c)
+    # the figures of a list are parts of the whole: together no more than it ("5 xã (A Lưới 1, A Lưới 2, ...)" are names)
+    drop = {id(c) for whole, items in lists.values() if sum(c.value for c in items) > whole.value for c in items}
+    return [c for c in found if id(c) not in drop]
+
+
+def _listed_ones(doc: Document, counts: list, emit) -> list:
+    """"một" counts as one of a whole ("là một trong 9 xã") or as an item of a list with other counts
+    ("thu giữ 2 dao, một súng hoa cải"); elsewhere it is the article "a"."""
+    r, text = rules(), doc.text
+    items = []  # [start, end, count or None, accepted]
+    for m in r.one.finditer(text):
+        rest = text[m.end():m.end() + 160]
+        one_of = r.one_of.match(rest)
+        if one_of:
+            if _entity(rest[one_of.end():]):
+                emit(1.0, m.start(), m.end(), "eq")  # emit reads the whole after "trong"
+            continue
+        found = _entity(rest)
+        if not found or rest[found[1]:].split(None, 1)[0].lower() in r.not_after_one:
+            continue
+        ent = r.determiners.sub("", found[0])
+        category = category_of(ent)
+        if ent != found[0] or category is None:
+            continue  # "một số người": some; "một chạy Windows": no noun
+        end = m.end() + found[1] + len(ent)
+        items.append([m.start(), end, Count(value=1.0, cmp="eq", is_percent=False, entity=ent, start_char=m.start(),
+                                            end_char=end, category=category), False])
+    if not items:
+        return []
+    items += [[c.start_char, c.end_char, None, True] for c in counts]
+    items.sort(key=lambda x: x[0])
+    changed = True
+    while changed:  # a chain of items: "một A, một B và 2 C"
+        changed = False
+        for i, it in enumerate(items):
+            if it[3]:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(items) and items[j][3]:
+                    a, b = (items[j], it) if j < i else (it, items[j])
+                    if r.list_separator.fullmatch(text, a[1], b[0]):
+                        it[3] = changed = True
+                        break
+    return [it[2] for it in items if it[2] is not None and it[3]]
+
+
 def _cmp_before(before: str) -> str:
     m = rules().cmp_any_before.search(before)
     return rules().cmp_names[m.lastgroup] if m else "eq"
@@ -299,7 +460,9 @@ def extract(doc: Document) -> list:
     out: list = []
     year = document_year(doc)
 
-    def emit(value, start, end_num, cmp, value_max=None, den=None, from_word=False, pct_inside=False):
+    loose: list[tuple] = []  # figures with no noun of their own: (value, start, end, cmp, is_percent)
+
+    def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False):
         rest = text[end_num:end_num + 160]
         pm = r.paren.match(rest)
         if pm:
@@ -312,30 +475,37 @@ def extract(doc: Document) -> list:
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
             m = r.scale.match(rest)
+            scaled = m is not None
             if m:
                 value *= r.scale_values[m["s"].lower()]
                 if value_max is not None:
                     value_max *= r.scale_values[m["s"].lower()]
                 rest, end_num = rest[m.end():], end_num + m.end()
-            m = r.unit.match(rest)
+            m = r.unit.match(rest) or (r.unit_after_scale.match(rest) if scaled else None)
             follow = m and r.unit_only_before.get(m["u"])
             if follow and not follow.match(rest, m.end()):
                 m = None
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))
                 return
-        if from_word and value_max is None:
-            m = r.at_least.match(rest)
-            if m:
-                cmp = "gte"
-                rest, end_num = rest[m.end():], end_num + m.end()
+        m = r.bound_after.match(rest) if value_max is None else None
+        if m:
+            cmp = r.bound_names[m["b"]]
+            rest, end_num = rest[m.end():], end_num + m.end()
         found = _entity(rest)
         if found is None:
-            return
+            m = None if is_pct else r.one_of.match(rest)
+            whole = m and _parse_any(m["n"])
+            found = whole and value < whole and _entity(rest[m.end():])
+            if not found:
+                loose.append((value, start, end_num, cmp, is_pct))
+                return
+            found = (found[0], m.end() + found[1])  # "là 1 trong 9 xã": one of the whole's things
         ent, ent_at = found
         if is_pct:
             # "đạt trên 95% số vụ án": a share of counted things, not of a plan
-            if r.rate_before.search(text[max(0, start - 25):start]) and not r.share_of_counted.match(rest):
+            before = text[max(0, start - 25):start]
+            if r.change_before.search(before) or (r.rate_before.search(before) and not r.share_of_counted.match(rest)):
                 return
             low = r.determiners.sub("", ent.lower())
             if any(low.startswith(x) for x in r.pct_excluded):
@@ -344,24 +514,43 @@ def extract(doc: Document) -> list:
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
+        if category == "lần" and (value != int(value) or r.multiple_before.search(text[max(0, start - 30):start])
+                                  or r.multiple_after.match(text, end)):
+            return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
+        m = r.bound_after.match(text[end:end + 20]) if value_max is None else None
+        if m:
+            cmp = r.bound_names[m["b"]]  # "hai liệt sĩ trở lên"
         modality, yr = _sentence_context(doc, start, year)
         out.append(Count(value=value, cmp=cmp, is_percent=is_pct, entity=r.determiners.sub("", ent),
                          start_char=start, end_char=end, value_max=value_max, denominator=den,
                          category=category, modality=modality, year=yr))
 
+    excluded_end, temporal = -1, False  # where the last number excluded by the words before it ends
     for m in r.numeric.finditer(text):
         a = m["a"]
         before = text[max(0, m.start() - 30):m.start()]
-        if (r.excluded_before_numeric.search(before)
-                or (r.document_type_before.search(before) and not _THOUSANDS.fullmatch(a))):
-            continue  # article numbers, names with numbers, times, page numbers after a date
         digits = a.replace(".", "").replace(",", "")
+        ex = r.excluded_before_numeric.search(before)
+        if ex and ex["small"] is not None:  # "nhà cấp 4"; "phường Mỹ Đình 2, quận Nam Từ Liêm": a place's name
+            ex = len(digits) < 3 and (ex["grade"] is not None or r.place_unit_after.match(text, m.end()))
+        if ex or (r.document_type_before.search(before) and not _THOUSANDS.fullmatch(a)):
+            # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
+            excluded_end, temporal = m.end(), len(a) > 3 or bool(r.temporal_before.search(before))
+            continue  # article numbers, names with numbers, times, page numbers after a date, grades
+        link = r.coordination.fullmatch(text, excluded_end, m.start()) if m.start() - excluded_end < 8 else None
+        if link and (link["and"] or not temporal):
+            excluded_end = m.end()
+            continue  # "Điều 5, 6", "nhóm số 1, 2 quy định": coordinated with an excluded number
+        if a in ("2", "3") and r.exponent_before.search(before):
+            continue  # "5000 m 2": a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
         if text[m.start() - 1:m.start()] == "/" and not _pair_follows(text, out, m.start() - 1, a):
             continue  # a rate ("6 lít/100 km", "39,1 hành khách/1 lượt xe"), not the second count of a pair
-        if m["den"] is not None and f"{a}/{m['den']}" in r.not_ratios:
-            continue  # "trực 24/24", "7/7": around the clock
+        if m["den"] is not None and f"{a}/{m['den']}" in r.not_ratios and not r.countable_after.match(text, m.end()):
+            continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
+        if m["den"] is not None and ("," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()])):
+            continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
         if m["b"] is None and m["den"] is None and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
         value = parse_number(a)
@@ -374,12 +563,12 @@ def extract(doc: Document) -> list:
                 continue
             emit(value, m.start(), m.end(), "range", value_max=hi, pct_inside=bool(m["pct_a"]))
         elif m["den"] is not None:
-            den = float(m["den"])
+            den = parse_number(m["den"])
             if value > den:
                 continue
             emit(value, m.start(), m.end(), cmp, den=den)
         else:
-            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, from_word=bool(m["from"]))
+            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp)
     for m in r.worded.finditer(text):
         nxt = text[m.end() + 1:m.end() + 3]
         if m["w"][0].isupper() and nxt[:1].isupper() and not nxt.isupper():
@@ -388,8 +577,10 @@ def extract(doc: Document) -> list:
         before = text[max(0, m.start() - 30):m.start()]
         if value and not (r.excluded_before.search(before) or r.document_type_before.search(before)):
             emit(value, m.start(), m.end(), _cmp_before(before))
-    for m in r.vague.finditer(text):
+    for m in (m for pattern in r.vague for m in pattern.finditer(text)):
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
+    out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
+    out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     out.sort(key=lambda f: f.start_char)
     _link_parts(doc, [c for c in out if isinstance(c, Count)])
     return out
