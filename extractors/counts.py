@@ -20,8 +20,14 @@ _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
+_NOT_LETTERS = "([{\"'“‘«-–—.,;:!?/*•·…"
 _COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+def _cased(words: list[str]) -> list[str]:
+    """Each word in lower case, capitalised and in capitals ("hai", "Hai", "HAI")."""
+    return sorted({v for w in words for v in (w, w.capitalize(), w.upper())})
 
 
 class _Rules:
@@ -35,40 +41,45 @@ class _Rules:
         nw = cfg["number_words"]
         self.number_words = nw
         cont = [w for w in nw if w not in ("năm", "tư")]
+        # written out in each case instead of IGNORECASE, which makes this search of every text slower
+        starts = cfg["number_word_starts"]
         self.worded = regex.compile(
-            rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
-            regex.I)
+            rf"(?<!\p{{L}})(?P<w>(?:{alternation(_cased(starts))})(?:\s+(?:{alternation(_cased(cont))}))*)(?!\p{{L}})")
         # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
         self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
-        # The "...before" patterns end at "$" and are searched on the text left of a number:
-        # searching in reverse tries the end first instead of every position (3x faster).
-        self.excluded_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['excluded_before'])})\s*:?\s*$", regex.REVERSE)
-        # a number after a document type is the document's number, unless grouped in thousands
-        # ("quá tốc độ quy định 27.173 trường hợp")
-        # lower case, "thông báo 3 lần", "báo cáo 2 em" are verbs before a count
+        # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
+        # a set is faster than a regex of 200 words, and this runs for every number. A document type
+        # in lower case that is also a verb ("thông báo 3 lần", "báo cáo 2 em") is left out.
         lower_types = [t.lower() for t in legal_types if t.lower() not in cfg["document_types_also_verbs"]]
-        self.document_type_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(legal_types + lower_types)})\s*:?\s*$", regex.REVERSE)
-        # one search instead of one per pattern: this runs for every number of the text
+        self.excluded_words = set(cfg["excluded_before"])
+        self.document_words = set(legal_types + lower_types)
+        self.label_words = max(w.count(" ") + 1 for w in self.excluded_words | self.document_words)
+        self.label_ends = {w.rsplit(None, 1)[-1] for w in self.excluded_words | self.document_words}
+        # The "...before" patterns end at "$" and are searched on the text left of a number: searching in
+        # reverse tries the end first instead of every position (3x faster). All in one search, told apart
+        # only when it matches (a grade or a place's name excludes only a number of one or two digits).
+        patterns = [f"(?:{x})" for x in cfg["excluded_before_patterns"]]
+        small = [f"(?:{cfg['grade_before']})", f"(?:{cfg['numbered_place_before']})"]
+        self.patterns_before = regex.compile("|".join(patterns), regex.REVERSE)
+        self.any_pattern_before = regex.compile("|".join(patterns + small), regex.REVERSE)
+        self.small_label_before = regex.compile(
+            rf"(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']})", regex.REVERSE)
         self.temporal_before = regex.compile(cfg["temporal_before"], regex.REVERSE)
         self.coordination = regex.compile(r"\s*(?:,|(?P<and>và|hoặc|hay|-|–|đến|tới))\s*")
         self.place_unit_after = regex.compile(cfg["place_unit_after"])
         self.exponent_before = regex.compile(r"\d\s*(?:m|km|cm|dm|mm)\s+$", regex.REVERSE)
-        # (a grade or a place's name only before a number of one or two digits: "small")
-        self.excluded_before_numeric = regex.compile("|".join(
-            [f"(?:{self.excluded_before.pattern})"] + [f"(?:{x})" for x in cfg["excluded_before_patterns"]]
-            + [f"(?P<small>(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']}))"]), regex.REVERSE)
         # comparators in one search, tried in the order of counts.json ("trên dưới" before "dưới")
         cmp_groups = "|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cfg["comparators"]))
         self.cmp_any_before = regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{cmp_groups})\s+$", regex.REVERSE)
         self.cmp_names = {f"c{i}": c["cmp"] for i, c in enumerate(cfg["comparators"])}
+        self.cmp_ends = {alt.split()[-1].lower() for c in cfg["comparators"] for alt in c["pattern"].split("|")}
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
+        self.scale_initials = {w[0] for w in self.scale_values} | {w[0].upper() for w in self.scale_values}
         self.unit_after_scale = regex.compile(rf"^\s*(?P<u>{alternation(cfg['units_after_scale'])})(?![\p{{L}}\d])")
         self.percent = regex.compile(r"^\s*(?:%|phần trăm(?!\p{L}))")
         self.paren = regex.compile(r"^\s*\([^()\n]{1,25}\)")
@@ -92,7 +103,8 @@ class _Rules:
         self.multiple_before = regex.compile(cfg["multiple_before"], regex.REVERSE)
         self.multiple_after = regex.compile(cfg["multiple_after"])
         # "là 1 trong 9 xã", "trong số 7 trường hợp": one of a counted whole
-        self.one_of = regex.compile(rf"^[ \t]+trong[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_words'])})(?![\p{{L}}\d])")
+        self.one_of = regex.compile(
+            rf"^[ \t]+trong[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
         self.target = regex.compile(cfg["target_cues"])
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
@@ -117,9 +129,11 @@ class _Rules:
         self.share_of_counted = regex.compile(r"^\s+(?:tổng\s+)?số\s+(?!tiền|vốn)\p{L}")
         # "một" next to a list separator, or before one that leads to a number: "một" is frequent, most are no count
         starts = f"(?:\\d|(?:một|{alternation(cfg['number_word_starts'])})\\s)"
-        self.one = regex.compile(rf"(?<!\p{{L}})(?:(?<=(?:[,;]|\svà)\s{{0,3}})[Mm]ột(?=[ \t])"
-                                 rf"|[Mm]ột(?=[ \t]+trong[ \t]|[ \t][^.!?\n]{{0,80}}?(?:[,;]|\svà)\s*{starts}))")
+        self.one_tail = regex.compile(r"ột(?=[ \t])")  # a literal: found fast, then "m"/"M" checked
+        self.one = regex.compile(rf"(?<=(?:[,;]|\svà)\s{{0,3}})[Mm]ột"
+                                 rf"|[Mm]ột(?=[ \t]+trong[ \t]|[ \t][^.!?\n]{{0,80}}?(?:[,;]|\svà)\s*{starts})")
         self.not_after_one = set(cfg["not_after_one"])
+        self.first_word = regex.compile(r"\p{L}*")
         self.list_separator = regex.compile(r"\s*(?:[,;]|và|cùng|cùng với|[,;]\s*và)\s*")
         self.share_after_count = regex.compile(cfg["share_after_count"])
         self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
@@ -238,8 +252,8 @@ def _names_a_thing(words: list[str]) -> bool:
     first, r = words[0], rules()
     if first.isupper():
         return len(first) > 1 and first.isalpha() and first not in r.not_count_acronyms
-    if len(words) > 1 and " ".join(words[:2]).lower() in _dictionary():
-        return True
+    if len(words) > 1 and " " in _words(" ".join(words[:4]).lower())[0]:
+        return True  # a word of the dictionary: "2 Huy chương vàng", "2 Phó Giám đốc"
     # "hai Phiếu thu bài thi", "9 Trạm biến áp", "2 Sở giao dịch": a counted noun before a lower-case word
     return first.lower() in r.capitalised_nouns and (len(words) == 1 or words[1].islower())
 
@@ -253,7 +267,7 @@ def _entity(rest: str) -> tuple[str, int] | None:
     words = m["e"].split()
     while words and words[0].lower() in r.single_word_determiners:
         words = words[1:]
-    if not words or r.per_unit.match(rest, m.end("e")):
+    if not words or (rest[m.end("e"):m.end("e") + 1] == "/" and r.per_unit.match(rest, m.end("e"))):
         return None
     first_two = " ".join(words[:2]).lower()
     if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
@@ -288,6 +302,43 @@ def category_of(entity: str) -> str | None:
     # a one-syllable verb is no thing ("1 sống 2 chết"); two-syllable ones are nouns here too ("2 bảo vệ", "97 tổ chức")
     verb = head in r.verbs and " " not in head
     return head if head and head not in r.classifiers and not verb and head not in r.adverbs else None
+
+
+def _label_before(before: str) -> str | None:
+    """"excluded" when the words right before a number (and a colon) are one of 'excluded_before'
+    ("Điều 5", "khoản 2"), "document" when they are a document type ("Chỉ thị 09"), else None."""
+    r = rules()
+    b = before.rstrip()
+    if b.endswith(":"):
+        b = b[:-1].rstrip()
+    words = b.rsplit(None, r.label_words)[-r.label_words:]
+    if not words or words[-1].lstrip(_NOT_LETTERS) not in r.label_ends:
+        return None  # the last word ends no label: most numbers
+    for k in range(1, len(words) + 1):
+        first = words[-k]
+        i = 0
+        while i < len(first) and not first[i].isalpha():
+            i += 1  # "(Điều 5": the phrase starts at a letter
+        phrase = " ".join([first[i:]] + words[len(words) - k + 1:])
+        if phrase in r.excluded_words:
+            return "excluded"
+        if phrase in r.document_words:
+            return "document"
+    return None
+
+
+def _excluded(text: str, before: str, end: int, number: str, digits: str) -> bool:
+    """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
+    r = rules()
+    label = _label_before(before)
+    if label == "excluded" or (label == "document" and not _THOUSANDS.fullmatch(number)):
+        return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
+    if not r.any_pattern_before.search(before):
+        return False
+    if r.patterns_before.search(before):
+        return True
+    small = len(digits) < 3 and r.small_label_before.search(before)  # "nhà cấp 4", "phường Mỹ Đình 2, quận ..."
+    return bool(small) and (small["grade"] is not None or bool(r.place_unit_after.match(text, end)))
 
 
 def _pair_follows(text: str, found: list, slash: int, number: str) -> bool:
@@ -405,7 +456,13 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     ("thu giữ 2 dao, một súng hoa cải"); elsewhere it is the article "a"."""
     r, text = rules(), doc.text
     items = []  # [start, end, count or None, accepted]
-    for m in r.one.finditer(text):
+    for t in r.one_tail.finditer(text):
+        at = t.start() - 1
+        if at < 0 or text[at] not in "mM" or (at and text[at - 1].isalpha()):
+            continue
+        m = r.one.match(text, at)
+        if not m:
+            continue
         rest = text[m.end():m.end() + 160]
         one_of = r.one_of.match(rest)
         if one_of:
@@ -413,7 +470,7 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
                 emit(1.0, m.start(), m.end(), "eq")  # emit reads the whole after "trong"
             continue
         found = _entity(rest)
-        if not found or rest[found[1]:].split(None, 1)[0].lower() in r.not_after_one:
+        if not found or r.first_word.match(rest, found[1])[0].lower() in r.not_after_one:
             continue
         ent = r.determiners.sub("", found[0])
         category = category_of(ent)
@@ -442,39 +499,51 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
 
 
 def _cmp_before(before: str) -> str:
-    m = rules().cmp_any_before.search(before)
-    return rules().cmp_names[m.lastgroup] if m else "eq"
+    r = rules()
+    last = before.rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in r.cmp_ends:
+        return "eq"  # no comparator ends there: most numbers (a set lookup before the search)
+    m = r.cmp_any_before.search(before)
+    return r.cmp_names[m.lastgroup] if m else "eq"
 
 
-def _sentence_context(doc: Document, pos: int, default_year: int | None) -> tuple[str, int | None]:
-    s, _ = doc.sentences[doc.sentence_of(pos)] if doc.sentences else (0, 0)
-    before = doc.text[s:pos]
-    modality = "target" if rules().target.search(before) else "achieved"
-    years = rules().year_in_sentence.findall(before)
-    return modality, int(years[-1]) if years else default_year
+def _set_context(doc: Document, counts: list, default_year: int | None) -> None:
+    """Each count's modality (a target when a cue such as "phấn đấu" stands before it in its sentence)
+    and year (the last "năm YYYY" before it in its sentence, else the document's); each sentence is
+    read once however many counts it holds."""
+    r, text, seen = rules(), doc.text, {}
+    for c in counts:
+        pos = c.start_char
+        s, e = _sentence_bounds(doc, pos)
+        if s not in seen:
+            cue = r.target.search(text, s, e)
+            seen[s] = (cue.end() if cue else None, [(m.end(), int(m[1])) for m in r.year_in_sentence.finditer(text, s, e)])
+        cue_end, years = seen[s]
+        c.modality = "target" if cue_end is not None and cue_end <= pos else "achieved"
+        c.year = next((y for end, y in reversed(years) if end <= pos), default_year)
 
 
 def extract(doc: Document) -> list:
     r = rules()
     text = doc.text
     out: list = []
-    year = document_year(doc)
 
     loose: list[tuple] = []  # figures with no noun of their own: (value, start, end, cmp, is_percent)
 
     def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False):
         rest = text[end_num:end_num + 160]
-        pm = r.paren.match(rest)
+        # (each pattern is tried only when the first character after the number allows it: this runs for every number)
+        pm = r.paren.match(rest) if rest[:4].lstrip()[:1] == "(" else None
         if pm:
             rest = rest[pm.end():]
             end_num += pm.end()
         is_pct = pct_inside
-        m = r.percent.match(rest)
+        m = r.percent.match(rest) if rest[:4].lstrip()[:1] in ("%", "p") else None
         if m:
             is_pct = True
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
-            m = r.scale.match(rest)
+            m = r.scale.match(rest) if rest[:4].lstrip()[:1] in r.scale_initials else None
             scaled = m is not None
             if m:
                 value *= r.scale_values[m["s"].lower()]
@@ -488,17 +557,19 @@ def extract(doc: Document) -> list:
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))
                 return
-        m = r.bound_after.match(rest) if value_max is None else None
+        # (cheap tests of a few characters first: these run for every number)
+        m = r.bound_after.match(rest) if value_max is None and "trở" in rest[:8] else None
         if m:
             cmp = r.bound_names[m["b"]]
             rest, end_num = rest[m.end():], end_num + m.end()
         found = _entity(rest)
         if found is None:
-            m = None if is_pct else r.one_of.match(rest)
+            m = None if is_pct or "trong" not in rest[:8] else r.one_of.match(rest)
             whole = m and _parse_any(m["n"])
             found = whole and value < whole and _entity(rest[m.end():])
-            if not found:
-                loose.append((value, start, end_num, cmp, is_pct))
+            if not found or not category_of(found[0]):
+                if r.figure_end.match(rest):  # nothing follows: the noun may stand earlier
+                    loose.append((value, start, end_num, cmp, is_pct))
                 return
             found = (found[0], m.end() + found[1])  # "là 1 trong 9 xã": one of the whole's things
         ent, ent_at = found
@@ -517,23 +588,18 @@ def extract(doc: Document) -> list:
         if category == "lần" and (value != int(value) or r.multiple_before.search(text[max(0, start - 30):start])
                                   or r.multiple_after.match(text, end)):
             return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
-        m = r.bound_after.match(text[end:end + 20]) if value_max is None else None
+        m = r.bound_after.match(text[end:end + 20]) if value_max is None and "trở" in text[end:end + 8] else None
         if m:
             cmp = r.bound_names[m["b"]]  # "hai liệt sĩ trở lên"
-        modality, yr = _sentence_context(doc, start, year)
         out.append(Count(value=value, cmp=cmp, is_percent=is_pct, entity=r.determiners.sub("", ent),
-                         start_char=start, end_char=end, value_max=value_max, denominator=den,
-                         category=category, modality=modality, year=yr))
+                         start_char=start, end_char=end, value_max=value_max, denominator=den, category=category))
 
     excluded_end, temporal = -1, False  # where the last number excluded by the words before it ends
     for m in r.numeric.finditer(text):
         a = m["a"]
         before = text[max(0, m.start() - 30):m.start()]
         digits = a.replace(".", "").replace(",", "")
-        ex = r.excluded_before_numeric.search(before)
-        if ex and ex["small"] is not None:  # "nhà cấp 4"; "phường Mỹ Đình 2, quận Nam Từ Liêm": a place's name
-            ex = len(digits) < 3 and (ex["grade"] is not None or r.place_unit_after.match(text, m.end()))
-        if ex or (r.document_type_before.search(before) and not _THOUSANDS.fullmatch(a)):
+        if _excluded(text, before, m.end(), a, digits):
             # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
             excluded_end, temporal = m.end(), len(a) > 3 or bool(r.temporal_before.search(before))
             continue  # article numbers, names with numbers, times, page numbers after a date, grades
@@ -575,12 +641,14 @@ def extract(doc: Document) -> list:
             continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
-        if value and not (r.excluded_before.search(before) or r.document_type_before.search(before)):
+        if value and not _label_before(before):
             emit(value, m.start(), m.end(), _cmp_before(before))
     for m in (m for pattern in r.vague for m in pattern.finditer(text)):
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     out.sort(key=lambda f: f.start_char)
-    _link_parts(doc, [c for c in out if isinstance(c, Count)])
+    counts = [c for c in out if isinstance(c, Count)]
+    _set_context(doc, counts, document_year(doc) if counts else None)
+    _link_parts(doc, counts)
     return out
