@@ -57,6 +57,7 @@ class _Rules:
         self.excluded_words = set(cfg["excluded_before"])
         self.document_words = set(legal_types + lower_types)
         self.label_words = max(w.count(" ") + 1 for w in self.excluded_words | self.document_words)
+        self.syllable = regex.compile(cfg["vietnamese_syllable"])
         self.label_ends = {w.rsplit(None, 1)[-1] for w in self.excluded_words | self.document_words}
         # The "...before" patterns end at "$" and are searched on the text left of a number: searching in
         # reverse tries the end first instead of every position (3x faster). All in one search, told apart
@@ -75,6 +76,7 @@ class _Rules:
         cmp_groups = "|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cfg["comparators"]))
         self.cmp_any_before = regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{cmp_groups})\s+$", regex.REVERSE)
         self.cmp_names = {f"c{i}": c["cmp"] for i, c in enumerate(cfg["comparators"])}
+        self.out_of_before = regex.compile(r"\d\s+trên\s+$", regex.REVERSE)  # "52 trên 100 ghế": out of
         self.cmp_ends = {alt.split()[-1].lower() for c in cfg["comparators"] for alt in c["pattern"].split("|")}
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
@@ -90,6 +92,7 @@ class _Rules:
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
+        self.fraction = regex.compile(rf"[ \t]+phần[ \t]+(?:\d|(?:{alternation(cfg['number_words'])})(?!\p{{L}}))")
         self.heads_despite = set(cfg["heads_despite_not_count_heads"])  # "95 bị can": "bị" starts a noun
         self.pct_excluded = cfg["percent_excluded_heads"]
         # a phrase of words on the number's line; "đ/c" (đồng chí), "h/s" (học sinh) are one word
@@ -104,7 +107,7 @@ class _Rules:
         self.multiple_after = regex.compile(cfg["multiple_after"])
         # "là 1 trong 9 xã", "trong số 7 trường hợp": one of a counted whole
         self.one_of = regex.compile(
-            rf"^[ \t]+trong[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
+            rf"^[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
         self.target = regex.compile(cfg["target_cues"])
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
@@ -252,8 +255,9 @@ def _names_a_thing(words: list[str]) -> bool:
     first, r = words[0], rules()
     if first.isupper():
         return len(first) > 1 and first.isalpha() and first not in r.not_count_acronyms
-    if len(words) > 1 and " " in _words(" ".join(words[:4]).lower())[0]:
-        return True  # a word of the dictionary: "2 Huy chương vàng", "2 Phó Giám đốc"
+    word = _words(" ".join(words[:4]).lower())[0] if len(words) > 1 else ""
+    if " " in word and not all(w[0].isupper() for w in words[:word.count(" ") + 1]):
+        return True  # a word of the dictionary: "2 Huy chương vàng", "2 Phó Giám đốc" (not a name: "63 Trần Khánh Dư")
     # "hai Phiếu thu bài thi", "9 Trạm biến áp", "2 Sở giao dịch": a counted noun before a lower-case word
     return first.lower() in r.capitalised_nouns and (len(words) == 1 or words[1].islower())
 
@@ -272,6 +276,8 @@ def _entity(rest: str) -> tuple[str, int] | None:
     first_two = " ".join(words[:2]).lower()
     if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
         return None
+    if words[0] == "phần" and r.fraction.match(rest):
+        return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
     if words[0][0].isupper() and not _names_a_thing(words):
         return None
     if words[0].lower() in r.adverbs and _words(" ".join(words[:2]).lower())[0] in r.adverbs:
@@ -306,13 +312,22 @@ def category_of(entity: str) -> str | None:
 
 def _label_before(before: str) -> str | None:
     """"excluded" when the words right before a number (and a colon) are one of 'excluded_before'
-    ("Điều 5", "khoản 2"), "document" when they are a document type ("Chỉ thị 09"), else None."""
+    ("Điều 5", "khoản 2"), "document" when they are a document type ("Chỉ thị 09"), "name" when the
+    word right before it is a capitalised word that is no Vietnamese syllable ("Tiger 800",
+    "SEA Games 29", "iPhone 7": a model or an edition), else None."""
     r = rules()
     b = before.rstrip()
+    name = len(b) < len(before)  # a space, and no punctuation, between the word and the number
     if b.endswith(":"):
-        b = b[:-1].rstrip()
+        b, name = b[:-1].rstrip(), False
     words = b.rsplit(None, r.label_words)[-r.label_words:]
-    if not words or words[-1].lstrip(_NOT_LETTERS) not in r.label_ends:
+    if not words:
+        return None
+    last = words[-1]
+    if name and (last[:1].isupper() or last[1:2].isupper()) and not last.isupper() and last.isalpha() \
+            and not r.syllable.fullmatch(last.lower()):
+        return "name"
+    if last.lstrip(_NOT_LETTERS) not in r.label_ends:
         return None  # the last word ends no label: most numbers
     for k in range(1, len(words) + 1):
         first = words[-k]
@@ -331,7 +346,7 @@ def _excluded(text: str, before: str, end: int, number: str, digits: str) -> boo
     """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
     r = rules()
     label = _label_before(before)
-    if label == "excluded" or (label == "document" and not _THOUSANDS.fullmatch(number)):
+    if label in ("excluded", "name") or (label == "document" and not _THOUSANDS.fullmatch(number)):
         return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
     if not r.any_pattern_before.search(before):
         return False
@@ -563,8 +578,10 @@ def extract(doc: Document) -> list:
             cmp = r.bound_names[m["b"]]
             rest, end_num = rest[m.end():], end_num + m.end()
         found = _entity(rest)
+        if found is not None and value == 1 and not is_pct and rest[found[1]:found[1] + 3] == "số ":
+            return  # "1 số người" is "một số": some
         if found is None:
-            m = None if is_pct or "trong" not in rest[:8] else r.one_of.match(rest)
+            m = None if is_pct or not ("trong" in rest[:8] or "trên" in rest[:6]) else r.one_of.match(rest)
             whole = m and _parse_any(m["n"])
             found = whole and value < whole and _entity(rest[m.end():])
             if not found or not category_of(found[0]):
@@ -582,6 +599,8 @@ def extract(doc: Document) -> list:
             if any(low.startswith(x) for x in r.pct_excluded):
                 return
         category = category_of(ent)
+        if category is None and ent.split(None, 1)[0].lower() not in r.classifiers:
+            return  # a verb follows ("chín chắn", "4 gắn với"), no counted thing ("200 chiếc" counts)
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
@@ -620,12 +639,12 @@ def extract(doc: Document) -> list:
         if m["b"] is None and m["den"] is None and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
         value = parse_number(a)
-        cmp = _cmp_before(before) if not m["from"] else "eq"
+        cmp = _cmp_before(before) if not (m["from"] or r.out_of_before.search(before)) else "eq"
         if m["b"] is not None:
             if m["den"] is not None:
                 continue
             hi = parse_number(m["b"])
-            if hi <= value or (m["from"] is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
+            if hi <= value or value == 0 or (m["from"] is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
                 continue
             emit(value, m.start(), m.end(), "range", value_max=hi, pct_inside=bool(m["pct_a"]))
         elif m["den"] is not None:
@@ -639,6 +658,10 @@ def extract(doc: Document) -> list:
         nxt = text[m.end() + 1:m.end() + 3]
         if m["w"][0].isupper() and nxt[:1].isupper() and not nxt.isupper():
             continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB")
+        if " " not in m["w"]:
+            word = r.first_word.match(text, m.end() + 1)[0].lower()
+            if word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]:
+                continue  # a word of its own: "ba lô", "chín chắn", "ba hoa" (but "bốn tay vợt")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
         if value and not _label_before(before):
