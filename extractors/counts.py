@@ -101,6 +101,10 @@ class _Rules:
         # "18 con/kg", "20 bàn/mùa", "7.222 người/km2": a rate per unit, not a count
         self.per_unit = regex.compile(rf"/\s*(?:{alternation(cfg['per_units'] + cfg['amount_units'])})(?![\p{{L}}])")
         self.not_count_acronyms = set(cfg["not_count_acronyms"])
+        self.money_before = set(cfg["money_before"])
+        self.honorifics = set(cfg["honorifics"])
+        self.date_ratio_before = regex.compile(cfg["date_ratio_before"], regex.REVERSE)
+        self.side_nouns = set(cfg["side_nouns"])
         self.capitalised_nouns = set(cfg["capitalised_nouns"])
         # "gấp 3 lần", "tăng hơn 18 lần", "cao hơn 3 lần": a multiple, not occurrences
         self.multiple_before = regex.compile(cfg["multiple_before"], regex.REVERSE)
@@ -286,8 +290,8 @@ def _entity(rest: str) -> tuple[str, int] | None:
         return None  # a heading after a page number ("14 CÔNG BÁO/Số 261")
     kept = [words[0]]
     for w in words[1:]:
-        if w.lower() in r.stop_words:
-            break
+        if w.lower() in r.stop_words and f"{kept[-1]} {w}".lower() not in _dictionary():
+            break  # (not inside a word: "hai hợp đồng")
         kept.append(w)
     kept = _cut_at_predicate(tuple(kept))
     prefix = m["e"][: m["e"].index(words[0])]
@@ -340,6 +344,12 @@ def _label_before(before: str) -> str | None:
         if phrase in r.document_words:
             return "document"
     return None
+
+
+def _last_word(text: str, pos: int) -> str:
+    """The word right before `pos`, lower case."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 25), pos)
+    return m[1].lower() if m else ""
 
 
 def _excluded(text: str, before: str, end: int, number: str, digits: str) -> bool:
@@ -559,6 +569,8 @@ def extract(doc: Document) -> list:
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
             m = r.scale.match(rest) if rest[:4].lstrip()[:1] in r.scale_initials else None
+            if m and " " in _words(rest[m.start("s"):m.start("s") + 30].lower())[0]:
+                m = None  # "2 tỷ phú", "triệu phú": a word, no scale
             scaled = m is not None
             if m:
                 value *= r.scale_values[m["s"].lower()]
@@ -572,6 +584,8 @@ def extract(doc: Document) -> list:
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))
                 return
+            if scaled and _last_word(text, start) in r.money_before:
+                return  # "số tiền 5 triệu", "phạt 2 triệu": money with its unit left out
         # (cheap tests of a few characters first: these run for every number)
         m = r.bound_after.match(rest) if value_max is None and "trở" in rest[:8] else None
         if m:
@@ -604,6 +618,8 @@ def extract(doc: Document) -> list:
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
+        if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
+            return  # "hai bên bờ sông", "hai bên má": sides, not parties
         if category == "lần" and (value != int(value) or r.multiple_before.search(text[max(0, start - 30):start])
                                   or r.multiple_after.match(text, end)):
             return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
@@ -636,6 +652,8 @@ def extract(doc: Document) -> list:
             continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
         if m["den"] is not None and ("," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()])):
             continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
+        if m["den"] is not None and len(m["den"]) < 3 and int(m["den"]) <= 12 and r.date_ratio_before.search(before):
+            continue  # a day and month: "hôm nay 4/7"
         if m["b"] is None and m["den"] is None and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
         value = parse_number(a)
@@ -656,8 +674,9 @@ def extract(doc: Document) -> list:
             emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp)
     for m in r.worded.finditer(text):
         nxt = text[m.end() + 1:m.end() + 3]
-        if m["w"][0].isupper() and nxt[:1].isupper() and not nxt.isupper():
-            continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB")
+        if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
+                                    or _last_word(text, m.start()) in r.honorifics):
+            continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB"), "ông Ba"
         if " " not in m["w"]:
             word = r.first_word.match(text, m.end() + 1)[0].lower()
             if word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]:
