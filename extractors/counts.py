@@ -81,6 +81,7 @@ class _Rules:
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
+        self.scale_word_starting = regex.compile(rf"(?i)(?:{alternation(cfg['scale_words_starting'])})(?!\p{{L}})")
         self.scale_initials = {w[0] for w in self.scale_values} | {w[0].upper() for w in self.scale_values}
         self.unit_after_scale = regex.compile(rf"^\s*(?P<u>{alternation(cfg['units_after_scale'])})(?![\p{{L}}\d])")
         self.percent = regex.compile(r"^\s*(?:%|phần trăm(?!\p{L}))")
@@ -124,6 +125,7 @@ class _Rules:
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
                       | self.heads_despite)
+        self.nouns_despite_verbs = set(cfg["verbal_nouns"]) | set(cfg["categories"]) | set(cfg["nouns"])
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
         self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
@@ -569,7 +571,7 @@ def extract(doc: Document) -> list:
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
             m = r.scale.match(rest) if rest[:4].lstrip()[:1] in r.scale_initials else None
-            if m and " " in _words(rest[m.start("s"):m.start("s") + 30].lower())[0]:
+            if m and r.scale_word_starting.match(rest, m.start("s")):
                 m = None  # "2 tỷ phú", "triệu phú": a word, no scale
             scaled = m is not None
             if m:
@@ -613,8 +615,11 @@ def extract(doc: Document) -> list:
             if any(low.startswith(x) for x in r.pct_excluded):
                 return
         category = category_of(ent)
-        if category is None and ent.split(None, 1)[0].lower() not in r.classifiers:
-            return  # a verb follows ("chín chắn", "4 gắn với"), no counted thing ("200 chiếc" counts)
+        if (category is None and ent.split(None, 1)[0].lower() not in r.classifiers) or (
+                category in r.verbs and category not in r.nouns_despite_verbs and not is_pct):
+            # a verb follows ("chín chắn", "658 di chuyển"), no counted thing ("200 chiếc" counts);
+            # after a percentage a verb names an activity counted ("trên 80% phân loại phong trào", corpus)
+            return
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
