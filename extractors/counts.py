@@ -20,8 +20,10 @@ _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
+_OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
 _NOT_LETTERS = "([{\"'“‘«-–—.,;:!?/*•·…"
 _COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
+_BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|hơn)\s+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -82,6 +84,7 @@ class _Rules:
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
         self.scale_word_starting = regex.compile(rf"(?i)(?:{alternation(cfg['scale_words_starting'])})(?!\p{{L}})")
+        self.grouped_with_comma = regex.compile(r"\d{1,3},\d{3}")
         self.scale_initials = {w[0] for w in self.scale_values} | {w[0].upper() for w in self.scale_values}
         self.unit_after_scale = regex.compile(rf"^\s*(?P<u>{alternation(cfg['units_after_scale'])})(?![\p{{L}}\d])")
         self.percent = regex.compile(r"^\s*(?:%|phần trăm(?!\p{L}))")
@@ -148,7 +151,7 @@ class _Rules:
         self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
         self.share_of_things = regex.compile(cfg["share_of_things"])
         self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
-        self.figure_end = regex.compile(r"\s*(?:[;,.)…]|và(?!\p{L})|$)", regex.M)
+        self.figure_end = regex.compile(r"\s*(?:[;,.()…]|và(?!\p{L})|$)", regex.M)
         label = r"(?P<label>(?:\p{L}+\s+){1,4})"
         self.list_first = regex.compile(cfg["list_opener"] + label)
         self.list_next = regex.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)" + label)
@@ -342,7 +345,9 @@ def _label_before(before: str) -> str | None:
             i += 1  # "(Điều 5": the phrase starts at a letter
         phrase = " ".join([first[i:]] + words[len(words) - k + 1:])
         if phrase in r.excluded_words:
-            return "excluded"
+            # not the end of a longer word: "chi tiết 3 đoạn", "hàng năm 3 vụ", "nông thôn 2 xã"
+            if k == len(words) or f"{words[-k - 1]} {phrase}".lower() not in _dictionary():
+                return "excluded"
         if phrase in r.document_words:
             return "document"
     return None
@@ -358,7 +363,9 @@ def _excluded(text: str, before: str, end: int, number: str, digits: str) -> boo
     """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
     r = rules()
     label = _label_before(before)
-    if label in ("excluded", "name") or (label == "document" and not _THOUSANDS.fullmatch(number)):
+    if label == "name":  # a model's number, unless a figure of a list stands alone ("(Anh 6; Canada 5; Đức 2)")
+        return not r.figure_end.match(text, end)
+    if label == "excluded" or (label == "document" and not _THOUSANDS.fullmatch(number)):
         return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
     if not r.any_pattern_before.search(before):
         return False
@@ -383,9 +390,10 @@ def _is_attribute(text: str, start: int, category: str | None) -> bool:
     r = rules()
     if category not in r.attribute_heads:
         return False
-    before = _COORDINATED_BEFORE.sub("", text[max(0, start - 25):start])  # "xe 3, 4 bánh"
+    # "xe 3, 4 bánh", "xe đến 9 chỗ", "ô tô dưới 9 chỗ": the noun before coordinated numbers or a bound
+    before = _BOUND_BEFORE.sub("", _COORDINATED_BEFORE.sub("", text[max(0, start - 25):start]))
     m = _WORD_BEFORE.search(before)
-    return bool(m) and m[1].lower() not in r.not_nouns and _cmp_before(before) == "eq"
+    return bool(m) and m[1].lower() not in r.not_nouns
 
 
 def _link_parts(doc: Document, counts: list) -> None:
@@ -557,7 +565,7 @@ def extract(doc: Document) -> list:
 
     loose: list[tuple] = []  # figures with no noun of their own: (value, start, end, cmp, is_percent)
 
-    def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False):
+    def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False, number=""):
         rest = text[end_num:end_num + 160]
         # (each pattern is tried only when the first character after the number allows it: this runs for every number)
         pm = r.paren.match(rest) if rest[:4].lstrip()[:1] == "(" else None
@@ -593,6 +601,10 @@ def extract(doc: Document) -> list:
         if m:
             cmp = r.bound_names[m["b"]]
             rest, end_num = rest[m.end():], end_num + m.end()
+        if not is_pct and value != int(value) and value_max is None:
+            if not r.grouped_with_comma.fullmatch(number):
+                return  # an average ("1,6 email", "0,24 giàn"), no count of things
+            value = float(number.replace(",", ""))  # "1,831 vụ tai nạn": thousands written with a comma
         found = _entity(rest)
         if found is not None and value == 1 and not is_pct and rest[found[1]:found[1] + 3] == "số ":
             return  # "1 số người" is "một số": some
@@ -663,6 +675,8 @@ def extract(doc: Document) -> list:
             continue  # a bare year
         value = parse_number(a)
         cmp = _cmp_before(before) if not (m["from"] or r.out_of_before.search(before)) else "eq"
+        if a == "1" and m["b"] is None and m["den"] is None and cmp in ("gt", "lt") and not r.scale.match(text[m.end():m.end() + 12]):
+            continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
         if m["b"] is not None:
             if m["den"] is not None:
                 continue
@@ -674,14 +688,16 @@ def extract(doc: Document) -> list:
             den = parse_number(m["den"])
             if value > den:
                 continue
-            emit(value, m.start(), m.end(), cmp, den=den)
+            emit(value, m.start(), m.end(), cmp, den=den, number=a)
         else:
-            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp)
+            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
     for m in r.worded.finditer(text):
         nxt = text[m.end() + 1:m.end() + 3]
         if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
-                                    or _last_word(text, m.start()) in r.honorifics):
-            continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB"), "ông Ba"
+                                    or text[_sentence_bounds(doc, m.start())[0]:m.start()].strip(_OPENERS)):
+            # a name: "Hai Bà Trưng", "Ba Đình" (not "Hai CLB"); a number word is capitalised only to open a
+            # sentence: elsewhere it is a name ("ông Ba kể lại") or a title ("truyện tranh “Bảy viên ngọc rồng”")
+            continue
         if " " not in m["w"]:
             word = r.first_word.match(text, m.end() + 1)[0].lower()
             if word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]:
