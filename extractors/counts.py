@@ -60,6 +60,8 @@ class _Rules:
         self.document_words = set(legal_types + lower_types)
         self.label_words = max(w.count(" ") + 1 for w in self.excluded_words | self.document_words)
         self.syllable = regex.compile(cfg["vietnamese_syllable"])
+        self.not_labels = set(cfg["words_ending_in_a_label_word"])
+        self.words_ending_in_a_number_word = set(cfg["words_ending_in_a_number_word"])
         self.label_ends = {w.rsplit(None, 1)[-1] for w in self.excluded_words | self.document_words}
         # The "...before" patterns end at "$" and are searched on the text left of a number: searching in
         # reverse tries the end first instead of every position (3x faster). All in one search, told apart
@@ -282,6 +284,8 @@ def _entity(rest: str) -> tuple[str, int] | None:
         words = words[1:]
     if not words or (rest[m.end("e"):m.end("e") + 1] == "/" and r.per_unit.match(rest, m.end("e"))):
         return None
+    if len(words[0]) == 1 and words[0].isascii():
+        return None  # a letter: "16-35 f/2.8"
     first_two = " ".join(words[:2]).lower()
     if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
         return None
@@ -346,7 +350,7 @@ def _label_before(before: str) -> str | None:
         phrase = " ".join([first[i:]] + words[len(words) - k + 1:])
         if phrase in r.excluded_words:
             # not the end of a longer word: "chi tiết 3 đoạn", "hàng năm 3 vụ", "nông thôn 2 xã"
-            if k == len(words) or f"{words[-k - 1]} {phrase}".lower() not in _dictionary():
+            if k == len(words) or f"{words[-k - 1]} {phrase}".lower() not in r.not_labels:
                 return "excluded"
         if phrase in r.document_words:
             return "document"
@@ -539,6 +543,8 @@ def _cmp_before(before: str) -> str:
     if not last or last[0].lower() not in r.cmp_ends:
         return "eq"  # no comparator ends there: most numbers (a set lookup before the search)
     m = r.cmp_any_before.search(before)
+    if m and _last_word(before, m.start(m.lastgroup)) + " " + last[0].lower() in _dictionary():
+        return "eq"  # the end of a word: "các chuyến đi nước ngoài 2 người", "cấp trên"
     return r.cmp_names[m.lastgroup] if m else "eq"
 
 
@@ -606,8 +612,9 @@ def extract(doc: Document) -> list:
                 return  # an average ("1,6 email", "0,24 giàn"), no count of things
             value = float(number.replace(",", ""))  # "1,831 vụ tai nạn": thousands written with a comma
         found = _entity(rest)
-        if found is not None and value == 1 and not is_pct and rest[found[1]:found[1] + 3] == "số ":
-            return  # "1 số người" is "một số": some
+        if found is not None and value == 1 and not is_pct and (rest[found[1]:found[1] + 3] == "số "
+                                                                 or found[0].endswith(" nào")):
+            return  # "1 số người" is "một số": some; "1 trò chơi nào": any
         if found is None:
             m = None if is_pct or not ("trong" in rest[:8] or "trên" in rest[:6]) else r.one_of.match(rest)
             whole = m and _parse_any(m["n"])
@@ -637,7 +644,8 @@ def extract(doc: Document) -> list:
         end = end_num + ent_at + len(ent)
         if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
             return  # "hai bên bờ sông", "hai bên má": sides, not parties
-        if category == "lần" and (value != int(value) or r.multiple_before.search(text[max(0, start - 30):start])
+        if category == "lần" and (value != int(value)
+                                  or r.multiple_before.search(_COORDINATED_BEFORE.sub("", text[max(0, start - 30):start]))
                                   or r.multiple_after.match(text, end)):
             return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
         m = r.bound_after.match(text[end:end + 20]) if value_max is None and "trở" in text[end:end + 8] else None
@@ -663,7 +671,8 @@ def extract(doc: Document) -> list:
             continue  # "5000 m 2": a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
-        if text[m.start() - 1:m.start()] == "/" and not _pair_follows(text, out, m.start() - 1, a):
+        slash = before.rstrip()[-1:] == "/"
+        if slash and not _pair_follows(text, out, m.start() - 1 - (len(before) - len(before.rstrip())), a):
             continue  # a rate ("6 lít/100 km", "39,1 hành khách/1 lượt xe"), not the second count of a pair
         if m["den"] is not None and f"{a}/{m['den']}" in r.not_ratios and not r.countable_after.match(text, m.end()):
             continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
@@ -700,8 +709,9 @@ def extract(doc: Document) -> list:
             continue
         if " " not in m["w"]:
             word = r.first_word.match(text, m.end() + 1)[0].lower()
-            if word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]:
-                continue  # a word of its own: "ba lô", "chín chắn", "ba hoa" (but "bốn tay vợt")
+            if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]
+                    or f"{_last_word(text, m.start())} {m['w'].lower()}" in r.words_ending_in_a_number_word):
+                continue  # a word of its own: "ba lô", "chín chắn", "tài ba" (but "bốn tay vợt")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
         if value and not _label_before(before):
