@@ -108,6 +108,7 @@ class _Rules:
         self.per_unit = regex.compile(rf"/\s*(?:{alternation(cfg['per_units'] + cfg['amount_units'])})(?![\p{{L}}])")
         self.not_count_acronyms = set(cfg["not_count_acronyms"])
         self.money_before = set(cfg["money_before"])
+        self.per_time_after = regex.compile(cfg["per_time_after"])
         self.honorifics = set(cfg["honorifics"])
         self.date_ratio_before = regex.compile(cfg["date_ratio_before"], regex.REVERSE)
         self.side_nouns = set(cfg["side_nouns"])
@@ -642,6 +643,8 @@ def extract(doc: Document) -> list:
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
+        if r.per_time_after.match(text, end_num, end + 20):
+            return  # "50 tù nhân một ngày", "71 quả mỗi ngày": a rate per time
         if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
             return  # "hai bên bờ sông", "hai bên má": sides, not parties
         if category == "lần" and (value != int(value)
