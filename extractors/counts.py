@@ -60,6 +60,7 @@ class _Rules:
         self.document_words = set(legal_types + lower_types)
         self.label_words = max(w.count(" ") + 1 for w in self.excluded_words | self.document_words)
         self.syllable = regex.compile(cfg["vietnamese_syllable"])
+        self.foreign_words_before_counts = set(cfg["foreign_words_before_counts"])
         self.not_labels = set(cfg["words_ending_in_a_label_word"])
         self.words_ending_in_a_number_word = set(cfg["words_ending_in_a_number_word"])
         self.label_ends = {w.rsplit(None, 1)[-1] for w in self.excluded_words | self.document_words}
@@ -73,7 +74,8 @@ class _Rules:
         self.small_label_before = regex.compile(
             rf"(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']})", regex.REVERSE)
         self.temporal_before = regex.compile(cfg["temporal_before"], regex.REVERSE)
-        self.coordination = regex.compile(r"\s*(?:,|(?P<and>và|hoặc|hay|-|–|đến|tới))\s*")
+        # ("và" links no labels: "Quận 9 và 32 đối tượng", "vào lớp 1 và 109.300 học sinh")
+        self.coordination = regex.compile(r"\s*(?:,|(?P<and>hoặc|hay|-|–|đến|tới))\s*")
         self.place_unit_after = regex.compile(cfg["place_unit_after"])
         self.exponent_before = regex.compile(r"\d\s*(?:m|km|cm|dm|mm)\s+$", regex.REVERSE)
         # comparators in one search, tried in the order of counts.json ("trên dưới" before "dưới")
@@ -319,8 +321,9 @@ def category_of(entity: str) -> str | None:
     n = _head_syllables(low)
     skip = 1 if n and low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     head = " ".join(low[skip:n])
-    # a one-syllable verb is no thing ("1 sống 2 chết"); two-syllable ones are nouns here too ("2 bảo vệ", "97 tổ chức")
-    verb = head in r.verbs and " " not in head
+    # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
+    # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
+    verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs
     return head if head and head not in r.classifiers and not verb and head not in r.adverbs else None
 
 
@@ -339,7 +342,7 @@ def _label_before(before: str) -> str | None:
         return None
     last = words[-1]
     if name and (last[:1].isupper() or last[1:2].isupper()) and not last.isupper() and last.isalpha() \
-            and not r.syllable.fullmatch(last.lower()):
+            and not r.syllable.fullmatch(last.lower()) and last not in r.foreign_words_before_counts:
         return "name"
     if last.lstrip(_NOT_LETTERS) not in r.label_ends:
         return None  # the last word ends no label: most numbers
@@ -367,6 +370,8 @@ def _last_word(text: str, pos: int) -> str:
 def _excluded(text: str, before: str, end: int, number: str, digits: str) -> bool:
     """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
     r = rules()
+    if 3 <= float(number.replace(".", "").replace(",", ".") or 0) <= 7 and _last_word(before, len(before)) == "ngã":
+        return True  # "ngã 4 Hát Lót": a crossroads (but "hất ngã hai học sinh")
     label = _label_before(before)
     if label == "name":  # a model's number, unless a figure of a list stands alone ("(Anh 6; Canada 5; Đức 2)")
         return not r.figure_end.match(text, end)
@@ -635,11 +640,14 @@ def extract(doc: Document) -> list:
             if any(low.startswith(x) for x in r.pct_excluded):
                 return
         category = category_of(ent)
-        if (category is None and ent.split(None, 1)[0].lower() not in r.classifiers) or (
-                category in r.verbs and category not in r.nouns_despite_verbs and not is_pct):
+        classified = ent.split(None, 1)[0].lower() in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
+        if (category is None and not classified) or (
+                category in r.verbs and category not in r.nouns_despite_verbs and not is_pct and not classified):
             # a verb follows ("chín chắn", "658 di chuyển"), no counted thing ("200 chiếc" counts);
             # after a percentage a verb names an activity counted ("trên 80% phân loại phong trào", corpus)
             return
+        if classified and category in r.verbs and category not in r.nouns_despite_verbs:
+            category = None  # "7 chiếc sống sót": the things, of no named kind
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
@@ -705,8 +713,9 @@ def extract(doc: Document) -> list:
             emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
     for m in r.worded.finditer(text):
         nxt = text[m.end() + 1:m.end() + 3]
+        lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip()
         if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
-                                    or text[_sentence_bounds(doc, m.start())[0]:m.start()].strip(_OPENERS)):
+                                    or (lead.strip(_OPENERS) and lead[-1:] not in _OPENERS + ":")):
             # a name: "Hai Bà Trưng", "Ba Đình" (not "Hai CLB"); a number word is capitalised only to open a
             # sentence: elsewhere it is a name ("ông Ba kể lại") or a title ("truyện tranh “Bảy viên ngọc rồng”")
             continue
@@ -717,7 +726,7 @@ def extract(doc: Document) -> list:
                 continue  # a word of its own: "ba lô", "chín chắn", "tài ba" (but "bốn tay vợt")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
-        if value and not _label_before(before):
+        if value and not _label_before(before) and not (3 <= value <= 7 and _last_word(before, len(before)) == "ngã"):
             emit(value, m.start(), m.end(), _cmp_before(before))
     for m in (m for pattern in r.vague for m in pattern.finditer(text)):
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
