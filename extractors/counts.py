@@ -111,7 +111,6 @@ class _Rules:
         self.not_count_acronyms = set(cfg["not_count_acronyms"])
         self.money_before = set(cfg["money_before"])
         self.per_time_after = regex.compile(cfg["per_time_after"])
-        self.honorifics = set(cfg["honorifics"])
         self.date_ratio_before = regex.compile(cfg["date_ratio_before"], regex.REVERSE)
         self.side_nouns = set(cfg["side_nouns"])
         self.capitalised_nouns = set(cfg["capitalised_nouns"])
@@ -370,7 +369,7 @@ def _last_word(text: str, pos: int) -> str:
 def _excluded(text: str, before: str, end: int, number: str, digits: str) -> bool:
     """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
     r = rules()
-    if 3 <= float(number.replace(".", "").replace(",", ".") or 0) <= 7 and _last_word(before, len(before)) == "ngã":
+    if 3 <= parse_number(number) <= 7 and _last_word(before, len(before)) == "ngã":
         return True  # "ngã 4 Hát Lót": a crossroads (but "hất ngã hai học sinh")
     label = _label_before(before)
     if label == "name":  # a model's number, unless a figure of a list stands alone ("(Anh 6; Canada 5; Đức 2)")
@@ -461,7 +460,7 @@ def _shared_noun(doc: Document, counts: list, loose: list) -> list:
         s0, _ = _sentence_bounds(doc, start)
         i = bisect.bisect_left(starts, start) - 1
         prev = counts[i] if i >= 0 and counts[i].end_char <= start and counts[i].start_char >= s0 else None
-        whole, noun_at = None, None
+        whole = None
         if is_pct:
             cue = prev and not prev.is_percent and r.share_after_count.fullmatch(text, prev.end_char, start)
             if cue and not r.change_before.search(text[max(s0, prev.start_char - 20):prev.start_char]):
