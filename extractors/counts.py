@@ -70,6 +70,7 @@ class _Rules:
         patterns = [f"(?:{x})" for x in cfg["excluded_before_patterns"]]
         small = [f"(?:{cfg['grade_before']})", f"(?:{cfg['numbered_place_before']})"]
         self.patterns_before = regex.compile("|".join(patterns), regex.REVERSE)
+        self.pattern_last_words = set(cfg["pattern_last_words"])
         self.any_pattern_before = regex.compile("|".join(patterns + small), regex.REVERSE)
         self.small_label_before = regex.compile(
             rf"(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']})", regex.REVERSE)
@@ -369,13 +370,17 @@ def _last_word(text: str, pos: int) -> str:
 def _excluded(text: str, before: str, end: int, number: str, digits: str) -> bool:
     """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
     r = rules()
-    if 3 <= parse_number(number) <= 7 and _last_word(before, len(before)) == "ngã":
+    if before.rstrip()[-3:].lower() == "ngã" and 3 <= parse_number(number) <= 7:
         return True  # "ngã 4 Hát Lót": a crossroads (but "hất ngã hai học sinh")
     label = _label_before(before)
     if label == "name":  # a model's number, unless a figure of a list stands alone ("(Anh 6; Canada 5; Đức 2)")
         return not r.figure_end.match(text, end)
     if label == "excluded" or (label == "document" and not _THOUSANDS.fullmatch(number)):
         return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
+    b = before.rstrip().rstrip(":").rstrip()
+    last = b[b.rfind(" ") + 1:].lstrip(_NOT_LETTERS)
+    if not (last.lower() in r.pattern_last_words or last[:1].isupper() or b[-1:].isdigit() or b[-1:] == "="):
+        return False  # no pattern ends with this word (a set lookup before the search: this runs for every number)
     if not r.any_pattern_before.search(before):
         return False
     if r.patterns_before.search(before):
@@ -650,7 +655,9 @@ def extract(doc: Document) -> list:
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
-        if r.per_time_after.match(text, end_num, end + 20):
+        tail = text[end_num:end + 20]
+        if ("mỗi" in tail or "một" in tail or "hàng" in tail or "hằng" in tail or " 1 " in tail) and \
+                r.per_time_after.match(tail):
             return  # "50 tù nhân một ngày", "71 quả mỗi ngày": a rate per time
         if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
             return  # "hai bên bờ sông", "hai bên má": sides, not parties
@@ -693,7 +700,8 @@ def extract(doc: Document) -> list:
         if m["b"] is None and m["den"] is None and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
         value = parse_number(a)
-        cmp = _cmp_before(before) if not (m["from"] or r.out_of_before.search(before)) else "eq"
+        out_of = before.rstrip()[-4:] == "trên" and r.out_of_before.search(before)
+        cmp = _cmp_before(before) if not (m["from"] or out_of) else "eq"
         if a == "1" and m["b"] is None and m["den"] is None and cmp in ("gt", "lt") and not r.scale.match(text[m.end():m.end() + 12]):
             continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
         if m["b"] is not None:
