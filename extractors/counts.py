@@ -49,8 +49,8 @@ class _Rules:
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(_cased(starts))})(?:\s+(?:{alternation(_cased(cont))}))*)(?!\p{{L}})")
         # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
-        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
-                                    r"(?!\p{L})", regex.I) for f in sorted(firsts)]
+        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation(_cased([v for v in cfg['vague_quantities'] if v.split()[0] == f]))})"
+                                    r"(?!\p{L})") for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
         # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
         # a set is faster than a regex of 200 words, and this runs for every number. A document type
@@ -156,7 +156,6 @@ class _Rules:
         self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
         self.share_of_things = regex.compile(cfg["share_of_things"])
         self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
-        self.figure_end = regex.compile(r"\s*(?:[;,.()…]|và(?!\p{L})|$)", regex.M)
         label = r"(?P<label>(?:\p{L}+\s+){1,4})"
         self.list_first = regex.compile(cfg["list_opener"] + label)
         self.list_next = regex.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)" + label)
@@ -361,6 +360,13 @@ def _label_before(before: str) -> str | None:
     return None
 
 
+def _figure_ends(after: str) -> bool:
+    """Whether nothing but punctuation, "và" or the end of the line follows a figure (a string test:
+    this runs for every number with no noun)."""
+    after = after.lstrip(" \t")
+    return not after or after[0] in ";,.()…\n" or (after[:2] == "và" and not after[2:3].isalpha())
+
+
 def _last_word(text: str, pos: int) -> str:
     """The word right before `pos`, lower case."""
     m = _WORD_BEFORE.search(text, max(0, pos - 25), pos)
@@ -374,7 +380,7 @@ def _excluded(text: str, before: str, end: int, number: str, digits: str) -> boo
         return True  # "ngã 4 Hát Lót": a crossroads (but "hất ngã hai học sinh")
     label = _label_before(before)
     if label == "name":  # a model's number, unless a figure of a list stands alone ("(Anh 6; Canada 5; Đức 2)")
-        return not r.figure_end.match(text, end)
+        return not _figure_ends(text[end:end + 8])
     if label == "excluded" or (label == "document" and not _THOUSANDS.fullmatch(number)):
         return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
     b = before.rstrip().rstrip(":").rstrip()
@@ -480,7 +486,7 @@ def _shared_noun(doc: Document, counts: list, loose: list) -> list:
                 continue
         else:
             m = None
-            if r.figure_end.match(text, end):
+            if _figure_ends(text[end:end + 8]):
                 if last_item and (m := r.list_next.fullmatch(text, last_item[0], start)):
                     whole = last_item[1]
                 elif prev is not None and not prev.is_percent and (m := r.list_first.fullmatch(text, prev.end_char, start)):
@@ -509,6 +515,9 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
         at = t.start() - 1
         if at < 0 or text[at] not in "mM" or (at and text[at - 1].isalpha()):
             continue
+        near = text[max(0, at - 6):at + 90]
+        if "," not in near and ";" not in near and "và" not in near and "trong" not in near:
+            continue  # no list and no "trong" near: most "một" (a string test before the pattern)
         m = r.one.match(text, at)
         if not m:
             continue
@@ -630,7 +639,7 @@ def extract(doc: Document) -> list:
             whole = m and _parse_any(m["n"])
             found = whole and value < whole and _entity(rest[m.end():])
             if not found or not category_of(found[0]):
-                if r.figure_end.match(rest):  # nothing follows: the noun may stand earlier
+                if _figure_ends(rest[:8]):  # nothing follows: the noun may stand earlier
                     loose.append((value, start, end_num, cmp, is_pct))
                 return
             found = (found[0], m.end() + found[1])  # "là 1 trong 9 xã": one of the whole's things
