@@ -49,8 +49,8 @@ class _Rules:
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(_cased(starts))})(?:\s+(?:{alternation(_cased(cont))}))*)(?!\p{{L}})")
         # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
-        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation(_cased([v for v in cfg['vague_quantities'] if v.split()[0] == f]))})"
-                                    r"(?!\p{L})") for f in sorted(firsts)]
+        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
+                                    r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
         # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
         # a set is faster than a regex of 200 words, and this runs for every number. A document type
