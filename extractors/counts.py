@@ -680,17 +680,17 @@ def extract(doc: Document) -> list:
         out.append(Count(value=value, cmp=cmp, is_percent=is_pct, entity=r.determiners.sub("", ent),
                          start_char=start, end_char=end, value_max=value_max, denominator=den, category=category))
 
-    excluded_end, temporal = -1, False  # where the last number excluded by the words before it ends
+    excluded_end, excluded_by = -1, ""  # where the last number excluded by the words before it ends, and those words
     for m in r.numeric.finditer(text):
         a = m["a"]
         before = text[max(0, m.start() - 30):m.start()]
         digits = a.replace(".", "").replace(",", "")
         if _excluded(text, before, m.end(), a, digits):
             # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
-            excluded_end, temporal = m.end(), len(a) > 3 or bool(r.temporal_before.search(before))
+            excluded_end, excluded_by = m.end(), before if len(a) < 4 else ""
             continue  # article numbers, names with numbers, times, page numbers after a date, grades
         link = r.coordination.fullmatch(text, excluded_end, m.start()) if m.start() - excluded_end < 8 else None
-        if link and (link["and"] or not temporal):
+        if link and (link["and"] or (excluded_by and not r.temporal_before.search(excluded_by))):
             excluded_end = m.end()
             continue  # "Điều 5, 6", "nhóm số 1, 2 quy định": coordinated with an excluded number
         if a in ("2", "3") and r.exponent_before.search(before):
