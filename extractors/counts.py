@@ -27,11 +27,6 @@ _BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
-def _cased(words: list[str]) -> list[str]:
-    """Each word in lower case, capitalised and in capitals ("hai", "Hai", "HAI")."""
-    return sorted({v for w in words for v in (w, w.capitalize(), w.upper())})
-
-
 class _Rules:
     def __init__(self):
         cfg = load_json("counts.json")
@@ -43,10 +38,9 @@ class _Rules:
         nw = cfg["number_words"]
         self.number_words = nw
         cont = [w for w in nw if w not in ("năm", "tư")]
-        # written out in each case instead of IGNORECASE, which makes this search of every text slower
-        starts = cfg["number_word_starts"]
         self.worded = regex.compile(
-            rf"(?<!\p{{L}})(?P<w>(?:{alternation(_cased(starts))})(?:\s+(?:{alternation(_cased(cont))}))*)(?!\p{{L}})")
+            rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
+            regex.I)
         # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
         self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
@@ -71,6 +65,8 @@ class _Rules:
         small = [f"(?:{cfg['grade_before']})", f"(?:{cfg['numbered_place_before']})"]
         self.patterns_before = regex.compile("|".join(patterns), regex.REVERSE)
         self.pattern_last_words = set(cfg["pattern_last_words"])
+        self.before_words_to_test = ({w.lower() for w in self.label_ends} | self.pattern_last_words | {"ngã"}
+                                     | {w.rsplit(None, 1)[-1] for w in self.excluded_words})
         self.any_pattern_before = regex.compile("|".join(patterns + small), regex.REVERSE)
         self.small_label_before = regex.compile(
             rf"(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']})", regex.REVERSE)
@@ -510,11 +506,17 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     """"một" counts as one of a whole ("là một trong 9 xã") or as an item of a list with other counts
     ("thu giữ 2 dao, một súng hoa cải"); elsewhere it is the article "a"."""
     r, text = rules(), doc.text
+    if not counts:
+        return []  # "một" counts only next to another count, or before one ("một trong 9 xã")
     items = []  # [start, end, count or None, accepted]
+    starts = sorted(c.start_char for c in counts)
     for t in r.one_tail.finditer(text):
         at = t.start() - 1
         if at < 0 or text[at] not in "mM" or (at and text[at - 1].isalpha()):
             continue
+        i = bisect.bisect_left(starts, at - 150)
+        if i == len(starts) or starts[i] > at + 150:
+            continue  # no count near
         near = text[max(0, at - 6):at + 90]
         if "," not in near and ";" not in near and "và" not in near and "trong" not in near:
             continue  # no list and no "trong" near: most "một" (a string test before the pattern)
@@ -682,10 +684,16 @@ def extract(doc: Document) -> list:
 
     excluded_end, excluded_by = -1, ""  # where the last number excluded by the words before it ends, and those words
     for m in r.numeric.finditer(text):
-        a = m["a"]
+        a, hi_text, den_text = m["a"], m["b"], m["den"]
+        if hi_text is None and den_text is None and _BARE_YEAR.fullmatch(a):
+            continue  # a bare year
         before = text[max(0, m.start() - 30):m.start()]
         digits = a.replace(".", "").replace(",", "")
-        if _excluded(text, before, m.end(), a, digits):
+        b = before.rstrip()
+        last = b[b.rfind(" ") + 1:].strip(_NOT_LETTERS)
+        # a lower-case word that ends no label and no pattern, the case of most numbers, is tested first
+        maybe = not last.islower() or last in r.before_words_to_test
+        if maybe and _excluded(text, before, m.end(), a, digits):
             # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
             excluded_end, excluded_by = m.end(), before if len(a) < 4 else ""
             continue  # article numbers, names with numbers, times, page numbers after a date, grades
@@ -697,21 +705,20 @@ def extract(doc: Document) -> list:
             continue  # "5000 m 2": a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
-        slash = before.rstrip()[-1:] == "/"
-        if slash and not _pair_follows(text, out, m.start() - 1 - (len(before) - len(before.rstrip())), a):
+        if b[-1:] == "/" and not _pair_follows(text, out, m.start() - 1 - (len(before) - len(b)), a):
             continue  # a rate ("6 lít/100 km", "39,1 hành khách/1 lượt xe"), not the second count of a pair
-        if m["den"] is not None and f"{a}/{m['den']}" in r.not_ratios and not r.countable_after.match(text, m.end()):
-            continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
-        if m["den"] is not None and ("," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()])):
-            continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
-        if m["den"] is not None and len(m["den"]) < 3 and int(m["den"]) <= 12 and r.date_ratio_before.search(before):
-            continue  # a day and month: "hôm nay 4/7"
-        if m["b"] is None and m["den"] is None and _BARE_YEAR.fullmatch(a):
-            continue  # a bare year
+        if den_text is not None:
+            if f"{a}/{den_text}" in r.not_ratios and not r.countable_after.match(text, m.end()):
+                continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
+            if "," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()]):
+                continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
+            if len(den_text) < 3 and int(den_text) <= 12 and r.date_ratio_before.search(before):
+                continue  # a day and month: "hôm nay 4/7"
         value = parse_number(a)
-        out_of = before.rstrip()[-4:] == "trên" and r.out_of_before.search(before)
+        out_of = b[-4:] == "trên" and r.out_of_before.search(before)
         cmp = _cmp_before(before) if not (m["from"] or out_of) else "eq"
-        if a == "1" and m["b"] is None and m["den"] is None and cmp in ("gt", "lt") and not r.scale.match(text[m.end():m.end() + 12]):
+        if a == "1" and hi_text is None and den_text is None and cmp in ("gt", "lt") \
+                and not r.scale.match(text[m.end():m.end() + 12]):
             continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
         if m["b"] is not None:
             if m["den"] is not None:
@@ -729,7 +736,7 @@ def extract(doc: Document) -> list:
             emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
     for m in r.worded.finditer(text):
         nxt = text[m.end() + 1:m.end() + 3]
-        lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip()
+        lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip() if m["w"][0].isupper() else ""
         if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
                                     or (lead.strip(_OPENERS) and lead[-1:] not in _OPENERS + ":")):
             # a name: "Hai Bà Trưng", "Ba Đình" (not "Hai CLB"); a number word is capitalised only to open a
