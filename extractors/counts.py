@@ -5,6 +5,7 @@ One pattern finds every numeric expression; each is then read left (comparator, 
 as article numbers and names) and right (percent, scale word, unit, counted noun phrase)."""
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -19,6 +20,10 @@ _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
+_OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
+_NOT_LETTERS = "([{\"'“‘«-–—.,;:!?/*•·…"
+_COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
+_BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|hơn)\s+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -28,7 +33,7 @@ class _Rules:
         legal_types = [t["word"] for t in load_json("legal.json")["types"]]
         self.numeric = regex.compile(
             rf"(?:(?<=\p{{L}}/)|(?<![\p{{L}}\d/.,:\-–]))(?:(?P<from>[Tt]ừ)\s+)?(?P<a>{_NUM})"
-            rf"(?:\s*(?P<pct_a>%)?\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM}))?(?:\s*/\s*(?P<den>\d{{1,6}}))?"
+            rf"(?:\s*(?P<pct_a>%)?\s*(?:-|–|đến|tới)\s*(?P<b>{_NUM}))?(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,6}}))?"
             rf"(?![\p{{L}}\d/]|[.,:\-]\d)")
         nw = cfg["number_words"]
         self.number_words = nw
@@ -36,36 +41,82 @@ class _Rules:
         self.worded = regex.compile(
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
             regex.I)
-        self.vague = regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation(cfg['vague_quantities'])})(?!\p{{L}})", regex.I)
+        # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
+        firsts = {v.split()[0] for v in cfg["vague_quantities"]}
+        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
+                                    r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
-        # The "...before" patterns end at "$" and are searched on the text left of a number:
-        # searching in reverse tries the end first instead of every position (3x faster).
-        self.excluded_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['excluded_before'])})\s*:?\s*$", regex.REVERSE)
-        # a number after a document type is the document's number, unless grouped in thousands
-        # ("quá tốc độ quy định 27.173 trường hợp")
-        self.document_type_before = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(legal_types + [t.lower() for t in legal_types])})\s*:?\s*$", regex.REVERSE)
-        # one search instead of one per pattern: this runs for every number of the text
-        self.excluded_before_numeric = regex.compile("|".join(
-            [f"(?:{self.excluded_before.pattern})"] + [f"(?:{x})" for x in cfg["excluded_before_patterns"]]), regex.REVERSE)
+        # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
+        # a set is faster than a regex of 200 words, and this runs for every number. A document type
+        # in lower case that is also a verb ("thông báo 3 lần", "báo cáo 2 em") is left out.
+        lower_types = [t.lower() for t in legal_types if t.lower() not in cfg["document_types_also_verbs"]]
+        self.excluded_words = set(cfg["excluded_before"])
+        self.document_words = set(legal_types + lower_types)
+        self.label_words = max(w.count(" ") + 1 for w in self.excluded_words | self.document_words)
+        self.syllable = regex.compile(cfg["vietnamese_syllable"])
+        self.foreign_words_before_counts = set(cfg["foreign_words_before_counts"])
+        self.not_labels = set(cfg["words_ending_in_a_label_word"])
+        self.words_ending_in_a_number_word = set(cfg["words_ending_in_a_number_word"])
+        self.label_ends = {w.rsplit(None, 1)[-1] for w in self.excluded_words | self.document_words}
+        # The "...before" patterns end at "$" and are searched on the text left of a number: searching in
+        # reverse tries the end first instead of every position (3x faster). All in one search, told apart
+        # only when it matches (a grade or a place's name excludes only a number of one or two digits).
+        patterns = [f"(?:{x})" for x in cfg["excluded_before_patterns"]]
+        small = [f"(?:{cfg['grade_before']})", f"(?:{cfg['numbered_place_before']})"]
+        self.patterns_before = regex.compile("|".join(patterns), regex.REVERSE)
+        self.pattern_last_words = set(cfg["pattern_last_words"])
+        self.before_words_to_test = ({w.lower() for w in self.label_ends} | self.pattern_last_words | {"ngã"}
+                                     | {w.rsplit(None, 1)[-1] for w in self.excluded_words})
+        self.any_pattern_before = regex.compile("|".join(patterns + small), regex.REVERSE)
+        self.small_label_before = regex.compile(
+            rf"(?P<grade>{cfg['grade_before']})|(?:{cfg['numbered_place_before']})", regex.REVERSE)
+        self.temporal_before = regex.compile(cfg["temporal_before"], regex.REVERSE)
+        # ("và" links no labels: "Quận 9 và 32 đối tượng", "vào lớp 1 và 109.300 học sinh")
+        self.coordination = regex.compile(r"\s*(?:,|(?P<and>hoặc|hay|-|–|đến|tới))\s*")
+        self.place_unit_after = regex.compile(cfg["place_unit_after"])
+        self.exponent_before = regex.compile(r"\d\s*(?:m|km|cm|dm|mm)\s+$", regex.REVERSE)
         # comparators in one search, tried in the order of counts.json ("trên dưới" before "dưới")
         cmp_groups = "|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cfg["comparators"]))
         self.cmp_any_before = regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{cmp_groups})\s+$", regex.REVERSE)
         self.cmp_names = {f"c{i}": c["cmp"] for i, c in enumerate(cfg["comparators"])}
+        self.out_of_before = regex.compile(r"\d\s+trên\s+$", regex.REVERSE)  # "52 trên 100 ghế": out of
+        self.cmp_ends = {alt.split()[-1].lower() for c in cfg["comparators"] for alt in c["pattern"].split("|")}
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
+        self.scale_word_starting = regex.compile(rf"(?i)(?:{alternation(cfg['scale_words_starting'])})(?!\p{{L}})")
+        self.grouped_with_comma = regex.compile(r"\d{1,3},\d{3}")
+        self.scale_initials = {w[0] for w in self.scale_values} | {w[0].upper() for w in self.scale_values}
+        self.unit_after_scale = regex.compile(rf"^\s*(?P<u>{alternation(cfg['units_after_scale'])})(?![\p{{L}}\d])")
         self.percent = regex.compile(r"^\s*(?:%|phần trăm(?!\p{L}))")
         self.paren = regex.compile(r"^\s*\([^()\n]{1,25}\)")
-        self.at_least = regex.compile(rf"^\s+{cfg['at_least_after']}(?!\p{{L}})")
+        # "từ 10 người trở lên", "80% trở lên số chi bộ", "hai liệt sĩ trở lên": a bound after the number or the phrase
+        self.bound_after = regex.compile(rf"^[ \t]*(?P<b>{alternation(cfg['bound_after'])})(?!\p{{L}})")
+        self.bound_names = cfg["bound_after"]
         self.unit = regex.compile(rf"^\s*(?P<u>{alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
+        self.fraction = regex.compile(rf"[ \t]+phần[ \t]+(?:\d|(?:{alternation(cfg['number_words'])})(?!\p{{L}}))")
         self.heads_despite = set(cfg["heads_despite_not_count_heads"])  # "95 bị can": "bị" starts a noun
         self.pct_excluded = cfg["percent_excluded_heads"]
-        self.entity = regex.compile(r"^\s+(?P<e>\p{L}[\p{L}\d]*(?:-\p{L}+)?(?: \p{L}[\p{L}\d]*(?:-\p{L}+)?){0,7})")
+        # a phrase of words on the number's line; "đ/c" (đồng chí), "h/s" (học sinh) are one word
+        word = rf"(?:(?:{alternation(cfg['slash_abbreviations'])})(?![\p{{L}}/])|\p{{L}}[\p{{L}}\d]*(?:-\p{{L}}+)?)"
+        self.entity = regex.compile(rf"^[ \t\xa0]+(?P<e>{word}(?: {word}){{0,7}})")
+        # "18 con/kg", "20 bàn/mùa", "7.222 người/km2": a rate per unit, not a count
+        self.per_unit = regex.compile(rf"/\s*(?:{alternation(cfg['per_units'] + cfg['amount_units'])})(?![\p{{L}}])")
+        self.not_count_acronyms = set(cfg["not_count_acronyms"])
+        self.money_before = set(cfg["money_before"])
+        self.per_time_after = regex.compile(cfg["per_time_after"])
+        self.date_ratio_before = regex.compile(cfg["date_ratio_before"], regex.REVERSE)
+        self.side_nouns = set(cfg["side_nouns"])
+        self.capitalised_nouns = set(cfg["capitalised_nouns"])
+        # "gấp 3 lần", "tăng hơn 18 lần", "cao hơn 3 lần": a multiple, not occurrences
+        self.multiple_before = regex.compile(cfg["multiple_before"], regex.REVERSE)
+        self.multiple_after = regex.compile(cfg["multiple_after"])
+        # "là 1 trong 9 xã", "trong số 7 trường hợp": one of a counted whole
+        self.one_of = regex.compile(
+            rf"^[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
         self.target = regex.compile(cfg["target_cues"])
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
@@ -76,15 +127,34 @@ class _Rules:
         self.classifiers = set(cfg["classifiers"])
         self.classifier_nouns = set(cfg["classifier_nouns"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
-        self.nouns = set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
+        self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
+                      | self.heads_despite)
+        self.nouns_despite_verbs = set(cfg["verbal_nouns"]) | set(cfg["categories"]) | set(cfg["nouns"])
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
-        self.event_heads = set(cfg["event_heads"])
+        self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
         self.not_nouns = self.verbs | self.adverbs | set(cfg["prepositions_conjunctions"]) | self.stop_words
         self.attribute_heads = set(cfg["attribute_heads"])
         self.not_ratios = set(cfg["not_ratios"])
+        self.countable_after = regex.compile(rf"\s+(?:các\s+)?(?:{alternation(cfg['categories'])})(?!\p{{L}})")
+        self.rate_cue_before = regex.compile(cfg["rate_cue_before"], regex.REVERSE)
         self.share_of_counted = regex.compile(r"^\s+(?:tổng\s+)?số\s+(?!tiền|vốn)\p{L}")
+        # "một" next to a list separator, or before one that leads to a number: "một" is frequent, most are no count
+        starts = f"(?:\\d|(?:một|{alternation(cfg['number_word_starts'])})\\s)"
+        self.one_tail = regex.compile(r"ột(?=[ \t])")  # a literal: found fast, then "m"/"M" checked
+        self.one = regex.compile(rf"(?<=(?:[,;]|\svà)\s{{0,3}})[Mm]ột"
+                                 rf"|[Mm]ột(?=[ \t]+trong[ \t]|[ \t][^.!?\n]{{0,80}}?(?:[,;]|\svà)\s*{starts})")
+        self.not_after_one = set(cfg["not_after_one"])
+        self.first_word = regex.compile(r"\p{L}*")
+        self.list_separator = regex.compile(r"\s*(?:[,;]|và|cùng|cùng với|[,;]\s*và)\s*")
+        self.share_after_count = regex.compile(cfg["share_after_count"])
+        self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
+        self.share_of_things = regex.compile(cfg["share_of_things"])
+        self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
+        label = r"(?P<label>(?:\p{L}+\s+){1,4})"
+        self.list_first = regex.compile(cfg["list_opener"] + label)
+        self.list_next = regex.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)" + label)
         self.subset_cue = regex.compile(cfg["subset_cue_before"], regex.REVERSE)
         self.part_continues = regex.compile(cfg["subset_part_continues"])
 
@@ -97,6 +167,11 @@ def rules() -> _Rules:
 def parse_number(s: str) -> float:
     """'1.856' -> 1856, '1,5' -> 1.5, '02' -> 2 (Vietnamese separators)."""
     return float(s.replace(".", "").replace(",", "."))
+
+
+def _parse_any(s: str) -> float | None:
+    """A number in digits or in words."""
+    return parse_number(s) if s[0].isdigit() else parse_number_words(s)
 
 
 def parse_number_words(s: str) -> float | None:
@@ -172,14 +247,28 @@ def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
     head = _head_syllables(low)
     if head == 0 or head >= len(low):
         return words
-    # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event
-    i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads
+    # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event ("dao phóng lợn": a tool its use)
+    i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads_and_instruments
     for w in _words(" ".join(low[head:])):
         if w in r.adverbs or (w in r.verbs and (seen_verb or (" " not in w and not (event and i == head)))):
             return words[:i]
         seen_verb |= w in r.verbs
         i += w.count(" ") + 1
     return words
+
+
+def _names_a_thing(words: list[str]) -> bool:
+    """A capitalised phrase after a number counts only as an acronym ("48 DN", "Hai CLB") or a
+    capitalised common noun ("2 Huy chương vàng", "13 Thủ tướng"); not a name ("hẻm 662 Bùi Đình Túy",
+    "Ronaldo 7 Varane"), a currency or a measure ("3.000 HKD", "811 HP")."""
+    first, r = words[0], rules()
+    if first.isupper():
+        return len(first) > 1 and first.isalpha() and first not in r.not_count_acronyms
+    word = _words(" ".join(words[:4]).lower())[0] if len(words) > 1 else ""
+    if " " in word and not all(w[0].isupper() for w in words[:word.count(" ") + 1]):
+        return True  # a word of the dictionary: "2 Huy chương vàng", "2 Phó Giám đốc" (not a name: "63 Trần Khánh Dư")
+    # "hai Phiếu thu bài thi", "9 Trạm biến áp", "2 Sở giao dịch": a counted noun before a lower-case word
+    return first.lower() in r.capitalised_nouns and (len(words) == 1 or words[1].islower())
 
 
 def _entity(rest: str) -> tuple[str, int] | None:
@@ -191,9 +280,16 @@ def _entity(rest: str) -> tuple[str, int] | None:
     words = m["e"].split()
     while words and words[0].lower() in r.single_word_determiners:
         words = words[1:]
+    if not words or (rest[m.end("e"):m.end("e") + 1] == "/" and r.per_unit.match(rest, m.end("e"))):
+        return None
+    if len(words[0]) == 1 and words[0].isascii():
+        return None  # a letter: "16-35 f/2.8"
     first_two = " ".join(words[:2]).lower()
-    if not words or (first_two not in r.heads_despite and (
-            words[0].lower() in r.not_heads or first_two in r.first_two_not_heads)):
+    if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
+        return None
+    if words[0] == "phần" and r.fraction.match(rest):
+        return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
+    if words[0][0].isupper() and not _names_a_thing(words):
         return None
     if words[0].lower() in r.adverbs and _words(" ".join(words[:2]).lower())[0] in r.adverbs:
         return None  # "cả hai đều ...", "cả hai chỉ dừng": no noun follows
@@ -201,8 +297,8 @@ def _entity(rest: str) -> tuple[str, int] | None:
         return None  # a heading after a page number ("14 CÔNG BÁO/Số 261")
     kept = [words[0]]
     for w in words[1:]:
-        if w.lower() in r.stop_words:
-            break
+        if w.lower() in r.stop_words and f"{kept[-1]} {w}".lower() not in _dictionary():
+            break  # (not inside a word: "hai hợp đồng")
         kept.append(w)
     kept = _cut_at_predicate(tuple(kept))
     prefix = m["e"][: m["e"].index(words[0])]
@@ -220,9 +316,79 @@ def category_of(entity: str) -> str | None:
     n = _head_syllables(low)
     skip = 1 if n and low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     head = " ".join(low[skip:n])
-    # a one-syllable verb is no thing ("1 sống 2 chết"); two-syllable ones are nouns here too ("2 bảo vệ", "97 tổ chức")
-    verb = head in r.verbs and " " not in head
+    # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
+    # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
+    verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs
     return head if head and head not in r.classifiers and not verb and head not in r.adverbs else None
+
+
+def _label_before(before: str) -> str | None:
+    """"excluded" when the words right before a number (and a colon) are one of 'excluded_before'
+    ("Điều 5", "khoản 2"), "document" when they are a document type ("Chỉ thị 09"), "name" when the
+    word right before it is a capitalised word that is no Vietnamese syllable ("Tiger 800",
+    "SEA Games 29", "iPhone 7": a model or an edition), else None."""
+    r = rules()
+    b = before.rstrip()
+    name = len(b) < len(before)  # a space, and no punctuation, between the word and the number
+    if b.endswith(":"):
+        b, name = b[:-1].rstrip(), False
+    words = b.rsplit(None, r.label_words)[-r.label_words:]
+    if not words:
+        return None
+    last = words[-1]
+    if name and (last[:1].isupper() or last[1:2].isupper()) and not last.isupper() and last.isalpha() \
+            and not r.syllable.fullmatch(last.lower()) and last not in r.foreign_words_before_counts:
+        return "name"
+    if last.lstrip(_NOT_LETTERS) not in r.label_ends:
+        return None  # the last word ends no label: most numbers
+    for k in range(1, len(words) + 1):
+        first = words[-k]
+        i = 0
+        while i < len(first) and not first[i].isalpha():
+            i += 1  # "(Điều 5": the phrase starts at a letter
+        phrase = " ".join([first[i:]] + words[len(words) - k + 1:])
+        if phrase in r.excluded_words:
+            # not the end of a longer word: "chi tiết 3 đoạn", "hàng năm 3 vụ", "nông thôn 2 xã"
+            if k == len(words) or f"{words[-k - 1]} {phrase}".lower() not in r.not_labels:
+                return "excluded"
+        if phrase in r.document_words:
+            return "document"
+    return None
+
+
+def _figure_ends(after: str) -> bool:
+    """Whether nothing but punctuation, "và" or the end of the line follows a figure (a string test:
+    this runs for every number with no noun)."""
+    after = after.lstrip(" \t")
+    return not after or after[0] in ";,.()…\n" or (after[:2] == "và" and not after[2:3].isalpha())
+
+
+def _last_word(text: str, pos: int) -> str:
+    """The word right before `pos`, lower case."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 25), pos)
+    return m[1].lower() if m else ""
+
+
+def _excluded(text: str, before: str, end: int, number: str, digits: str) -> bool:
+    """Whether the words before a number name it: an article, a date, a document, a grade, a place."""
+    r = rules()
+    if before.rstrip()[-3:].lower() == "ngã" and 3 <= parse_number(number) <= 7:
+        return True  # "ngã 4 Hát Lót": a crossroads (but "hất ngã hai học sinh")
+    label = _label_before(before)
+    if label == "name":  # a model's number, unless a figure of a list stands alone ("(Anh 6; Canada 5; Đức 2)")
+        return not _figure_ends(text[end:end + 8])
+    if label == "excluded" or (label == "document" and not _THOUSANDS.fullmatch(number)):
+        return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
+    b = before.rstrip().rstrip(":").rstrip()
+    last = b[b.rfind(" ") + 1:].lstrip(_NOT_LETTERS)
+    if not (last.lower() in r.pattern_last_words or last[:1].isupper() or b[-1:].isdigit() or b[-1:] == "="):
+        return False  # no pattern ends with this word (a set lookup before the search: this runs for every number)
+    if not r.any_pattern_before.search(before):
+        return False
+    if r.patterns_before.search(before):
+        return True
+    small = len(digits) < 3 and r.small_label_before.search(before)  # "nhà cấp 4", "phường Mỹ Đình 2, quận ..."
+    return bool(small) and (small["grade"] is not None or bool(r.place_unit_after.match(text, end)))
 
 
 def _pair_follows(text: str, found: list, slash: int, number: str) -> bool:
@@ -240,9 +406,10 @@ def _is_attribute(text: str, start: int, category: str | None) -> bool:
     r = rules()
     if category not in r.attribute_heads:
         return False
-    before = text[max(0, start - 25):start]
+    # "xe 3, 4 bánh", "xe đến 9 chỗ", "ô tô dưới 9 chỗ": the noun before coordinated numbers or a bound
+    before = _BOUND_BEFORE.sub("", _COORDINATED_BEFORE.sub("", text[max(0, start - 25):start]))
     m = _WORD_BEFORE.search(before)
-    return bool(m) and m[1].lower() not in r.not_nouns and _cmp_before(before) == "eq"
+    return bool(m) and m[1].lower() not in r.not_nouns
 
 
 def _link_parts(doc: Document, counts: list) -> None:
@@ -253,6 +420,8 @@ def _link_parts(doc: Document, counts: list) -> None:
     part_of: dict[int, Count] = {}  # index of a part found after a subset cue -> its whole
     for i, cur in enumerate(counts):
         prev = counts[i - 1] if i else None
+        if cur.parent_start is not None:
+            continue  # a figure of a list, nested already
         if prev is not None and r.parent_between.match(text[prev.end_char:cur.start_char]):
             cur.parent_start = prev.start_char
             continue
@@ -280,116 +449,314 @@ def _link_parts(doc: Document, counts: list) -> None:
             part_of[i] = whole
 
 
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
+    return doc.sentences[doc.sentence_of(pos)] if doc.sentences else (0, len(doc.text))
+
+
+def _shared_noun(doc: Document, counts: list, loose: list) -> list:
+    """Counts for figures whose noun stands earlier: a share after a count ("khám phá 58/60 vụ, đạt
+    96,7%", "47/47 xã (đạt 100%)"), a share of the things after "tỷ lệ" ("Tỷ lệ học sinh ... đạt 93,7%"),
+    the figures of a list after a count, which share its noun ("8 người bị thương (Lào Cai 5; Hà Giang 3)",
+    "trong đó đại học 1.204; cao đẳng 356"). Each spans its noun and its figure."""
+    r, text = rules(), doc.text
+    counts = sorted(counts, key=lambda c: c.start_char)
+    starts = [c.start_char for c in counts]
+    found, lists = [], {}  # lists: the start of a whole -> its figures
+    last_item: tuple[int, Count] | None = None  # (end, whole) of the last figure of a list
+    for value, start, end, cmp, is_pct in sorted(loose, key=lambda f: f[1]):
+        s0, _ = _sentence_bounds(doc, start)
+        i = bisect.bisect_left(starts, start) - 1
+        prev = counts[i] if i >= 0 and counts[i].end_char <= start and counts[i].start_char >= s0 else None
+        whole = None
+        if is_pct:
+            cue = prev and not prev.is_percent and r.share_after_count.fullmatch(text, prev.end_char, start)
+            if cue and not r.change_before.search(text[max(s0, prev.start_char - 20):prev.start_char]):
+                whole = prev
+            else:
+                w0 = max(s0, start - 160)
+                m = r.share_of_things.search(text, w0, start)
+                head = m and _entity(" " + m["np"])
+                if head and _words(head[0].lower())[0] in r.share_heads:
+                    found.append(Count(value=value, cmp=cmp, is_percent=True, entity=head[0],
+                                       start_char=m.start("np"), end_char=end, category=category_of(head[0])))
+                continue
+        else:
+            m = None
+            if _figure_ends(text[end:end + 8]):
+                if last_item and (m := r.list_next.fullmatch(text, last_item[0], start)):
+                    whole = last_item[1]
+                elif prev is not None and not prev.is_percent and (m := r.list_first.fullmatch(text, prev.end_char, start)):
+                    whole = prev
+            if whole is not None and whole.category and m["label"].lower().startswith(whole.category):
+                whole = None  # "3 đoạn (đoạn 1, đoạn 2, đoạn 3)": names, not figures
+            last_item = (end, whole) if whole is not None else None
+        if whole is None:
+            continue
+        c = Count(value=value, cmp=cmp, is_percent=is_pct, entity=whole.entity, start_char=whole.end_char - len(whole.entity),
+                  end_char=end, category=whole.category, parent_start=None if is_pct else whole.start_char)
+        found.append(c)
+        if not is_pct:
+            lists.setdefault(whole.start_char, (whole, []))[1].append(c)
+    # the figures of a list are parts of the whole: together no more than it ("5 xã (A Lưới 1, A Lưới 2, ...)" are names)
+    drop = {id(c) for whole, items in lists.values() if sum(c.value for c in items) > whole.value for c in items}
+    return [c for c in found if id(c) not in drop]
+
+
+def _listed_ones(doc: Document, counts: list, emit) -> list:
+    """"một" counts as one of a whole ("là một trong 9 xã") or as an item of a list with other counts
+    ("thu giữ 2 dao, một súng hoa cải"); elsewhere it is the article "a"."""
+    r, text = rules(), doc.text
+    if not counts:
+        return []  # "một" counts only next to another count, or before one ("một trong 9 xã")
+    items = []  # [start, end, count or None, accepted]
+    starts = sorted(c.start_char for c in counts)
+    for t in r.one_tail.finditer(text):
+        at = t.start() - 1
+        if at < 0 or text[at] not in "mM" or (at and text[at - 1].isalpha()):
+            continue
+        i = bisect.bisect_left(starts, at - 150)
+        if i == len(starts) or starts[i] > at + 150:
+            continue  # no count near
+        near = text[max(0, at - 6):at + 90]
+        if "," not in near and ";" not in near and "và" not in near and "trong" not in near:
+            continue  # no list and no "trong" near: most "một" (a string test before the pattern)
+        m = r.one.match(text, at)
+        if not m:
+            continue
+        rest = text[m.end():m.end() + 160]
+        one_of = r.one_of.match(rest)
+        if one_of:
+            if _entity(rest[one_of.end():]):
+                emit(1.0, m.start(), m.end(), "eq")  # emit reads the whole after "trong"
+            continue
+        found = _entity(rest)
+        if not found or r.first_word.match(rest, found[1])[0].lower() in r.not_after_one:
+            continue
+        ent = r.determiners.sub("", found[0])
+        category = category_of(ent)
+        if ent != found[0] or category is None:
+            continue  # "một số người": some; "một chạy Windows": no noun
+        end = m.end() + found[1] + len(ent)
+        items.append([m.start(), end, Count(value=1.0, cmp="eq", is_percent=False, entity=ent, start_char=m.start(),
+                                            end_char=end, category=category), False])
+    if not items:
+        return []
+    items += [[c.start_char, c.end_char, None, True] for c in counts]
+    items.sort(key=lambda x: x[0])
+    changed = True
+    while changed:  # a chain of items: "một A, một B và 2 C"
+        changed = False
+        for i, it in enumerate(items):
+            if it[3]:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(items) and items[j][3]:
+                    a, b = (items[j], it) if j < i else (it, items[j])
+                    if r.list_separator.fullmatch(text, a[1], b[0]):
+                        it[3] = changed = True
+                        break
+    return [it[2] for it in items if it[2] is not None and it[3]]
+
+
 def _cmp_before(before: str) -> str:
-    m = rules().cmp_any_before.search(before)
-    return rules().cmp_names[m.lastgroup] if m else "eq"
+    r = rules()
+    last = before.rsplit(None, 1)[-1:]
+    if not last or last[0].lower() not in r.cmp_ends:
+        return "eq"  # no comparator ends there: most numbers (a set lookup before the search)
+    m = r.cmp_any_before.search(before)
+    if m and _last_word(before, m.start(m.lastgroup)) + " " + last[0].lower() in _dictionary():
+        return "eq"  # the end of a word: "các chuyến đi nước ngoài 2 người", "cấp trên"
+    return r.cmp_names[m.lastgroup] if m else "eq"
 
 
-def _sentence_context(doc: Document, pos: int, default_year: int | None) -> tuple[str, int | None]:
-    s, _ = doc.sentences[doc.sentence_of(pos)] if doc.sentences else (0, 0)
-    before = doc.text[s:pos]
-    modality = "target" if rules().target.search(before) else "achieved"
-    years = rules().year_in_sentence.findall(before)
-    return modality, int(years[-1]) if years else default_year
+def _set_context(doc: Document, counts: list, default_year: int | None) -> None:
+    """Each count's modality (a target when a cue such as "phấn đấu" stands before it in its sentence)
+    and year (the last "năm YYYY" before it in its sentence, else the document's); each sentence is
+    read once however many counts it holds."""
+    r, text, seen = rules(), doc.text, {}
+    for c in counts:
+        pos = c.start_char
+        s, e = _sentence_bounds(doc, pos)
+        if s not in seen:
+            cue = r.target.search(text, s, e)
+            seen[s] = (cue.end() if cue else None, [(m.end(), int(m[1])) for m in r.year_in_sentence.finditer(text, s, e)])
+        cue_end, years = seen[s]
+        c.modality = "target" if cue_end is not None and cue_end <= pos else "achieved"
+        c.year = next((y for end, y in reversed(years) if end <= pos), default_year)
 
 
 def extract(doc: Document) -> list:
     r = rules()
     text = doc.text
     out: list = []
-    year = document_year(doc)
 
-    def emit(value, start, end_num, cmp, value_max=None, den=None, from_word=False, pct_inside=False):
+    loose: list[tuple] = []  # figures with no noun of their own: (value, start, end, cmp, is_percent)
+
+    def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False, number=""):
         rest = text[end_num:end_num + 160]
-        pm = r.paren.match(rest)
+        # (each pattern is tried only when the first character after the number allows it: this runs for every number)
+        pm = r.paren.match(rest) if rest[:4].lstrip()[:1] == "(" else None
         if pm:
             rest = rest[pm.end():]
             end_num += pm.end()
         is_pct = pct_inside
-        m = r.percent.match(rest)
+        m = r.percent.match(rest) if rest[:4].lstrip()[:1] in ("%", "p") else None
         if m:
             is_pct = True
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
-            m = r.scale.match(rest)
+            m = r.scale.match(rest) if rest[:4].lstrip()[:1] in r.scale_initials else None
+            if m and r.scale_word_starting.match(rest, m.start("s")):
+                m = None  # "2 tỷ phú", "triệu phú": a word, no scale
+            scaled = m is not None
             if m:
                 value *= r.scale_values[m["s"].lower()]
                 if value_max is not None:
                     value_max *= r.scale_values[m["s"].lower()]
                 rest, end_num = rest[m.end():], end_num + m.end()
-            m = r.unit.match(rest)
+            m = r.unit.match(rest) or (r.unit_after_scale.match(rest) if scaled else None)
             follow = m and r.unit_only_before.get(m["u"])
             if follow and not follow.match(rest, m.end()):
                 m = None
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))
                 return
-        if from_word and value_max is None:
-            m = r.at_least.match(rest)
-            if m:
-                cmp = "gte"
-                rest, end_num = rest[m.end():], end_num + m.end()
+            if scaled and _last_word(text, start) in r.money_before:
+                return  # "số tiền 5 triệu", "phạt 2 triệu": money with its unit left out
+        # (cheap tests of a few characters first: these run for every number)
+        m = r.bound_after.match(rest) if value_max is None and "trở" in rest[:8] else None
+        if m:
+            cmp = r.bound_names[m["b"]]
+            rest, end_num = rest[m.end():], end_num + m.end()
+        if not is_pct and value != int(value) and value_max is None:
+            if not r.grouped_with_comma.fullmatch(number):
+                return  # an average ("1,6 email", "0,24 giàn"), no count of things
+            value = float(number.replace(",", ""))  # "1,831 vụ tai nạn": thousands written with a comma
         found = _entity(rest)
+        if found is not None and value == 1 and not is_pct and (rest[found[1]:found[1] + 3] == "số "
+                                                                 or found[0].endswith(" nào")):
+            return  # "1 số người" is "một số": some; "1 trò chơi nào": any
         if found is None:
-            return
+            m = None if is_pct or not ("trong" in rest[:8] or "trên" in rest[:6]) else r.one_of.match(rest)
+            whole = m and _parse_any(m["n"])
+            found = whole and value < whole and _entity(rest[m.end():])
+            if not found or not category_of(found[0]):
+                if _figure_ends(rest[:8]):  # nothing follows: the noun may stand earlier
+                    loose.append((value, start, end_num, cmp, is_pct))
+                return
+            found = (found[0], m.end() + found[1])  # "là 1 trong 9 xã": one of the whole's things
         ent, ent_at = found
         if is_pct:
             # "đạt trên 95% số vụ án": a share of counted things, not of a plan
-            if r.rate_before.search(text[max(0, start - 25):start]) and not r.share_of_counted.match(rest):
+            before = text[max(0, start - 25):start]
+            if r.change_before.search(before) or (r.rate_before.search(before) and not r.share_of_counted.match(rest)):
                 return
             low = r.determiners.sub("", ent.lower())
             if any(low.startswith(x) for x in r.pct_excluded):
                 return
         category = category_of(ent)
+        classified = ent.split(None, 1)[0].lower() in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
+        if (category is None and not classified) or (
+                category in r.verbs and category not in r.nouns_despite_verbs and not is_pct and not classified):
+            # a verb follows ("chín chắn", "658 di chuyển"), no counted thing ("200 chiếc" counts);
+            # after a percentage a verb names an activity counted ("trên 80% phân loại phong trào", corpus)
+            return
+        if classified and category in r.verbs and category not in r.nouns_despite_verbs:
+            category = None  # "7 chiếc sống sót": the things, of no named kind
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
-        modality, yr = _sentence_context(doc, start, year)
+        tail = text[end_num:end + 20]
+        if ("mỗi" in tail or "một" in tail or "hàng" in tail or "hằng" in tail or " 1 " in tail) and \
+                r.per_time_after.match(tail):
+            return  # "50 tù nhân một ngày", "71 quả mỗi ngày": a rate per time
+        if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
+            return  # "hai bên bờ sông", "hai bên má": sides, not parties
+        if category == "lần" and (value != int(value)
+                                  or r.multiple_before.search(_COORDINATED_BEFORE.sub("", text[max(0, start - 30):start]))
+                                  or r.multiple_after.match(text, end)):
+            return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
+        m = r.bound_after.match(text[end:end + 20]) if value_max is None and "trở" in text[end:end + 8] else None
+        if m:
+            cmp = r.bound_names[m["b"]]  # "hai liệt sĩ trở lên"
         out.append(Count(value=value, cmp=cmp, is_percent=is_pct, entity=r.determiners.sub("", ent),
-                         start_char=start, end_char=end, value_max=value_max, denominator=den,
-                         category=category, modality=modality, year=yr))
+                         start_char=start, end_char=end, value_max=value_max, denominator=den, category=category))
 
+    excluded_end, excluded_by = -1, ""  # where the last number excluded by the words before it ends, and those words
     for m in r.numeric.finditer(text):
-        a = m["a"]
+        a, hi_text, den_text = m["a"], m["b"], m["den"]
+        if hi_text is None and den_text is None and _BARE_YEAR.fullmatch(a):
+            continue  # a bare year
         before = text[max(0, m.start() - 30):m.start()]
-        if (r.excluded_before_numeric.search(before)
-                or (r.document_type_before.search(before) and not _THOUSANDS.fullmatch(a))):
-            continue  # article numbers, names with numbers, times, page numbers after a date
         digits = a.replace(".", "").replace(",", "")
+        b = before.rstrip()
+        last = b[b.rfind(" ") + 1:].strip(_NOT_LETTERS)
+        # a lower-case word that ends no label and no pattern, the case of most numbers, is tested first
+        maybe = not last.islower() or last in r.before_words_to_test
+        if maybe and _excluded(text, before, m.end(), a, digits):
+            # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
+            excluded_end, excluded_by = m.end(), before if len(a) < 4 else ""
+            continue  # article numbers, names with numbers, times, page numbers after a date, grades
+        link = r.coordination.fullmatch(text, excluded_end, m.start()) if m.start() - excluded_end < 8 else None
+        if link and (link["and"] or (excluded_by and not r.temporal_before.search(excluded_by))):
+            excluded_end = m.end()
+            continue  # "Điều 5, 6", "nhóm số 1, 2 quy định": coordinated with an excluded number
+        if a in ("2", "3") and r.exponent_before.search(before):
+            continue  # "5000 m 2": a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
-        if text[m.start() - 1:m.start()] == "/" and not _pair_follows(text, out, m.start() - 1, a):
+        if b[-1:] == "/" and not _pair_follows(text, out, m.start() - 1 - (len(before) - len(b)), a):
             continue  # a rate ("6 lít/100 km", "39,1 hành khách/1 lượt xe"), not the second count of a pair
-        if m["den"] is not None and f"{a}/{m['den']}" in r.not_ratios:
-            continue  # "trực 24/24", "7/7": around the clock
-        if m["b"] is None and m["den"] is None and _BARE_YEAR.fullmatch(a):
-            continue  # a bare year
+        if den_text is not None:
+            if f"{a}/{den_text}" in r.not_ratios and not r.countable_after.match(text, m.end()):
+                continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
+            if "," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()]):
+                continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
+            if len(den_text) < 3 and int(den_text) <= 12 and r.date_ratio_before.search(before):
+                continue  # a day and month: "hôm nay 4/7"
         value = parse_number(a)
-        cmp = _cmp_before(before) if not m["from"] else "eq"
+        out_of = b[-4:] == "trên" and r.out_of_before.search(before)
+        cmp = _cmp_before(before) if not (m["from"] or out_of) else "eq"
+        if a == "1" and hi_text is None and den_text is None and cmp in ("gt", "lt") \
+                and not r.scale.match(text[m.end():m.end() + 12]):
+            continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
         if m["b"] is not None:
             if m["den"] is not None:
                 continue
             hi = parse_number(m["b"])
-            if hi <= value or (m["from"] is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
+            if hi <= value or value == 0 or (m["from"] is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
                 continue
             emit(value, m.start(), m.end(), "range", value_max=hi, pct_inside=bool(m["pct_a"]))
         elif m["den"] is not None:
-            den = float(m["den"])
+            den = parse_number(m["den"])
             if value > den:
                 continue
-            emit(value, m.start(), m.end(), cmp, den=den)
+            emit(value, m.start(), m.end(), cmp, den=den, number=a)
         else:
-            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, from_word=bool(m["from"]))
+            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
     for m in r.worded.finditer(text):
         nxt = text[m.end() + 1:m.end() + 3]
-        if m["w"][0].isupper() and nxt[:1].isupper() and not nxt.isupper():
-            continue  # a name: "Hai Bà Trưng", "Ba Đình", "Ba Vì" (not "Hai CLB")
+        lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip() if m["w"][0].isupper() else ""
+        if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
+                                    or (lead.strip(_OPENERS) and lead[-1:] not in _OPENERS + ":")):
+            # a name: "Hai Bà Trưng", "Ba Đình" (not "Hai CLB"); a number word is capitalised only to open a
+            # sentence: elsewhere it is a name ("ông Ba kể lại") or a title ("truyện tranh “Bảy viên ngọc rồng”")
+            continue
+        if " " not in m["w"]:
+            word = r.first_word.match(text, m.end() + 1)[0].lower()
+            if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]
+                    or f"{_last_word(text, m.start())} {m['w'].lower()}" in r.words_ending_in_a_number_word):
+                continue  # a word of its own: "ba lô", "chín chắn", "tài ba" (but "bốn tay vợt")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
-        if value and not (r.excluded_before.search(before) or r.document_type_before.search(before)):
+        if value and not _label_before(before) and not (3 <= value <= 7 and _last_word(before, len(before)) == "ngã"):
             emit(value, m.start(), m.end(), _cmp_before(before))
-    for m in r.vague.finditer(text):
+    for m in (m for pattern in r.vague for m in pattern.finditer(text)):
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
+    out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
+    out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     out.sort(key=lambda f: f.start_char)
-    _link_parts(doc, [c for c in out if isinstance(c, Count)])
+    counts = [c for c in out if isinstance(c, Count)]
+    _set_context(doc, counts, document_year(doc) if counts else None)
+    _link_parts(doc, counts)
     return out
