@@ -340,7 +340,7 @@ def count_places(text, surfaces, published=None):
     """(place, place_code, province_code, place_source) of counts at the given surfaces, as the
     resolve stage assigns them from the places the extractor finds."""
     from vietmine.facts import Count
-    from vietmine.pipeline.resolve import place_context
+    from vietmine.pipeline.resolve import main_provinces, place_context
 
     doc = doc_of(text)
     doc.published = published
@@ -348,7 +348,8 @@ def count_places(text, surfaces, published=None):
     for s in surfaces:
         i = text.index(s)
         counts.append(Count(value=0, cmp="eq", is_percent=False, entity=s, start_char=i, end_char=i + len(s)))
-    place_context(doc, extract(doc), counts)
+    places = extract(doc)
+    place_context(doc, places, counts, main_provinces(doc, places))
     return [(c.place, c.place_code, c.province_code, c.place_source) for c in counts]
 
 
