@@ -62,11 +62,6 @@ def display_path(path: str | os.PathLike) -> str:
     return key_text(os.fspath(path))
 
 
-# A '#' right after '.jsonl' or '.jsonl.gz' in a path: escaped in keys, where it separates a feed
-# from the article inside it (corpus/sources.py), so a file named 'feed.jsonl#x.txt' is no article.
-_FEED_MARK = re.compile(r"(\.jsonl(?:\.gz)?)#", re.IGNORECASE)
-
-
 def canonical_path(path: str | os.PathLike) -> str:
     """The resolved absolute path (symlinks and '..' resolved), as a valid string: the same file
     given by a relative or absolute path, or from another working directory, has one name."""
@@ -74,8 +69,7 @@ def canonical_path(path: str | os.PathLike) -> str:
         resolved = os.path.realpath(os.fspath(path))
     except (OSError, ValueError):
         resolved = os.path.abspath(os.fspath(path))
-    shown = display_path(resolved)
-    return _FEED_MARK.sub(r"\1\\x23", shown) if "#" in shown else shown
+    return display_path(resolved)
 
 
 def _kind(mode: int) -> str:

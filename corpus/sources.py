@@ -29,7 +29,7 @@ class SourceKey:
     # -- made
     @classmethod
     def of_file(cls, path: str | os.PathLike) -> "SourceKey":
-        return cls(canonical_path(path))
+        return cls(_file_key(path))
 
     @classmethod
     def of_line(cls, path: str | os.PathLike, line_id: str | None, line: bytes) -> "SourceKey":
@@ -49,7 +49,7 @@ class SourceKey:
         """The key of a document stored before sources had keys, from its path as given ('feed.jsonl#12'),
         resolved against the current folder: the best that can be known of an old relative path."""
         key = cls.parse(source_path)
-        return cls(canonical_path(key.file), key.item)
+        return cls(_file_key(key.file), key.item)
 
     # -- parsed
     @classmethod
@@ -87,6 +87,15 @@ class SourceKey:
 
 
 _ESCAPE = re.compile(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
+# A '#' right after '.jsonl' or '.jsonl.gz' in a path is escaped in its key, where it separates a
+# feed from the article inside it: a file named 'feed.jsonl#x.txt' is no article of 'feed.jsonl'.
+_FEED_MARK = re.compile(r"(\.jsonl(?:\.gz)?)#", re.IGNORECASE)
+
+
+def _file_key(path: str | os.PathLike) -> str:
+    """The canonical path (corpus/files.py) of a file, as its key holds it."""
+    shown = canonical_path(path)
+    return _FEED_MARK.sub(r"\1\\x23", shown) if "#" in shown else shown
 
 
 def _unescape(m: re.Match) -> str:
@@ -98,4 +107,4 @@ def _unescape(m: re.Match) -> str:
 
 def canonical_roots(paths: list[str]) -> tuple[str, ...]:
     """The paths an ingest was given, canonical: what `SourceKey.under` compares with."""
-    return tuple(canonical_path(p) for p in paths)
+    return tuple(_file_key(p) for p in paths)
