@@ -155,12 +155,11 @@ def select_inputs(paths: list[str], exclude=(), glob=(), follow_links: bool = Fa
     problems: list[Problem] = []
     files = [shown for shown, _ in iter_files(paths, exclude, glob, ignored, problems, follow_links)]
     selection = InputSelection(list(paths), files, dict(ignored), problems)
-    if not files:
+    if not files and not problems:  # (links not followed, folders not listed: reported by the run)
         where = ", ".join(paths)
         filters = " matching --glob/--exclude" if exclude or glob else ""
         not_read = f"; {ignored_note(selection.ignored)} files are not read" if ignored else ""
-        found = "".join(f"; {p.source_path}: {p.reason}" for p in problems[:3])
-        raise VietmineError(f"no supported files{filters} in {where}{not_read}{found} (vietmine reads {SUPPORTED})")
+        raise VietmineError(f"no supported files{filters} in {where}{not_read} (vietmine reads {SUPPORTED})")
     return selection
 
 

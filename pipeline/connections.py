@@ -89,11 +89,6 @@ def no_space(e: BaseException) -> str | None:
     return next((why for text, why in _NO_SPACE_TEXT.items() if text in msg), None)
 
 
-def is_disk_full(e: BaseException) -> bool:
-    """A write failed for lack of space (OSError ENOSPC/EDQUOT/EFBIG, or DuckDB's message for it)."""
-    return no_space(e) is not None
-
-
 def is_damaged(e: BaseException) -> bool:
     return isinstance(e, (duckdb.FatalException, duckdb.InternalException)) or (
         isinstance(e, duckdb.Error) and any(t in str(e).lower() for t in _DAMAGE_TEXT))
