@@ -80,17 +80,15 @@ def iter_files(paths: list[str], exclude: Iterable[str] = (), glob: Iterable[str
                                     "nothing under it is pruned", unread_file=SourceKey.of_file(folder)))
 
         def leaves(path: str, what: str) -> bool:
-            """A link out of the folder given: reported, and followed only when asked."""
-            if not os.path.islink(path):
+            """A link out of the folder given: reported and skipped, unless links are followed."""
+            if follow_links or not os.path.islink(path):
                 return False
             real = os.path.realpath(path)
             if _inside(real, top):
                 return False
-            if not follow_links:
-                problems.append(Problem(display_path(path), f"link to a {what} outside {display_path(given)} "
-                                        f"({display_path(real)}); not followed (--follow-links follows it)"))
-                return True
-            return False
+            problems.append(Problem(display_path(path), f"link to a {what} outside {display_path(given)} "
+                                    f"({display_path(real)}); not followed (--follow-links follows it)"))
+            return True
 
         for root, dirs, files in os.walk(p, onerror=unlisted, followlinks=follow_links):
             rel_root = Path(root).relative_to(p).as_posix()

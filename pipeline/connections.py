@@ -58,7 +58,7 @@ def lock_holder(message: str) -> str:
 def reader_holder(message: str) -> str:
     """The process that keeps a run from the file it holds the writer lock of: a reader (no other
     vietmine run can hold it), or a program that opened the file itself."""
-    return f"a reader, {lock_holder(message)},"
+    return f"a reader, {lock_holder(message)}"
 
 
 def _first_line(e: BaseException) -> str:
@@ -171,11 +171,11 @@ def open_writer(db_path: str, wait_s: float = 0) -> duckdb.DuckDBPyConnection:
                 holder = reader_holder(str(e))
                 if time.monotonic() < deadline:
                     if not told:
-                        warn(f"waiting for {holder} to close {db_path}")
+                        warn(f"waiting for {holder}, to close {db_path}")
                         told = True
                     time.sleep(_RETRY_S)
                     continue
-                waited = f" for {wait_s:g} s" if wait_s else ""
+                waited = f", for {wait_s:g} s" if wait_s else ""
                 raise DatabaseError(f"{db_path} is held open by {holder}{waited}; close it (a query, or a "
                                     "Database kept open in a `with` block), then run this one again") from None
             raise database_error(db_path, e, "cannot write") from None

@@ -143,8 +143,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         utf8, bad, wide = repaired
         utf8 = normalize(utf8)
         utf8_score = _vietnamese_score(utf8)
-        # a legacy decoding must read as Vietnamese, better than the repaired UTF-8 does (as well
-        # will do when nothing but the invalid bytes is outside ASCII: no sign of UTF-8 at all)
+        # a legacy decoding wins only when it reads as Vietnamese, and better than the repaired
+        # UTF-8 does (or as well, when nothing but the invalid bytes is non-ASCII: no sign of UTF-8)
         if not (score >= LEGACY_MIN_SCORE and (score > utf8_score or (wide == 0 and score == utf8_score))):
             return utf8, f"utf-8 ({bad} invalid byte{'s' if bad > 1 else ''} replaced by U+FFFD)"
     if score < LEGACY_MIN_SCORE:

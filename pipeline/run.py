@@ -100,16 +100,16 @@ def _shielded():
             signal.signal(s, h)
 
 
-def _failure(db_path: str, e: BaseException) -> BaseException:
-    """The one-line error for a run that failed on the database (a full disk, a damaged file), or
-    `e` itself for anything else."""
+def _raise_failure(db_path: str, e: BaseException):
+    """Raise the one-line error of a run that failed on the database (a full disk, a damaged
+    file), or `e` itself for anything else."""
     reason = no_space(e)
     if reason:
-        return DatabaseError(f"disk full writing {db_path} ({reason}); the batches committed so far are kept: "
-                             "free space, then run the same command to finish")
+        raise DatabaseError(f"disk full writing {db_path} ({reason}); the batches committed so far are kept: "
+                            "free space, then run the same command to finish") from None
     if isinstance(e, duckdb.Error):
-        return database_error(db_path, e, "cannot write")
-    return e
+        raise database_error(db_path, e, "cannot write") from None
+    raise e
 
 
 class Run:
@@ -137,10 +137,7 @@ class Run:
         try:
             return cls(db_path)
         except Exception as e:
-            error = _failure(db_path, e)
-            if error is e:
-                raise
-            raise error from None
+            _raise_failure(db_path, e)
 
     def problem(self, p: Problem):
         """An input skipped, with its reason."""
@@ -312,15 +309,9 @@ class Run:
                               "run the same command to finish") from None
         except BaseException as e:
             self.end("failed")
-            error = _failure(self.db_path, e)
-            if error is e:
-                raise
-            raise error from None
+            _raise_failure(self.db_path, e)
         try:
             return self.finish(snapshot)
         except BaseException as e:
             self.store.abandon()
-            error = _failure(self.db_path, e)
-            if error is e:
-                raise
-            raise error from None
+            _raise_failure(self.db_path, e)

@@ -8,7 +8,10 @@ Two layers, DuckDB's own settings first:
    TO, EXPORT, ATTACH, INSTALL or read_text('/etc/shadow') can get past it, whatever the SQL;
 2. a statement check with DuckDB's own parser (`duckdb.extract_statements`): exactly one
    statement, of a read-only type (SELECT, WITH, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN of one of
-   those, PRAGMA table_info and other listing pragmas); anything else is refused with a reason.
+   those, PRAGMA table_info and other listing pragmas); anything else is refused with a reason
+   naming the statement as it is written.
+A query runs on a thread of its own (`GuardedConnection.run`), so that a time limit or Ctrl-C
+stops it while DuckDB computes; nothing it spills goes outside a private, bounded folder.
 """
 from __future__ import annotations
 
@@ -36,7 +39,6 @@ DEFAULT_READ_DIRS = ("outputs",)
 MAX_QUERY_CHARS = 1_000_000  # a query longer than this is not a query
 # Why a statement is refused, by the words it starts with (DuckDB's statement types do not tell
 # TRUNCATE from DELETE, ANALYZE from VACUUM or IMPORT DATABASE from PRAGMA)
-_WRITES = "writes"
 _WHAT = {"COPY": "writes or reads files", "COPY FROM DATABASE": "copies a database", "EXPORT DATABASE": "writes files",
          "IMPORT DATABASE": "reads files into the database", "ATTACH": "opens another database",
          "DETACH": "changes the attached databases", "USE": "changes the current database",
@@ -44,12 +46,12 @@ _WHAT = {"COPY": "writes or reads files", "COPY FROM DATABASE": "copies a databa
          "UPDATE EXTENSIONS": "changes extensions", "SET": "changes settings", "RESET": "changes settings",
          "CALL": "runs a procedure", "PREPARE": "prepares a statement (use --param for values)",
          "EXECUTE": "runs a prepared statement (use --param for values)", "DEALLOCATE": "drops a prepared statement",
-         **{w: _WRITES for w in ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "CREATE", "DROP", "ALTER", "COMMENT ON",
+         **{w: "writes" for w in ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "CREATE", "DROP", "ALTER", "COMMENT ON",
                                  "MERGE", "VACUUM", "ANALYZE", "CHECKPOINT", "FORCE CHECKPOINT")},
          **{w: "starts or ends a transaction, which reading does not need"
             for w in ("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT")}}
-_TWO_WORDS = {"COPY FROM", "EXPORT DATABASE", "IMPORT DATABASE", "FORCE INSTALL", "UPDATE EXTENSIONS", "COMMENT ON",
-              "FORCE CHECKPOINT"}
+_LONG_NAMES = ("COPY FROM DATABASE", "EXPORT DATABASE", "IMPORT DATABASE", "FORCE INSTALL", "UPDATE EXTENSIONS",
+               "COMMENT ON", "FORCE CHECKPOINT")
 _SPACE = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", re.S)  # blanks and comments
 _WORD = re.compile(r"[A-Za-z_]+")
 
@@ -78,11 +80,8 @@ def _words(text: str, at: int = 0, n: int = 3) -> tuple[list[str], int]:
 def _name(text: str) -> str:
     """The statement's name as its text starts it: 'TRUNCATE', 'IMPORT DATABASE', 'COPY FROM DATABASE'."""
     words, _ = _words(text)
-    if not words:
-        return "this statement"
-    if " ".join(words[:2]) in _TWO_WORDS:
-        return "COPY FROM DATABASE" if words[:3] == ["COPY", "FROM", "DATABASE"] else " ".join(words[:2])
-    return words[0]
+    lead = " ".join(words) + " "
+    return next((n for n in _LONG_NAMES if lead.startswith(n + " ")), words[0] if words else "this statement")
 
 
 def check(query: str) -> str:

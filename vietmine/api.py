@@ -94,7 +94,7 @@ class Database:
         try:
             yield self._con
         finally:
-            self._con, con = None, self._con
+            con, self._con = self._con, None
             con.close()
 
     @property
@@ -138,7 +138,7 @@ class Database:
             return ""
         wrong = m.group(1) or m.group(2)
         names = con.execute("SELECT table_name FROM information_schema.tables" if m.group(1) else
-                                 "SELECT DISTINCT column_name FROM information_schema.columns").fetchall()
+                            "SELECT DISTINCT column_name FROM information_schema.columns").fetchall()
         close = difflib.get_close_matches(wrong, sorted(n for (n,) in names), n=3, cutoff=0.5)
         return f" (did you mean {', '.join(close)}?)" if close else ""
 

@@ -66,9 +66,8 @@ def cmd_ingest(args) -> int:
         args.parquet_dir = args.out
         return cmd_load(args)
     stats = vietmine.ingest(paths, args.db, exclude=args.exclude, glob=args.glob, follow_links=args.follow_links,
-                            workers=args.workers,
-                            progress=sys.stderr.isatty() and not args.quiet, batch_docs=args.batch_size,
-                            time_budget_s=args.time_budget, prune=args.prune)
+                            workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
+                            batch_docs=args.batch_size, time_budget_s=args.time_budget, prune=args.prune)
     extra = "".join(f", {n} {what}" for n, what in ((stats.moved, "moved"), (stats.reextracted, "re-extracted"),
                                                     (stats.missing, "missing"), (stats.pruned, "pruned")) if n)
     print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
