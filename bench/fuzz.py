@@ -34,6 +34,13 @@ def main():
     ap.add_argument("--source-examples", type=int, default=300)
     ap.add_argument("--rewrite-examples", type=int, default=100)
     args = ap.parse_args()
+    for stage, n in ((fuzz_texts, args.examples), (fuzz_sources, args.source_examples),
+                     (fuzz_rewrites, args.rewrite_examples)):
+        if n:
+            stage(n)
+
+
+def fuzz_texts(examples: int):
     import logging
 
     from hypothesis import HealthCheck, given, settings, strategies as st
@@ -46,7 +53,7 @@ def main():
     tried = [0]
     slowest = [0.0]
 
-    @settings(max_examples=args.examples, deadline=None, database=None,
+    @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(HOSTILE, st.sampled_from(["txt", "html", "md"]))
     def prop(data, fmt):
@@ -64,10 +71,6 @@ def main():
     except Exception as e:  # report, do not hide: the shrunk example is in the message
         status = f"FAILURE: {e!r}"
     print(f"inputs tried: {tried[0]}; {status}; slowest input {slowest[0]:.2f} s; {time.monotonic() - t0:.0f} s in all")
-    if args.source_examples:
-        fuzz_sources(args.source_examples)
-    if args.rewrite_examples:
-        fuzz_rewrites(args.rewrite_examples)
 
 
 def _sources():
@@ -201,10 +204,10 @@ def fuzz_rewrites(examples: int):
     from hypothesis import HealthCheck, given, settings, strategies as st
 
     from vietmine.api import ingest
-    from vietmine.corpus import readers
+    from vietmine.corpus import files, readers
 
     tried = [0]
-    real_iter_lines = readers.iter_lines
+    real_iter_lines, chunk = readers.iter_lines, files.CHUNK
 
     @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.integers(1, 40), st.integers(0, 45), st.sampled_from(["in-place", "rename", "append"]),
@@ -243,11 +246,11 @@ def fuzz_rewrites(examples: int):
                             write(feed, extra, "ab")
                     yield item
 
-            readers.iter_lines = rewritten
+            readers.iter_lines, files.CHUNK = rewritten, 256  # small reads: what follows the write is the new file
             try:
                 during = ingest([folder], db, prune=True)
             finally:
-                readers.iter_lines = real_iter_lines
+                readers.iter_lines, files.CHUNK = real_iter_lines, chunk
             assert during.pruned == 0, vars(during)
             write(feed, final)  # the writer is done
             after = ingest([folder], db, prune=True)

@@ -368,7 +368,7 @@ def _rewrite(feed: Path, lines: list[str], how: str):
 
 @pytest.mark.parametrize("how", ["rewritten-in-place", "replaced-by-rename", "appended-to"])
 def test_a_feed_written_while_it_is_read_is_not_pruned(tmp_path, tmp_db, monkeypatch, how):
-    from vietmine.corpus import readers
+    from vietmine.corpus import files, readers
 
     corpus = tmp_path / "c"
     corpus.mkdir()
@@ -385,6 +385,7 @@ def test_a_feed_written_while_it_is_read_is_not_pruned(tmp_path, tmp_db, monkeyp
             yield lineno, line
 
     monkeypatch.setattr(readers, "iter_lines", written_meanwhile)
+    monkeypatch.setattr(files, "CHUNK", 256)  # read in small pieces: what is read after the write is the new file
     assert main(["ingest", str(corpus), "--db", tmp_db, "--prune"]) == 0
     # nothing pruned; a line appended meanwhile and read is loaded
     assert q(tmp_db, "SELECT count(*) FROM documents") == [(61 if how == "appended-to" else 60,)]
