@@ -120,6 +120,9 @@ def _sources():
 
 
 SECRET = "Mật khẩu của hệ thống: 0000-secret-0000."
+SENTENCES = ("Thực hiện Chỉ thị số 09-CT/TW ngày 01/12/2011 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng "
+             "đối với phong trào Toàn dân bảo vệ an ninh Tổ quốc trong tình hình mới, năm 2018 toàn tỉnh có "
+             "1.250 mô hình tự quản về an ninh trật tự được duy trì hoạt động hiệu quả. ") * 2
 
 
 def fuzz_sources(examples: int):
@@ -210,7 +213,7 @@ def fuzz_rewrites(examples: int):
     real_iter_lines, chunk = readers.iter_lines, files.CHUNK
 
     @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-    @given(st.integers(1, 40), st.integers(0, 45), st.sampled_from(["in-place", "rename", "append"]),
+    @given(st.integers(1, 60), st.integers(0, 65), st.sampled_from(["in-place", "rename", "append"]),
            st.booleans(), st.booleans())
     def prop(n, at, how, with_ids, gz):
         import gzip
@@ -221,8 +224,9 @@ def fuzz_rewrites(examples: int):
             folder = os.path.join(root, "in")
             os.mkdir(folder)
             feed = os.path.join(folder, "feed.jsonl.gz" if gz else "feed.jsonl")
-            rows = [{**({"id": f"a{i}"} if with_ids else {}), "text": f"Ngày {i % 28 + 1}/8/2022, tỉnh Khánh Hòa có {i} xã."}
-                    for i in range(n)]
+            # lines of a real length: a feed larger than a read buffer (8 KB), as real feeds are
+            rows = [{**({"id": f"a{i}"} if with_ids else {}),
+                     "text": f"Ngày {i % 28 + 1}/8/2022, tỉnh Khánh Hòa có {i} xã. " + SENTENCES} for i in range(n)]
             data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
             extra = json.dumps({"id": "new", "text": "Kết luận số 44-KL/TW ngày 22/01/2019."}, ensure_ascii=False).encode() + b"\n"
             final = data + extra if how == "append" else data
