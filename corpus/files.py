@@ -35,14 +35,31 @@ def valid_text(s: str) -> str:
                           if 0xDC80 <= ord(m.group()) <= 0xDCFF else "\ufffd", s)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What a one-line, valid string cannot hold (control characters, the undecodable bytes of a file
+# name, lone surrogates), and the backslash that would make those escapes ambiguous: each shown
+# as '\\xNN' (a character below U+0080, or the byte an undecodable name held) or '\\uNNNN' (another
+# lone surrogate). The escaping is injective (SourceKey.disk_path undoes it): a file named
+# 'a<LF>b.txt' shows as 'a\\x0ab.txt', and one literally named 'a\\x0ab.txt' as 'a\\x5cx0ab.txt'.
+_ESCAPED = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]|\\(?=x[0-9a-f]{2}|u[0-9a-f]{4})")
+
+
+def _escape(m: re.Match) -> str:
+    o = ord(m.group())
+    if 0xDC80 <= o <= 0xDCFF:  # a byte os.fsdecode could not decode
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\u{o:04x}" if o > 0xFF else f"\\x{o:02x}"
+
+
+def key_text(s: str) -> str:
+    """`s` as a valid one-line string, escaped injectively (see _ESCAPED): two different names or
+    ids never give the same text."""
+    return _ESCAPED.sub(_escape, s) if _ESCAPED.search(s) else s
 
 
 def display_path(path: str | os.PathLike) -> str:
     """A path as a valid one-line string: undecodable bytes and control characters (a newline
-    is legal in a file name) of a file name shown as '\\xNN'."""
-    text = valid_text(os.fspath(path))
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
+    is legal in a file name) of a file name shown as '\\xNN', injectively (key_text)."""
+    return key_text(os.fspath(path))
 
 
 def canonical_path(path: str | os.PathLike) -> str:
@@ -126,9 +143,11 @@ def iter_lines(path: str | os.PathLike, max_line: int = MAX_LINE_BYTES,
     A line longer than `max_line` is yielded as (number, None) and skipped without being held in
     memory; runs of blank lines are skipped in bulk. Raises ReadRefused when the decompressed
     output passes `max_total` (or MAX_EXPANSION times the compressed size), or when the time
-    between two lines passes `budget_s`; OSError/EOFError/BadGzipFile for a broken archive."""
+    between two lines passes `budget_s`, or at the end when the file changed while it was read;
+    OSError/EOFError/BadGzipFile for a broken archive."""
     raw = open_regular(path)
-    compressed = os.fstat(raw.fileno()).st_size
+    opened = os.fstat(raw.fileno())
+    compressed = opened.st_size
     gz = str(path).lower().endswith(".gz")
     if gz:
         max_total = min(max_total, max(64 * 1024 * 1024, compressed * MAX_EXPANSION))
@@ -163,6 +182,7 @@ def iter_lines(path: str | os.PathLike, max_line: int = MAX_LINE_BYTES,
             if skipping:
                 buf, pos = b"", 0
             if eof:
+                _unchanged(path, raw.fileno(), opened)
                 if not skipping and pos < len(buf):
                     yield lineno, (buf[pos:] if len(buf) - pos <= max_line else None)
                 return
@@ -178,6 +198,21 @@ def iter_lines(path: str | os.PathLike, max_line: int = MAX_LINE_BYTES,
             pos = 0
     finally:
         raw.close()
+
+
+def _unchanged(path, fd: int, opened: os.stat_result) -> None:
+    """ReadRefused when the file was written to, replaced or truncated while it was read: its end
+    as read is not its end, and its last line may be cut."""
+    def same(st):
+        return (st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns) == (
+            opened.st_ino, opened.st_dev, opened.st_size, opened.st_mtime_ns)
+    try:
+        now = os.stat(path)
+    except OSError:
+        now = None
+    if not same(os.fstat(fd)) or now is None or not same(now):
+        raise ReadRefused("changed while it was read; what was read is loaded and nothing of it is pruned: "
+                          "run again once it is written")
 
 
 def _gunzip(raw) -> Iterator[bytes]:
@@ -213,5 +248,5 @@ def line_key(line: bytes) -> str:
 
 BROKEN_ARCHIVE = (OSError, EOFError, gzip.BadGzipFile, zlib.error)
 
-__all__ = ["MAX_FILE_BYTES", "ReadRefused", "valid_text", "display_path", "canonical_path", "open_regular",
+__all__ = ["MAX_FILE_BYTES", "ReadRefused", "valid_text", "key_text", "display_path", "canonical_path", "open_regular",
            "read_bounded", "iter_lines", "line_key", "is_regular", "Deadline", "BROKEN_ARCHIVE"]

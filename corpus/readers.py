@@ -7,7 +7,7 @@ import collections
 import fnmatch
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -47,32 +47,76 @@ def _matches(rel: str, patterns) -> bool:
     return any(fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(name, pat) for pat in patterns)
 
 
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def iter_files(paths: list[str], exclude: Iterable[str] = (), glob: Iterable[str] = (),
-               ignored: collections.Counter | None = None) -> Iterator[tuple[str, Path]]:
+               ignored: collections.Counter | None = None, problems: list[Problem] | None = None,
+               follow_links: bool = False) -> Iterator[tuple[str, Path]]:
     """Yield (path as given/joined, Path) for every supported file, sorted, walking directories.
     In directories, a file is read when it matches one of `glob` (all supported files when none)
     and none of `exclude` (which also prunes matching subfolders); `ignored` counts by suffix the
     files of a directory that are skipped for their type. A file named explicitly is always
-    yielded unless excluded (an unsupported one then becomes a Problem in read_paths)."""
+    yielded unless excluded (an unsupported one then becomes a Problem in read_paths).
+    `problems` receives a Problem for each folder that cannot be listed (its `unread_file`: the
+    folder, under which nothing is known to be gone) and each link that leads out of the folder
+    given, which is not followed unless `follow_links` (then links to folders are walked too,
+    each real folder once)."""
     exclude, glob = list(exclude), list(glob)
+    problems = [] if problems is None else problems
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                rel_root = Path(root).relative_to(p).as_posix()
-                prefix = "" if rel_root == "." else rel_root + "/"
-                dirs[:] = sorted(d for d in dirs if not _matches(prefix + d, exclude))
-                for f in sorted(files):
-                    rel = prefix + f
-                    if _matches(rel, exclude) or (glob and not _matches(rel, glob)):
+        if not p.is_dir():
+            if not _matches(p.as_posix(), exclude):
+                yield given, p
+            continue
+        top = os.path.realpath(p)
+        walked = {top}
+
+        def unlisted(e: OSError):
+            folder = e.filename if e.filename is not None else given
+            problems.append(Problem(display_path(folder), f"cannot list folder: {valid_text(e.strerror or str(e))}; "
+                                    "nothing under it is pruned", unread_file=SourceKey.of_file(folder)))
+
+        def leaves(path: str, what: str) -> bool:
+            """A link out of the folder given: reported and skipped, unless links are followed."""
+            if follow_links or not os.path.islink(path):
+                return False
+            real = os.path.realpath(path)
+            if _inside(real, top):
+                return False
+            problems.append(Problem(display_path(path), f"link to a {what} outside {display_path(given)} "
+                                    f"({display_path(real)}); not followed (--follow-links follows it)"))
+            return True
+
+        for root, dirs, files in os.walk(p, onerror=unlisted, followlinks=follow_links):
+            rel_root = Path(root).relative_to(p).as_posix()
+            prefix = "" if rel_root == "." else rel_root + "/"
+            kept = []
+            for d in sorted(dirs):
+                if _matches(prefix + d, exclude):
+                    continue
+                full = os.path.join(root, d)
+                if follow_links:
+                    real = os.path.realpath(full)
+                    if real in walked:  # a cycle, or a folder reached twice
                         continue
-                    fp = Path(root) / f
-                    if format_of(fp):
-                        yield str(fp), fp
-                    elif ignored is not None:
+                    walked.add(real)
+                elif leaves(full, "folder"):
+                    continue
+                kept.append(d)
+            dirs[:] = kept
+            for f in sorted(files):
+                rel = prefix + f
+                if _matches(rel, exclude) or (glob and not _matches(rel, glob)):
+                    continue
+                fp = Path(root) / f
+                if not format_of(fp):
+                    if ignored is not None:
                         ignored[_suffix(f)] += 1
-        elif not _matches(p.as_posix(), exclude):
-            yield given, p
+                elif not leaves(str(fp), "file"):
+                    yield str(fp), fp
 
 
 def _suffix(name: str) -> str:
@@ -85,12 +129,12 @@ SUPPORTED = ".txt .md .html .htm .jsonl .jsonl.gz"
 
 @dataclass
 class InputSelection:
-    """The files an ingest reads (folders walked once), and by suffix the files of its folders it
-    does not read."""
+    """The files an ingest reads (folders walked once), by suffix the files of its folders it
+    does not read, and what could not be walked (folders not listed, links not followed)."""
     paths: list[str]          # as given: folders are where a source gone missing is looked for
     files: list[str]
     ignored: dict[str, int]
-
+    problems: list[Problem] = field(default_factory=list)
 
 
 def ignored_note(ignored: dict[str, int]) -> str:
@@ -98,7 +142,7 @@ def ignored_note(ignored: dict[str, int]) -> str:
     return ", ".join(f"{n} {suffix}" for suffix, n in sorted(ignored.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def select_inputs(paths: list[str], exclude=(), glob=()) -> InputSelection:
+def select_inputs(paths: list[str], exclude=(), glob=(), follow_links: bool = False) -> InputSelection:
     """The supported files under `paths` (folders recursively), filtered by the `glob` and
     `exclude` patterns (matched against a file's path inside its folder, or its name). A path that
     does not exist, or a selection with no file at all, is an error naming what was found."""
@@ -106,9 +150,10 @@ def select_inputs(paths: list[str], exclude=(), glob=()) -> InputSelection:
     if missing:
         raise VietmineError(f"no such path: {', '.join(missing)}")
     ignored: collections.Counter = collections.Counter()
-    files = [shown for shown, _ in iter_files(paths, exclude, glob, ignored)]
-    selection = InputSelection(list(paths), files, dict(ignored))
-    if not files:
+    problems: list[Problem] = []
+    files = [shown for shown, _ in iter_files(paths, exclude, glob, ignored, problems, follow_links)]
+    selection = InputSelection(list(paths), files, dict(ignored), problems)
+    if not files and not problems:  # (links not followed, folders not listed: reported by the run)
         where = ", ".join(paths)
         filters = " matching --glob/--exclude" if exclude or glob else ""
         not_read = f"; {ignored_note(selection.ignored)} files are not read" if ignored else ""
@@ -141,6 +186,8 @@ def read_files(files: list[str], budget_s: float = 0) -> Iterator[RawInput | Pro
             yield Problem(shown, str(e), unread_file=SourceKey.of_file(p))
         except OSError as e:
             yield Problem(shown, f"cannot read: {valid_text(e.strerror or str(e))}", unread_file=SourceKey.of_file(p))
+        except Exception as e:  # noqa: BLE001 - one file costs itself, whatever it raises
+            yield Problem(shown, f"cannot read: {_why(e)}", unread_file=SourceKey.of_file(p))
 
 
 def count_lines(p: Path) -> int:
@@ -198,33 +245,43 @@ def json_meta(obj: dict, fields: dict | None = None) -> tuple[str | None, str | 
 def read_jsonl(shown: str, p: Path, start: int = 1, stop: int | None = None, budget_s: float = 0,
                fields: dict | None = None) -> Iterator[RawInput | Problem]:
     """Lines start..stop (1-based, stop excluded) of a JSON-lines file, each line one article;
-    `fields` maps a role (text, published, outlet, title, id, url) to other field names."""
+    `fields` maps a role (text, published, outlet, title, id, url) to other field names. A line
+    that cannot be read (too large, malformed, or anything else it raises) costs that line only,
+    and the file then counts as not read whole (`Problem.unread_file`), as does a file that
+    changes while it is read: none of its stored articles is taken for gone."""
     file = SourceKey.of_file(p)
     try:
         for lineno, line in iter_lines(p, MAX_FILE_BYTES, MAX_DECOMPRESSED_BYTES, budget_s):
-                if lineno < start:
-                    continue
-                if stop is not None and lineno >= stop:
-                    return
-                if line is None:
-                    yield Problem(f"{shown}:{lineno}", f"JSON line too large (more than {MAX_FILE_BYTES} bytes)")
-                    continue
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                    yield Problem(f"{shown}:{lineno}", f"malformed JSON line ({e.__class__.__name__})")
-                    continue
+            if lineno < start:
+                continue
+            if stop is not None and lineno >= stop:
+                return
+            if line is None:
+                yield Problem(f"{shown}:{lineno}", f"JSON line too large (more than {MAX_FILE_BYTES} bytes)",
+                              unread_file=file)
+                continue
+            try:
+                obj = json.loads(line)
                 text, doc_id, meta = json_meta(obj, fields) if isinstance(obj, dict) else (None, None, {})
-                if text is None:
-                    yield Problem(f"{shown}:{lineno}", "JSON line has no text (fields: "
-                                  f"{', '.join(JSON_FIELDS['text'])})")
-                    continue
-                yield RawInput(f"{shown}#{doc_id or lineno}", text, "json", meta,
-                               SourceKey.of_line(p, doc_id, line))
+                key = file.line(doc_id, line) if text is not None else None
+            except Exception as e:  # noqa: BLE001 - a huge number, deep nesting, bad UTF-8: whatever one line holds
+                yield Problem(f"{shown}:{lineno}", f"malformed JSON line ({_why(e)})", unread_file=file)
+                continue
+            if text is None:
+                yield Problem(f"{shown}:{lineno}", "JSON line has no text (fields: "
+                              f"{', '.join(JSON_FIELDS['text'])})")
+                continue
+            yield RawInput(f"{shown}#{doc_id or lineno}", text, "json", meta, key)
     except ReadRefused as e:
         yield Problem(shown, str(e), unread_file=file)
     except BROKEN_ARCHIVE as e:
         yield Problem(shown, f"truncated or unreadable archive ({e.__class__.__name__}: {valid_text(str(e))})",
                       unread_file=file)
+
+
+def _why(e: Exception) -> str:
+    """'JSONDecodeError', or the class and the start of the message for other errors."""
+    if isinstance(e, (json.JSONDecodeError, UnicodeDecodeError)):
+        return e.__class__.__name__
+    message = valid_text((str(e).strip().splitlines() or [""])[0])
+    return f"{e.__class__.__name__}: {message[:80]}" if message else e.__class__.__name__

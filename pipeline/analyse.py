@@ -32,8 +32,10 @@ def process(raw: RawInput, budget_s: float = DOC_TIME_BUDGET_S) -> ExtractionRes
     exceeded = Problem(raw.source_path, f"analysis exceeded the time budget of {budget_s:g} s")
     try:
         with time_budget(budget_s):
-            doc = clean(decode(raw))
+            decoded = decode(raw)
+            doc = clean(decoded)
             doc.raw_hash = raw_hash(raw)
+            doc.repair = decoded.meta.get("repair")
             return analyse(doc)
     except (DecodeError, CleanError) as e:
         return Problem(raw.source_path, str(e))

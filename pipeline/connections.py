@@ -7,8 +7,13 @@ beside it. A run (`ingest`, `load`, `reextract`) therefore takes two things:
 - the database file itself only while it writes a batch (one transaction), then a checkpoint and
   close. Between batches (while documents are analysed) readers open the database itself.
 A reader that finds the file held waits for the batch to commit and retries (READ_WAIT_S); a
-writer that finds readers on the file waits for them to close (WRITE_WAIT_S). Nothing is copied,
-so the cost of a run grows with what it loads, never with the size of the database."""
+writer that finds readers on the file waits for them to close, once per run, for at most
+WRITE_WAIT_S (readers hold the file only for a query: vietmine.api connects per query or per
+`with` block). Nothing is copied, so the cost of a run grows with what it loads, never with the
+size of the database.
+
+Every connection is opened by `connect`, with extension auto-install and auto-load off from its
+first moment: opening a file (a SQLite file given as --db) never downloads anything."""
 from __future__ import annotations
 
 import errno
@@ -24,8 +29,16 @@ import duckdb
 from vietmine.errors import DatabaseError
 
 READ_WAIT_S = 60.0    # longer than any batch takes to commit
-WRITE_WAIT_S = 600.0  # readers of the CLI close within seconds; a notebook must close its Database
+WRITE_WAIT_S = 120.0  # longer than a `vietmine sql` query may run (its --timeout)
 _RETRY_S = 0.05
+# settings every connection starts with: DuckDB installs and loads known extensions on demand
+# (a SQLite file, an https:// path) unless told not to, downloading them while a file is opened
+SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def connect(path: str, read_only: bool = False, config: dict | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with SAFE_CONFIG (and `config`) from its first moment."""
+    return duckdb.connect(path, read_only=read_only, config={**SAFE_CONFIG, **(config or {})})
 
 
 def snapshot_path(db_path: str) -> str:
@@ -42,6 +55,12 @@ def lock_holder(message: str) -> str:
     return f"PID {m.group(2)} ({m.group(1)})" if m else "another process"
 
 
+def reader_holder(message: str) -> str:
+    """The process that keeps a run from the file it holds the writer lock of: a reader (no other
+    vietmine run can hold it), or a program that opened the file itself."""
+    return f"a reader, {lock_holder(message)}"
+
+
 def _first_line(e: BaseException) -> str:
     return (str(e).strip().splitlines() or [e.__class__.__name__])[0]
 
@@ -50,12 +69,53 @@ def _is_lock(e: BaseException) -> bool:
     return isinstance(e, duckdb.IOException) and "lock" in str(e).lower()
 
 
-def is_disk_full(e: BaseException) -> bool:
-    """A write failed for lack of space (OSError ENOSPC/EDQUOT, or DuckDB's message for it)."""
-    if isinstance(e, OSError) and e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return True
+_NO_SPACE = {errno.ENOSPC: "no space left on device", getattr(errno, "EDQUOT", errno.ENOSPC): "disk quota exceeded",
+             errno.EFBIG: "file size limit reached"}
+_NO_SPACE_TEXT = {"no space left": "no space left on device", "disk full": "no space left on device",
+                  "disk is full": "no space left on device", "quota exceeded": "disk quota exceeded",
+                  "file too large": "file size limit reached"}
+# DuckDB's words for a file it cannot trust: a checksum that fails, a file cut short, a catalog
+# it cannot read back, or an instance invalidated by an earlier fatal error
+_DAMAGE_TEXT = ("corrupt", "checksum", "could not read enough bytes", "serialization error", "invalidated",
+                "fatal error", "internal error", "failed to read", "not a valid duckdb database")
+
+
+def no_space(e: BaseException) -> str | None:
+    """Why a write failed for lack of space (ENOSPC, EDQUOT, EFBIG, or the message DuckDB or
+    SQLite gives for them), or None for another error."""
+    if isinstance(e, OSError):
+        return _NO_SPACE.get(e.errno)
     msg = str(e).lower()
-    return isinstance(e, duckdb.Error) and ("no space left" in msg or "disk full" in msg or "quota exceeded" in msg)
+    return next((why for text, why in _NO_SPACE_TEXT.items() if text in msg), None)
+
+
+def is_damaged(e: BaseException) -> bool:
+    return isinstance(e, (duckdb.FatalException, duckdb.InternalException)) or (
+        isinstance(e, duckdb.Error) and any(t in str(e).lower() for t in _DAMAGE_TEXT))
+
+
+def _is_sqlite(path: str) -> bool:
+    """A SQLite file, which DuckDB opens only through an extension (never installed here)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def database_error(db_path: str, e: BaseException, what: str = "cannot read") -> DatabaseError:
+    """One line for an error of DuckDB (or the OS) on the database file: a full disk, a file that
+    is not a DuckDB database, a damaged one (with what to do), or `what` and DuckDB's first line."""
+    reason = no_space(e)
+    if reason:
+        return DatabaseError(f"disk full writing {db_path} ({reason}); free space, then run the same command again")
+    first = _first_line(e)
+    if _is_sqlite(db_path) or "not a valid duckdb database" in first.lower():
+        return DatabaseError(f"{db_path} is not a DuckDB database ({first})")
+    if is_damaged(e):
+        return DatabaseError(f"{db_path} is damaged ({first}); restore it from a copy, or move it away and "
+                             "build it again with vietmine ingest")
+    return DatabaseError(f"{what} {db_path}: {first}")
 
 
 class WriterLock:
@@ -97,26 +157,28 @@ def acquire_writer_lock(db_path: str) -> WriterLock:
     return WriterLock(lock)
 
 
-def open_writer(db_path: str, wait_for_readers: bool = False) -> duckdb.DuckDBPyConnection:
-    """The single writing connection; creates the file and its folder if missing. With
-    `wait_for_readers`, a file held by readers is retried until WRITE_WAIT_S has passed."""
-    deadline = time.monotonic() + (WRITE_WAIT_S if wait_for_readers else 0)
+def open_writer(db_path: str, wait_s: float = 0) -> duckdb.DuckDBPyConnection:
+    """The single writing connection, for a caller that holds the writer lock; creates the file
+    and its folder if missing. A file held by a reader is retried for up to `wait_s` seconds."""
+    deadline = time.monotonic() + wait_s
     told = False
     while True:
         try:
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-            return duckdb.connect(db_path)
+            return connect(db_path)
         except duckdb.Error as e:
             if _is_lock(e):
+                holder = reader_holder(str(e))
                 if time.monotonic() < deadline:
                     if not told:
-                        warn(f"waiting for {lock_holder(str(e))} to close {db_path}")
+                        warn(f"waiting for {holder}, to close {db_path}")
                         told = True
                     time.sleep(_RETRY_S)
                     continue
-                raise DatabaseError(f"{db_path} is being written by {lock_holder(str(e))}; wait for it to finish "
-                                    "(or close it), then run this one again (DuckDB allows one writer)") from None
-            raise DatabaseError(f"cannot write database {db_path}: {_first_line(e)}") from None
+                waited = f", for {wait_s:g} s" if wait_s else ""
+                raise DatabaseError(f"{db_path} is held open by {holder}{waited}; close it (a query, or a "
+                                    "Database kept open in a `with` block), then run this one again") from None
+            raise database_error(db_path, e, "cannot write") from None
         except OSError as e:
             raise DatabaseError(f"cannot write database {db_path}: {e.strerror or e}") from None
 
@@ -135,10 +197,10 @@ def open_reader(db_path: str, on_fallback: Callable[[str], None] | None = warn,
     told = False
     while True:
         try:
-            return duckdb.connect(db_path, read_only=True, config=config or {})
+            return connect(db_path, read_only=True, config=config)
         except duckdb.Error as e:
             if not _is_lock(e):
-                raise DatabaseError(f"cannot open {db_path}: {_first_line(e)}") from None
+                raise database_error(db_path, e, "cannot open") from None
             holder = lock_holder(str(e))
             if time.monotonic() >= deadline:
                 raise DatabaseError(f"{db_path} is held by {holder} and was not released in "

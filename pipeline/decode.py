@@ -1,6 +1,8 @@
 """Decode stage: an input's bytes to Unicode text in NFC. Detects BOMs, UTF-16, UTF-8,
 Windows-1258 and the legacy Vietnamese 8-bit encodings TCVN3 and VNI, removes stray NUL bytes, and
-rejects binary data with a reason."""
+rejects binary data with a reason. UTF-8 text with a few invalid bytes (a stray byte, a character
+cut in half) is decoded with those bytes replaced, and the repair is recorded: a legacy decoding
+wins over it only when it reads as Vietnamese."""
 from __future__ import annotations
 
 import codecs
@@ -37,6 +39,9 @@ def _plausible_text(text: str) -> bool:
     return printable > 0.97 * len(sample) and letters > 0.5 * len(sample.replace(" ", ""))
 
 
+LEGACY_MIN_SCORE = 0.05  # share of frequent Vietnamese syllables a legacy decoding must reach
+
+
 def _vietnamese_score(text: str) -> float:
     """Share of words that are frequent Vietnamese syllables; picks among 8-bit decodings."""
     words = text[:20000].lower().split()
@@ -67,9 +72,30 @@ def _decode_sequences(data: bytes, name: str, table: dict[str, str]) -> str:
 
 def decode(raw: RawInput) -> RawInput:
     """The input with its text in NFC in place of its bytes (JSON lines arrive as text already);
-    DecodeError with a reason."""
-    text = decode_bytes(raw.data)[0] if isinstance(raw.data, bytes) else normalize(raw.data)
+    DecodeError with a reason. A repaired decoding is named in meta["repair"]."""
+    if not isinstance(raw.data, bytes):
+        return dataclasses.replace(raw, data=normalize(raw.data))
+    text, encoding = decode_bytes(raw.data)
+    if "(" in encoding:  # 'utf-8 (truncated)', 'utf-8 (2 invalid bytes replaced by U+FFFD)'
+        return dataclasses.replace(raw, data=text, meta={**raw.meta, "repair": f"decoded as {encoding}"})
     return dataclasses.replace(raw, data=text)
+
+
+# At most this share of a text's non-ASCII characters may be invalid bytes for it to be read as
+# UTF-8 with repairs: a legacy 8-bit text has nearly every one of them invalid.
+REPAIRABLE_SHARE = 0.05
+_FFFD = "\ufffd".encode()
+
+
+def _utf8_repaired(data: bytes) -> tuple[str, int, int] | None:
+    """(text with invalid bytes replaced by U+FFFD, invalid sequences, valid non-ASCII
+    characters) when only a few bytes keep `data` from being UTF-8; None otherwise."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(_FFFD)
+    wide = sum(1 for c in text if ord(c) > 0x7F) - bad
+    if bad > max(4, REPAIRABLE_SHARE * wide):
+        return None
+    return text, bad, wide
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -112,7 +138,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     candidates.append(("cp1258", data.decode("cp1258", errors="replace")))
     scored = [(_vietnamese_score(normalize(t)), name, t) for name, t in candidates]
     score, name, text = max(scored, key=lambda s: s[0])
-    if score < 0.05:
+    repaired = _utf8_repaired(data)
+    if repaired is not None:
+        utf8, bad, wide = repaired
+        utf8 = normalize(utf8)
+        utf8_score = _vietnamese_score(utf8)
+        # a legacy decoding wins only when it reads as Vietnamese, and better than the repaired
+        # UTF-8 does (or as well, when nothing but the invalid bytes is non-ASCII: no sign of UTF-8)
+        if not (score >= LEGACY_MIN_SCORE and (score > utf8_score or (wide == 0 and score == utf8_score))):
+            return utf8, f"utf-8 ({bad} invalid byte{'s' if bad > 1 else ''} replaced by U+FFFD)"
+    if score < LEGACY_MIN_SCORE:
         raise DecodeError("undecodable: not UTF-8/UTF-16 and no Vietnamese legacy encoding fits")
     return normalize(text), name
 

@@ -167,6 +167,70 @@ def _count_places(con):
     """)
 
 
+@migration(9, "reference tables carry their version; the 0.1 snapshot copy is removed")
+def _reference_versions(con):
+    """`reference_tables`: the version of the data each reference table was loaded from, so that
+    `sync_reference_tables` reloads it when the data changes (migration 3 kept the units an older
+    vietmine had loaded, garbled names included). The database's `.snapshot` copy, which readers
+    of vietmine 0.1 read, is stale from here on: removed."""
+    import os
+
+    con.execute("CREATE TABLE IF NOT EXISTS reference_tables (table_name VARCHAR PRIMARY KEY, version VARCHAR, "
+                "loaded_at TIMESTAMP)")
+    for (path,) in con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall():
+        if path:
+            try:
+                os.remove(path + ".snapshot")
+            except OSError:
+                pass
+
+
+REFERENCE_TABLES = ("admin_units", "admin_units_2025")
+
+
+def reference_version() -> str:
+    """A hash of the data the reference tables are made from (the official units of the
+    vietnamadminunits package and its 2025 conversion)."""
+    import hashlib
+
+    from vietmine.gazetteer.places import _package_dir
+
+    h = hashlib.sha1()
+    for name in ("dataset.db", "converter_2025.json"):
+        h.update((_package_dir() / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def sync_reference_tables(con) -> bool:
+    """Reload the reference tables whose recorded version is not the current one (inside the
+    writer's transaction); True when they were reloaded."""
+    import pandas as pd
+
+    version = reference_version()
+    stored = dict(con.execute("SELECT table_name, version FROM reference_tables").fetchall())
+    if all(stored.get(t) == version for t in REFERENCE_TABLES):
+        return False
+    from vietmine.gazetteer.places import gazetteer
+
+    g = gazetteer()
+    frames = {
+        "admin_units": pd.DataFrame([(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code,
+                                      u.lat, u.lon) for u in g.units],
+                                    columns=["code", "era", "name", "unit_word", "tier", "province_code",
+                                             "district_code", "lat", "lon"]),
+        # province keys are stored as 'P' + code in the map; communes by their own code
+        "admin_units_2025": pd.DataFrame([(k.removeprefix("P"), v) for k, v in g.old_to_new.items()],
+                                         columns=["old_code", "new_code"]),
+    }
+    for table, frame in frames.items():
+        con.execute(f"DELETE FROM {table}")
+        con.register("reference_frame", frame)
+        con.execute(f"INSERT INTO {table} SELECT * FROM reference_frame")
+        con.unregister("reference_frame")
+        con.execute("INSERT OR REPLACE INTO reference_tables VALUES (?, ?, ?)", [table, version, dt.datetime.now()])
+    return True
+
+
 # The registry: one row per cited document. Every column is deterministic (no mode() ties):
 # the most frequent value, ties broken by the value itself. `issue_date` is the date of the
 # document's own text when the corpus holds it (a text whose first header reference "Số: X" in

@@ -13,17 +13,20 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable
 
+import duckdb
+
 from vietmine import __version__
 from vietmine.corpus.files import ReadRefused, valid_text
 from vietmine.corpus.sources import SourceKey, canonical_roots
 from vietmine.errors import DatabaseError, UnknownDocument, VietmineError
 from vietmine.facts import ExtractionResult, Problem
 from vietmine.pipeline.analyse import DOC_TIME_BUDGET_S
-from vietmine.pipeline.connections import is_disk_full, publish_snapshot
+from vietmine.pipeline.connections import database_error, no_space, publish_snapshot
 from vietmine.pipeline.resolve_corpus import resolve_corpus
 from vietmine.pipeline.store import KnownSource, Store
 
 BATCH_DOCS = 1000
+KEPT_PROBLEMS = 1000  # problems kept in IngestStats; every one is written to the `problems` table
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ class IngestStats:
     facts: int = 0
     resolved_from_corpus: int = 0
     references_resolved_again: int = 0  # stored references whose code or identity the corpus changed
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the first KEPT_PROBLEMS (all are in the database)
     ignored: dict[str, int] = field(default_factory=dict)  # files of the folders not read, by suffix
 
 
@@ -101,9 +104,16 @@ def _shielded():
             signal.signal(s, h)
 
 
-def _disk_full(db_path: str) -> DatabaseError:
-    return DatabaseError(f"disk full writing {db_path} (no space left on device); the batches committed so far "
-                         "are kept: free space, then run the same command to finish")
+def _raise_failure(db_path: str, e: BaseException):
+    """Raise the one-line error of a run that failed on the database (a full disk, a damaged
+    file), or `e` itself for anything else."""
+    reason = no_space(e)
+    if reason:
+        raise DatabaseError(f"disk full writing {db_path} ({reason}); the batches committed so far are kept: "
+                            "free space, then run the same command to finish") from None
+    if isinstance(e, duckdb.Error):
+        raise database_error(db_path, e, "cannot write") from None
+    raise e
 
 
 def documents_named(rows: list[tuple[str, str, str]], targets: list[str], db_path: str) -> list[str]:
@@ -139,22 +149,33 @@ class Run:
             raise
         self.known_hashes = {s.content_hash: k for k, s in self.known.items()}
         self.seen: dict[str, str] = {}  # source key -> content hash, of sources met in this run
-        self.path_moves: list[tuple[str, str]] = []
+        self.path_moves: dict[str, str] = {}  # source key -> the path it was last given by
+        self.pending: list[Problem] = []  # problems not written yet (they go with the next batch)
         self.written_ids: set[str] = set()
 
     @classmethod
     def open(cls, db_path: str) -> "Run":
         try:
             return cls(db_path)
-        except BaseException as e:
-            if is_disk_full(e):
-                raise _disk_full(db_path) from None
-            raise
+        except Exception as e:
+            _raise_failure(db_path, e)
 
     def problem(self, p: Problem):
+        """An input skipped, with its reason."""
         self.stats.skipped += 1
-        self.stats.problems.append(p)
-        print(f"skipped {valid_text(p.source_path)}: {valid_text(p.reason)}", file=sys.stderr)
+        self._record(p, "skipped")
+
+    def note(self, p: Problem):
+        """Something a loaded input needed (a repair), recorded in `problems` as well."""
+        self._record(p, "note")
+
+    def _record(self, p: Problem, verb: str):
+        if len(self.stats.problems) < KEPT_PROBLEMS:
+            self.stats.problems.append(p)
+        self.pending.append(p)
+        print(f"{verb} {valid_text(p.source_path)}: {valid_text(p.reason)}", file=sys.stderr)
+        if len(self.pending) >= BATCH_DOCS:  # a feed of bad lines costs constant memory too
+            self.write([], [])
 
     # -- what to do with each input
     def unchanged_raw(self, key: str, path: str, rhash: str | None) -> bool:
@@ -166,7 +187,7 @@ class Run:
         self.stats.unchanged += 1
         self.seen[key] = known.content_hash
         if known.source_path != path:
-            self.path_moves.append((key, path))
+            self.path_moves[key] = path
             self.known[key] = known._replace(source_path=path)
         return True
 
@@ -194,7 +215,7 @@ class Run:
             self.seen[key] = content_hash
             old = self.known[key]
             if old.source_path != path:
-                self.path_moves.append((key, path))
+                self.path_moves[key] = path
             self.known[key] = KnownSource(content_hash, rhash or old.raw_hash, path)
             return "skip"
         if other is not None and self._still_holds(other, content_hash):
@@ -219,31 +240,37 @@ class Run:
     def write(self, results: list[ExtractionResult], replace: list[str]):
         with self.store.writing():
             self.store.write_batch(results, replace)
-            self.store.update_paths(self.path_moves)
+            self.store.update_paths(list(self.path_moves.items()))
+            self.store.add_problems(self.run_id, self.pending)
         self.store.release()
         self.path_moves.clear()
+        self.pending.clear()
         self.stats.committed += len(results)
         self.written_ids.update(r.document.doc_id for r in results)
 
     def write_frames(self, frames, replace: list[str]):
         with self.store.writing():
             self.store.write_frames(frames, replace)
+            self.store.add_problems(self.run_id, self.pending)
         self.store.release()
+        self.pending.clear()
         self.stats.committed += len(frames["documents"])
         self.written_ids.update(frames["documents"]["doc_id"])
 
     # -- sources gone
-    def missing_sources(self, roots: list[str], complete_files: set[str]) -> list[str]:
+    def missing_sources(self, roots: list[str], complete_files: set[str], unread: set[str] = frozenset()) -> list[str]:
         """Stored sources under the given paths that this run did not meet and that are certainly
         gone: a file that no longer exists, or a line gone from a JSON-lines file read to its end
-        (`complete_files`: the canonical files this run read whole)."""
+        (`complete_files`: the canonical files this run read whole). Nothing in or under `unread`
+        (canonical files not read whole, folders that could not be listed) is taken for gone."""
         prefixes = canonical_roots(roots)
+        unread_roots = tuple(unread)
         out = []
         for key in self.known:
             if key in self.seen or not key.startswith(prefixes):  # cheap tests first: this runs on every key
                 continue
             source = SourceKey.parse(key)
-            if not source.under(prefixes):
+            if not source.under(prefixes) or source.under(unread_roots):
                 continue
             if not source.file_exists() or (source.is_item and source.file in complete_files):
                 out.append(key)
@@ -255,8 +282,7 @@ class Run:
             path = self.known[key].source_path
             reason = ("source no longer exists; its document was removed (--prune)" if prune else
                       "source no longer exists; its document is kept (remove it with: vietmine ingest --prune)")
-            self.stats.problems.append(Problem(path, reason))
-            print(f"missing {valid_text(path)}: {reason}", file=sys.stderr)
+            self._record(Problem(path, reason), "missing")
         if prune and keys:
             with self.store.writing():
                 self.store.remove_sources(keys)
@@ -280,18 +306,20 @@ class Run:
         self.store.release()
         self.stats.removed = len(doc_ids)
         self.stats.removed_still_on_disk = sum(SourceKey.parse(sources[d][0]).file_exists() for d in doc_ids)
-        self.stats.problems += [Problem(sources[d][1], f"removed on request (vietmine remove {d})") for d in doc_ids]
+        removed = [Problem(sources[d][1], f"removed on request (vietmine remove {d})") for d in doc_ids]
+        self.stats.problems += removed
+        self.pending += removed
 
     # -- closing
     def finish(self, snapshot: bool = False) -> IngestStats:
         with _shielded():
             self.store.acquire()
-            self.store.update_paths(self.path_moves)
+            self.store.update_paths(list(self.path_moves.items()))
             resolution = resolve_corpus(self.store.reference_rows(), self.store.documents_with_refs)
             self.store.apply_corpus_resolution(resolution)
             self.stats.resolved_from_corpus = resolution.from_corpus
             self.stats.references_resolved_again = len(resolution.ref_updates)
-            self.store.add_problems(self.run_id, self.stats.problems)
+            self.store.add_problems(self.run_id, self.pending)
             self.store.finish_run(self.run_id, vars(self.stats))
             self.store.close()
         if snapshot:
@@ -303,12 +331,12 @@ class Run:
         can still be written; the committed batches are kept either way."""
         with _shielded():
             try:
-                self.store.acquire()
-                self.store.add_problems(self.run_id, self.stats.problems)
+                self.store.acquire(wait=False)  # a reader that kept the run waiting is not waited for twice
+                self.store.add_problems(self.run_id, self.pending)
                 self.store.finish_run(self.run_id, vars(self.stats), status)
                 self.store.close()
             except BaseException:
-                self.store.abandon()
+                self.store.abandon()  # the run's row stays 'running': the next run closes it as 'crashed'
 
     def run(self, body: Callable[[], None], snapshot: bool = False) -> IngestStats:
         """Run `body`, then finish; SIGINT/SIGTERM or a full disk close the run as such and
@@ -322,13 +350,9 @@ class Run:
                               "run the same command to finish") from None
         except BaseException as e:
             self.end("failed")
-            if is_disk_full(e):
-                raise _disk_full(self.db_path) from None
-            raise
+            _raise_failure(self.db_path, e)
         try:
             return self.finish(snapshot)
         except BaseException as e:
-            if is_disk_full(e):
-                self.store.abandon()
-                raise _disk_full(self.db_path) from None
-            raise
+            self.store.abandon()
+            _raise_failure(self.db_path, e)

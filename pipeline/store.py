@@ -12,6 +12,7 @@ import functools
 import types
 import typing
 
+import duckdb
 import pandas as pd
 
 from vietmine.corpus.files import SURROGATE, valid_text
@@ -19,7 +20,7 @@ from vietmine.corpus.sources import SourceKey
 from vietmine.errors import DatabaseError
 from vietmine.facts import KINDS, CorpusResolution, Document, ExtractionResult, LegalRef, Problem, StoredDocument, as_row
 from vietmine.pipeline import migrations
-from vietmine.pipeline.connections import acquire_writer_lock, open_writer
+from vietmine.pipeline.connections import WRITE_WAIT_S, acquire_writer_lock, open_writer
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE",
               dt.datetime: "TIMESTAMP"}
@@ -141,6 +142,15 @@ def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
     return frames
 
 
+def _rollback(con) -> None:
+    """Roll back what a failed transaction wrote. A transaction DuckDB already ended (a failed
+    commit, a full disk) has nothing left to roll back: the first error is the one to report."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
+
+
 class KnownSource(typing.NamedTuple):
     """What the database holds of one source: the content it stored and the path it came by."""
     content_hash: str
@@ -158,17 +168,19 @@ class Store:
     def __init__(self, path: str):
         self.path = path
         self.lock = acquire_writer_lock(path)
+        self.con = None
         try:
-            self.con = open_writer(path)
+            self.acquire()
             self._init_schema()
         except BaseException:
-            self.lock.release()
+            self.abandon()
             raise
 
     def _init_schema(self):
         self.con.execute("BEGIN")
         try:
             migrations.migrate(self.con)
+            migrations.sync_reference_tables(self.con)
             migrations.create_views(self.con)
             missing = migrations.check_schema(self.con, expected_columns())
             if missing:  # a fact field without its migration: a bug, caught by the tests
@@ -176,8 +188,7 @@ class Store:
             self._backfill_source_keys()
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
-            self.con.close()
+            _rollback(self.con)
             raise
 
     def _backfill_source_keys(self):
@@ -196,9 +207,10 @@ class Store:
             self.con.close()
             self.con = None
 
-    def acquire(self):
+    def acquire(self, wait: bool = True):
+        """The database file, waited for (up to WRITE_WAIT_S) while a reader holds it."""
         if self.con is None:
-            self.con = open_writer(self.path, wait_for_readers=True)
+            self.con = open_writer(self.path, WRITE_WAIT_S if wait else 0)
 
     @contextlib.contextmanager
     def writing(self):
@@ -232,7 +244,7 @@ class Store:
             yield self.con
             self.con.execute("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            _rollback(self.con)
             raise
 
     # -- reads a run needs to decide what to write
@@ -387,7 +399,10 @@ class Store:
 
     # -- the record of runs
     def start_run(self, version: str) -> int:
+        """A new row in `runs`. Rows still 'running' belong to runs that died (killed, or unable to
+        record their end): the writer lock held here means none of them is alive."""
         self.acquire()
+        self.con.execute("UPDATE runs SET status = 'crashed' WHERE status = 'running'")
         run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
         self.con.execute("INSERT INTO runs (run_id, started_at, version, status) VALUES (?, ?, ?, 'running')",
                          [run_id, dt.datetime.now(), version])

@@ -94,3 +94,54 @@ def test_vni_known_words(vni, text):
 ], ids=["nul-inside", "nul-first", "nul-at-end"])
 def test_a_stray_nul_in_good_text_is_removed(data):
     assert decode_bytes(data)[0] == SENTENCE
+
+
+def _article() -> str:
+    from vietmine.corpus import SAMPLE_DIR
+
+    return sorted(SAMPLE_DIR.glob("*.txt"))[0].read_text(encoding="utf-8")
+
+
+def _spoil(text: str, how: str) -> tuple[bytes, str]:
+    """(the text's UTF-8 with one fault in the middle, the text as it should decode): a stray
+    byte before a character, or a character of several bytes that lost its last one."""
+    data = text.encode("utf-8")
+    mid = len(data) // 2
+    while data[mid] & 0xC0 == 0x80 or (how != "stray-byte" and data[mid] < 0x80):
+        mid += 1
+    end = mid
+    if how != "stray-byte":
+        end = mid + 1
+        while data[end] & 0xC0 == 0x80:
+            end += 1
+    fault = b"\xff" if how == "stray-byte" else data[mid:end - 1]
+    return (data[:mid] + fault + data[end:] if how != "stray-byte" else data[:mid] + fault + data[mid:],
+            unicodedata.normalize("NFC", data[:mid].decode() + "\ufffd" + data[end:].decode()))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(SENTENCE, id="one-sentence"),
+    pytest.param("Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an, làm việc tại tỉnh Khánh Hòa. " * 70, id="5kb-text"),
+    pytest.param("article", id="bundled-article"),
+])
+@pytest.mark.parametrize("how", ["stray-byte", "character-cut-in-half"])
+def test_utf8_with_one_bad_byte_is_repaired_not_refused_or_garbled(text, how):
+    text = _article() if text == "article" else text
+    data, expected = _spoil(text, how)
+    decoded, encoding = decode_bytes(data)
+    assert decoded == expected
+    assert encoding == "utf-8 (1 invalid byte replaced by U+FFFD)"
+
+
+def test_a_repaired_decoding_is_recorded_and_the_document_loaded(tmp_path):
+    from tests.util import q
+    from vietmine.cli import main
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(_spoil(_article(), "stray-byte")[0])
+    db = str(tmp_path / "r.duckdb")
+    assert main(["ingest", str(corpus), "--db", db]) == 0
+    assert q(db, "SELECT loaded, skipped FROM runs") == [(1, 0)]
+    assert q(db, "SELECT reason FROM problems") == [("loaded, decoded as utf-8 (1 invalid byte replaced by U+FFFD)",)]
+    assert q(db, "SELECT count(*) FROM places") != [(0,)]

@@ -6,7 +6,7 @@ keeps its "|")."""
 import pytest
 
 from vietmine.extractors import organizations, people
-from vietmine.facts import Organization, Person
+from vietmine.facts import Organization
 from vietmine.pipeline.engines.local import analyse
 from tests.util import doc_of
 

@@ -1,5 +1,8 @@
 """Faults injected: schema migration, concurrent access, per-document time budget, hostile
 input (property-based), and SIGKILL during long ingests."""
+import csv
+import io
+import json
 import os
 import random
 import shutil
@@ -39,30 +42,144 @@ def test_previous_schema_version_is_migrated_in_place(tmp_path):
     assert q(str(db), "SELECT count(*) FROM problems WHERE reason LIKE 'duplicate%'") == [(0,)]
 
 
-def test_second_writer_gets_a_clear_message_and_readers_wait_for_the_batch(tmp_path):
+def _units(db):
+    return q(db, "SELECT * FROM admin_units ORDER BY ALL"), q(db, "SELECT * FROM admin_units_2025 ORDER BY ALL")
+
+
+def test_an_upgrade_reloads_reference_tables_an_older_vietmine_loaded_and_drops_its_snapshot(tmp_path, sample_db):
+    """A 0.1 database: its units loaded with garbled names, and the `.snapshot` copy its readers used."""
+    db = str(tmp_path / "old.duckdb")
+    shutil.copy(FIXTURES / "schema_v1.duckdb", db)
+    con = duckdb.connect(db)
+    con.execute(f"ATTACH '{sample_db}' AS fresh (READ_ONLY)")
+    con.execute("CREATE TABLE admin_units AS SELECT * REPLACE (CASE WHEN code < '1' THEN name || 'Ã' ELSE name END "
+                "AS name) FROM fresh.admin_units")
+    con.execute("CREATE TABLE admin_units_2025 AS SELECT * FROM fresh.admin_units_2025 LIMIT 10")
+    con.close()
+    Path(db + ".snapshot").write_bytes(b"a copy of the database made by vietmine 0.1")
+    assert q(db, "SELECT count(*) FROM admin_units WHERE name LIKE '%Ã'")[0][0] > 0
+    assert main(["ingest", "--db", db, "--quiet"]) == 0
+    assert _units(db) == _units(sample_db)
+    assert not os.path.exists(db + ".snapshot")
+
+
+def test_reference_tables_are_reloaded_when_their_version_changes(sample_copy, monkeypatch):
+    from vietmine.pipeline import migrations
+
+    version = migrations.reference_version()
+    assert q(sample_copy, "SELECT DISTINCT version FROM reference_tables") == [(version,)]
+    before = _units(sample_copy)
+    con = duckdb.connect(sample_copy)
+    con.execute("UPDATE admin_units SET name = 'stale' WHERE tier = 'province'")
+    con.close()
+    assert main(["ingest", "--db", sample_copy, "--quiet"]) == 0  # same version: the tables are left alone
+    assert q(sample_copy, "SELECT count(*) FROM admin_units WHERE name = 'stale'")[0][0] > 0
+    monkeypatch.setattr(migrations, "reference_version", lambda: "new-data")
+    assert main(["ingest", "--db", sample_copy, "--quiet"]) == 0
+    assert _units(sample_copy) == before
+    assert q(sample_copy, "SELECT DISTINCT version FROM reference_tables") == [("new-data",)]
+
+
+def _reader(db: str, hold: str) -> subprocess.Popen:
+    """A second process reading the database as a notebook does: `idle` keeps a Database it used
+    once, `block` stays inside a `with` block (a query under way); each waits for a line on its
+    standard input, after saying what it holds."""
+    body = {"idle": "d = vietmine.open(db); n = d.sql('SELECT count(*) AS n FROM documents').n[0]; "
+                    "print('holding', n, flush=True); sys.stdin.readline()",
+            "block": "with vietmine.open(db) as d:\n    n = d.sql('SELECT count(*) AS n FROM documents').n[0]\n"
+                     "    print('holding', n, flush=True)\n    sys.stdin.readline()"}[hold]
+    p = subprocess.Popen([sys.executable, "-c", f"import sys, vietmine\ndb = sys.argv[1]\n{body}", db],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().split()[0] == "holding"
+    return p
+
+
+def _release(reader: subprocess.Popen):
+    reader.stdin.write("\n")
+    reader.stdin.close()
+    assert reader.wait(timeout=60) == 0
+
+
+def test_an_idle_reader_holds_nothing_and_an_ingest_waits_once_for_a_query_under_way(tmp_path):
     db = str(tmp_path / "busy.duckdb")
-    assert main(["ingest", "--db", db]) == 0
-    # a process holding the file as a run does while it commits a batch, for 8 seconds
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('held', flush=True); time.sleep(8); c.close(); time.sleep(60)", db],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
-        reader = subprocess.Popen([sys.executable, "-m", "vietmine", "sql", "SELECT count(*) AS n FROM documents",
-                                   "--db", db, "--format", "csv"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                  text=True)
-        r = subprocess.run([sys.executable, "-m", "vietmine", "ingest", "--db", db], capture_output=True, text=True)
-        assert r.returncode == 2
-        assert f"is being written by PID {holder.pid}" in r.stderr and "Traceback" not in r.stderr
-        # the reader waits for the file and reads the database itself: no copy, no stale snapshot
-        out, err = reader.communicate(timeout=60)
-        r = subprocess.CompletedProcess(reader.args, reader.returncode, out, err)
-        assert r.returncode == 0 and r.stdout.split() == ["n", "5"]
-        assert "waiting for its batch to commit" in r.stderr
-        assert not os.path.exists(db + ".snapshot")
+    assert main(["ingest", "--db", db, "--quiet"]) == 0
+    corpus = _long_corpus(tmp_path / "corpus", 3)
+    idle = _reader(db, "idle")
+    try:  # a notebook that opened the database and keeps it: the ingest does not even wait
+        r = subprocess.run([sys.executable, "-m", "vietmine", "ingest", str(corpus / "a0000.txt"), "--db", db, "--quiet"],
+                           capture_output=True, text=True)
+        assert r.returncode == 0 and "waiting" not in r.stderr, r.stderr
     finally:
-        holder.kill()
-        holder.wait()
+        _release(idle)
+    busy = _reader(db, "block")
+    try:  # a query under way: the ingest says whom it waits for, once, and goes on when it is done
+        ingest = subprocess.Popen([sys.executable, "-m", "vietmine", "ingest", str(corpus), "--db", db, "--quiet"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first = ingest.stderr.readline()
+        assert first.startswith(f"vietmine: waiting for a reader, PID {busy.pid} (") and db in first, first
+        _release(busy)
+        out, err = ingest.communicate(timeout=300)
+        assert ingest.returncode == 0, err
+        assert "waiting" not in err and "Traceback" not in err
+    finally:
+        busy.kill()
+        busy.wait()
+    assert q(db, "SELECT status FROM runs ORDER BY run_id") == [("complete",)] * 3
+    assert q(db, "SELECT count(*) FROM documents") == [(8,)]
+
+
+@pytest.mark.parametrize("when", ["at-the-start", "between-batches"])
+def test_a_reader_that_stays_costs_one_bounded_wait_and_one_line(tmp_path, monkeypatch, capsys, when):
+    """The wait is bounded, happens once, and its message names the reader as a reader; what was
+    committed stays, the run's row is closed as 'crashed' by the next run, which finishes the work."""
+    from vietmine.pipeline import store
+    from vietmine.pipeline.run import Run
+
+    corpus = _long_corpus(tmp_path / "corpus", 6)
+    db = str(tmp_path / "r.duckdb")
+    assert main(["ingest", str(corpus / "a0000.txt"), "--db", db, "--quiet"]) == 0
+    monkeypatch.setattr(store, "WRITE_WAIT_S", 0.5)
+    readers = []
+    if when == "at-the-start":
+        readers.append(_reader(db, "block"))
+    else:
+        real_write = Run.write
+
+        def write_after_a_reader_came(self, results, replace):
+            if not readers:  # the first batch is analysed; a notebook cell starts meanwhile
+                readers.append(_reader(db, "block"))
+            return real_write(self, results, replace)
+
+        monkeypatch.setattr(Run, "write", write_after_a_reader_came)
+    capsys.readouterr()
+    try:
+        assert main(["ingest", str(corpus), "--db", db, "--quiet", "--batch-size", "2"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert [line for line in err if "waiting" in line] == [
+            f"vietmine: waiting for a reader, PID {readers[0].pid} ({err[0].split('(', 1)[1]}"]
+        assert err[-1].startswith(f"vietmine ingest: {db} is held open by a reader, PID {readers[0].pid} (")
+        assert err[-1].endswith("for 0.5 s; close it (a query, or a Database kept open in a `with` block), "
+                                "then run this one again")
+        assert len(err) == 2
+    finally:
+        for r in readers:
+            _release(r)
+    monkeypatch.undo()
+    assert main(["ingest", str(corpus), "--db", db, "--quiet"]) == 0
+    statuses = [s for (s,) in q(db, "SELECT status FROM runs ORDER BY run_id")]
+    assert statuses == (["complete", "complete"] if when == "at-the-start" else ["complete", "crashed", "complete"])
+    ref = str(tmp_path / "ref.duckdb")
+    assert main(["ingest", str(corpus), "--db", ref, "--quiet"]) == 0
+    assert table_rows(db) == table_rows(ref)
+
+
+def test_a_run_killed_is_closed_as_crashed_by_the_next_run(tmp_path):
+    db = str(tmp_path / "k.duckdb")
+    subprocess.run([sys.executable, "-c", "import os, signal, sys\nfrom vietmine.pipeline.run import Run\n"
+                    "Run(sys.argv[1])\nos.kill(os.getpid(), signal.SIGKILL)", db])
+    assert q(db, "SELECT status FROM runs") == [("running",)]
+    assert main(["ingest", "--db", db, "--quiet"]) == 0
+    assert q(db, "SELECT status FROM runs ORDER BY run_id") == [("crashed",), ("complete",)]
 
 
 def test_a_second_run_is_refused_while_the_first_holds_the_writer_lock(tmp_path):
@@ -202,7 +319,7 @@ def _fingerprint(db):
     ("EXPORT DATABASE '{dir}/exported'", "refused: EXPORT"),
     ("ATTACH '{dir}/other.duckdb' (READ_WRITE)", "refused: ATTACH"),
     ("INSTALL httpfs", "refused: INSTALL"),
-    ("LOAD httpfs", "refused: INSTALL"),
+    ("LOAD httpfs", "refused: LOAD"),
     ("SELECT 1; DELETE FROM documents", "refused: 2 statements"),
     ("DELETE FROM documents", "refused: DELETE"),
     ("CREATE TABLE t AS SELECT 1", "refused: CREATE"),
@@ -262,6 +379,214 @@ def test_sql_reads_files_only_from_outputs_or_named_folders(sample_db, tmp_path,
             d.sql("SELECT * FROM 'mine/t.parquet'")
     with Database(sample_db, read_dirs=["mine"]) as d:
         assert d.sql("SELECT sum(a) AS s FROM 'mine/t.parquet'").s[0] == 3
+
+
+# -- sql: stopped, streamed, never a traceback, never out of its folders ------------------------
+
+ENDLESS = {
+    "count-of-a-trillion": "SELECT count(*) AS n FROM range(1000000000000)",
+    "recursive-cte-without-end": "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t",
+    "cross-join-of-sentences": "SELECT sum(hash(a.start_char, b.start_char, c.start_char, d.start_char, e.end_char)) "
+                               "FROM sentences a, sentences b, sentences c, sentences d, sentences e",
+}
+
+
+@pytest.mark.parametrize("query", list(ENDLESS.values()), ids=list(ENDLESS))
+def test_sql_stops_at_its_time_limit_with_one_line(sample_db, query, capsys):
+    assert main(["sql", query, "--db", sample_db, "--timeout", "0.5"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip().splitlines() == ["vietmine sql: stopped after 0.5 s (the time limit; --timeout SECONDS "
+                                                 "raises it, 0 for none)"]
+    assert captured.out == ""
+
+
+def _holds_open(pid: int, path: str) -> bool:
+    fd_dir = f"/proc/{pid}/fd"
+    try:
+        return any(os.path.realpath(os.path.join(fd_dir, fd)) == os.path.realpath(path) for fd in os.listdir(fd_dir))
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("how", ["ctrl-c-typed-in-a-terminal", "sigint-from-outside"])
+def test_ctrl_c_stops_a_query_at_once_with_one_line_and_exit_130(sample_db, how):
+    """A real terminal (a pty): ^C typed reaches the query while DuckDB computes it, not after."""
+    import pty
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc to see when the query has opened the database")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: vietmine in the terminal's foreground, no time limit
+        os.execv(sys.executable, [sys.executable, "-m", "vietmine", "sql", ENDLESS["count-of-a-trillion"],
+                                  "--db", sample_db, "--timeout", "0"])
+    try:
+        deadline = time.monotonic() + 120  # a guard against hanging the suite, not a measurement
+        while not _holds_open(pid, sample_db):
+            assert time.monotonic() < deadline, "the query never opened the database"
+            time.sleep(0.05)
+        if how.startswith("ctrl-c"):
+            os.write(fd, b"\x03")  # the terminal turns it into SIGINT for its foreground processes
+        else:
+            os.kill(pid, signal.SIGINT)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the terminal closed: the child is gone
+                break
+            if not chunk:
+                break
+            output += chunk
+        _, status = os.waitpid(pid, 0)
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(fd)
+    text = output.decode(errors="replace").replace("\r", "").replace("^C", "")  # the terminal echoes ^C
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert os.waitstatus_to_exitcode(status) == 130, output
+    assert lines == ["vietmine sql: interrupted"], output
+
+
+def _peak_rss_mb(argv: list[str]) -> tuple[int, int]:
+    """(exit code, peak resident memory in MB) of a command, measured by a process of its own."""
+    probe = ("import resource, subprocess, sys\n"
+             "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+             "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)")
+    out = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True).stdout
+    code, mb = out.split()
+    return int(code), int(mb)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_sql_streams_a_large_result_in_constant_memory(sample_db, fmt):
+    """Two million rows of two integers: written batch by batch (the whole result as Python
+    objects took 500 MB to 800 MB)."""
+    query = "SELECT range AS a, range * 2 AS b FROM range(2000000)"
+    code, mb = _peak_rss_mb([sys.executable, "-m", "vietmine", "sql", query, "--db", sample_db, "--format", fmt])
+    assert code == 0
+    assert mb < 350, f"{mb} MB"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_sql_output_in_batches_is_the_whole_result(sample_db, fmt, capsys):
+    n = 123_457  # several batches, the last one partial
+    assert main(["sql", f"SELECT range AS i, 'một ' || range AS s FROM range({n})", "--db", sample_db,
+                 "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    rows = json.loads(out) if fmt == "json" else list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == n and str(rows[-1]["i"]) == str(n - 1) and rows[77_777]["s"] == "một 77777"
+
+
+def test_sql_table_format_refuses_what_it_cannot_lay_out(sample_db, capsys):
+    assert main(["sql", "SELECT range AS a, range AS b FROM range(600000)", "--db", sample_db]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.strip().splitlines()
+    assert "larger than a table can lay out" in line and "--format csv" in line and "LIMIT" in line
+
+
+SPECIAL_VALUES = ("SELECT 'nan'::DOUBLE AS n, 'inf'::DOUBLE AS i, '-inf'::DOUBLE AS m, NULL::DOUBLE AS z, "
+                  "170141183460469231731687303715884105727::HUGEINT AS h, 1.50::DECIMAL(10, 2) AS d, "
+                  "[1.5, 'nan'::DOUBLE] AS l")
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("csv", "n,i,m,z,h,d,l\nNaN,Infinity,-Infinity,,170141183460469231731687303715884105727,1.50,\"[1.5, \"\"NaN\"\"]\"\n"),
+    ("json", '[{"n": "NaN", "i": "Infinity", "m": "-Infinity", "z": null, "h": 170141183460469231731687303715884105727, '
+             '"d": 1.5, "l": [1.5, "NaN"]}]\n'),
+])
+def test_sql_writes_nan_infinity_and_huge_integers_as_they_are(sample_db, fmt, expected, capsys):
+    assert main(["sql", SPECIAL_VALUES, "--db", sample_db, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert out == expected
+    if fmt == "json":
+        json.loads(out, parse_constant=lambda c: pytest.fail(f"bare {c} is not JSON"))
+
+
+class _Stdin:
+    def __init__(self, data: bytes):
+        self.buffer = io.BytesIO(data)
+
+
+@pytest.mark.parametrize("argv, stdin, code, message", [
+    pytest.param(["UPDATE EXTENSIONS"], None, 1, "refused: UPDATE EXTENSIONS changes extensions", id="update-extensions"),
+    pytest.param(["/* plan */ EXPLAIN SELECT 1"], None, 0, "", id="comment-before-explain"),
+    pytest.param(["EXPLAIN/**/SELECT 1"], None, 0, "", id="comment-after-explain"),
+    pytest.param(["EXPLAIN ANALYZE /* x */ DELETE FROM documents"], None, 1, "refused: DELETE writes", id="explain-analyze-delete"),
+    pytest.param(["-"], b"SELECT '\xff'", 1, "standard input is not UTF-8 text", id="non-utf8-stdin"),
+    pytest.param(["--file", "/dev/zero"], None, 1, "query file /dev/zero holds more than 1 MB", id="file-dev-zero"),
+    pytest.param(["--file", "/dev/urandom"], None, 1, "query file /dev/urandom holds more than 1 MB", id="file-dev-urandom"),
+    pytest.param(["TRUNCATE documents"], None, 1, "refused: TRUNCATE writes", id="truncate-named-as-itself"),
+    pytest.param(["RESET threads"], None, 1, "refused: RESET changes settings", id="reset-named-as-itself"),
+    pytest.param(["ANALYZE"], None, 1, "refused: ANALYZE writes", id="analyze-named-as-itself"),
+    pytest.param(["IMPORT DATABASE 'x'"], None, 1, "refused: IMPORT DATABASE reads files", id="import-named-as-itself"),
+    pytest.param(["COPY FROM DATABASE db TO x"], None, 1, "refused: COPY FROM DATABASE copies", id="copy-database"),
+    pytest.param(["FORCE INSTALL httpfs"], None, 1, "refused: FORCE INSTALL changes extensions", id="force-install"),
+    pytest.param(["CHECKPOINT"], None, 1, "refused: CHECKPOINT writes", id="checkpoint-named-as-itself"),
+])
+def test_sql_faults_are_one_line_naming_what_was_wrong(sample_db, argv, stdin, code, message, capsys, monkeypatch):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", _Stdin(stdin))
+    capsys.readouterr()
+    assert main(["sql", *argv, "--db", sample_db]) == code
+    err = capsys.readouterr().err
+    if code:
+        assert len(err.strip().splitlines()) == 1 and message in err, err
+    else:
+        assert err == ""
+
+
+def test_no_connection_is_opened_without_the_extension_settings():
+    """Every duckdb.connect of the package is pipeline/connections.connect, which turns extension
+    auto-install and auto-load off from the first moment."""
+    from tests.conftest import ROOT
+
+    offenders = [str(p.relative_to(ROOT)) for folder in ("vietmine", "pipeline", "corpus", "views", "extractors")
+                 for p in (ROOT / folder).rglob("*.py")
+                 if "duckdb.connect(" in p.read_text("utf-8") and p.name != "connections.py"]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT 1"], ["tables"], ["stats"], ["ingest"]])
+def test_a_sqlite_file_as_db_downloads_nothing_and_gives_one_line(tmp_path, command):
+    import sqlite3
+
+    db = tmp_path / "data.sqlite"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE documents (doc_id TEXT)")
+    con.commit()
+    con.close()
+    home = tmp_path / "home"
+    home.mkdir()  # where DuckDB would install the sqlite extension it downloads
+    r = subprocess.run([sys.executable, "-m", "vietmine", *command, "--db", str(db)], capture_output=True, text=True,
+                       env={**os.environ, "HOME": str(home)})
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [f"vietmine {command[0]}: {db} is not a DuckDB database "
+                                             f"({r.stderr.split('(', 1)[1].strip()}"]
+    assert "download" not in r.stderr.lower() and list(home.rglob("*")) == []
+
+
+def test_sql_reads_nothing_in_duckdbs_own_temporary_folder(sample_db, tmp_path, monkeypatch):
+    """DuckDB allows its temporary folder (./.tmp by default) when file access is off: queries spill
+    to a private folder instead, of bounded size."""
+    from vietmine.api import Database
+    from vietmine.errors import QueryError
+    from vietmine.pipeline.sql_guard import SPILL_LIMIT_BYTES
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".tmp").mkdir()
+    (tmp_path / ".tmp" / "secret.csv").write_text("a\n1\n", encoding="utf-8")
+    d = Database(sample_db)
+    with pytest.raises(QueryError, match="is outside the folders"):
+        d.sql("SELECT * FROM read_csv('.tmp/secret.csv')")
+    folder, limit = d.sql("SELECT current_setting('temp_directory') AS t, "
+                          "current_setting('max_temp_directory_size') AS m").iloc[0]
+    assert not os.path.exists(folder)  # removed with its connection
+    assert limit.endswith("B") and float(limit.split()[0]) <= SPILL_LIMIT_BYTES / 2**30
 
 
 # -- facts follow the rules -----------------------------------------------------------------------
@@ -407,6 +732,189 @@ def test_a_failed_snapshot_copy_is_a_warning_and_leaves_no_temporary_file(tmp_pa
     assert "snapshot" in capsys.readouterr().err
     assert sorted(os.listdir(tmp_path)) == ["s.duckdb", "s.duckdb.lock"]
     assert connections.snapshot_path(db) not in os.listdir(tmp_path)
+
+
+# -- outputs: whole or not at all, one line when they cannot be written ---------------------------
+
+DOC = "004_a003ad0d4c678184.txt"
+
+
+def _outputs(d: Path) -> dict[str, tuple[list[str], Path]]:
+    """Every command that writes a file: its arguments and the file (or folder) it writes."""
+    return {
+        "export": (["export", "--out", str(d / "export")], d / "export"),
+        "export-sqlite": (["export", "--format", "sqlite", "--out", str(d / "v.sqlite")], d / "v.sqlite"),
+        "report": (["report", "--out", str(d / "r.html")], d / "r.html"),
+        "graph": (["graph", "--format", "graphml", "--out", str(d / "g")], d / "g" / "directives.graphml"),
+        "docbin": (["docbin", "--out", str(d / "v.spacy")], d / "v.spacy"),
+        "show-html": (["show", DOC, "--html", str(d / "s.html")], d / "s.html"),
+    }
+
+
+def _no_partial_files(folder: Path, db: str):
+    """Nothing half-written under a final name, nothing temporary left: every export file whole."""
+    assert not [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+    for p in folder.rglob("*.parquet"):
+        assert q(db, f"SELECT count(*) FROM {p.stem}") == q(db, f"SELECT count(*) FROM read_parquet('{p}')")
+    for p in folder.rglob("*.csv"):
+        assert q(db, f"SELECT count(*) FROM {p.stem}") == q(db, f"SELECT count(*) FROM read_csv('{p}', all_varchar=true)")
+
+
+def _half_then_enospc(path, *_a, **_k):
+    Path(path).write_bytes(b"<half a file>")
+    raise OSError(28, "No space left on device")
+
+
+def _inject_enospc(monkeypatch, output: str):
+    """The writer of `output` writes half its file, then finds the disk full."""
+    import sqlite_utils.db
+
+    from vietmine.views import docbin, graph, report
+
+    if output == "export":
+        monkeypatch.setattr(duckdb.DuckDBPyRelation, "write_csv", lambda self, path, *a, **k: _half_then_enospc(path))
+    elif output == "export-sqlite":
+        def full(self, *a, **k):
+            raise __import__("sqlite3").OperationalError("database or disk is full")
+        monkeypatch.setattr(sqlite_utils.db.Table, "insert_all", full)
+    elif output == "show-html":
+        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: _half_then_enospc(self))
+    else:
+        module, name = {"report": (report, "write_report"), "graph": (graph, "write_graph"),
+                        "docbin": (docbin, "write_docbin")}[output]
+        monkeypatch.setattr(module, name, lambda con, path, *a, **k: _half_then_enospc(path))
+
+
+@pytest.mark.parametrize("output", list(_outputs(Path("."))))
+def test_an_output_the_disk_cannot_hold_is_one_line_and_leaves_the_old_file(sample_db, tmp_path, monkeypatch,
+                                                                            capsys, output):
+    argv, target = _outputs(tmp_path)[output]
+    assert main([*argv, "--db", sample_db]) == 0
+    before = {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    _inject_enospc(monkeypatch, output)
+    capsys.readouterr()
+    assert main([*argv, "--db", sample_db]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith(f"vietmine {argv[0]}: cannot write {target if target.suffix else target}") or \
+        line.startswith(f"vietmine {argv[0]}: cannot write {target}/"), line
+    assert line.endswith("no space left on device; nothing was written under that name: free space, then run the "
+                         "same command again")
+    assert {p: p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()} == before
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real file system of 24 MB (tmpfs), or a skip where it cannot be mounted (not root)."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mnt)], capture_output=True)
+    if r.returncode:
+        pytest.skip("a small tmpfs cannot be mounted here (needs root); the injected faults test the same paths")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def _fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    with open(filler, "wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * (64 << 10))
+                fh.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_gives_one_line_from_every_command_and_the_database_finishes_later(small_disk, tmp_path):
+    """A real full disk: ingest (and its rerun while the disk is still full), then every output."""
+    db = str(small_disk / "v.duckdb")
+    corpus = _long_corpus(tmp_path / "corpus", 12)
+    cmd = [sys.executable, "-m", "vietmine"]
+    subprocess.run([*cmd, "ingest", "--db", db, "--quiet"], check=True, capture_output=True)
+    filler = _fill(small_disk)
+    for attempt in range(2):  # the rerun meets the same full disk
+        r = subprocess.run([*cmd, "ingest", str(corpus), "--db", db, "--quiet"], capture_output=True, text=True)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 2 and len(lines) == 1, r.stderr
+        assert lines[0].startswith(f"vietmine ingest: disk full writing {db}"), lines[0]
+    for output, (argv, target) in _outputs(small_disk).items():
+        r = subprocess.run([*cmd, *argv, "--db", db], capture_output=True, text=True)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 2 and len(lines) == 1 and "no space left on device" in lines[0], (output, r.stderr)
+        assert not (target.exists() and target.is_file()), output
+        _no_partial_files(small_disk, db)
+    filler.unlink()
+    subprocess.run([*cmd, "ingest", str(corpus), "--db", db, "--quiet"], check=True, capture_output=True)
+    ref = str(tmp_path / "ref.duckdb")
+    subprocess.run([*cmd, "ingest", "--db", ref, "--quiet"], check=True, capture_output=True)
+    subprocess.run([*cmd, "ingest", str(corpus), "--db", ref, "--quiet"], check=True, capture_output=True)
+    assert table_rows(db) == table_rows(ref)
+    assert "running" not in [s for (s,) in q(db, "SELECT status FROM runs")]
+
+
+@pytest.mark.slow
+def test_sigkill_during_export_leaves_no_partial_file_under_a_final_name(sample_db, tmp_path):
+    out = tmp_path / "export"
+    cmd = [sys.executable, "-m", "vietmine", "export", "--out", str(out), "--db", sample_db]
+    t0 = time.monotonic()
+    subprocess.run(cmd, check=True, capture_output=True)
+    full_run = time.monotonic() - t0
+    shutil.rmtree(out)
+    rng = random.Random(25)
+    for _ in range(6):
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 0.95) * full_run)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        for f in out.rglob("*.tmp") if out.exists() else []:
+            f.unlink()  # what a killed run leaves under a temporary name; the next run removes it too
+        if out.exists():
+            _no_partial_files(out, sample_db)
+    subprocess.run(cmd, check=True, capture_output=True)
+    _no_partial_files(out, sample_db)
+
+
+def _damage(db: str, how: str):
+    size = os.path.getsize(db)
+    if how == "cut-in-half":
+        os.truncate(db, size // 2)
+        return
+    with open(db, "r+b") as fh:  # a flipped stretch in every block of the second half of the file
+        for at in range(size // 2, size, 1 << 18):
+            fh.seek(at + 100)
+            stretch = fh.read(16)
+            fh.seek(at + 100)
+            fh.write(bytes(b ^ 0xFF for b in stretch))
+
+
+DAMAGE_COMMANDS = {
+    "tables": ["tables"], "stats": ["stats"], "schema": ["schema"], "sql": ["sql", "SELECT count(*) FROM legal_refs"],
+    "export": ["export", "--out", "{d}/export"], "export-sqlite": ["export", "--format", "sqlite", "--out", "{d}/v.sqlite"],
+    "report": ["report", "--out", "{d}/r.html"], "graph": ["graph", "--out", "{d}/g"],
+    "docbin": ["docbin", "--out", "{d}/v.spacy"], "show": ["show", DOC],
+    "eval": ["eval", str(FIXTURES / "gold_one_doc.jsonl")], "ingest": ["ingest", "--quiet"],
+    "reextract": ["reextract", "--quiet"],
+}
+
+
+@pytest.mark.parametrize("how", ["data-blocks-flipped", "cut-in-half"])
+def test_a_damaged_database_gives_one_line_naming_it_from_every_command(sample_db, tmp_path, capsys, how):
+    failed = []
+    for name, argv in DAMAGE_COMMANDS.items():
+        db = str(tmp_path / f"{name}.duckdb")
+        shutil.copy(sample_db, db)
+        _damage(db, how)
+        capsys.readouterr()
+        code = main([*(a.format(d=tmp_path) for a in argv), "--db", db])
+        err = capsys.readouterr().err.strip().splitlines()
+        if code:
+            failed.append(name)
+            assert len(err) == 1 and err[0].startswith(f"vietmine {argv[0]}: {db} is damaged ("), (name, err)
+            assert err[0].endswith("restore it from a copy, or move it away and build it again with vietmine ingest")
+    assert len(failed) >= len(DAMAGE_COMMANDS) // 2, f"the damage was not found: only {failed} failed"
 
 
 # -- smaller faults -------------------------------------------------------------------------------

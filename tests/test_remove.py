@@ -162,8 +162,6 @@ NOTEBOOK = textwrap.dedent("""
 """)
 
 
-@pytest.mark.xfail(reason="an idle vietmine.open() in another process still holds the file until readers connect per "
-                          "query (issue 25 item 8, reliability branch)", strict=False)
 def test_an_open_notebook_does_not_block_the_weekly_ingest_or_remove(whole, tmp_path):
     db, feed = whole
     notebook = subprocess.Popen([sys.executable, "-c", NOTEBOOK, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE,

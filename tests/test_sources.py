@@ -109,8 +109,8 @@ def test_special_files_are_skipped_with_a_reason_never_waited_on(tmp_path, tmp_d
     done = threading.Event()
     result = {}
 
-    def run():
-        result["rc"] = main(["ingest", str(corpus), "--db", tmp_db])
+    def run():  # a link to a device leaves the folder: followed only when asked, and refused then too
+        result["rc"] = main(["ingest", str(corpus), "--db", tmp_db, "--follow-links"])
         done.set()
 
     t = threading.Thread(target=run, daemon=True)
@@ -293,3 +293,227 @@ def test_sources_outside_the_ingested_folder_are_not_reported(tmp_path, tmp_db, 
     main(["ingest", str(tmp_path / "one"), "--db", tmp_db, "--prune"])
     assert "missing" not in capsys.readouterr().err
     assert q(tmp_db, "SELECT count(*) FROM documents") == [(4,)]
+
+
+# -- 5. one JSON line costs one line, whatever it raises -----------------------------------------
+
+HUGE_NUMBER = b'{"id": "n1", "text": "x", "views": ' + b"7" * 5000 + b"}"
+DEEP_NESTING = b'{"id": "d1", "text": "x", "tags": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+
+
+@pytest.mark.parametrize("bad, reason", [
+    pytest.param(HUGE_NUMBER, "malformed JSON line (ValueError", id="integer-of-5000-digits"),
+    pytest.param(DEEP_NESTING, "malformed JSON line (RecursionError", id="nesting-100000-deep"),
+    pytest.param(b'{"id": "b1", "text": "\xff\xfe"}', "malformed JSON line (UnicodeDecodeError)", id="invalid-utf-8"),
+])
+def test_a_hostile_json_line_costs_that_line_and_the_feed_loads_past_it(tmp_path, tmp_db, bad, reason):
+    feed = tmp_path / "feed.jsonl"
+    good = [json.dumps({"id": f"k{i}", "text": t}, ensure_ascii=False).encode()
+            for i, t in enumerate((SENTENCE_A, SENTENCE_B))]
+    feed.write_bytes(good[0] + b"\n" + bad + b"\n" + good[1] + b"\n")
+    for _ in range(2):  # and the rerun is not stopped at the same line
+        assert main(["ingest", str(feed), "--db", tmp_db, "--prune"]) == 0
+    assert sorted(t for (t,) in q(tmp_db, 'SELECT "text" FROM documents')) == sorted([SENTENCE_A, SENTENCE_B])
+    assert q(tmp_db, "SELECT status, loaded, unchanged, skipped FROM runs ORDER BY run_id") == [
+        ("complete", 2, 0, 1), ("complete", 0, 2, 1)]
+    assert [r for (r,) in q(tmp_db, "SELECT reason FROM problems WHERE source_path LIKE '%:2'")][0].startswith(reason)
+
+
+# -- 6. repeated lines cost constant memory --------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_a_feed_of_one_line_repeated_takes_constant_memory(tmp_path, tmp_db, suffix):
+    """100,000 copies of one id-less line: one document; Python's memory does not grow with them
+    (a list of every copy's path grew it by ~50 MB)."""
+    import tracemalloc
+
+    from vietmine.api import ingest
+
+    line = json.dumps({"title": "Tin", "text": SENTENCE_B}, ensure_ascii=False).encode() + b"\n"
+    feed = tmp_path / f"feed{suffix}"
+    (gzip.open if suffix.endswith(".gz") else open)(feed, "wb").write(line * 100_000)
+    warm = tmp_path / "warm.jsonl"  # models and rules loaded before measuring
+    warm.write_bytes(line * 2)
+    ingest([str(warm)], str(tmp_path / "warm.duckdb"))
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        stats = ingest([str(feed)], tmp_db)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    assert (stats.loaded, stats.unchanged) == (1, 99_999)
+    assert peak < 20 << 20, f"{peak >> 20} MB held while reading 100,000 copies of one line"
+
+
+# -- 7. prune only what is certainly gone ----------------------------------------------------------
+
+def _feed_lines(n):
+    return [json.dumps({"id": f"a{i}", "text": f"{SENTENCE_A} Bài số {i}."}, ensure_ascii=False) + "\n"
+            for i in range(n)]
+
+
+def _rewrite(feed: Path, lines: list[str], how: str):
+    """What a writer does to a feed while it is being read."""
+    if how == "rewritten-in-place":  # truncated, then written again: a reader sees a cut feed
+        feed.write_text("".join(lines[:10]) + lines[10][:20], encoding="utf-8")
+    elif how == "replaced-by-rename":
+        tmp = feed.with_name("new.tmp")
+        tmp.write_text("".join(lines), encoding="utf-8")
+        os.replace(tmp, feed)
+    else:  # appended to
+        with open(feed, "a", encoding="utf-8") as fh:
+            fh.write(_feed_lines(len(lines) + 1)[-1])
+
+
+@pytest.mark.parametrize("how", ["rewritten-in-place", "replaced-by-rename", "appended-to"])
+def test_a_feed_written_while_it_is_read_is_not_pruned(tmp_path, tmp_db, monkeypatch, how):
+    from vietmine.corpus import files, readers
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    feed = corpus / "feed.jsonl"
+    lines = _feed_lines(60)
+    feed.write_text("".join(lines), encoding="utf-8")
+    assert main(["ingest", str(corpus), "--db", tmp_db]) == 0
+    real = readers.iter_lines
+
+    def written_meanwhile(path, *a, **k):
+        for n, (lineno, line) in enumerate(real(path, *a, **k)):
+            if n == 5:
+                _rewrite(feed, lines, how)
+            yield lineno, line
+
+    monkeypatch.setattr(readers, "iter_lines", written_meanwhile)
+    monkeypatch.setattr(files, "CHUNK", 256)  # read in small pieces: what is read after the write is the new file
+    assert main(["ingest", str(corpus), "--db", tmp_db, "--prune"]) == 0
+    # nothing pruned; a line appended meanwhile and read is loaded
+    assert q(tmp_db, "SELECT count(*) FROM documents") == [(61 if how == "appended-to" else 60,)]
+    assert q(tmp_db, "SELECT pruned, status FROM runs ORDER BY run_id DESC LIMIT 1") == [(0, "complete")]
+    assert any("changed while it was read" in r for (r,) in q(tmp_db, "SELECT reason FROM problems"))
+
+
+def _unlistable(monkeypatch, folder: Path):
+    """`folder` as mode 000 makes it for a user other than root (the tests run as root, which
+    chmod does not stop): listing it, or reaching a file inside it, raises PermissionError."""
+    real_scandir, real_stat = os.scandir, os.stat
+    inside = os.fsencode(folder)
+
+    def refused(path):
+        p = os.fsencode(os.fspath(path)) if not isinstance(path, int) else b""
+        return p == inside or p.startswith(inside + b"/")
+
+    def scandir(path="."):
+        if refused(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    def stat(path, *a, **k):
+        if refused(path) and os.fsencode(os.fspath(path)) != inside:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *a, **k)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "stat", stat)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_nothing_under_it_is_pruned(tmp_path, tmp_db, monkeypatch):
+    root = tmp_path / "c"
+    _two_files(root)
+    _two_files(root / "sub")
+    (root / "a.txt").write_text(SENTENCE_A + " Một.", encoding="utf-8")
+    (root / "b.txt").write_text(SENTENCE_B + " Hai.", encoding="utf-8")
+    assert main(["ingest", str(root), "--db", tmp_db]) == 0
+    assert q(tmp_db, "SELECT count(*) FROM documents") == [(4,)]
+    _unlistable(monkeypatch, root / "sub")
+    assert main(["ingest", str(root), "--db", tmp_db, "--prune"]) == 0
+    monkeypatch.undo()
+    assert q(tmp_db, "SELECT count(*) FROM documents") == [(4,)]
+    assert q(tmp_db, "SELECT source_path, reason FROM problems") == [
+        (str(root / "sub"), "cannot list folder: Permission denied; nothing under it is pruned")]
+    assert q(tmp_db, "SELECT pruned FROM runs ORDER BY run_id DESC LIMIT 1") == [(0,)]
+
+
+# -- 8. one source, one key; two sources, two keys -----------------------------------------------
+
+def _content_key(row: dict) -> str:
+    """The item key an id-less line gets: a hash of its content (corpus.files.line_key)."""
+    from vietmine.corpus.files import line_key
+
+    return line_key(json.dumps(row).encode())
+
+
+def _write(folder: Path, name: bytes, data: bytes):
+    with open(os.path.join(os.fsencode(folder), name), "wb") as fh:
+        fh.write(data)
+
+
+@pytest.mark.parametrize("sources", [
+    pytest.param([(b"a\nb.txt", SENTENCE_A), (b"a\\x0ab.txt", SENTENCE_B)], id="newline-and-its-escape-spelt-out"),
+    pytest.param([(b"b\xe1i.txt", SENTENCE_A), (b"b\\xe1i.txt", SENTENCE_B)], id="undecodable-byte-and-its-escape"),
+    pytest.param([(b"feed.jsonl#x.txt", SENTENCE_A), (b"feed.jsonl", {"id": "x.txt", "text": SENTENCE_B})],
+                 id="file-named-like-a-feed-article"),
+    pytest.param([(b"feed.jsonl", [{"id": "x\udcff", "text": SENTENCE_A}, {"id": "x\\xff", "text": SENTENCE_B}])],
+                 id="surrogate-id-and-its-escape"),
+    pytest.param([(b"feed.jsonl", [{"text": SENTENCE_A}, {"id": _content_key({"text": SENTENCE_A}), "text": SENTENCE_B}])],
+                 id="id-spelt-as-the-content-hash-of-an-id-less-line"),
+])
+def test_two_sources_never_share_a_key(tmp_path, tmp_db, sources):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name, content in sources:
+        if isinstance(content, str):
+            _write(corpus, name, content.encode())
+        else:
+            rows = content if isinstance(content, list) else [content]
+            _write(corpus, name, b"".join(json.dumps(r).encode() + b"\n" for r in rows))
+    for _ in range(2):
+        assert main(["ingest", str(corpus), "--db", tmp_db, "--batch-size", "1"]) == 0
+    assert sorted(t for (t,) in q(tmp_db, 'SELECT "text" FROM documents')) == sorted([SENTENCE_A, SENTENCE_B])
+    assert q(tmp_db, "SELECT count(DISTINCT source_key) FROM documents") == [(2,)]
+    assert q(tmp_db, "SELECT loaded, replaced, unchanged FROM runs ORDER BY run_id") == [(2, 0, 0), (0, 0, 2)]
+
+
+def test_key_text_is_injective_and_disk_path_undoes_it():
+    from hypothesis import given, settings, strategies as st
+
+    from vietmine.corpus.files import canonical_path, key_text
+    from vietmine.corpus.sources import SourceKey
+
+    piece = st.sampled_from(["\\", "x", "u", "0", "a", "5c", "#", ".jsonl", ".gz", "\n", "\x7f", "\udcff", "\ud800",
+                             "é", "/", " "])
+    name = st.lists(piece, max_size=10).map("".join)
+
+    @settings(max_examples=1000, deadline=None)
+    @given(name, name)
+    def prop(a, b):
+        if a != b:
+            assert key_text(a) != key_text(b)
+        path = "/r/" + a.replace("/", "_").replace("\ud800", "_")
+        assert SourceKey(canonical_path(path)).disk_path() == os.path.realpath(path)
+        assert SourceKey.parse(str(SourceKey.of_file(path))) == SourceKey.of_file(path)
+
+    prop()
+
+
+# -- 9. links out of the folder --------------------------------------------------------------------
+
+def test_a_link_out_of_the_folder_is_reported_and_not_followed_unless_asked(tmp_path, tmp_db):
+    outside = tmp_path / "outside"
+    _two_files(outside)
+    (outside / "secret.txt").write_text("Mật khẩu của Bộ Quốc phòng: 1234.", encoding="utf-8")
+    corpus = tmp_path / "c"
+    _two_files(corpus)
+    (corpus / "passwd.txt").symlink_to(outside / "secret.txt")
+    (corpus / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")   # stays in the folder: read (a duplicate)
+    (corpus / "loop").symlink_to(corpus, target_is_directory=True)
+    assert main(["ingest", str(corpus), "--db", tmp_db]) == 0
+    assert sorted(_docs(tmp_db).values()) == sorted([SENTENCE_A, SENTENCE_B])
+    reasons = dict(q(tmp_db, "SELECT source_path, reason FROM problems"))
+    assert reasons[str(corpus / "passwd.txt")] == (f"link to a file outside {corpus} ({outside / 'secret.txt'}); "
+                                                  "not followed (--follow-links follows it)")
+    assert reasons[str(corpus / "elsewhere")].startswith(f"link to a folder outside {corpus}")
+    assert str(corpus / "loop") not in reasons  # a link inside the folder is no leak
+    assert main(["ingest", str(corpus), "--db", tmp_db, "--follow-links"]) == 0
+    assert "Mật khẩu của Bộ Quốc phòng: 1234." in _docs(tmp_db).values()

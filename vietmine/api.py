@@ -14,13 +14,14 @@
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import difflib
+import functools
 import json
 import os
 import re
 import unicodedata
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -61,48 +62,96 @@ def province_codes(name: str) -> set[str]:
     raise UnknownPlace(f"no province named {name!r}{hint}")
 
 
+def _connected(method):
+    """The method runs on the connection of the current `with` block, or on one opened for this
+    call and closed after it: a Database outside a `with` block holds nothing open."""
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        with self._connection():
+            return method(self, *args, **kwargs)
+    return call
+
+
 class Database:
     """A vietmine database opened for reading (while an ingest commits a batch, opening waits for it).
-    Close it (or use `with`) when done: an ingest waits for open readers before it writes."""
+    It connects per call, or once for a `with` block: an idle Database holds nothing, so an ingest
+    never waits for it; an ingest waits (a bounded time) only for a call or a `with` block under way."""
 
     def __init__(self, path: str = DEFAULT_DB, on_fallback=warn, read_dirs: list[str] | None = None):
         self.path = path
-        self.con = open_reader(path, on_fallback)
+        self.on_fallback = on_fallback
         self.read_dirs = read_dirs  # folders `sql` may read files from, beside outputs/
-        self._query_con = None
+        self._con = None        # the connection of a `with` block or of the call under way
+        self._query_con = None  # the guarded connection of a `with` block (sql)
+        self._in_block = False
+        open_reader(path, on_fallback).close()  # a missing or unreadable database fails here, in one line
+
+    @contextlib.contextmanager
+    def _connection(self):
+        if self._con is not None:
+            yield self._con
+            return
+        self._con = open_reader(self.path, self.on_fallback)
+        try:
+            yield self._con
+        finally:
+            con, self._con = self._con, None
+            con.close()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection (of the `with` block or the call under way); outside both, one
+        opened now and held until close()."""
+        if self._con is None:
+            self._con = open_reader(self.path, self.on_fallback)
+        return self._con
 
     # -- queries
-    def sql(self, query: str, params: list | dict | None = None) -> pd.DataFrame:
-        """One read-only statement (pipeline/sql_guard.py); files only from outputs/ or read_dirs."""
+    def sql(self, query: str, params: list | dict | None = None, timeout: float | None = None) -> pd.DataFrame:
+        """One read-only statement (pipeline/sql_guard.py); files only from outputs/ or read_dirs.
+        Stopped after `timeout` seconds (None: no limit), or by Ctrl-C / a kernel interrupt."""
+        return self.query(query, params, lambda rel: rel.df(), timeout)
+
+    def query(self, query: str, params: list | dict | None, work, timeout: float | None = None):
+        """`work(relation)` on the result of one read-only statement (a DuckDB relation, computed
+        as it is read: `rel.to_arrow_reader(n)` streams it in batches), stoppable as `sql` is."""
         from vietmine.pipeline import sql_guard
 
         statement = sql_guard.check(query)
-        if self._query_con is None:
-            self._query_con = sql_guard.guarded_connection(self.path, self.read_dirs)
+        guarded = self._query_con or sql_guard.GuardedConnection(self.path, self.read_dirs)
+        if self._in_block:
+            self._query_con = guarded
         try:
-            return self._query_con.execute(statement, params or []).df()
+            return guarded.run(lambda con: work(con.sql(statement, params=params or None)), timeout)
         except duckdb.Error as e:
             refused = sql_guard.file_refusal(str(e), self.read_dirs)
             if refused:
                 raise QueryError(refused) from None
-            raise QueryError(f"{str(e).strip().splitlines()[0]}{self._hint(str(e))}") from None
+            first = (str(e).strip().splitlines() or [e.__class__.__name__])[0]
+            raise QueryError(f"{first}{self._hint(str(e), guarded.con)}") from None
+        finally:
+            if guarded is not self._query_con:
+                guarded.close()
 
-    def _hint(self, message: str) -> str:
+    def _hint(self, message: str, con) -> str:
         m = re.search(r'Table with name (\S+) does not exist|column "?([^"\s]+)"? not found', message)
         if not m:
             return ""
         wrong = m.group(1) or m.group(2)
-        names = self.con.execute("SELECT table_name FROM information_schema.tables" if m.group(1) else
-                                 "SELECT DISTINCT column_name FROM information_schema.columns").fetchall()
+        names = con.execute("SELECT table_name FROM information_schema.tables" if m.group(1) else
+                            "SELECT DISTINCT column_name FROM information_schema.columns").fetchall()
         close = difflib.get_close_matches(wrong, sorted(n for (n,) in names), n=3, cutoff=0.5)
         return f" (did you mean {', '.join(close)}?)" if close else ""
 
+    @_connected
     def table_names(self) -> list[str]:
         return [t for (t,) in self.con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall()]
 
+    @_connected
     def row_counts(self, tables: list[str] | None = None) -> dict[str, int]:
         return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables or self.table_names()}
 
+    @_connected
     def tables(self) -> pd.DataFrame:
         """One row per table and view: name, kind, rows, columns."""
         info = self.con.execute("""SELECT table_name, lower(replace(table_type, 'BASE ', '')) AS kind,
@@ -112,6 +161,7 @@ class Database:
         info.insert(2, "rows", [self.row_counts([t])[t] for t in info["table_name"]])
         return info.rename(columns={"table_name": "table"})
 
+    @_connected
     def schema(self, table: str | None = None) -> str:
         """The CREATE statements of every table and view, or of one."""
         rows = self.con.execute("""SELECT table_name, sql FROM duckdb_tables() WHERE NOT internal
@@ -169,22 +219,26 @@ class Database:
                         "WHERE c.code = ? ORDER BY d.source_path", [code])
 
     # -- views
+    @_connected
     def graph(self, all_documents: bool = False):
         from vietmine.views.graph import build_graph
 
         return build_graph(self.con, all_documents=all_documents)
 
+    @_connected
     def document(self, key: str) -> tuple[str, str]:
         """(doc_id, text) of a document named by doc_id, source path or file name."""
         from vietmine.views.show import find_document
 
         return find_document(self.con, key)
 
+    @_connected
     def spans(self, doc_id: str) -> list[tuple[int, int, str, str]]:
         from vietmine.views.show import spans
 
         return spans(self.con, doc_id)
 
+    @_connected
     def show_html(self, doc_id: str, kinds) -> str:
         """One document as an HTML page: its text exactly, a line under each fact (views/show.py)."""
         from vietmine.views.rows import documents, facts_of
@@ -192,19 +246,24 @@ class Database:
 
         return render_html(documents(self.con, [doc_id])[0], facts_of(self.con, [doc_id])[doc_id], kinds)
 
+    @_connected
     def docbin(self, out: str) -> dict:
         """Every document with its facts as span groups in a spaCy DocBin file (views/docbin.py)."""
         from vietmine.views.docbin import write_docbin
+        from vietmine.views.export import written_whole
 
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        return write_docbin(self.con, out)
+        with written_whole(out) as tmp:
+            return write_docbin(self.con, str(tmp))
 
+    @_connected
     def report(self, out: str) -> dict:
+        from vietmine.views.export import written_whole
         from vietmine.views.report import write_report
 
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        return write_report(self.con, out, self.path)
+        with written_whole(out) as tmp:
+            return write_report(self.con, str(tmp), self.path)
 
+    @_connected
     def export(self, out_dir: str, formats=("parquet", "csv")) -> list[str]:
         """Every table as Parquet and/or CSV files in `out_dir` (views/export.py)."""
         from vietmine.views.export import export_files
@@ -215,6 +274,7 @@ class Database:
                                 "choose parquet, csv, or both")
         return export_files(self.con, out_dir, self.table_names(), tuple(formats))
 
+    @_connected
     def export_sqlite(self, path: str) -> dict[str, int]:
         """Every table and view in one SQLite file for datasette, with a full-text index on the
         documents and `metadata.json` beside it (views/export.py). Returns rows per table."""
@@ -222,6 +282,7 @@ class Database:
 
         return export_sqlite(self.con, path, self.table_names())
 
+    @_connected
     def evaluate(self, gold_path: str, misses: bool = False):
         """Scores per fact kind against a gold file (views/evaluate.py), with how many of its
         documents the database holds and which of its keys no kind scores; `misses=True` also
@@ -241,6 +302,7 @@ class Database:
                                 f"ingest them first: vietmine ingest FOLDER --db {self.path}")
         return result
 
+    @_connected
     def gold(self, docs: list[str]) -> list[dict]:
         """The facts of these documents (doc_id, source path or file name) as draft gold lines in the
         format of the shared annotation guide (GUIDE.md), each entry with its surface and offsets
@@ -251,20 +313,29 @@ class Database:
 
     def export_gold(self, docs: list[str], out: str) -> dict:
         """Write `gold(docs)` as a JSON-lines file to correct and score with `evaluate`."""
+        from vietmine.views.export import written_whole
         from vietmine.views.gold import write_gold
 
         lines = self.gold(docs)
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        write_gold(lines, out)
+        with written_whole(out) as tmp:
+            write_gold(lines, str(tmp))
         return {"documents": len(lines),
                 "entries": sum(len(v) for line in lines for k, v in line.items() if k != "doc")}
 
     def close(self):
+        self._in_block = False
         if self._query_con is not None:
             self._query_con.close()
-        self.con.close()
+            self._query_con = None
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self):
+        """Connect once for the block (an ingest waits for the block to end, a bounded time)."""
+        if self._con is None:
+            self._con = open_reader(self.path, self.on_fallback)
+        self._in_block = True
         return self
 
     def __exit__(self, *exc):
@@ -302,16 +373,17 @@ def open(path: str = DEFAULT_DB) -> Database:  # noqa: A001 - the API's name
     return Database(path)
 
 
-def ingest(paths: list[str], db_path: str = DEFAULT_DB, exclude=(), glob=(), **options):
+def ingest(paths: list[str], db_path: str = DEFAULT_DB, exclude=(), glob=(), follow_links: bool = False, **options):
     """Read, analyse and load files into the database. In folders, only files matching `glob`
-    (default: every supported file) and no `exclude` pattern are read; a selection with no file
+    (default: every supported file) and no `exclude` pattern are read, and a link that leads out
+    of the folder is reported and not followed unless `follow_links`; a selection with no file
     at all is an error, before the database is opened. `options`: the fields of
     vietmine.pipeline.run.IngestOptions (workers, progress, batch_docs, time_budget_s, prune, snapshot)."""
     from vietmine.corpus.readers import select_inputs
     from vietmine.pipeline.engines.local import ingest as run
     from vietmine.pipeline.run import IngestOptions
 
-    selection = select_inputs(paths, exclude, glob)
+    selection = select_inputs(paths, exclude, glob, follow_links)
     return run(selection, db_path, IngestOptions(exclude=tuple(exclude), glob=tuple(glob), **options))
 
 
@@ -323,6 +395,8 @@ def ingest_dask(paths: list[str], out_dir: str, exclude=(), glob=(), **options):
     from vietmine.pipeline.engines.distributed import ingest_dask as run
 
     selection = select_inputs(paths, exclude, glob)
+    for problem in selection.problems:
+        warn(f"skipped {problem.source_path}: {problem.reason}")
     summaries, failed = run(selection.files, out_dir, **options)
     return summaries, failed, selection.ignored
 

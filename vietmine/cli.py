@@ -3,16 +3,18 @@ and prints. Errors a user can meet are one line on stderr, never a traceback."""
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import sys
+
+import duckdb
 
 import vietmine
 from vietmine.api import DEFAULT_DB, Database
 from vietmine.corpus.readers import SUPPORTED, ignored_note
 from vietmine.errors import QueryError, VietmineError
 from vietmine.facts import TABLES
+
+SQL_TIMEOUT_S = 60.0  # shorter than an ingest waits for a reader (pipeline/connections.py WRITE_WAIT_S)
 
 EXAMPLES = """examples:
   vietmine ingest                                   # the bundled sample corpus -> outputs/vietmine.duckdb
@@ -68,9 +70,9 @@ def cmd_ingest(args) -> int:
             return 0
         args.parquet_dir = args.out
         return cmd_load(args)
-    stats = vietmine.ingest(paths, args.db, exclude=args.exclude, glob=args.glob, workers=args.workers,
-                            progress=sys.stderr.isatty() and not args.quiet, batch_docs=args.batch_size,
-                            time_budget_s=args.time_budget, prune=args.prune)
+    stats = vietmine.ingest(paths, args.db, exclude=args.exclude, glob=args.glob, follow_links=args.follow_links,
+                            workers=args.workers, progress=sys.stderr.isatty() and not args.quiet,
+                            batch_docs=args.batch_size, time_budget_s=args.time_budget, prune=args.prune)
     extra = "".join(f", {n} {what}" for n, what in ((stats.moved, "moved"), (stats.reextracted, "re-extracted"),
                                                     (stats.missing, "missing"), (stats.pruned, "pruned")) if n)
     print(f"{stats.seen} inputs: {stats.loaded} loaded, {stats.replaced} replaced, "
@@ -88,6 +90,22 @@ def cmd_load(args) -> int:
     return 0
 
 
+MAX_QUERY_BYTES = 1 << 20  # a query file larger than this is not a query (/dev/zero is not read on)
+
+
+def _read_query(fh, name: str) -> str:
+    """A query read from a file or standard input: bounded, and UTF-8 text or a one-line error."""
+    data = fh.read(MAX_QUERY_BYTES + 1)
+    if len(data) > MAX_QUERY_BYTES:
+        raise QueryError(f"{name} holds more than {MAX_QUERY_BYTES >> 20} MB: not a query")
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryError(f"{name} is not UTF-8 text") from None
+
+
 def _query_text(args) -> str:
     """The query from the argument, a file (--file), or standard input ('-')."""
     if args.file is not None and args.query is not None:
@@ -96,103 +114,36 @@ def _query_text(args) -> str:
     if source is None:
         raise QueryError("no query: give one, --file FILE, or - to read standard input")
     if source == "-":
-        return sys.stdin.read()
+        return _read_query(getattr(sys.stdin, "buffer", sys.stdin), "standard input")
     if args.file is None:
         return source
     try:
-        with open(source, encoding="utf-8") as fh:
-            return fh.read()
+        with open(source, "rb") as fh:
+            return _read_query(fh, f"query file {source}")
     except OSError as e:
         raise VietmineError(f"cannot read query file {source}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise VietmineError(f"query file {source} is not UTF-8 text") from None
-
-
-def _other_text(v) -> str:
-    v = v.tolist() if hasattr(v, "tolist") else v  # DuckDB lists arrive as numpy arrays
-    if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return v.isoformat() if hasattr(v, "isoformat") else str(v)
-
-
-def _column(s, null, json_values: bool = False) -> list:
-    """One result column, converted a column at a time (a million rows stay quick): as text, or as
-    JSON values. NULL becomes `null`; floats print plain (27.0 -> 27, never an exponent); dates
-    and times as ISO text."""
-    import numpy as np
-    import pandas as pd
-    from pandas.api import types
-
-    notna = s.notna()
-    if types.is_datetime64_any_dtype(s):
-        # DuckDB DATE columns arrive as timestamps at midnight: shown as dates
-        dates_only = bool((s[notna] == s[notna].dt.normalize()).all())
-        text = s.dt.strftime("%Y-%m-%d") if dates_only else s.map(lambda v: v.isoformat(), na_action="ignore")
-    elif types.is_bool_dtype(s):
-        if json_values:
-            return [bool(v) if ok else null for v, ok in zip(s.astype(object), notna)]
-        text = s.astype(object).map({True: "true", False: "false"})
-    elif types.is_float_dtype(s):
-        integral = notna & (s % 1 == 0) & (s.abs() < 2**53)
-        whole = s[integral].astype("int64")
-        if json_values:
-            out = s.astype(object).where(notna, null)
-            out[integral] = whole.astype(object)
-            return out.tolist()
-        text = pd.Series(null, index=s.index, dtype=object)
-        text[integral] = whole.astype(str)
-        rest = notna & ~integral
-        text[rest] = [r if "e" not in r else np.format_float_positional(v, trim="-")
-                      for v, r in zip(s[rest], s[rest].map(repr))]
-        return text.tolist()
-    elif types.is_integer_dtype(s):
-        if json_values:
-            return [int(v) if ok else null for v, ok in zip(s.astype(object), notna)]
-        text = s.astype("string")
-    else:
-        values = s.astype(object)
-        if json_values:
-            plain = (str, int, float, list, dict)
-            values = [v.tolist() if hasattr(v, "tolist") else v for v in values]
-            return [(v if isinstance(v, plain) else _other_text(v)) if ok else null for v, ok in zip(values, notna)]
-        return [(v if type(v) is str else _other_text(v)) if ok else null for v, ok in zip(values, notna)]
-    return text.astype(object).where(notna, null).tolist()
 
 
 def print_frame(df, fmt: str, out=None) -> None:
-    """Print a result as table, markdown, csv or json. NULL is "NULL" in a table, empty in CSV
-    and null in JSON; numbers print plain (no exponent); dates as ISO text."""
-    out = out or sys.stdout
-    columns = [str(c) for c in df.columns]
-    series = [df.iloc[:, i] for i in range(df.shape[1])]
-    if fmt == "json":
-        values = [_column(s, None, json_values=True) for s in series]
-        # dumps, not dump: dump streams through the pure-Python encoder, several times slower
-        out.write(json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False))
-        out.write("\n")
-    elif fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(columns)
-        w.writerows(zip(*[_column(s, "") for s in series]))
-    else:
-        from pandas.api.types import is_bool_dtype, is_numeric_dtype
-        from tabulate import tabulate
+    """Print a result (a DataFrame) as table, markdown, csv or json (views/results.py)."""
+    from vietmine.views.results import frame_batches, write_result
 
-        numeric = [is_numeric_dtype(s) and not is_bool_dtype(s) for s in series]
-        rows = list(zip(*[_column(s, "NULL") for s in series]))
-        out.write(tabulate(rows, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
-                           disable_numparse=True, colalign=["right" if n else "left" for n in numeric] or None))
-        out.write("\n")
+    write_result(*frame_batches(df), fmt, out or sys.stdout)
 
 
 def cmd_sql(args) -> int:
+    from vietmine.views.results import BATCH_ROWS, write_result
+
     query = _query_text(args)
     if not query.strip():
         raise QueryError("empty query")
     params = dict(args.param) if args.param else None
-    with Database(args.db) as d:
-        df = d.sql(query, params)
-    print_frame(df, args.format)
+
+    def write(rel):  # rows streamed to the output as DuckDB computes them
+        reader = rel.to_arrow_reader(BATCH_ROWS)
+        write_result(list(rel.columns), list(reader.schema.types), reader, args.format, sys.stdout)
+
+    Database(args.db).query(query, params, write, timeout=args.timeout or None)
     return 0
 
 
@@ -269,15 +220,16 @@ def cmd_export(args) -> int:
 def cmd_graph(args) -> int:
     from pathlib import Path
 
+    from vietmine.views.export import written_whole
     from vietmine.views.graph import write_graph
 
     with Database(args.db) as d:
         g = d.graph(all_documents=args.all)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     for fmt in args.format.split(","):
         path = out / f"directives.{'json' if fmt == 'json' else fmt}"
-        write_graph(g, str(path), fmt)
+        with written_whole(path) as tmp:
+            write_graph(g, str(tmp), fmt)
         print(f"wrote {path} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
     return 0
 
@@ -290,7 +242,6 @@ def cmd_report(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from pathlib import Path
 
     from vietmine.views.show import parse_kinds, render_terminal
 
@@ -302,8 +253,10 @@ def cmd_show(args) -> int:
         else:
             items = [i for i in d.spans(doc_id) if i[2] in kinds]
     if args.html:
-        Path(args.html).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.html).write_text(page, encoding="utf-8")
+        from vietmine.views.export import written_whole
+
+        with written_whole(args.html) as tmp:
+            tmp.write_text(page, encoding="utf-8")
         print(f"wrote {args.html}")
     else:
         print(render_terminal(text, items, color=sys.stdout.isatty(), kinds=kinds))
@@ -349,6 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--glob", action="append", default=[], metavar="PATTERN",
                     help="in directories, read only the files matching PATTERN, e.g. '*.txt' (repeatable; "
                          "default: every supported file)")
+    sp.add_argument("--follow-links", action="store_true",
+                    help="in directories, follow links that lead out of the directory given (without it they are "
+                         "reported and not read)")
     sp.add_argument("--workers", type=int, default=1, help="extraction processes (one writer stays in this process)")
     sp.add_argument("--quiet", action="store_true", help="no progress bar")
     sp.add_argument("--batch-size", type=int, default=1000, help="documents written per transaction")
@@ -378,7 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--file", "-f", metavar="FILE", help="read the query from FILE (- for standard input)")
     sp.add_argument("--param", "-p", nargs=2, action="append", metavar=("NAME", "VALUE"),
                     help="value of the named parameter $NAME in the query (repeatable)")
-    sp.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table", help="output format")
+    sp.add_argument("--format", choices=["table", "csv", "json", "markdown"], default="table",
+                    help="output format (csv and json stream any number of rows; a table is refused past "
+                         "a million cells)")
+    sp.add_argument("--timeout", type=float, default=SQL_TIMEOUT_S, metavar="SECONDS",
+                    help="stop the query after this long (0: no limit)")
     sp.set_defaults(fn=cmd_sql)
 
     sp = add("tables", "List the tables and views with their rows and columns.", "vietmine tables --format csv")
@@ -495,6 +455,11 @@ def main(argv: list[str] | None = None) -> int:
     except VietmineError as e:
         print(f"vietmine {args.command}: {e}", file=sys.stderr)
         return e.exit_code
+    except duckdb.Error as e:  # found in the database after it opened: a damaged file, a full disk
+        from vietmine.pipeline.connections import database_error
+
+        print(f"vietmine {args.command}: {database_error(args.db, e)}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # the reader went away (`vietmine sql ... | head -1`): as Python's docs advise, point stdout
         # at devnull so that the flush at exit cannot fail again, and stop quietly
@@ -504,3 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"vietmine {args.command}: interrupted", file=sys.stderr)
         return 130
+    except OSError as e:  # a file of the command's own (not the database), e.g. an output folder
+        where = f" {e.filename}" if e.filename else ""
+        print(f"vietmine {args.command}:{where} {e.strerror or e}", file=sys.stderr)
+        return 2

@@ -56,6 +56,7 @@ class Document:
     rules_version: str | None = None  # of the rules that produced its facts (pipeline.extract.rules_version)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     source: SourceKey | None = None  # its identity (corpus/sources.py)
+    repair: str | None = None  # what decoding repaired (pipeline/decode.py), recorded in `problems`
 
     @classmethod
     def of_text(cls, text: str, source_path: str, **metadata) -> "Document":

@@ -1,13 +1,17 @@
 """`vietmine export`: every table as Parquet and CSV, or every table and view in one SQLite file
 for datasette and sqlite-utils. Every file is written beside its target and renamed into place
-when whole, so an interrupted export never leaves a half-written file under its final name."""
+when whole (`written_whole`, which every output of vietmine goes through), so an interrupted or
+failed write never leaves a half-written file under its final name."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
 
+from vietmine.errors import VietmineError
 from vietmine.facts import KINDS
+from vietmine.pipeline.connections import no_space
 
 # DuckDB type -> the DuckDB expression that gives a value sqlite3 stores as datasette shows it:
 # dates and timestamps as ISO text, booleans as 0/1, decimals as floats
@@ -19,24 +23,61 @@ _SQLITE_TYPES = {"BOOLEAN": int, "DOUBLE": float, "FLOAT": float, "VARCHAR": str
 BATCH_ROWS = 20_000
 
 
+class OutputError(VietmineError):
+    """An output that could not be written (a full disk, a folder that cannot be written)."""
+
+
+def output_error(target: Path, e: BaseException) -> OutputError:
+    reason = no_space(e)
+    if reason:
+        return OutputError(f"cannot write {target}: {reason}; nothing was written under that name: free space, "
+                           "then run the same command again")
+    why = e.strerror if isinstance(e, OSError) and e.strerror else (str(e).strip().splitlines() or [""])[0]
+    return OutputError(f"cannot write {target}: {why}")
+
+
 def _temporary(target: Path) -> Path:
     tmp = target.with_name(target.name + ".tmp")
-    tmp.unlink(missing_ok=True)
+    tmp.unlink(missing_ok=True)  # left by a run that was killed
     return tmp
+
+
+@contextlib.contextmanager
+def written_whole(target: str | os.PathLike):
+    """A temporary path beside `target` to write to, renamed to `target` when the block ends
+    without error; on any error it is removed and `target` is left as it was. A failed write (a
+    full disk, a folder that cannot be written, DuckDB's own write errors) is one OutputError."""
+    import sqlite3
+
+    import duckdb
+
+    target = Path(target)
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _temporary(target)
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException as e:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        # the output's own fault (not the database's, which a read of it may raise here too)
+        if isinstance(e, OSError) and not isinstance(e, BrokenPipeError) or (
+                isinstance(e, (duckdb.Error, sqlite3.Error)) and (no_space(e) or str(tmp) in str(e))):
+            raise output_error(target, e) from None
+        raise
 
 
 def export_files(con, out_dir: str, tables: list[str], formats=("parquet", "csv")) -> list[str]:
     """Every table in `out_dir`, as Parquet and/or CSV (`formats`)."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     for t in tables:
         rel = con.table(t)
         writers = {"parquet": rel.write_parquet, "csv": rel.write_csv}
         for suffix, write in ((f".{f}", writers[f]) for f in formats):
-            target = out / f"{t}{suffix}"
-            tmp = _temporary(target)
-            write(str(tmp))
-            os.replace(tmp, target)
+            with written_whole(out / f"{t}{suffix}") as tmp:
+                write(str(tmp))
     return tables
 
 
@@ -76,11 +117,17 @@ def export_sqlite(con, path: str, tables: list[str]) -> dict[str, int]:
     import sqlite_utils
 
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temporary(target)
     cols = _columns(con)
+    with written_whole(target) as tmp:
+        counts = _write_sqlite(con, sqlite_utils.Database(tmp), tables, cols)
+    with written_whole(metadata_path(target)) as tmp:
+        tmp.write_text(json.dumps(datasette_metadata(target.stem, tables), ensure_ascii=False, indent=2),
+                       encoding="utf-8")
+    return counts
+
+
+def _write_sqlite(con, out, tables: list[str], cols: dict) -> dict[str, int]:
     counts = {}
-    out = sqlite_utils.Database(tmp)
     try:
         out.execute("PRAGMA journal_mode = OFF")
         out.execute("PRAGMA synchronous = OFF")
@@ -105,10 +152,4 @@ def export_sqlite(con, path: str, tables: list[str]) -> dict[str, int]:
         out.conn.commit()
     finally:
         out.close()
-    os.replace(tmp, target)
-    meta = metadata_path(target)
-    tmp_meta = _temporary(meta)
-    tmp_meta.write_text(json.dumps(datasette_metadata(target.stem, tables), ensure_ascii=False, indent=2),
-                        encoding="utf-8")
-    os.replace(tmp_meta, meta)
     return counts

@@ -42,17 +42,23 @@ def ingest(selection: InputSelection, db_path: str, options: IngestOptions = Ing
     stats.ignored = dict(selection.ignored)
     keys: collections.deque[str] = collections.deque()
     met_files: set[str] = set()
-    unread_files: set[str] = set()
+    unread: set[str] = set()  # files not read whole, folders not listed: nothing under them is gone
+
+    def skip(problem: Problem):
+        stats.seen += 1
+        if problem.unread_file is not None:
+            unread.add(problem.unread_file.file)
+        run.problem(problem)
 
     def changed() -> Iterator[RawInput]:
         """Drop inputs that need no work: problems found while reading, and unchanged sources."""
+        for problem in selection.problems:
+            skip(problem)
         for raw in read_files(selection.files, budget_s=options.time_budget_s):
-            stats.seen += 1
             if isinstance(raw, Problem):
-                if raw.unread_file is not None:
-                    unread_files.add(raw.unread_file.file)
-                run.problem(raw)
+                skip(raw)
                 continue
+            stats.seen += 1
             key = raw.key
             met_files.add(key.file)
             if run.unchanged_raw(str(key), raw.source_path, raw_hash(raw)):
@@ -85,13 +91,15 @@ def ingest(selection: InputSelection, db_path: str, options: IngestOptions = Ing
                     continue
                 if decision == "replace":
                     replace.append(key)
+                if doc.repair:
+                    run.note(Problem(doc.source_path, f"loaded, {doc.repair}"))
                 stats.facts += res.n_facts
                 batch.append(res)
                 if len(batch) >= options.batch_docs:
                     flush()
             flush()
             bar.close()
-            run.handle_missing(run.missing_sources(selection.paths, met_files - unread_files), options.prune)
+            run.handle_missing(run.missing_sources(selection.paths, met_files - unread, unread), options.prune)
             reextract_stale(run, options, pool)
         finally:
             bar.close()

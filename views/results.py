@@ -1,0 +1,193 @@
+"""How a query result is written (`vietmine sql`, `tables`): as a table, Markdown, CSV or JSON,
+from Arrow record batches as DuckDB computes them, so that memory does not grow with the result.
+A table must be laid out whole: it is refused past MAX_TABLE_CELLS cells (or MAX_TABLE_BYTES).
+
+NULL is "NULL" in a table, empty in CSV and null in JSON. NaN and the infinities are NaN, Infinity
+and -Infinity (strings in JSON, which has no such numbers). Numbers print plain: no exponent, a
+whole float as an integer, HUGEINT and DECIMAL exactly. Dates and times are ISO text; lists and
+structs are JSON."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import math
+from typing import Iterable, Iterator
+
+import pyarrow as pa
+
+from vietmine.errors import QueryError
+
+MAX_TABLE_CELLS = 1_000_000
+MAX_TABLE_BYTES = 256 << 20
+BATCH_ROWS = 50_000
+
+
+def _float_text(v: float) -> str:
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    if v.is_integer() and abs(v) < 2**53:
+        return str(int(v))
+    text = repr(v)
+    if "e" not in text:
+        return text
+    return format(decimal.Decimal(text), "f")  # 2.18e-07 -> 0.000000218: exact, no exponent
+
+
+def _float_json(v: float):
+    if math.isnan(v) or math.isinf(v):
+        return _float_text(v)
+    return int(v) if v.is_integer() and abs(v) < 2**53 else v
+
+
+def _decimal_json(v: decimal.Decimal):
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _bytes_text(v: bytes) -> str:
+    """As DuckDB shows a BLOB: printable ASCII kept, other bytes as \\xNN."""
+    return "".join(chr(b) if 32 <= b < 127 and b != 0x5C else f"\\x{b:02X}" for b in v)
+
+
+def _json_value(v):
+    """A value as JSON can hold it, nested values included."""
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, float):
+        return _float_json(v)
+    if isinstance(v, decimal.Decimal):
+        return _decimal_json(v)
+    if isinstance(v, (dt.date, dt.time)):  # datetime is a date
+        return v.isoformat()
+    if isinstance(v, bytes):
+        return _bytes_text(v)
+    if isinstance(v, dict):
+        return {str(k): _json_value(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_json_value(x) for x in v]
+    if isinstance(v, pa.MonthDayNano):
+        return _interval_text(v)
+    return str(v)
+
+
+def _interval_text(v) -> str:
+    """An INTERVAL as ISO 8601 ('P1M3DT1.5S')."""
+    seconds = v.nanoseconds / 1e9
+    time = f"T{_float_text(seconds)}S" if seconds else ""
+    return f"P{v.months}M{v.days}D{time}" if (v.months or v.days or not time) else f"P{time}"
+
+
+def _text(v) -> str:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, float):
+        return _float_text(v)
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(_json_value(v), ensure_ascii=False)
+    value = _json_value(v)
+    return value if isinstance(value, str) else str(value)
+
+
+def _python_values(arr: pa.Array) -> list:
+    """The values of a column; a date or time beyond what Python holds (DuckDB's infinity) as
+    'infinity' or '-infinity'."""
+    try:
+        return arr.to_pylist()
+    except (ValueError, OverflowError, pa.ArrowException):
+        raw = arr.view(pa.int32() if arr.type.bit_width == 32 else pa.int64()).to_pylist()
+        out = []
+        for scalar, n in zip(arr, raw):
+            try:
+                out.append(scalar.as_py())
+            except (ValueError, OverflowError, pa.ArrowException):
+                out.append("infinity" if n > 0 else "-infinity")
+        return out
+
+
+def cells(arr: pa.Array, json_values: bool = False) -> list:
+    """One column of a batch as text (or as JSON values); None for NULL."""
+    t = arr.type
+    if pa.types.is_dictionary(t):  # an ENUM
+        arr, t = arr.dictionary_decode(), t.value_type
+    values = _python_values(arr)
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return values
+    if pa.types.is_integer(t):
+        return values if json_values else [None if v is None else str(v) for v in values]
+    if pa.types.is_boolean(t):
+        return values if json_values else [None if v is None else ("true" if v else "false") for v in values]
+    if pa.types.is_floating(t):
+        convert = _float_json if json_values else _float_text
+    elif pa.types.is_decimal(t):
+        convert = _decimal_json if json_values else (lambda v: format(v, "f"))
+    else:
+        convert = _json_value if json_values else _text
+    return [None if v is None else convert(v) for v in values]
+
+
+def _numeric(t: pa.DataType) -> bool:
+    return pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
+
+
+def write_result(columns: list[str], types: list[pa.DataType], batches: Iterable[pa.RecordBatch], fmt: str,
+                 out) -> int:
+    """Write a result given as Arrow batches in `fmt` (table, markdown, csv, json); returns the
+    number of rows. CSV and JSON are written batch by batch; a table is laid out once whole."""
+    rows = 0
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(columns)
+        for batch in batches:
+            w.writerows(zip(*[[("" if v is None else v) for v in cells(c)] for c in batch.columns]))
+            rows += batch.num_rows
+        return rows
+    if fmt == "json":
+        out.write("[")
+        for batch in batches:
+            if not batch.num_rows:
+                continue
+            values = [cells(c, json_values=True) for c in batch.columns]
+            # dumps of a whole batch, not of each row: json's C encoder does the work
+            text = json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False, allow_nan=False)
+            out.write((", " if rows else "") + text[1:-1])
+            rows += batch.num_rows
+        out.write("]\n")
+        return rows
+    from tabulate import tabulate
+
+    table: list[tuple] = []
+    size = 0
+    for batch in batches:
+        size += batch.nbytes
+        if (len(table) + batch.num_rows) * max(len(columns), 1) > MAX_TABLE_CELLS or size > MAX_TABLE_BYTES:
+            raise QueryError(f"refused: the result is larger than a table can lay out (more than {MAX_TABLE_CELLS:,} "
+                             f"cells or {MAX_TABLE_BYTES >> 20} MB); use --format csv or json, which stream, or LIMIT")
+        table.extend(zip(*[[("NULL" if v is None else v) for v in cells(c)] for c in batch.columns]))
+    out.write(tabulate(table, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
+                       disable_numparse=True, colalign=["right" if _numeric(t) else "left" for t in types] or None))
+    out.write("\n")
+    return len(table)
+
+
+def frame_batches(df) -> tuple[list[str], list[pa.DataType], Iterator[pa.RecordBatch]]:
+    """A pandas DataFrame (a result of the API) as Arrow batches. DuckDB's DATE arrives in pandas
+    as timestamps at midnight: such a column is shown as dates; a column Arrow cannot type is text."""
+    import pandas as pd
+
+    columns = [str(c) for c in df.columns]
+    arrays = []
+    for i in range(df.shape[1]):
+        s = df.iloc[:, i]
+        if pd.api.types.is_datetime64_any_dtype(s) and s.dt.tz is None:
+            known = s.dropna()
+            if (known == known.dt.normalize()).all():
+                s = s.dt.date
+        try:
+            arrays.append(pa.array(s, from_pandas=True))
+        except (pa.ArrowException, TypeError, ValueError):
+            arrays.append(pa.array([None if v is None else _text(v) for v in s.astype(object)], type=pa.string()))
+    batch = pa.RecordBatch.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))]) if arrays else None
+    return columns, [a.type for a in arrays], iter([batch] if batch is not None else [])
