@@ -20,12 +20,10 @@ usage: python bench/fuzz.py [--examples 20000] [--source-examples 300] [--rewrit
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def main():

@@ -19,13 +19,11 @@ import argparse
 import collections
 import json
 import random
-import sys
 from pathlib import Path
 
 import regex
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from vietmine.corpus.readers import read_paths  # noqa: E402
 from vietmine.extractors.legal_refs import extract  # noqa: E402

@@ -17,7 +17,6 @@ from pathlib import Path
 from pyinstrument import Profiler
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from run_bench import CORPUS, write_sample  # noqa: E402

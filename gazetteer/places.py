@@ -31,9 +31,13 @@ class Unit:
 
 
 def _package_dir() -> Path:
-    import vietnamadminunits
+    # found, not imported: importing vietnamadminunits compiles its parsers (a third of a second)
+    import importlib.util
 
-    return Path(vietnamadminunits.__file__).parent / "data"
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits is not installed (pip install vietmine installs it)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 def _unit_word(full_name: str, short: str) -> str:

@@ -72,6 +72,11 @@ def amounts(text):
                  marks=pytest.mark.xfail(strict=True, reason="'giảm giá' is a verb the VLSP-derived verb list lacks")),
     pytest.param("đạt trên 95% số vụ án mua bán người được truy tố và xét xử",
                  [(95, "vụ án mua bán người", "gt", True, None)], id="texts/022-share-of-cases-after-dat"),
+    # 'ngoài' before a count is 'besides', not 'more than' (audit of 150 bench counts: 8 of 8)
+    pytest.param("Ngoài 18 cầu thủ Malaysia sang Việt Nam kỳ này, còn có 5 cầu thủ khác",
+                 [(18, "cầu thủ Malaysia", "eq", False, None), (5, "cầu thủ khác", "eq", False, None)], id="bench-21475855-ngoai-besides"),
+    pytest.param("xác nhận ngoài 12 người thiệt mạng, 78 người bị thương đã được đưa tới bệnh viện",
+                 [(12, "người thiệt mạng", "eq", False, None), (78, "người", "eq", False, None)], id="bench-22534809-ngoai-besides"),
 ])
 def test_counts(text, expected):
     assert counts(text) == expected
@@ -106,6 +111,8 @@ def test_counts(text, expected):
     # a district named with a number word, and "hai" before an adverb
     pytest.param("tại nhóm lớp mầm non Sen Vàng (phường Minh Khai, Hai Bà Trưng, Hà Nội).", id="bench-hai-ba-trung"),
     pytest.param("Tuy nhiên, vì khi ấy Hải đã có người yêu nên cả hai chỉ dừng ở mức trò chuyện xã giao.", id="bench-ca-hai-chi"),
+    # a margin of points is a score
+    pytest.param("thầy trò HLV Jurgen Klopp đã ngước nhìn Chelsea với 13 điểm cách biệt.", id="bench-21471658-points-gap"),
 ])
 def test_not_counts(text):
     assert counts(text) == []
