@@ -13,7 +13,7 @@ import importlib.util
 from pathlib import Path
 
 from vietmine.extractors.dates import document_year
-from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
 from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -213,7 +213,7 @@ def _dictionary() -> frozenset[str]:
     return frozenset(words)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _words(phrase: str) -> tuple[str, ...]:
     """A lower-case phrase cut into whole words, longest dictionary word first ("dự án đầu tư" ->
     "dự án", "đầu tư"); syllables no word covers stand alone."""
@@ -238,7 +238,7 @@ def _head_syllables(low: list[str]) -> int:
     return skip + len(_words(" ".join(low[skip:skip + 4]))[0].split())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
     """The counted phrase without the predicate that follows it: it ends before an adverb, a
     one-syllable verb or a second verb ("2 xe máy | vượt lên", "trường hợp vi phạm | nói trên")."""
@@ -305,7 +305,7 @@ def _entity(rest: str) -> tuple[str, int] | None:
     return prefix + " ".join(kept), m.start("e")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def category_of(entity: str) -> str | None:
     """What was counted, for grouping: the head noun as a whole word, after a classifier ("5 con heo"
     -> "heo", "12 dự án đầu tư" -> "dự án"); None for a classifier alone ("200 chiếc")."""

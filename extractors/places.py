@@ -9,7 +9,7 @@ import datetime as dt
 
 import regex
 
-from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
 from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
 from vietmine.gazetteer.text import name_key
@@ -137,7 +137,7 @@ def _compatible(u: Unit, unit_word: str, tier: str, era: str) -> bool:
     return u.era == era and u.tier in _TIERS[tier]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def candidates(name: str, unit_word: str, tier: str, era: str) -> list[Unit]:
     """Units of that name at a compatible tier; those with the same unit word first-class
     ("thành phố Thanh Hóa" is the city, not the province), others only when none has it
@@ -188,7 +188,7 @@ _VN_SYLLABLE = regex.compile(
     r"(?:ng|nh|ch|[cmnptkhl])?")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _known(name: str, tier: str) -> list[Unit]:
     """Units of that name at a tier the unit word allows, in either era; a name written without
     its marks or spaces ("Kong Chro", "Simacai") is known too."""
@@ -197,7 +197,7 @@ def _known(name: str, tier: str) -> list[Unit]:
     return [u for u in g.lookup(name) if u.tier in tiers] or [u for u in g.lookup_loose(name) if u.tier in tiers]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _looks_foreign(name: str) -> bool:
     """No Vietnamese mark and a syllable Vietnamese cannot spell: "huyện Chitral", "quận Patna"."""
     import unicodedata

@@ -7,6 +7,11 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
 
+# Entries kept by each memo of a word- or name-level lookup. A memo fills with the vocabulary of
+# the corpus: at 65,536 entries ten of them made an ingest's memory grow with the corpus; at 8,192
+# the hit rates on 10,000 bench articles stay within 3 points and the CPU time is the same.
+MEMO_ENTRIES = 8192
+
 
 @functools.cache
 def load_json(name: str):

@@ -6,6 +6,8 @@ import unicodedata
 
 import regex
 
+from vietmine.gazetteer import MEMO_ENTRIES
+
 # Old-style placement puts the tone on the second vowel of open oa/oe/uy ("hoà", "thuỷ");
 # the modern style on the first ("hòa", "thủy"). Only open syllables differ.
 # Not underthesea's text_normalize: on the 10,667 words of the shared texts and the gazetteer's unit
@@ -30,14 +32,14 @@ def modern_tones(s: str) -> str:
 _HYPHEN = regex.compile(r"\s*[-–]\s*")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def name_key(s: str) -> str:
     """"Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu" and "Thừa Thiên Huế" are written with and without
     the hyphen: it is no part of the key."""
     return _HYPHEN.sub(" ", modern_tones(s).lower().strip())
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def loose_key(s: str) -> str:
     """A key blind to tone marks, vowel marks, spaces and hyphens: "Kong Chro" = "Kông Chro",
     "Simacai" = "Si Ma Cai". For recognising a unit written without its marks, never for linking

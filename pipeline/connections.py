@@ -157,6 +157,25 @@ def acquire_writer_lock(db_path: str) -> WriterLock:
     return WriterLock(lock)
 
 
+# DuckDB rewrites a table's last row group whole at each checkpoint, and every batch ends with one:
+# at its default of 122,880 rows the rewrite of the documents' texts grew with the corpus (peak RSS
+# 466 MB at 10,000 bench articles, 780 MB at 35,440). The size is not kept in the file, so every
+# writing connection attaches the database with it.
+WRITER_ROW_GROUP_ROWS = 8192
+
+
+def _connect_writer(db_path: str) -> duckdb.DuckDBPyConnection:
+    con = connect(":memory:")
+    try:
+        path = os.path.abspath(db_path).replace("'", "''")
+        con.execute(f"ATTACH '{path}' AS db (ROW_GROUP_SIZE {WRITER_ROW_GROUP_ROWS})")
+        con.execute("USE db")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def open_writer(db_path: str, wait_s: float = 0) -> duckdb.DuckDBPyConnection:
     """The single writing connection, for a caller that holds the writer lock; creates the file
     and its folder if missing. A file held by a reader is retried for up to `wait_s` seconds."""
@@ -165,7 +184,7 @@ def open_writer(db_path: str, wait_s: float = 0) -> duckdb.DuckDBPyConnection:
     while True:
         try:
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-            return connect(db_path)
+            return _connect_writer(db_path)
         except duckdb.Error as e:
             if _is_lock(e):
                 holder = reader_holder(str(e))

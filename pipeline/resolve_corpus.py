@@ -22,6 +22,7 @@ from typing import Callable
 import pandas as pd
 
 from vietmine.facts import CorpusResolution, LegalRef, StoredDocument
+from vietmine.gazetteer import MEMO_ENTRIES
 from vietmine.pipeline.identity import DocumentKey, key_of
 from vietmine.pipeline.resolve import relink
 
@@ -51,7 +52,7 @@ def resolve_corpus(refs: pd.DataFrame, load: Callable[[list[str]], list[StoredDo
     return result
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _own_key(code: str, issue_date, province: str | None) -> str:
     return str(key_of(LegalRef("", "", code, 0, 0, issue_date=issue_date), province))
 
@@ -74,7 +75,7 @@ def own_state(refs: pd.DataFrame) -> pd.DataFrame:
     return own
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def _canonical(key: str) -> str:
     return str(DocumentKey.parse(key))
 
