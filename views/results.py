@@ -5,7 +5,12 @@ A table must be laid out whole: it is refused past MAX_TABLE_CELLS cells (or MAX
 NULL is "NULL" in a table, empty in CSV and null in JSON. NaN and the infinities are NaN, Infinity
 and -Infinity (strings in JSON, which has no such numbers). Numbers print plain: no exponent, a
 whole float as an integer, HUGEINT and DECIMAL exactly. Dates and times are ISO text; lists and
-structs are JSON."""
+structs are JSON.
+
+A result whose columns are all of plain types (text, numbers, booleans) is fetched from DuckDB as
+Python rows; any other is read through Arrow (importing pyarrow alone costs more than the rest of
+`vietmine sql "SELECT 1"`), which converts what DuckDB's own Python values do not (an infinite
+date, an interval). For the plain types both give the same Python values."""
 from __future__ import annotations
 
 import csv
@@ -13,11 +18,12 @@ import datetime as dt
 import decimal
 import json
 import math
-from typing import Iterable, Iterator
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from vietmine.errors import QueryError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 MAX_TABLE_CELLS = 1_000_000
 MAX_TABLE_BYTES = 256 << 20
@@ -68,6 +74,8 @@ def _json_value(v):
         return {str(k): _json_value(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
         return [_json_value(x) for x in v]
+    import pyarrow as pa  # loaded already: only Arrow gives values of other types
+
     if isinstance(v, pa.MonthDayNano):
         return _interval_text(v)
     return str(v)
@@ -91,9 +99,58 @@ def _text(v) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+# how the values of a column are written
+TEXT, INTEGER, BOOLEAN, FLOAT, DECIMAL, OTHER = "text", "integer", "boolean", "float", "decimal", "other"
+NUMERIC = (INTEGER, FLOAT, DECIMAL)  # right-aligned in a table
+
+# the plain DuckDB types (DuckDBPyType.id; JSON's is varchar), fetched as Python rows
+_PLAIN = {"varchar": TEXT, "enum": TEXT, "boolean": BOOLEAN, "float": FLOAT, "double": FLOAT, "decimal": DECIMAL,
+          "null": OTHER, **dict.fromkeys(["tinyint", "smallint", "integer", "bigint", "hugeint", "utinyint",
+                                          "usmallint", "uinteger", "ubigint"], INTEGER)}
+
+Batch = tuple[int, list[list]]  # its number of rows, and its columns as lists of Python values (None: NULL)
+
+
+def cells(values: list, kind: str, json_values: bool = False) -> list:
+    """One column of a batch as text (or as JSON values); None for NULL."""
+    if kind == TEXT:
+        return values
+    if kind == INTEGER:
+        return values if json_values else [None if v is None else str(v) for v in values]
+    if kind == BOOLEAN:
+        return values if json_values else [None if v is None else ("true" if v else "false") for v in values]
+    if kind == FLOAT:
+        convert = _float_json if json_values else _float_text
+    elif kind == DECIMAL:
+        convert = _decimal_json if json_values else (lambda v: format(v, "f"))
+    else:
+        convert = _json_value if json_values else _text
+    return [None if v is None else convert(v) for v in values]
+
+
+def _arrow_kind(t: pa.DataType) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):  # an ENUM
+        t = t.value_type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return TEXT
+    if pa.types.is_integer(t):
+        return INTEGER
+    if pa.types.is_boolean(t):
+        return BOOLEAN
+    if pa.types.is_floating(t):
+        return FLOAT
+    return DECIMAL if pa.types.is_decimal(t) else OTHER
+
+
 def _python_values(arr: pa.Array) -> list:
-    """The values of a column; a date or time beyond what Python holds (DuckDB's infinity) as
-    'infinity' or '-infinity'."""
+    """The values of an Arrow column; a date or time beyond what Python holds (DuckDB's infinity)
+    as 'infinity' or '-infinity'."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.dictionary_decode()
     try:
         return arr.to_pylist()
     except (ValueError, OverflowError, pa.ArrowException):
@@ -107,75 +164,80 @@ def _python_values(arr: pa.Array) -> list:
         return out
 
 
-def cells(arr: pa.Array, json_values: bool = False) -> list:
-    """One column of a batch as text (or as JSON values); None for NULL."""
-    t = arr.type
-    if pa.types.is_dictionary(t):  # an ENUM
-        arr, t = arr.dictionary_decode(), t.value_type
-    values = _python_values(arr)
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return values
-    if pa.types.is_integer(t):
-        return values if json_values else [None if v is None else str(v) for v in values]
-    if pa.types.is_boolean(t):
-        return values if json_values else [None if v is None else ("true" if v else "false") for v in values]
-    if pa.types.is_floating(t):
-        convert = _float_json if json_values else _float_text
-    elif pa.types.is_decimal(t):
-        convert = _decimal_json if json_values else (lambda v: format(v, "f"))
-    else:
-        convert = _json_value if json_values else _text
-    return [None if v is None else convert(v) for v in values]
+def _arrow_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[Batch]:
+    for batch in batches:
+        yield batch.num_rows, [_python_values(c) for c in batch.columns]
 
 
-def _numeric(t: pa.DataType) -> bool:
-    return pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
+def _row_batches(batches: Iterable[list[tuple]]) -> Iterator[Batch]:
+    for rows in batches:
+        yield len(rows), [list(c) for c in zip(*rows)]
 
 
-def write_result(columns: list[str], types: list[pa.DataType], batches: Iterable[pa.RecordBatch], fmt: str,
-                 out) -> int:
-    """Write a result given as Arrow batches in `fmt` (table, markdown, csv, json); returns the
-    number of rows. CSV and JSON are written batch by batch; a table is laid out once whole."""
+def write_query_result(result, fmt: str, out) -> int:
+    """Write the result of a query (vietmine.api.Result) in `fmt` as DuckDB computes it, batch by
+    batch; returns the number of rows."""
+    rel = result.relation
+    kinds = [_PLAIN.get(t.id) for t in rel.types]
+    if None not in kinds:
+        return write_result(list(rel.columns), kinds, _row_batches(result.batches(BATCH_ROWS)), fmt, out)
+    reader = rel.to_arrow_reader(BATCH_ROWS)
+    return write_result(list(rel.columns), [_arrow_kind(t) for t in reader.schema.types], _arrow_batches(reader),
+                        fmt, out)
+
+
+def write_result(columns: list[str], kinds: list[str], batches: Iterable[Batch], fmt: str, out) -> int:
+    """Write a result in `fmt` (table, markdown, csv, json); returns the number of rows. CSV and
+    JSON are written batch by batch; a table is laid out once whole."""
     rows = 0
     if fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(columns)
-        for batch in batches:
-            w.writerows(zip(*[[("" if v is None else v) for v in cells(c)] for c in batch.columns]))
-            rows += batch.num_rows
+        for n, values in batches:
+            w.writerows(zip(*[[("" if v is None else v) for v in cells(c, k)] for c, k in zip(values, kinds)]))
+            rows += n
         return rows
     if fmt == "json":
         out.write("[")
-        for batch in batches:
-            if not batch.num_rows:
+        for n, values in batches:
+            if not n:
                 continue
-            values = [cells(c, json_values=True) for c in batch.columns]
+            values = [cells(c, k, json_values=True) for c, k in zip(values, kinds)]
             # dumps of a whole batch, not of each row: json's C encoder does the work
             text = json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False, allow_nan=False)
             out.write((", " if rows else "") + text[1:-1])
-            rows += batch.num_rows
+            rows += n
         out.write("]\n")
         return rows
     from tabulate import tabulate
 
     table: list[tuple] = []
     size = 0
-    for batch in batches:
-        size += batch.nbytes
-        if (len(table) + batch.num_rows) * max(len(columns), 1) > MAX_TABLE_CELLS or size > MAX_TABLE_BYTES:
-            raise QueryError(f"refused: the result is larger than a table can lay out (more than {MAX_TABLE_CELLS:,} "
-                             f"cells or {MAX_TABLE_BYTES >> 20} MB); use --format csv or json, which stream, or LIMIT")
-        table.extend(zip(*[[("NULL" if v is None else v) for v in cells(c)] for c in batch.columns]))
+    for n, values in batches:
+        if (len(table) + n) * max(len(columns), 1) > MAX_TABLE_CELLS:
+            _refuse_table()
+        texts = [["NULL" if v is None else v for v in cells(c, k)] for c, k in zip(values, kinds)]
+        size += sum(len(v) for c in texts for v in c)
+        if size > MAX_TABLE_BYTES:
+            _refuse_table()
+        table.extend(zip(*texts))
     out.write(tabulate(table, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
-                       disable_numparse=True, colalign=["right" if _numeric(t) else "left" for t in types] or None))
+                       disable_numparse=True, colalign=["right" if k in NUMERIC else "left" for k in kinds] or None))
     out.write("\n")
     return len(table)
 
 
-def frame_batches(df) -> tuple[list[str], list[pa.DataType], Iterator[pa.RecordBatch]]:
-    """A pandas DataFrame (a result of the API) as Arrow batches. DuckDB's DATE arrives in pandas
-    as timestamps at midnight: such a column is shown as dates; a column Arrow cannot type is text."""
+def _refuse_table():
+    raise QueryError(f"refused: the result is larger than a table can lay out (more than {MAX_TABLE_CELLS:,} "
+                     f"cells or {MAX_TABLE_BYTES >> 20} MB); use --format csv or json, which stream, or LIMIT")
+
+
+def frame_batches(df) -> tuple[list[str], list[str], Iterator[Batch]]:
+    """A pandas DataFrame (a result of the API) as one batch, its values read through Arrow. DuckDB's
+    DATE arrives in pandas as timestamps at midnight: such a column is shown as dates; a column
+    Arrow cannot type is text."""
     import pandas as pd
+    import pyarrow as pa
 
     columns = [str(c) for c in df.columns]
     arrays = []
@@ -189,5 +251,5 @@ def frame_batches(df) -> tuple[list[str], list[pa.DataType], Iterator[pa.RecordB
             arrays.append(pa.array(s, from_pandas=True))
         except (pa.ArrowException, TypeError, ValueError):
             arrays.append(pa.array([None if v is None else _text(v) for v in s.astype(object)], type=pa.string()))
-    batch = pa.RecordBatch.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))]) if arrays else None
-    return columns, [a.type for a in arrays], iter([batch] if batch is not None else [])
+    batches = [(len(df), [_python_values(a) for a in arrays])] if arrays else []
+    return columns, [_arrow_kind(a.type) for a in arrays], iter(batches)
