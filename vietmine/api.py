@@ -139,11 +139,11 @@ class Database:
         """`work(result)` on the Result of one read-only statement, stoppable as `sql` is."""
         from vietmine.pipeline import sql_guard
 
-        statement = sql_guard.check(query)
         guarded = self._query_con or sql_guard.GuardedConnection(self.path, self.read_dirs)
         if self._in_block:
             self._query_con = guarded
         try:
+            statement = sql_guard.check(query, guarded.con)  # parsed there: a DuckDB instance costs start-up time
             return guarded.run(lambda con: work(Result(con, statement, params or None)), timeout)
         except duckdb.Error as e:
             refused = sql_guard.file_refusal(str(e), self.read_dirs)
@@ -212,9 +212,10 @@ class Database:
     def top_documents(self, n: int = 10) -> pd.DataFrame:
         return self.sql(self._TOP_DOCUMENTS, [n])
 
+    @_connected
     def top_document_rows(self, n: int = 10) -> list[tuple[str, str, int]]:
         """top_documents() as tuples (doc_id, source_path, facts), without pandas."""
-        return self.query(self._TOP_DOCUMENTS, [n], lambda result: result.relation.fetchall())
+        return self.con.execute(self._TOP_DOCUMENTS, [n]).fetchall()
 
     def counts(self, province: str | None = None, year: int | None = None, category: str | None = None) -> pd.DataFrame:
         """Count facts, filtered by the province they are about (name with or without tone marks,

@@ -14,7 +14,6 @@ import duckdb
 
 import vietmine
 from vietmine.api import DEFAULT_DB, Database
-from vietmine.corpus.readers import SUPPORTED, ignored_note
 from vietmine.errors import QueryError, VietmineError
 
 SQL_TIMEOUT_S = 60.0  # shorter than an ingest waits for a reader (pipeline/connections.py WRITE_WAIT_S)
@@ -52,6 +51,8 @@ def _print_summary(db: str):
 
 
 def _ignored_note(ignored: dict[str, int]) -> None:
+    from vietmine.corpus.readers import SUPPORTED, ignored_note
+
     if ignored:
         print(f"not read: {ignored_note(ignored)} files in the folders (vietmine reads {SUPPORTED})")
 
@@ -278,13 +279,27 @@ def cmd_docbin(args) -> int:
     return 0
 
 
+SUPPORTED_MARK = "{supported}"  # in help texts; the readers (which name the formats) load only to print help
+
+
+def _with_formats(text: str) -> str:
+    if text and SUPPORTED_MARK in text:
+        from vietmine.corpus.readers import SUPPORTED
+
+        text = text.replace(SUPPORTED_MARK, SUPPORTED)
+    return text
+
+
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
     """Descriptions and examples as written; each option's default shown, unless it has none."""
 
     def _get_help_string(self, action):
         if action.default in (None, False, [], ()):
-            return action.help
-        return super()._get_help_string(action)
+            return _with_formats(action.help)
+        return _with_formats(super()._get_help_string(action))
+
+    def _format_text(self, text):
+        return super()._format_text(_with_formats(text))
 
 
 class _Version(argparse.Action):
@@ -312,7 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file")
         return sp
 
-    sp = add("ingest", f"Read files ({SUPPORTED}, directories recursively) and load their facts.",
+    sp = add("ingest", f"Read files ({SUPPORTED_MARK}, directories recursively) and load their facts.",
              "vietmine ingest ../shared/texts --db texts.duckdb --exclude SOURCES.md")
     sp.add_argument("paths", nargs="*", help="files or directories (default: the bundled sample corpus)")
     sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",
