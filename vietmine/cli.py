@@ -151,13 +151,12 @@ def cmd_sql(args) -> int:
 
 
 def cmd_tables(args) -> int:
-    from vietmine.views.results import INTEGER, TEXT, write_result
+    from vietmine.views.results import INTEGER, TEXT, Batch, write_result
 
     with Database(args.db) as d:
         rows = d.table_rows()
-    columns = [list(c) for c in zip(*rows)]
-    write_result(list(Database.TABLE_COLUMNS), [TEXT, TEXT, INTEGER, INTEGER], [(len(rows), columns)], args.format,
-                 sys.stdout)
+    write_result(list(Database.TABLE_COLUMNS), [TEXT, TEXT, INTEGER, INTEGER], [Batch(len(rows), rows=rows)],
+                 args.format, sys.stdout)
     return 0
 
 

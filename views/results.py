@@ -1,5 +1,5 @@
 """How a query result is written (`vietmine sql`, `tables`): as a table, Markdown, CSV or JSON,
-from Arrow record batches as DuckDB computes them, so that memory does not grow with the result.
+batch by batch as DuckDB computes it, so that memory does not grow with the result.
 A table must be laid out whole: it is refused past MAX_TABLE_CELLS cells (or MAX_TABLE_BYTES).
 
 NULL is "NULL" in a table, empty in CSV and null in JSON. NaN and the infinities are NaN, Infinity
@@ -7,18 +7,19 @@ and -Infinity (strings in JSON, which has no such numbers). Numbers print plain:
 whole float as an integer, HUGEINT and DECIMAL exactly. Dates and times are ISO text; lists and
 structs are JSON.
 
-A result whose columns are all of plain types (text, numbers, booleans) is fetched from DuckDB as
-Python rows; any other is read through Arrow (importing pyarrow alone costs more than the rest of
-`vietmine sql "SELECT 1"`), which converts what DuckDB's own Python values do not (an infinite
-date, an interval). For the plain types both give the same Python values."""
+A result of plain types (text, numbers, booleans) is fetched from DuckDB as Python rows, without
+pyarrow (whose import alone costs more than the rest of `vietmine sql "SELECT 1"`); other types
+are read through Arrow, which converts what DuckDB's own Python values do not (an infinite date,
+an interval). For the plain types both give the same Python values (write_query_result)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import decimal
 import json
 import math
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 from vietmine.errors import QueryError
 
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
 MAX_TABLE_CELLS = 1_000_000
 MAX_TABLE_BYTES = 256 << 20
-BATCH_ROWS = 50_000
+BATCH_ROWS = 50_000  # rows of a batch read through Arrow
+FETCH_ROWS = 2048  # rows of a batch fetched as rows: DuckDB's vector (larger fetches are slower per row)
 
 
 def _float_text(v: float) -> str:
@@ -102,17 +104,38 @@ def _text(v) -> str:
 # how the values of a column are written
 TEXT, INTEGER, BOOLEAN, FLOAT, DECIMAL, OTHER = "text", "integer", "boolean", "float", "decimal", "other"
 NUMERIC = (INTEGER, FLOAT, DECIMAL)  # right-aligned in a table
+# the kinds whose Python values a format writes as they are (csv writes None as empty, str() of a number)
+AS_THEY_ARE = {"csv": (TEXT, INTEGER), "json": (TEXT, INTEGER, BOOLEAN)}
 
-# the plain DuckDB types (DuckDBPyType.id; JSON's is varchar), fetched as Python rows
-_PLAIN = {"varchar": TEXT, "enum": TEXT, "boolean": BOOLEAN, "float": FLOAT, "double": FLOAT, "decimal": DECIMAL,
-          "null": OTHER, **dict.fromkeys(["tinyint", "smallint", "integer", "bigint", "hugeint", "utinyint",
-                                          "usmallint", "uinteger", "ubigint"], INTEGER)}
+# the plain DuckDB types (DuckDBPyType.id; JSON's is varchar), which can be fetched as Python rows;
+# a column of NULLs alone (type "null") is written as a text column of NULLs is
+_PLAIN = {"varchar": TEXT, "enum": TEXT, "null": TEXT, "boolean": BOOLEAN, "float": FLOAT, "double": FLOAT,
+          "decimal": DECIMAL, **dict.fromkeys(["tinyint", "smallint", "integer", "bigint", "hugeint", "utinyint",
+                                               "usmallint", "uinteger", "ubigint"], INTEGER)}
 
-Batch = tuple[int, list[list]]  # its number of rows, and its columns as lists of Python values (None: NULL)
+
+@dataclasses.dataclass
+class Batch:
+    """Some rows of a result, as Python values (None: NULL): given as rows (DuckDB) or as columns (Arrow)."""
+    n: int
+    rows: list[tuple] | None = None
+    columns: list[list] | None = None
+
+    def written(self, kinds: list[str], fmt: str, null=None) -> Iterable[tuple]:
+        """The rows as `fmt` writes them: text (JSON values for json); NULL as `null`."""
+        if not self.n:
+            return ()
+        todo = [i for i, k in enumerate(kinds) if k not in AS_THEY_ARE.get(fmt, ()) or null is not None]
+        if self.rows is not None and not todo:
+            return self.rows
+        columns = list(self.columns) if self.columns is not None else [list(c) for c in zip(*self.rows)]
+        for i in todo:
+            columns[i] = [null if v is None else v for v in cells(columns[i], kinds[i], fmt == "json")]
+        return zip(*columns)
 
 
 def cells(values: list, kind: str, json_values: bool = False) -> list:
-    """One column of a batch as text (or as JSON values); None for NULL."""
+    """One column as text (or as JSON values); None for NULL."""
     if kind == TEXT:
         return values
     if kind == INTEGER:
@@ -164,26 +187,23 @@ def _python_values(arr: pa.Array) -> list:
         return out
 
 
-def _arrow_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[Batch]:
-    for batch in batches:
-        yield batch.num_rows, [_python_values(c) for c in batch.columns]
-
-
-def _row_batches(batches: Iterable[list[tuple]]) -> Iterator[Batch]:
-    for rows in batches:
-        yield len(rows), [list(c) for c in zip(*rows)]
-
-
 def write_query_result(result, fmt: str, out) -> int:
     """Write the result of a query (vietmine.api.Result) in `fmt` as DuckDB computes it, batch by
-    batch; returns the number of rows."""
+    batch; returns the number of rows.
+
+    Fetched as rows when its types are plain and `fmt` writes their values as they are, or lays
+    them out as a table (at most MAX_TABLE_CELLS); otherwise read through Arrow: values CSV or JSON
+    must convert one by one (floats, decimals) come out of DuckDB's rows up to a quarter slower a
+    million rows, more than importing pyarrow costs."""
     rel = result.relation
+    columns = list(rel.columns)
     kinds = [_PLAIN.get(t.id) for t in rel.types]
-    if None not in kinds:
-        return write_result(list(rel.columns), kinds, _row_batches(result.batches(BATCH_ROWS)), fmt, out)
+    if None not in kinds and (fmt not in AS_THEY_ARE or all(k in AS_THEY_ARE[fmt] for k in kinds)):
+        return write_result(columns, kinds, (Batch(len(rows), rows=rows) for rows in result.batches(FETCH_ROWS)),
+                            fmt, out)
     reader = rel.to_arrow_reader(BATCH_ROWS)
-    return write_result(list(rel.columns), [_arrow_kind(t) for t in reader.schema.types], _arrow_batches(reader),
-                        fmt, out)
+    batches = (Batch(b.num_rows, columns=[_python_values(c) for c in b.columns]) for b in reader)
+    return write_result(columns, [_arrow_kind(t) for t in reader.schema.types], batches, fmt, out)
 
 
 def write_result(columns: list[str], kinds: list[str], batches: Iterable[Batch], fmt: str, out) -> int:
@@ -193,34 +213,34 @@ def write_result(columns: list[str], kinds: list[str], batches: Iterable[Batch],
     if fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(columns)
-        for n, values in batches:
-            w.writerows(zip(*[[("" if v is None else v) for v in cells(c, k)] for c, k in zip(values, kinds)]))
-            rows += n
+        for batch in batches:
+            w.writerows(batch.written(kinds, fmt))
+            rows += batch.n
         return rows
     if fmt == "json":
         out.write("[")
-        for n, values in batches:
-            if not n:
+        for batch in batches:
+            if not batch.n:
                 continue
-            values = [cells(c, k, json_values=True) for c, k in zip(values, kinds)]
             # dumps of a whole batch, not of each row: json's C encoder does the work
-            text = json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False, allow_nan=False)
+            text = json.dumps([dict(zip(columns, row)) for row in batch.written(kinds, fmt)], ensure_ascii=False,
+                              allow_nan=False)
             out.write((", " if rows else "") + text[1:-1])
-            rows += n
+            rows += batch.n
         out.write("]\n")
         return rows
     from tabulate import tabulate
 
     table: list[tuple] = []
     size = 0
-    for n, values in batches:
-        if (len(table) + n) * max(len(columns), 1) > MAX_TABLE_CELLS:
+    for batch in batches:
+        if (len(table) + batch.n) * max(len(columns), 1) > MAX_TABLE_CELLS:
             _refuse_table()
-        texts = [["NULL" if v is None else v for v in cells(c, k)] for c, k in zip(values, kinds)]
-        size += sum(len(v) for c in texts for v in c)
+        texts = list(batch.written(kinds, fmt, null="NULL"))
+        size += sum(len(v) for row in texts for v in row)
         if size > MAX_TABLE_BYTES:
             _refuse_table()
-        table.extend(zip(*texts))
+        table.extend(texts)
     out.write(tabulate(table, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
                        disable_numparse=True, colalign=["right" if k in NUMERIC else "left" for k in kinds] or None))
     out.write("\n")
@@ -232,7 +252,7 @@ def _refuse_table():
                      f"cells or {MAX_TABLE_BYTES >> 20} MB); use --format csv or json, which stream, or LIMIT")
 
 
-def frame_batches(df) -> tuple[list[str], list[str], Iterator[Batch]]:
+def frame_batches(df) -> tuple[list[str], list[str], list[Batch]]:
     """A pandas DataFrame (a result of the API) as one batch, its values read through Arrow. DuckDB's
     DATE arrives in pandas as timestamps at midnight: such a column is shown as dates; a column
     Arrow cannot type is text."""
@@ -251,5 +271,5 @@ def frame_batches(df) -> tuple[list[str], list[str], Iterator[Batch]]:
             arrays.append(pa.array(s, from_pandas=True))
         except (pa.ArrowException, TypeError, ValueError):
             arrays.append(pa.array([None if v is None else _text(v) for v in s.astype(object)], type=pa.string()))
-    batches = [(len(df), [_python_values(a) for a in arrays])] if arrays else []
-    return columns, [_arrow_kind(a.type) for a in arrays], iter(batches)
+    batches = [Batch(len(df), columns=[_python_values(a) for a in arrays])] if arrays else []
+    return columns, [_arrow_kind(a.type) for a in arrays], batches
