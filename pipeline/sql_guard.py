@@ -84,14 +84,15 @@ def _name(text: str) -> str:
     return next((n for n in _LONG_NAMES if lead.startswith(n + " ")), words[0] if words else "this statement")
 
 
-def check(query: str) -> str:
-    """The one read-only statement of `query`, or QueryError with the reason it is refused."""
+def check(query: str, con: duckdb.DuckDBPyConnection | None = None) -> str:
+    """The one read-only statement of `query`, or QueryError with the reason it is refused (parsed
+    by `con`, or by DuckDB's default connection)."""
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is longer than {MAX_QUERY_CHARS} characters")
     if SURROGATE.search(query):
         raise QueryError("the query is not valid text (it holds bytes that are not UTF-8)")
     try:
-        statements = duckdb.extract_statements(query)
+        statements = (con or duckdb).extract_statements(query)
     except duckdb.Error as e:
         raise QueryError((str(e).strip().splitlines() or ["syntax error"])[0]) from None
     if not statements:
@@ -116,7 +117,7 @@ def check(query: str) -> str:
         if text.startswith("(", pos):  # EXPLAIN (FORMAT json) ...: the options, then the statement
             close = text.find(")", pos)
             pos = close + 1 if close > 0 else len(text)
-        check(text[pos:])  # shorter than `text`: no endless recursion
+        check(text[pos:], con)  # shorter than `text`: no endless recursion
         return text
     if kind == T.PRAGMA and name == "PRAGMA":
         words, _ = _words(text, n=2)

@@ -22,12 +22,15 @@ import json
 import os
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Iterator
 
 import duckdb
-import pandas as pd
 
 from vietmine.errors import DatabaseError, QueryError, UnknownPlace, UnknownTable, VietmineError
 from vietmine.pipeline.connections import open_reader, warn
+
+if TYPE_CHECKING:  # pandas is imported by the methods that return DataFrames: `vietmine sql` starts without it
+    import pandas as pd
 
 DEFAULT_DB = os.path.join("outputs", "vietmine.duckdb")
 
@@ -60,6 +63,26 @@ def province_codes(name: str) -> set[str]:
     close = difflib.get_close_matches(fold(bare), names, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     raise UnknownPlace(f"no province named {name!r}{hint}")
+
+
+class Result:
+    """The result of one statement, computed as it is read. `relation` is DuckDB's: its columns and
+    types are known before it runs, and `relation.to_arrow_reader(n)` streams it as Arrow batches;
+    `batches(n)` streams its rows as lists of at most n tuples, without pyarrow."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, statement: str, params: list | dict | None):
+        self.con, self.statement, self.params = con, statement, params
+        self.relation = con.sql(statement, params=params)
+
+    def batches(self, n: int) -> Iterator[list[tuple]]:
+        if self.relation.type != "QUERY_RELATION":  # run already (EXPLAIN, PRAGMA): DuckDB holds its rows
+            rows = self.relation.fetchall()
+            yield from (rows[i:i + n] for i in range(0, len(rows), n))
+            return
+        # a relation's rows are computed whole before the first is read; a cursor's as they are read
+        cursor = self.con.execute(self.statement, self.params)
+        while rows := cursor.fetchmany(n):
+            yield rows
 
 
 def _connected(method):
@@ -110,19 +133,18 @@ class Database:
     def sql(self, query: str, params: list | dict | None = None, timeout: float | None = None) -> pd.DataFrame:
         """One read-only statement (pipeline/sql_guard.py); files only from outputs/ or read_dirs.
         Stopped after `timeout` seconds (None: no limit), or by Ctrl-C / a kernel interrupt."""
-        return self.query(query, params, lambda rel: rel.df(), timeout)
+        return self.query(query, params, lambda result: result.relation.df(), timeout)
 
     def query(self, query: str, params: list | dict | None, work, timeout: float | None = None):
-        """`work(relation)` on the result of one read-only statement (a DuckDB relation, computed
-        as it is read: `rel.to_arrow_reader(n)` streams it in batches), stoppable as `sql` is."""
+        """`work(result)` on the Result of one read-only statement, stoppable as `sql` is."""
         from vietmine.pipeline import sql_guard
 
-        statement = sql_guard.check(query)
         guarded = self._query_con or sql_guard.GuardedConnection(self.path, self.read_dirs)
         if self._in_block:
             self._query_con = guarded
         try:
-            return guarded.run(lambda con: work(con.sql(statement, params=params or None)), timeout)
+            statement = sql_guard.check(query, guarded.con)  # parsed there: a DuckDB instance costs start-up time
+            return guarded.run(lambda con: work(Result(con, statement, params or None)), timeout)
         except duckdb.Error as e:
             refused = sql_guard.file_refusal(str(e), self.read_dirs)
             if refused:
@@ -151,15 +173,22 @@ class Database:
     def row_counts(self, tables: list[str] | None = None) -> dict[str, int]:
         return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables or self.table_names()}
 
+    TABLE_COLUMNS = ("table", "kind", "rows", "columns")
+
     @_connected
-    def tables(self) -> pd.DataFrame:
-        """One row per table and view: name, kind, rows, columns."""
+    def table_rows(self) -> list[tuple[str, str, int, int]]:
+        """tables() as tuples (TABLE_COLUMNS), without pandas."""
         info = self.con.execute("""SELECT table_name, lower(replace(table_type, 'BASE ', '')) AS kind,
                                           (SELECT count(*) FROM information_schema.columns c
                                            WHERE c.table_name = t.table_name) AS "columns"
-                                   FROM information_schema.tables t ORDER BY kind, table_name""").df()
-        info.insert(2, "rows", [self.row_counts([t])[t] for t in info["table_name"]])
-        return info.rename(columns={"table_name": "table"})
+                                   FROM information_schema.tables t ORDER BY kind, table_name""").fetchall()
+        return [(t, kind, self.row_counts([t])[t], n) for t, kind, n in info]
+
+    def tables(self) -> pd.DataFrame:
+        """One row per table and view: name, kind, rows, columns."""
+        import pandas as pd
+
+        return pd.DataFrame(self.table_rows(), columns=list(self.TABLE_COLUMNS))
 
     @_connected
     def schema(self, table: str | None = None) -> str:
@@ -175,11 +204,18 @@ class Database:
                 raise UnknownTable(f"no table or view named {table!r}{hint}")
         return "\n".join(q.strip() for _, q in rows)
 
+    _TOP_DOCUMENTS = """SELECT d.doc_id, d.source_path, count(*) AS facts FROM documents d JOIN (
+                            SELECT doc_id FROM legal_refs UNION ALL SELECT doc_id FROM counts UNION ALL
+                            SELECT doc_id FROM places UNION ALL SELECT doc_id FROM dates) f USING (doc_id)
+                          GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ?"""
+
     def top_documents(self, n: int = 10) -> pd.DataFrame:
-        return self.sql("""SELECT d.doc_id, d.source_path, count(*) AS facts FROM documents d JOIN (
-                             SELECT doc_id FROM legal_refs UNION ALL SELECT doc_id FROM counts UNION ALL
-                             SELECT doc_id FROM places UNION ALL SELECT doc_id FROM dates) f USING (doc_id)
-                           GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ?""", [n])
+        return self.sql(self._TOP_DOCUMENTS, [n])
+
+    @_connected
+    def top_document_rows(self, n: int = 10) -> list[tuple[str, str, int]]:
+        """top_documents() as tuples (doc_id, source_path, facts), without pandas."""
+        return self.con.execute(self._TOP_DOCUMENTS, [n]).fetchall()
 
     def counts(self, province: str | None = None, year: int | None = None, category: str | None = None) -> pd.DataFrame:
         """Count facts, filtered by the province they are about (name with or without tone marks,
@@ -451,6 +487,8 @@ def extract(text: str, as_frames: bool = False) -> dict[str, list[dict]] | dict[
     for f in result.facts:
         out[f.TABLE].append(dataclasses.asdict(f))
     if as_frames:
+        import pandas as pd
+
         cols = table_columns()
         return {t: pd.DataFrame(rows, columns=cols[t]) for t, rows in out.items()}
     return out

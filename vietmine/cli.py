@@ -1,5 +1,9 @@
 """The `vietmine` command: each command parses its arguments, calls the Python API (vietmine.api)
-and prints. Errors a user can meet are one line on stderr, never a traceback."""
+and prints. Errors a user can meet are one line on stderr, never a traceback.
+
+Each command imports what it uses when it runs: `sql`, `tables`, `schema` and `stats` load
+neither pandas nor pyarrow nor the pipeline (tests/test_startup.py), and start in little more
+than DuckDB's own import time (bench/startup.py)."""
 from __future__ import annotations
 
 import argparse
@@ -10,9 +14,7 @@ import duckdb
 
 import vietmine
 from vietmine.api import DEFAULT_DB, Database
-from vietmine.corpus.readers import SUPPORTED, ignored_note
 from vietmine.errors import QueryError, VietmineError
-from vietmine.facts import TABLES
 
 SQL_TIMEOUT_S = 60.0  # shorter than an ingest waits for a reader (pipeline/connections.py WRITE_WAIT_S)
 
@@ -41,12 +43,16 @@ def _n(n: int, word: str) -> str:
 
 
 def _print_summary(db: str):
+    from vietmine.facts import TABLES
+
     with Database(db, on_fallback=None) as d:
         counts = d.row_counts(["documents", *TABLES])
     print("database: " + ", ".join(f"{t}={n}" for t, n in counts.items()))
 
 
 def _ignored_note(ignored: dict[str, int]) -> None:
+    from vietmine.corpus.readers import SUPPORTED, ignored_note
+
     if ignored:
         print(f"not read: {ignored_note(ignored)} files in the folders (vietmine reads {SUPPORTED})")
 
@@ -132,24 +138,25 @@ def print_frame(df, fmt: str, out=None) -> None:
 
 
 def cmd_sql(args) -> int:
-    from vietmine.views.results import BATCH_ROWS, write_result
+    from vietmine.views.results import write_query_result
 
     query = _query_text(args)
     if not query.strip():
         raise QueryError("empty query")
     params = dict(args.param) if args.param else None
-
-    def write(rel):  # rows streamed to the output as DuckDB computes them
-        reader = rel.to_arrow_reader(BATCH_ROWS)
-        write_result(list(rel.columns), list(reader.schema.types), reader, args.format, sys.stdout)
-
-    Database(args.db).query(query, params, write, timeout=args.timeout or None)
+    # rows streamed to the output as DuckDB computes them
+    Database(args.db).query(query, params, lambda result: write_query_result(result, args.format, sys.stdout),
+                            timeout=args.timeout or None)
     return 0
 
 
 def cmd_tables(args) -> int:
+    from vietmine.views.results import INTEGER, TEXT, Batch, write_result
+
     with Database(args.db) as d:
-        print_frame(d.tables(), args.format)
+        rows = d.table_rows()
+    write_result(list(Database.TABLE_COLUMNS), [TEXT, TEXT, INTEGER, INTEGER], [Batch(len(rows), rows=rows)],
+                 args.format, sys.stdout)
     return 0
 
 
@@ -194,7 +201,7 @@ def cmd_stats(args) -> int:
         for t, n in d.row_counts().items():
             print(f"{t:<16} {n:>10}")
         print("\ntop documents by facts:")
-        for doc_id, path, n in d.top_documents().itertuples(index=False):
+        for doc_id, path, n in d.top_document_rows():
             print(f"  {n:>6}  {doc_id}  {path}")
     return 0
 
@@ -271,20 +278,46 @@ def cmd_docbin(args) -> int:
     return 0
 
 
+SUPPORTED_MARK = "{supported}"  # in help texts; the readers (which name the formats) load only to print help
+
+
+def _with_formats(text: str) -> str:
+    if text and SUPPORTED_MARK in text:
+        from vietmine.corpus.readers import SUPPORTED
+
+        text = text.replace(SUPPORTED_MARK, SUPPORTED)
+    return text
+
+
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter, argparse.RawDescriptionHelpFormatter):
     """Descriptions and examples as written; each option's default shown, unless it has none."""
 
     def _get_help_string(self, action):
         if action.default in (None, False, [], ()):
-            return action.help
-        return super()._get_help_string(action)
+            return _with_formats(action.help)
+        return _with_formats(super()._get_help_string(action))
+
+    def _format_text(self, text):
+        return super()._format_text(_with_formats(text))
+
+
+class _Version(argparse.Action):
+    """--version, reading the version only when asked (importlib.metadata costs start-up time)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default,
+                         help=help or "show program's version number and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"vietmine {vietmine.__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="vietmine", description="Mine Vietnamese articles and official texts "
                                 "into a DuckDB database of facts.", epilog=EXAMPLES,
                                 formatter_class=HelpFormatter)
-    p.add_argument("--version", action="version", version=f"vietmine {vietmine.__version__}")
+    p.add_argument("--version", action=_Version)
     sub = p.add_subparsers(dest="command")
 
     def add(name, help_, example):
@@ -293,7 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--db", default=DEFAULT_DB, help="DuckDB file")
         return sp
 
-    sp = add("ingest", f"Read files ({SUPPORTED}, directories recursively) and load their facts.",
+    sp = add("ingest", f"Read files ({SUPPORTED_MARK}, directories recursively) and load their facts.",
              "vietmine ingest ../shared/texts --db texts.duckdb --exclude SOURCES.md")
     sp.add_argument("paths", nargs="*", help="files or directories (default: the bundled sample corpus)")
     sp.add_argument("--exclude", action="append", default=[], metavar="GLOB",

@@ -1,27 +1,35 @@
 """How a query result is written (`vietmine sql`, `tables`): as a table, Markdown, CSV or JSON,
-from Arrow record batches as DuckDB computes them, so that memory does not grow with the result.
+batch by batch as DuckDB computes it, so that memory does not grow with the result.
 A table must be laid out whole: it is refused past MAX_TABLE_CELLS cells (or MAX_TABLE_BYTES).
 
 NULL is "NULL" in a table, empty in CSV and null in JSON. NaN and the infinities are NaN, Infinity
 and -Infinity (strings in JSON, which has no such numbers). Numbers print plain: no exponent, a
 whole float as an integer, HUGEINT and DECIMAL exactly. Dates and times are ISO text; lists and
-structs are JSON."""
+structs are JSON.
+
+A result of plain types (text, numbers, booleans) is fetched from DuckDB as Python rows, without
+pyarrow (whose import alone costs more than the rest of `vietmine sql "SELECT 1"`); other types
+are read through Arrow, which converts what DuckDB's own Python values do not (an infinite date,
+an interval). For the plain types both give the same Python values (write_query_result)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import decimal
 import json
 import math
-from typing import Iterable, Iterator
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Iterable
 
 from vietmine.errors import QueryError
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 MAX_TABLE_CELLS = 1_000_000
 MAX_TABLE_BYTES = 256 << 20
-BATCH_ROWS = 50_000
+BATCH_ROWS = 50_000  # rows of a batch read through Arrow
+FETCH_ROWS = 2048  # rows of a batch fetched as rows: DuckDB's vector (larger fetches are slower per row)
 
 
 def _float_text(v: float) -> str:
@@ -68,6 +76,8 @@ def _json_value(v):
         return {str(k): _json_value(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
         return [_json_value(x) for x in v]
+    import pyarrow as pa  # loaded already: only Arrow gives values of other types
+
     if isinstance(v, pa.MonthDayNano):
         return _interval_text(v)
     return str(v)
@@ -91,9 +101,79 @@ def _text(v) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+# how the values of a column are written
+TEXT, INTEGER, BOOLEAN, FLOAT, DECIMAL, OTHER = "text", "integer", "boolean", "float", "decimal", "other"
+NUMERIC = (INTEGER, FLOAT, DECIMAL)  # right-aligned in a table
+# the kinds whose Python values a format writes as they are (csv writes None as empty, str() of a number)
+AS_THEY_ARE = {"csv": (TEXT, INTEGER), "json": (TEXT, INTEGER, BOOLEAN)}
+
+# the plain DuckDB types (DuckDBPyType.id; JSON's is varchar), which can be fetched as Python rows;
+# a column of NULLs alone (type "null") is written as a text column of NULLs is
+_PLAIN = {"varchar": TEXT, "enum": TEXT, "null": TEXT, "boolean": BOOLEAN, "float": FLOAT, "double": FLOAT,
+          "decimal": DECIMAL, **dict.fromkeys(["tinyint", "smallint", "integer", "bigint", "hugeint", "utinyint",
+                                               "usmallint", "uinteger", "ubigint"], INTEGER)}
+
+
+@dataclasses.dataclass
+class Batch:
+    """Some rows of a result, as Python values (None: NULL): given as rows (DuckDB) or as columns (Arrow)."""
+    n: int
+    rows: list[tuple] | None = None
+    columns: list[list] | None = None
+
+    def written(self, kinds: list[str], fmt: str, null=None) -> Iterable[tuple]:
+        """The rows as `fmt` writes them: text (JSON values for json); NULL as `null`."""
+        if not self.n:
+            return ()
+        todo = [i for i, k in enumerate(kinds) if k not in AS_THEY_ARE.get(fmt, ()) or null is not None]
+        if self.rows is not None and not todo:
+            return self.rows
+        columns = list(self.columns) if self.columns is not None else [list(c) for c in zip(*self.rows)]
+        for i in todo:
+            columns[i] = [null if v is None else v for v in cells(columns[i], kinds[i], fmt == "json")]
+        return zip(*columns)
+
+
+def cells(values: list, kind: str, json_values: bool = False) -> list:
+    """One column as text (or as JSON values); None for NULL."""
+    if kind == TEXT:
+        return values
+    if kind == INTEGER:
+        return values if json_values else [None if v is None else str(v) for v in values]
+    if kind == BOOLEAN:
+        return values if json_values else [None if v is None else ("true" if v else "false") for v in values]
+    if kind == FLOAT:
+        convert = _float_json if json_values else _float_text
+    elif kind == DECIMAL:
+        convert = _decimal_json if json_values else (lambda v: format(v, "f"))
+    else:
+        convert = _json_value if json_values else _text
+    return [None if v is None else convert(v) for v in values]
+
+
+def _arrow_kind(t: pa.DataType) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):  # an ENUM
+        t = t.value_type
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return TEXT
+    if pa.types.is_integer(t):
+        return INTEGER
+    if pa.types.is_boolean(t):
+        return BOOLEAN
+    if pa.types.is_floating(t):
+        return FLOAT
+    return DECIMAL if pa.types.is_decimal(t) else OTHER
+
+
 def _python_values(arr: pa.Array) -> list:
-    """The values of a column; a date or time beyond what Python holds (DuckDB's infinity) as
-    'infinity' or '-infinity'."""
+    """The values of an Arrow column; a date or time beyond what Python holds (DuckDB's infinity)
+    as 'infinity' or '-infinity'."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.dictionary_decode()
     try:
         return arr.to_pylist()
     except (ValueError, OverflowError, pa.ArrowException):
@@ -107,53 +187,46 @@ def _python_values(arr: pa.Array) -> list:
         return out
 
 
-def cells(arr: pa.Array, json_values: bool = False) -> list:
-    """One column of a batch as text (or as JSON values); None for NULL."""
-    t = arr.type
-    if pa.types.is_dictionary(t):  # an ENUM
-        arr, t = arr.dictionary_decode(), t.value_type
-    values = _python_values(arr)
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
-        return values
-    if pa.types.is_integer(t):
-        return values if json_values else [None if v is None else str(v) for v in values]
-    if pa.types.is_boolean(t):
-        return values if json_values else [None if v is None else ("true" if v else "false") for v in values]
-    if pa.types.is_floating(t):
-        convert = _float_json if json_values else _float_text
-    elif pa.types.is_decimal(t):
-        convert = _decimal_json if json_values else (lambda v: format(v, "f"))
-    else:
-        convert = _json_value if json_values else _text
-    return [None if v is None else convert(v) for v in values]
+def write_query_result(result, fmt: str, out) -> int:
+    """Write the result of a query (vietmine.api.Result) in `fmt` as DuckDB computes it, batch by
+    batch; returns the number of rows.
+
+    Fetched as rows when its types are plain and `fmt` writes their values as they are, or lays
+    them out as a table (at most MAX_TABLE_CELLS); otherwise read through Arrow: values CSV or JSON
+    must convert one by one (floats, decimals) come out of DuckDB's rows up to a quarter slower a
+    million rows, more than importing pyarrow costs."""
+    rel = result.relation
+    columns = list(rel.columns)
+    kinds = [_PLAIN.get(t.id) for t in rel.types]
+    if None not in kinds and (fmt not in AS_THEY_ARE or all(k in AS_THEY_ARE[fmt] for k in kinds)):
+        return write_result(columns, kinds, (Batch(len(rows), rows=rows) for rows in result.batches(FETCH_ROWS)),
+                            fmt, out)
+    reader = rel.to_arrow_reader(BATCH_ROWS)
+    batches = (Batch(b.num_rows, columns=[_python_values(c) for c in b.columns]) for b in reader)
+    return write_result(columns, [_arrow_kind(t) for t in reader.schema.types], batches, fmt, out)
 
 
-def _numeric(t: pa.DataType) -> bool:
-    return pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
-
-
-def write_result(columns: list[str], types: list[pa.DataType], batches: Iterable[pa.RecordBatch], fmt: str,
-                 out) -> int:
-    """Write a result given as Arrow batches in `fmt` (table, markdown, csv, json); returns the
-    number of rows. CSV and JSON are written batch by batch; a table is laid out once whole."""
+def write_result(columns: list[str], kinds: list[str], batches: Iterable[Batch], fmt: str, out) -> int:
+    """Write a result in `fmt` (table, markdown, csv, json); returns the number of rows. CSV and
+    JSON are written batch by batch; a table is laid out once whole."""
     rows = 0
     if fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(columns)
         for batch in batches:
-            w.writerows(zip(*[[("" if v is None else v) for v in cells(c)] for c in batch.columns]))
-            rows += batch.num_rows
+            w.writerows(batch.written(kinds, fmt))
+            rows += batch.n
         return rows
     if fmt == "json":
         out.write("[")
         for batch in batches:
-            if not batch.num_rows:
+            if not batch.n:
                 continue
-            values = [cells(c, json_values=True) for c in batch.columns]
             # dumps of a whole batch, not of each row: json's C encoder does the work
-            text = json.dumps([dict(zip(columns, row)) for row in zip(*values)], ensure_ascii=False, allow_nan=False)
+            text = json.dumps([dict(zip(columns, row)) for row in batch.written(kinds, fmt)], ensure_ascii=False,
+                              allow_nan=False)
             out.write((", " if rows else "") + text[1:-1])
-            rows += batch.num_rows
+            rows += batch.n
         out.write("]\n")
         return rows
     from tabulate import tabulate
@@ -161,21 +234,30 @@ def write_result(columns: list[str], types: list[pa.DataType], batches: Iterable
     table: list[tuple] = []
     size = 0
     for batch in batches:
-        size += batch.nbytes
-        if (len(table) + batch.num_rows) * max(len(columns), 1) > MAX_TABLE_CELLS or size > MAX_TABLE_BYTES:
-            raise QueryError(f"refused: the result is larger than a table can lay out (more than {MAX_TABLE_CELLS:,} "
-                             f"cells or {MAX_TABLE_BYTES >> 20} MB); use --format csv or json, which stream, or LIMIT")
-        table.extend(zip(*[[("NULL" if v is None else v) for v in cells(c)] for c in batch.columns]))
+        if (len(table) + batch.n) * max(len(columns), 1) > MAX_TABLE_CELLS:
+            _refuse_table()
+        texts = list(batch.written(kinds, fmt, null="NULL"))
+        size += sum(len(v) for row in texts for v in row)
+        if size > MAX_TABLE_BYTES:
+            _refuse_table()
+        table.extend(texts)
     out.write(tabulate(table, headers=columns, tablefmt="pipe" if fmt == "markdown" else "simple",
-                       disable_numparse=True, colalign=["right" if _numeric(t) else "left" for t in types] or None))
+                       disable_numparse=True, colalign=["right" if k in NUMERIC else "left" for k in kinds] or None))
     out.write("\n")
     return len(table)
 
 
-def frame_batches(df) -> tuple[list[str], list[pa.DataType], Iterator[pa.RecordBatch]]:
-    """A pandas DataFrame (a result of the API) as Arrow batches. DuckDB's DATE arrives in pandas
-    as timestamps at midnight: such a column is shown as dates; a column Arrow cannot type is text."""
+def _refuse_table():
+    raise QueryError(f"refused: the result is larger than a table can lay out (more than {MAX_TABLE_CELLS:,} "
+                     f"cells or {MAX_TABLE_BYTES >> 20} MB); use --format csv or json, which stream, or LIMIT")
+
+
+def frame_batches(df) -> tuple[list[str], list[str], list[Batch]]:
+    """A pandas DataFrame (a result of the API) as one batch, its values read through Arrow. DuckDB's
+    DATE arrives in pandas as timestamps at midnight: such a column is shown as dates; a column
+    Arrow cannot type is text."""
     import pandas as pd
+    import pyarrow as pa
 
     columns = [str(c) for c in df.columns]
     arrays = []
@@ -189,5 +271,5 @@ def frame_batches(df) -> tuple[list[str], list[pa.DataType], Iterator[pa.RecordB
             arrays.append(pa.array(s, from_pandas=True))
         except (pa.ArrowException, TypeError, ValueError):
             arrays.append(pa.array([None if v is None else _text(v) for v in s.astype(object)], type=pa.string()))
-    batch = pa.RecordBatch.from_arrays(arrays, names=[f"c{i}" for i in range(len(arrays))]) if arrays else None
-    return columns, [a.type for a in arrays], iter([batch] if batch is not None else [])
+    batches = [Batch(len(df), columns=[_python_values(a) for a in arrays])] if arrays else []
+    return columns, [_arrow_kind(a.type) for a in arrays], batches
