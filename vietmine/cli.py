@@ -431,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=os.path.join("outputs", "export"),
                     help="folder; with --format sqlite a file ending .sqlite/.db, or a folder to hold vietmine.sqlite")
     sp.add_argument("--format", choices=["parquet,csv", "parquet", "csv", "sqlite"], default="parquet,csv",
-                    help="output format: files per table (Parquet, CSV or both), or one SQLite file")
+                    metavar="FORMAT", help="parquet, csv or parquet,csv (both): files per table; sqlite: one SQLite file")
     sp.set_defaults(fn=cmd_export)
 
     sp = add("docbin", "Write every document with its facts as span groups to a spaCy DocBin file.",
