@@ -633,9 +633,10 @@ def extract(doc: Document) -> list:
                 return  # an average ("1,6 email", "0,24 giàn"), no count of things
             value = float(number.replace(",", ""))  # "1,831 vụ tai nạn": thousands written with a comma
         found = _entity(rest)
-        if found is not None and value == 1 and not is_pct and (rest[found[1]:found[1] + 3] == "số "
-                                                                 or found[0].endswith(" nào")):
-            return  # "1 số người" is "một số": some; "1 trò chơi nào": any
+        if found is not None and value == 1 and not is_pct and (
+                rest[found[1]:found[1] + 3] == "số " or found[0].endswith(" nào")
+                or r.first_word.match(rest, found[1])[0].lower() in r.not_after_one):
+            return  # "1 số người" is "một số": some; "1 trò chơi nào": any; "1 thời gian sau", "1 chút": as 'một'
         if found is None:
             m = None if is_pct or not ("trong" in rest[:8] or "trên" in rest[:6]) else r.one_of.match(rest)
             whole = m and _parse_any(m["n"])

@@ -111,6 +111,11 @@ def test_counts(text, expected):
     # a district named with a number word, and "hai" before an adverb
     pytest.param("tại nhóm lớp mầm non Sen Vàng (phường Minh Khai, Hai Bà Trưng, Hà Nội).", id="bench-hai-ba-trung"),
     pytest.param("Tuy nhiên, vì khi ấy Hải đã có người yêu nên cả hai chỉ dừng ở mức trò chuyện xã giao.", id="bench-ca-hai-chi"),
+    # the digit 1 before a word 'một' is no count before: an amount of time or degree
+    pytest.param("Tôi ôm con về nhà ngoại làm ăn, 1 thời gian sau đó tôi quen người đàn ông khác",
+                 id="bench-21472812-1-thoi-gian"),
+    pytest.param("Phần vai bị nẹp trước đây đã bắt đầu cử động được 1 chút nhưng vẫn đeo nẹp để cố định.",
+                 id="bench-21472725-1-chut"),
     # a margin of points is a score
     pytest.param("thầy trò HLV Jurgen Klopp đã ngước nhìn Chelsea với 13 điểm cách biệt.", id="bench-21471658-points-gap"),
 ])
