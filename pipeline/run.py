@@ -73,21 +73,30 @@ class _Terminate(BaseException):
     pass
 
 
-def _on_term(signum, frame):
-    raise _Terminate()
-
-
 @contextlib.contextmanager
-def _interruptible():
-    """SIGTERM ends a run as Ctrl-C does (cleanly, in the main thread); restored afterwards."""
+def _interruptible(signalled: list[int]):
+    """SIGTERM ends a run as Ctrl-C does (cleanly, in the main thread); restored afterwards. Each
+    signal is also noted in `signalled`: one that reaches DuckDB mid-statement comes out as
+    DuckDB's own error (an interrupted or aborted transaction), and is an interrupt all the same."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _on_term)
+
+    def on_int(signum, frame):
+        signalled.append(signum)
+        raise KeyboardInterrupt
+
+    def on_term(signum, frame):
+        signalled.append(signum)
+        raise _Terminate()
+
+    previous = {signal.SIGINT: signal.signal(signal.SIGINT, on_int),
+                signal.SIGTERM: signal.signal(signal.SIGTERM, on_term)}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for s, h in previous.items():
+            signal.signal(s, h)
 
 
 @contextlib.contextmanager
@@ -341,16 +350,17 @@ class Run:
     def run(self, body: Callable[[], None], snapshot: bool = False) -> IngestStats:
         """Run `body`, then finish; SIGINT/SIGTERM or a full disk close the run as such and
         raise a one-line error."""
+        signalled: list[int] = []
         try:
-            with _interruptible():
+            with _interruptible(signalled):
                 body()
-        except (KeyboardInterrupt, _Terminate):
+        except BaseException as e:
+            if not (signalled or isinstance(e, (KeyboardInterrupt, _Terminate))):
+                self.end("failed")
+                _raise_failure(self.db_path, e)
             self.end("interrupted")
             raise Interrupted(f"interrupted: {self.stats.committed} documents committed; "
                               "run the same command to finish") from None
-        except BaseException as e:
-            self.end("failed")
-            _raise_failure(self.db_path, e)
         try:
             return self.finish(snapshot)
         except BaseException as e:
