@@ -20,10 +20,24 @@ usage: python bench/fuzz.py [--examples 20000] [--source-examples 300] [--rewrit
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT))  # for tests/ (the hostile inputs); last, so that vietmine is the installed one
+
+
+def _run(prop, tried, extra=lambda: ""):
+    """Run a property and print one line: how many inputs it tried and whether one failed (its
+    shrunk example is in the message: reported, not hidden)."""
+    t0 = time.monotonic()
+    try:
+        prop()
+        status = "no failure"
+    except Exception as e:
+        status = f"FAILURE: {e!r}"
+    print(f"{tried()}; {status}; {extra()}{time.monotonic() - t0:.0f} s in all")
 
 
 def main():
@@ -62,13 +76,7 @@ def fuzz_texts(examples: int):
         slowest[0] = max(slowest[0], time.monotonic() - t)
         assert isinstance(result, (ExtractionResult, Problem))
 
-    t0 = time.monotonic()
-    try:
-        prop()
-        status = "no failure"
-    except Exception as e:  # report, do not hide: the shrunk example is in the message
-        status = f"FAILURE: {e!r}"
-    print(f"inputs tried: {tried[0]}; {status}; slowest input {slowest[0]:.2f} s; {time.monotonic() - t0:.0f} s in all")
+    _run(prop, lambda: f"inputs tried: {tried[0]}", lambda: f"slowest input {slowest[0]:.2f} s; ")
 
 
 def _sources():
@@ -186,13 +194,7 @@ def fuzz_sources(examples: int):
         finally:
             shutil.rmtree(root, ignore_errors=True)
 
-    t0 = time.monotonic()
-    try:
-        prop()
-        status = "no failure"
-    except Exception as e:
-        status = f"FAILURE: {e!r}"
-    print(f"source sets tried: {tried[0]}; {status}; {time.monotonic() - t0:.0f} s in all")
+    _run(prop, lambda: f"source sets tried: {tried[0]}")
 
 
 def fuzz_rewrites(examples: int):
@@ -262,13 +264,7 @@ def fuzz_rewrites(examples: int):
         finally:
             shutil.rmtree(root, ignore_errors=True)
 
-    t0 = time.monotonic()
-    try:
-        prop()
-        status = "no failure"
-    except Exception as e:
-        status = f"FAILURE: {e!r}"
-    print(f"feeds rewritten while read: {tried[0]}; {status}; {time.monotonic() - t0:.0f} s in all")
+    _run(prop, lambda: f"feeds rewritten while read: {tried[0]}")
 
 
 if __name__ == "__main__":
