@@ -11,7 +11,7 @@ import re
 
 import regex
 
-from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.facts import Document, LegalRef
 
 # a code group: "BCA", "QH13", "BNN&PTNT"; "BCA(X11)" with a sub-issuer, not an alias "(BLHS)"
@@ -40,26 +40,6 @@ _SLASHED_PARTY = regex.compile(r"(\d+)/([A-Za-zĐđ]+)-([A-Za-zĐđ]+)")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _YEAR_TAIL = regex.compile(r"[/-]\s?((?:19|20)\d{2})$")
 _LETTER = regex.compile(r"\p{L}")
-
-
-def _trie(words) -> str:
-    """An alternation of literal words factored by common prefixes (longest match first); a space
-    stands for any run of white space ("Thông tư \nliên tịch" wrapped in gazette text)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 def _title(word: str) -> str:
@@ -105,7 +85,7 @@ class _Rules:
         # pattern at every position): where a type word or abbreviation is followed by a number;
         # the words as a trie, so that each position tries one branch per first letter
         lowered = {w.lower() for w in words} | {a.lower() for a in self.abbrev}
-        self.candidates = re.compile("(?:" + _trie(lowered) + r")(?:\s+số\s*:?)?\s*\d")
+        self.candidates = re.compile("(?:" + trie_alternation(lowered, any_space=True) + r")(?:\s+số\s*:?)?\s*\d")
         # a law named before its number: "Bộ luật Tố tụng hình sự số 101/2015/QH13"
         self.named_candidates = re.compile(r"số\s*:?\s*\d{1,5}\s*/\s*(?:((?:19|20)\d\d\s*/\s*(?:qh|ubtvqh|pl-ubtvqh))|\d{0,4}\s*/?\s*[^\W\d_])")
         self.named_type = regex.compile(rf"(?<![\p{{L}}\d])(?P<type>{type_alt})(?=\s+\p{{Ll}})")
