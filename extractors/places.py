@@ -7,9 +7,11 @@ import functools
 import collections
 import datetime as dt
 
+import re
+
 import regex
 
-from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
 from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
 from vietmine.gazetteer.text import name_key
@@ -32,8 +34,39 @@ _DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
 # syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
 _NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?(?=\p{{Lu}})| ){_SYL}){{0,4}})"
+
+
+def _cued(literals) -> re.Pattern:
+    """The cue of a pattern whose every match starts with one of these literal phrases. The
+    stdlib engine finds them 3-7x faster than `regex` scans the whole pattern position by position."""
+    return re.compile(trie_alternation(literals))
+
+
+def _finditer_at_cues(cue: re.Pattern, pattern, text: str):
+    """`pattern.finditer(text)`, match for match, for a pattern that can only start where `cue`
+    finds one of its literals, after a non-letter: the pattern is tried at each cue's start and,
+    since a cue hides the cues that start inside it ("thị xã" hides "xã"), after each non-letter
+    inside it. Lookbehinds see the text before the position tried, as in a scan."""
+    pos, match = 0, pattern.match
+    for hit in cue.finditer(text):
+        start = hit.start()
+        for at in _starts_inside(hit[0]):
+            at += start
+            if at >= pos:
+                m = match(text, at)
+                if m:
+                    yield m
+                    pos = m.end()
+
+
+@functools.cache  # one entry per literal of the cues
+def _starts_inside(literal: str) -> tuple[int, ...]:
+    return (0, *(i for i in range(1, len(literal)) if not _LETTER.match(literal, i - 1)))
+
+
 _ABOVE = {"ward": {"district", "province"}, "district": {"province"}}
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
@@ -60,6 +93,7 @@ class _Rules:
         plural_forms = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]])
         far_units = alternation([w for w, t in cfg["unit_words"].items() if w.islower() and t != "village"])
         anon = _NAME.replace("(?P<name>", "(?:")
+        self.mention_cue = _cued(forms)
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d&])(?P<unit>{alternation(forms)})"
             rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
@@ -102,10 +136,12 @@ class _Rules:
         self.number_end = regex.compile(rf"\s*(?:[,;:)\n]|\.(?!\d)|và\s|$|(?i:{lower_units})(?!\p{{L}}))")
         self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
+        self.caps_cue = _cued(caps_units)
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
         g = gazetteer()
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
+        self.bare_cue = _cued(list(self.aliases) + names)
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
         # "Đại học Quốc gia Hà Nội", "Trường ĐH Kinh tế TP.HCM": the same heads, a few words of a name between
@@ -436,7 +472,7 @@ def extract(doc: Document) -> list[Place]:
                             level, start, end), tier))
         taken.append((start, end))
 
-    for m in r.mention.finditer(text):
+    for m in _finditer_at_cues(r.mention_cue, r.mention, text):
         unit = m["unit"]
         if m["items"] is not None:
             if _plural_before(text, m.start()):
@@ -487,7 +523,7 @@ def extract(doc: Document) -> list[Place]:
         add(name, level, tier, unit_start, end)
         if unit not in r.abbrev_level or name[0].isdigit():
             _add_siblings(doc, name, level, tier, end, era, add)
-    for m in r.caps.finditer(text):
+    for m in _finditer_at_cues(r.caps_cue, r.caps, text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         level = m["unit"].lower()
@@ -496,7 +532,7 @@ def extract(doc: Document) -> list[Place]:
         name = _trim(title, level, tier, era)
         if any(_compatible(u, level, tier, era) for u in gazetteer().lookup(name)):
             add(name, level, tier, m.start(), m.start("name") + len(name))
-    for m in r.bare.finditer(text):
+    for m in _finditer_at_cues(r.bare_cue, r.bare, text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         before = text[max(0, m.start() - 25):m.start()]
