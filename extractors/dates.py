@@ -71,17 +71,16 @@ def _cue_starts(text: str) -> list[list[int]]:
     by_key = p.cues_by_key
     for m in p.cued_runs.finditer(text):
         s, e = m.span()
-        for key in ((e - s, m[1]), (e - s, None)):
-            for cue in by_key.get(key, ()):
-                starts = out[cue.index]
-                if cue.at_run_start:
-                    starts.append(s)
-                    continue
-                anchor, lowest = (e, s) if cue.from_end else (s, 0)
-                for b in cue.back:
-                    at = anchor - b
-                    if at >= lowest and (not cue.first or text[at] in cue.first):
-                        starts.append(at)
+        for cue in by_key.get((e - s, m[1])) or by_key.get((e - s, None), ()):
+            starts = out[cue.index]
+            if cue.at_run_start:
+                starts.append(s)
+                continue
+            anchor, lowest = (e, s) if cue.from_end else (s, 0)
+            for b in cue.back:
+                at = anchor - b
+                if at >= lowest and (not cue.first or text[at] in cue.first):
+                    starts.append(at)
     for cue in p.cues.values():
         if not cue.at_run_start:  # the starts before two runs close together interleave
             out[cue.index] = sorted(set(out[cue.index]))
@@ -112,10 +111,14 @@ class _Patterns:
         self.periods = [(p["kind"], _Pattern(p, self.cues)) for p in cfg["periods"]]
         self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
                               for p in cfg["periods"]]
+        # (run length, next character) -> the cues of that character and those of any (key None)
         self.cues_by_key: dict[tuple[int, str | None], list[_Cue]] = {}
         for cue in self.cues.values():
             for key in cue.keys:
                 self.cues_by_key.setdefault(key, []).append(cue)
+        for (n, c), cues in self.cues_by_key.items():
+            if c is not None:
+                cues.extend(self.cues_by_key.get((n, None), ()))
         # the runs of digits some cue starts from, with the first non-space character after them
         # (the patterns' own \s); the other runs are left to the engine
         runs = []
