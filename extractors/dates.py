@@ -4,6 +4,7 @@ from __future__ import annotations
 import collections
 import functools
 import datetime as dt
+import json
 
 import regex
 
@@ -11,29 +12,121 @@ from vietmine.gazetteer import load_json
 from vietmine.facts import DateFact, Document, Period
 
 
+class _Cue:
+    """Where a pattern's matches can start, from the runs of digits (dates.json '_cue_note')."""
+
+    def __init__(self, cfg: dict, index: int):
+        self.index = index
+        self.gate = regex.compile(cfg["gate"]) if "gate" in cfg else None
+        then = cfg.get("then")
+        # the (run length, first non-space character after it or None for any) the cue starts from
+        self.keys = [(n, c) for n in cfg.get("run", ()) for c in (then or [None])]
+        low, high = cfg.get("back", (0, 0))
+        self.back = tuple(range(low, high + 1))
+        self.from_end = cfg.get("from_end", False)
+        self.first = frozenset(cfg.get("first", ""))
+        self.at_run_start = self.back == (0,) and not self.from_end and not self.first
+        self.whole_text = cfg.get("whole_text", False)
+
+
+class _Pattern:
+    """A compiled pattern of dates.json, with its cue when it has one."""
+
+    def __init__(self, entry, cues: dict[str, _Cue]):
+        self.pattern = regex.compile(entry if isinstance(entry, str) else entry["pattern"])
+        self.cue = None
+        if isinstance(entry, dict) and "cue" in entry:  # patterns with the same cue share its starts
+            key = json.dumps(entry["cue"], sort_keys=True)
+            self.cue = cues.setdefault(key, _Cue(entry["cue"], len(cues)))
+
+    def finditer(self, text: str):
+        """`pattern.finditer(text)`, match for match: with a cue, the pattern is tried only where a
+        match can start (a lookbehind sees the text before the position tried, as in a scan)."""
+        cue = self.cue
+        if cue is None:
+            return self.pattern.finditer(text)
+        if cue.gate:
+            return self.pattern.finditer(text) if cue.gate.search(text) else iter(())
+        starts = _cue_starts(text)[cue.index]
+        if cue.whole_text:
+            return self.pattern.finditer(text) if starts else iter(())
+        return self._at(text, starts)
+
+    def _at(self, text: str, starts: list[int]):
+        pos, match = 0, self.pattern.match
+        for at in starts:
+            if at >= pos:
+                m = match(text, at)
+                if m:
+                    yield m
+                    pos = m.end()
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_starts(text: str) -> list[list[int]]:
+    """The positions where each cue's patterns can start, in order, from one pass over the text's
+    runs of digits."""
+    p = patterns()
+    out: list[list[int]] = [[] for _ in p.cues]
+    by_key = p.cues_by_key
+    for m in p.cued_runs.finditer(text):
+        s, e = m.span()
+        for cue in by_key.get((e - s, m[1])) or by_key.get((e - s, None), ()):
+            starts = out[cue.index]
+            if cue.at_run_start:
+                starts.append(s)
+                continue
+            anchor, lowest = (e, s) if cue.from_end else (s, 0)
+            for b in cue.back:
+                at = anchor - b
+                if at >= lowest and (not cue.first or text[at] in cue.first):
+                    starts.append(at)
+    for cue in p.cues.values():
+        if not cue.at_run_start:  # the starts before two runs close together interleave
+            out[cue.index] = sorted(set(out[cue.index]))
+    return out
+
+
 class _Patterns:
     def __init__(self):
         cfg = load_json("dates.json")
-        c = lambda ps: [regex.compile(p) for p in ps]  # noqa: E731
+        self.cues: dict[str, _Cue] = {}
+        c = lambda ps: [_Pattern(p, self.cues) for p in ps]  # noqa: E731
         self.dmy = c(cfg["day_month_year"])
         self.dm = c(cfg["day_month"])
-        self.short_year = regex.compile(cfg["weekday_short_year"])
+        self.short_year = _Pattern(cfg["weekday_short_year"], self.cues)
         self.weekdays = cfg["weekdays"]
         self.ranges = c(cfg["day_range"])
         self.dm_block = regex.compile(cfg["day_month_blockers_before"])
         self.dm_block_after = regex.compile(cfg["day_month_blockers_after"])
         self.my = c(cfg["month_year"])
         self.y = c(cfg["year"])
-        self.year_ctx = regex.compile(cfg["year_context_pattern"])
+        self.year_ctx = _Pattern(cfg["year_context_pattern"], self.cues)
         self.year_ctx_block = regex.compile(cfg["year_context_blockers_before"], regex.REVERSE)
         self.year_law_name = regex.compile(cfg["year_context_law_name_before"], regex.REVERSE)
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
         self.own_date_line = regex.compile(cfg["own_date_line"])
         self.year_of_text = regex.compile(cfg["year_of_the_text_pattern"], regex.REVERSE)
         self.cited_document_before = regex.compile(cfg["year_evidence_cited_document_before"], regex.REVERSE)
-        self.periods = [(p["kind"], regex.compile(p["pattern"])) for p in cfg["periods"]]
+        self.periods = [(p["kind"], _Pattern(p, self.cues)) for p in cfg["periods"]]
         self.period_before = [regex.compile(p["before"], regex.REVERSE) if p.get("before") else None
                               for p in cfg["periods"]]
+        # (run length, next character) -> the cues of that character and those of any (key None)
+        self.cues_by_key: dict[tuple[int, str | None], list[_Cue]] = {}
+        for cue in self.cues.values():
+            for key in cue.keys:
+                self.cues_by_key.setdefault(key, []).append(cue)
+        for (n, c), cues in self.cues_by_key.items():
+            if c is not None:
+                cues.extend(self.cues_by_key.get((n, None), ()))
+        # the runs of digits some cue starts from, with the first non-space character after them
+        # (the patterns' own \s); the other runs are left to the engine
+        runs = []
+        for n in sorted({n for n, _ in self.cues_by_key}):
+            then = {c for m, c in self.cues_by_key if m == n}
+            after = r"\S?" if None in then else "[" + "".join(regex.escape(c) for c in sorted(then)) + "]"
+            runs.append(rf"\d{{{n}}}(?!\d)(?=\s*({after}))")
+        self.cued_runs = regex.compile(rf"(?<!\d)(?|{'|'.join(runs)})")
 
 
 @functools.cache

@@ -6,10 +6,11 @@ from __future__ import annotations
 import functools
 import collections
 import datetime as dt
+import re
 
 import regex
 
-from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
 from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
 from vietmine.gazetteer.text import name_key
@@ -32,8 +33,38 @@ _DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
 # syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
 _NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?(?=\p{{Lu}})| ){_SYL}){{0,4}})"
+
+
+class _Cue:
+    """Where a pattern can start: at one of its literal phrases, after a non-letter. The stdlib
+    engine finds the phrases 3-7x faster than `regex` scans the whole pattern position by position."""
+
+    def __init__(self, literals):
+        self.scan = re.compile(trie_alternation(literals))
+        # a phrase hides the phrases that start inside it ("thị xã" hides "xã"): the pattern is
+        # also tried after each non-letter inside a phrase found
+        self.starts_inside = {w: (0, *(i for i in range(1, len(w)) if not _LETTER.match(w, i - 1)))
+                              for w in literals}
+
+    def finditer(self, pattern, text: str):
+        """`pattern.finditer(text)`, match for match, for a pattern whose every match starts with
+        one of the literals after a non-letter. Lookbehinds see the text before the position
+        tried, as in a scan."""
+        pos, match, inside = 0, pattern.match, self.starts_inside
+        for hit in self.scan.finditer(text):
+            start = hit.start()
+            for at in inside[hit[0]]:
+                at += start
+                if at >= pos:
+                    m = match(text, at)
+                    if m:
+                        yield m
+                        pos = m.end()
+
+
 _ABOVE = {"ward": {"district", "province"}, "district": {"province"}}
 _TIERS = {"province": {"province"}, "province_or_district": {"province", "district"},
           "district": {"district"}, "ward": {"ward"}, "village": set()}
@@ -60,6 +91,7 @@ class _Rules:
         plural_forms = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]])
         far_units = alternation([w for w, t in cfg["unit_words"].items() if w.islower() and t != "village"])
         anon = _NAME.replace("(?P<name>", "(?:")
+        self.mention_cue = _Cue(forms)
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d&])(?P<unit>{alternation(forms)})"
             rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
@@ -102,10 +134,12 @@ class _Rules:
         self.number_end = regex.compile(rf"\s*(?:[,;:)\n]|\.(?!\d)|và\s|$|(?i:{lower_units})(?!\p{{L}}))")
         self.list_next = regex.compile(rf"(?:[^\S\n]*[,;][^\S\n]*|[^\S\n]+và[^\S\n]+){_NAME}(?![\p{{L}}\d])")
         caps_units = [w.upper() for w, t in cfg["unit_words"].items() if t != "village" and not w.endswith(".")]
+        self.caps_cue = _Cue(caps_units)
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
         g = gazetteer()
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
+        self.bare_cue = _Cue(list(self.aliases) + names)
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
         # "Đại học Quốc gia Hà Nội", "Trường ĐH Kinh tế TP.HCM": the same heads, a few words of a name between
@@ -436,7 +470,7 @@ def extract(doc: Document) -> list[Place]:
                             level, start, end), tier))
         taken.append((start, end))
 
-    for m in r.mention.finditer(text):
+    for m in r.mention_cue.finditer(r.mention, text):
         unit = m["unit"]
         if m["items"] is not None:
             if _plural_before(text, m.start()):
@@ -487,7 +521,7 @@ def extract(doc: Document) -> list[Place]:
         add(name, level, tier, unit_start, end)
         if unit not in r.abbrev_level or name[0].isdigit():
             _add_siblings(doc, name, level, tier, end, era, add)
-    for m in r.caps.finditer(text):
+    for m in r.caps_cue.finditer(r.caps, text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         level = m["unit"].lower()
@@ -496,7 +530,7 @@ def extract(doc: Document) -> list[Place]:
         name = _trim(title, level, tier, era)
         if any(_compatible(u, level, tier, era) for u in gazetteer().lookup(name)):
             add(name, level, tier, m.start(), m.start("name") + len(name))
-    for m in r.bare.finditer(text):
+    for m in r.bare_cue.finditer(r.bare, text):
         if _overlaps(m.start(), m.end(), taken):
             continue
         before = text[max(0, m.start() - 25):m.start()]
