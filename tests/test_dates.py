@@ -223,3 +223,26 @@ def test_the_year_of_a_day_written_without_one(text, published, expected):
 ])
 def test_more_written_days(text, published, expected):
     assert days(text, published) == expected
+
+
+def _texts(source: str) -> list[str]:
+    from tests.conftest import shared_path
+    from vietmine.corpus import SAMPLE_DIR
+
+    folder = SAMPLE_DIR if source == "bundled corpus" else shared_path("texts")
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("source", ["bundled corpus", "shared texts"])
+def test_a_cued_pattern_finds_what_a_scan_of_the_whole_text_finds(source):
+    """dates.json's cues (where a pattern's matches can start, from the runs of digits) are written
+    by hand beside each pattern: a cue that misses a start would silently lose dates."""
+    from vietmine.extractors.dates import patterns
+
+    p = patterns()
+    cued = [x for x in [*p.dmy, *p.dm, p.short_year, *p.ranges, *p.my, *p.y, p.year_ctx, *(q for _, q in p.periods)]
+            if x.cue is not None]
+    assert cued, "no pattern has a cue: this test checks nothing"
+    for text in _texts(source):
+        for x in cued:
+            assert [m.span() for m in x.finditer(text)] == [m.span() for m in x.pattern.finditer(text)], x.pattern.pattern
