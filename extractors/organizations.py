@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import datetime as dt
+import re
 from typing import NamedTuple
 
 import regex
@@ -184,9 +185,12 @@ class _Rules:
         # one pass over the text finds the heads, the heads in capitals (a legal text's header,
         # read in sentence case, see gazetteer/casing.py) and the news outlets
         self.capitals = {h.upper() for h in scanned if h.upper() != h}
+        scan_words = trie_alternation(scanned | self.capitals | set(self.press))
         self.first_scan = regex.compile(
-            rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{trie_alternation(scanned | self.capitals | set(self.press))})"
-            rf"(?![\p{{L}}\p{{M}}\d&+])")
+            rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{scan_words})(?![\p{{L}}\p{{M}}\d&+])")
+        # the same words, searched by the standard library: it skips the text between them several
+        # times faster (`first_scan_search`); a literal-only pattern means the same to both engines
+        self.scan_words = re.compile(scan_words)
         # per generic head: the words that must start its name, and those that make no body
         self.first_words = {spec["head"]: regex.compile(
             rf"(?i)[ \t]+(?:{alternation(spec['first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("first")}
@@ -228,6 +232,17 @@ class _Rules:
                     if len(words_) == 1:
                         self.bare_unit_word[k] = words_.pop()
                     break
+
+    def first_scan_search(self, text: str, pos: int):
+        """first_scan.search(text, pos), tried only where one of its words starts."""
+        while True:
+            word = self.scan_words.search(text, pos)
+            if word is None:
+                return None
+            m = self.first_scan.match(text, word.start())
+            if m:
+                return m
+            pos = word.start() + 1
 
     @staticmethod
     def _keys(text: str) -> list[str]:
@@ -957,7 +972,7 @@ def extract(doc: Document) -> list[Organization]:
     era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
     out, last_end, outlets, pos, recased = [], 0, [], 0, False
     while True:
-        m = r.first_scan.search(text, pos)
+        m = r.first_scan_search(text, pos)
         if not m:
             break
         start, word = m.start(), m.group()
