@@ -68,19 +68,20 @@ class _Rules:
         self.enough_cues = set(cfg["honorifics_enough_alone"]) | set(cfg["person_cues"])
         self.need_three = set(cfg["person_cues_need_three_syllables"])
         self.after_name = regex.compile(cfg["after_name"])
+        # (word lists as tries: one branch per letter; these three are read only for whether they match)
         self.thing_before = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
         self.school_before = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before_any_title'])})[ \t]+$", regex.REVERSE)
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['thing_words_before_any_title'])})[ \t]+$", regex.REVERSE)
         self.also_people_cue = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
         self.next_in_list = regex.compile(
-            rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
+            rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{trie_alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
         # (the look-behind first: the scan stops only at capitals, three times faster than at every
         # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
         countries = load_json("organizations.json")["foreign_countries"]
         self.short = regex.compile(
-            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['short_mention_cues'])})[ \t]+)"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['short_mention_cues'])})[ \t]+)"
             rf"(?:(?:{trie_alternation(countries)})[ \t]+)?(?!(?:{trie_alternation(countries)})(?![\p{{L}}\p{{M}}]))"
             rf"(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?(?: \p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?){{0,2}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
