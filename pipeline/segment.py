@@ -129,6 +129,13 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# splits that tell the installed tokenizer's rules from those read here (abbreviations, numbers,
+# ellipses, "?!", quotes, line breaks)
+_PROBES = ("Ông Nguyễn Văn A, TP. Hồ Chí Minh cho biết: giá 1.500.000 đồng... Tăng 2,5%! Vì sao?! Xong.",
+           "Theo TS. Lê B (e.g. ở tp. Huế) ... và Th.S Trần C. “Được.” Hết …  Mới.\nDòng sau. a. b.. c... D",
+           "Số 12/2020/NĐ-CP ngày 1.1.2020.Tiếp theo. Mr. X và Dr. Y đến lúc 10.30. Z")
+
+
 @functools.cache
 def _punkt_abbreviations() -> frozenset | None:
     """The abbreviations of underthesea's Punkt-style tokenizer (underthesea 9), or None when the
@@ -138,7 +145,9 @@ def _punkt_abbreviations() -> frozenset | None:
         punkt._load_model()
         tokenizer = punkt.sentence_tokenizer
         if type(tokenizer).__name__ == "PunktSentenceTokenizer" and tokenizer.SENT_END_CHARS == frozenset(".?!"):
-            return frozenset(tokenizer.abbrev_types)
+            abbreviations = frozenset(tokenizer.abbrev_types)
+            if all(_punkt_spans(t, abbreviations) == _tokenizer_spans(t) for t in _PROBES):
+                return abbreviations
     except (ImportError, AttributeError):
         pass
     return None
