@@ -128,7 +128,8 @@ class _Rules:
         self.without_country = set(data["national_without_country"])
         self.countries = {tuple(self._keys(c)): c for c in data["foreign_countries"]}
         self.own_country = {tuple(self._keys(c)) for c in data["own_country"]}
-        self.country_firsts = {k[0] for k in [*self.countries, *self.own_country] if k}  # for a quick no
+        # the first keys of both: country_at says no at once to any other word
+        self.country_firsts = {k[0] for k in [*self.countries, *self.own_country] if k}
         self.trie: dict = {}
         self._words_of, self._words = None, {}
         self._bodies_of, self._bodies = None, {}
@@ -983,16 +984,16 @@ def extract(doc: Document) -> list[Organization]:
             break
         start, word = m.start(), m.group()
         pos = m.end()
-        # a head first_scan found is one scan finds (its end may go further: "&", "+")
-        scanned = word in r.scanned or r.scan.match(text, start) is not None
+        # a head first_scan found is one scan finds (scan's may end further: "&", "+" may follow it)
+        head = word in r.scanned
         if word in r.press:
             outlets.append(m.span())
-            if not scanned:
+            if not (head or r.scan.match(text, start)):
                 continue
         if word in r.capitals and not recased:
             text, pos, recased = sentence_case(raw), start, True  # the same length: scan it again from here
             continue
-        if start < last_end or not scanned:
+        if start < last_end or not (head or r.scan.match(text, start)):
             continue
         listed_items = _colon_list(r, text, start, era)
         if listed_items:
