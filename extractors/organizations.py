@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import datetime as dt
+import re
 from typing import NamedTuple
 
 import regex
@@ -113,7 +114,10 @@ class _Rules:
         self.also_people = frozenset(cfg["province_names_also_people"])
         self.connectors = {_key(c) for c in data["connectors"]}
         self.stop_words = frozenset(data["name_stop_words"])
-        self.clause_verb = regex.compile(rf"(?:{alternation(cfg['clause_verbs'])})(?![\p{{L}}\p{{M}}])")
+        # word lists as tries (one branch per letter: the same match as longest-first, tried faster
+        # and compiled from a shorter pattern); not under (?i) nor in REVERSE patterns, where the order
+        # of the branches could pick another word
+        self.clause_verb = regex.compile(rf"(?:{trie_alternation(cfg['clause_verbs'])})(?![\p{{L}}\p{{M}}])")
         # a head as written -> as normalised ("Chi Cục" -> "Chi cục")
         self.rule_heads = {v: h for h in data["rule_heads"] for v in (h, _title_words(h))}
         self.max_lower = data["max_lower_syllables"]
@@ -124,6 +128,8 @@ class _Rules:
         self.without_country = set(data["national_without_country"])
         self.countries = {tuple(self._keys(c)): c for c in data["foreign_countries"]}
         self.own_country = {tuple(self._keys(c)) for c in data["own_country"]}
+        # the first keys of both: country_at says no at once to any other word
+        self.country_firsts = {k[0] for k in [*self.countries, *self.own_country] if k}
         self.trie: dict = {}
         self._words_of, self._words = None, {}
         self._bodies_of, self._bodies = None, {}
@@ -155,22 +161,22 @@ class _Rules:
         self.place_aliases = {a["alias"]: f'{a["level"]} {a["name"]}' for a in places["aliases"]
                               if a["alias"].startswith(("TP", "Tp"))}
         # unit words, also capitalised as legal texts write them ("Ủy ban nhân dân Thành phố")
-        units = alternation({v for w, tier in unit_words.items() if tier != "village" for v in (w, w[:1].upper() + w[1:])})
+        units = trie_alternation({v for w, tier in unit_words.items() if tier != "village" for v in (w, w[:1].upper() + w[1:])})
         self.unit_word = regex.compile(rf"[ \t]+(?P<unit>{units})(?![\p{{L}}\p{{M}}])")
-        self.place_alias = regex.compile(rf"[ \t]*(?P<alias>{alternation(self.place_aliases)})(?![\p{{L}}\p{{M}}])")
-        self.legacy = regex.compile(rf"(?P<head>{alternation(self.heads)})(?P<num>[ \t]+\d{{2,4}}(?!\d))?(?![\p{{L}}\d])")
+        self.place_alias = regex.compile(rf"[ \t]*(?P<alias>{trie_alternation(self.place_aliases)})(?![\p{{L}}\p{{M}}])")
+        self.legacy = regex.compile(rf"(?P<head>{trie_alternation(self.heads)})(?P<num>[ \t]+\d{{2,4}}(?!\d))?(?![\p{{L}}\d])")
         heads = load_json("organization_heads.json")
         self.generic = {}
         for spec in heads["heads"]:
             for v in [spec["head"], *spec.get("variants", [])]:
                 self.generic[v] = spec
         self.kind_rank = heads["kind_rank"]
-        self.company = regex.compile(rf"[ \t]+(?:{alternation(heads['company_words'])})(?![\p{{L}}\p{{M}}])")
+        self.company = regex.compile(rf"[ \t]+(?:{trie_alternation(heads['company_words'])})(?![\p{{L}}\p{{M}}])")
         self.shared_heads = set(heads["shared_place_heads"])
         self.shared_prefixes = tuple(self.shared_heads)
-        self.plural_before = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(heads['plural_cues'])})[ \t]+$")
+        self.plural_before = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(heads['plural_cues'])})[ \t]+$")
         self.press = heads["press_outlets"]
-        self.generic_after = regex.compile(rf"[ \t]+(?:{alternation(heads['generic_after'])})(?![\p{{L}}\p{{M}}])")
+        self.generic_after = regex.compile(rf"[ \t]+(?:{trie_alternation(heads['generic_after'])})(?![\p{{L}}\p{{M}}])")
         # an outlet's name, found first, then what tells it is the outlet: a cue before it ("PV Dân
         # trí", "theo VnExpress", "(TTXVN)"), a credit after it ("KD&PL/Thái Tân"), an acronym alone
         self.local_tv = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)? TV(?![\p{L}\p{M}\d])")
@@ -178,42 +184,45 @@ class _Rules:
             rf"(?:(?<![\p{{L}}\p{{M}}])(?:{alternation(heads['press_cues'])})[ \t]+|[/(][ \t]*)$", regex.REVERSE)
         self.credit_after = regex.compile(r"[ \t]*/[ \t]*\p{Lu}")
         self.press_alone = frozenset(heads["press_alone"])
-        scanned = set(self.heads) | first_words | set(self.rule_heads) | set(self.generic)
+        scanned = self.scanned = set(self.heads) | first_words | set(self.rule_heads) | set(self.generic)
         self.scan = regex.compile(
             rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{trie_alternation(scanned)})(?![\p{{L}}\p{{M}}\d])")
         # one pass over the text finds the heads, the heads in capitals (a legal text's header,
         # read in sentence case, see gazetteer/casing.py) and the news outlets
         self.capitals = {h.upper() for h in scanned if h.upper() != h}
+        scan_words = trie_alternation(scanned | self.capitals | set(self.press))
         self.first_scan = regex.compile(
-            rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{trie_alternation(scanned | self.capitals | set(self.press))})"
-            rf"(?![\p{{L}}\p{{M}}\d&+])")
+            rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{M}}\d])(?:{scan_words})(?![\p{{L}}\p{{M}}\d&+])")
+        # the same words, searched by the standard library: it skips the text between them several
+        # times faster (`first_scan_search`); a literal-only pattern means the same to both engines
+        self.scan_words = re.compile(scan_words)
         # per generic head: the words that must start its name, and those that make no body
         self.first_words = {spec["head"]: regex.compile(
             rf"(?i)[ \t]+(?:{alternation(spec['first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("first")}
         self.not_first = {spec["head"]: regex.compile(
-            rf"[ \t]+(?:{alternation(spec['not_first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("not_first")}
-        self.company_head = regex.compile(rf"(?:{alternation(h for h, spec in self.generic.items() if spec.get('company'))})(?![\p{{L}}\p{{M}}\d])")
-        self.generic_head = regex.compile(rf"(?:{alternation(self.generic)})(?![\p{{L}}\p{{M}}\d])")
-        self.shared_head = regex.compile(rf"(?:{alternation(self.shared_heads)})(?![\p{{L}}\p{{M}}\d])")
+            rf"[ \t]+(?:{trie_alternation(spec['not_first'])})(?![\p{{L}}\p{{M}}\d])") for spec in heads["heads"] if spec.get("not_first")}
+        self.company_head = regex.compile(rf"(?:{trie_alternation(h for h, spec in self.generic.items() if spec.get('company'))})(?![\p{{L}}\p{{M}}\d])")
+        self.generic_head = regex.compile(rf"(?:{trie_alternation(self.generic)})(?![\p{{L}}\p{{M}}\d])")
+        self.shared_head = regex.compile(rf"(?:{trie_alternation(self.shared_heads)})(?![\p{{L}}\p{{M}}\d])")
         # a unit word alone after a body: the province of the document ("UBND tỉnh", "Công an tỉnh"),
         # not when a list of unit words makes it every province ("UBND tỉnh, thành phố")
         self.province_units = heads["province_units"]
-        above_commune = alternation(w for w, tier in unit_words.items() if tier in ("province", "province_or_district", "district"))
+        above_commune = trie_alternation(w for w, tier in unit_words.items() if tier in ("province", "province_or_district", "district"))
         self.bare_province = regex.compile(
-            rf"[ \t]+(?P<unit>{alternation(self.province_units)})(?![\p{{L}}\p{{M}}])(?![ \t]*\p{{Lu}})"
-            rf"(?![ \t]+(?:{alternation(heads['committee_syllables'])}))"
+            rf"[ \t]+(?P<unit>{trie_alternation(self.province_units)})(?![\p{{L}}\p{{M}}])(?![ \t]*\p{{Lu}})"
+            rf"(?![ \t]+(?:{trie_alternation(heads['committee_syllables'])}))"
             rf"(?![ \t]*(?:,|/|-|và|hoặc)[ \t]*(?:{above_commune}))")
         self.level_committees = heads["level_committees"]
         below_province = [w for w, tier in unit_words.items() if tier in ("district", "ward") and not w.endswith(".")]
         self.lower_unit_alone = regex.compile(
-            rf"[ \t]+(?:{alternation(below_province + heads['lower_levels_alone_extra'])})(?![\p{{L}}\p{{M}}])(?![ \t]+(?:\p{{Lu}}|\d))")
-        villages = alternation(w for w, tier in unit_words.items() if tier == "village")
+            rf"[ \t]+(?:{trie_alternation(below_province + heads['lower_levels_alone_extra'])})(?![\p{{L}}\p{{M}}])(?![ \t]+(?:\p{{Lu}}|\d))")
+        villages = trie_alternation(w for w, tier in unit_words.items() if tier == "village")
         self.village = regex.compile(rf"[ \t]+(?P<unit>{villages})[ \t]+"
                                      r"(?P<name>\d+|\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){0,3})(?![\p{L}\p{M}\d])")
-        self.bcd_level = regex.compile(rf"[ \t]+(?:{alternation(heads['steering_committee_levels'])})(?![\p{{L}}\p{{M}}])")
+        self.bcd_level = regex.compile(rf"[ \t]+(?:{trie_alternation(heads['steering_committee_levels'])})(?![\p{{L}}\p{{M}}])")
         self.bcd_subject_cues = tuple(heads["steering_committee_subject_cues"])
         self.portfolio_heads = tuple(heads["portfolio_heads"])
-        self.colon_list = regex.compile(rf"(?P<head>{alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
+        self.colon_list = regex.compile(rf"(?P<head>{trie_alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
         self.suffix_after_pair = set(heads["name_suffix_after_pair"])
         gz = gazetteer()
         # bare names after a body ("Sở Y tế Hà Nội", "Công an Hoàng Mai"): provinces and districts
@@ -228,6 +237,17 @@ class _Rules:
                     if len(words_) == 1:
                         self.bare_unit_word[k] = words_.pop()
                     break
+
+    def first_scan_search(self, text: str, pos: int):
+        """first_scan.search(text, pos), tried only where one of its words starts."""
+        while True:
+            word = self.scan_words.search(text, pos)
+            if word is None:
+                return None
+            m = self.first_scan.match(text, word.start())
+            if m:
+                return m
+            pos = word.start() + 1
 
     @staticmethod
     def _keys(text: str) -> list[str]:
@@ -320,9 +340,11 @@ class _Rules:
 
     def place_at(self, words, i: int, keys: set) -> int:
         """Number of words from i that form a unit name in `keys` (longest), else 0."""
-        for n in range(min(_MAX_PLACE_SYLLABLES, len(words) - i), 0, -1):
-            if all(_is_cap(w) for w, _, _ in words[i:i + n]) and \
-                    _key(" ".join(w for w, _, _ in words[i:i + n])) in keys:
+        caps = 0  # a name is capitalised words: at most as many as run from i
+        while caps < _MAX_PLACE_SYLLABLES and i + caps < len(words) and _is_cap(words[i + caps][0]):
+            caps += 1
+        for n in range(caps, 0, -1):
+            if _key(" ".join(w for w, _, _ in words[i:i + n])) in keys:
                 return n
         return 0
 
@@ -331,7 +353,7 @@ class _Rules:
         return words[i][0] in self.surnames and i + 1 < len(words) and _is_cap(words[i + 1][0])
 
     def country_at(self, words, i: int, table) -> int:
-        if i >= len(words) or not _is_cap(words[i][0]):
+        if i >= len(words) or not _is_cap(words[i][0]) or _key(words[i][0]) not in self.country_firsts:
             return 0
         for n in range(min(3, len(words) - i), 0, -1):
             if tuple(_key(w) for w, _, _ in words[i:i + n]) in table:
@@ -484,7 +506,7 @@ def _expansions():
     """Abbreviations written out in a normalised name ("Đảng ủy UBND tỉnh" -> "Đảng ủy Ủy ban nhân dân tỉnh")."""
     table = load_json("abbreviations_written_out.json")["expansions"]
     table = {k: v for k, v in table.items() if not v[:1].islower()}  # "TP" is read with its place
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{alternation(table)})(?![\p{{L}}\p{{M}}\d&])"), table
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:{trie_alternation(table)})(?![\p{{L}}\p{{M}}\d&])"), table
 
 
 @functools.lru_cache(maxsize=8192)
@@ -957,19 +979,21 @@ def extract(doc: Document) -> list[Organization]:
     era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
     out, last_end, outlets, pos, recased = [], 0, [], 0, False
     while True:
-        m = r.first_scan.search(text, pos)
+        m = r.first_scan_search(text, pos)
         if not m:
             break
         start, word = m.start(), m.group()
         pos = m.end()
+        # a head first_scan found is one scan finds (scan's may end further: "&", "+" may follow it)
+        head = word in r.scanned
         if word in r.press:
             outlets.append(m.span())
-            if not r.scan.match(text, start):
+            if not (head or r.scan.match(text, start)):
                 continue
         if word in r.capitals and not recased:
             text, pos, recased = sentence_case(raw), start, True  # the same length: scan it again from here
             continue
-        if start < last_end or not r.scan.match(text, start):
+        if start < last_end or not (head or r.scan.match(text, start)):
             continue
         listed_items = _colon_list(r, text, start, era)
         if listed_items:

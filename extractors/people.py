@@ -10,6 +10,7 @@ is the document's "Lê Đức Vinh", "ông Trump" a foreign name, "Ông Địa" 
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -49,25 +50,46 @@ class _Rules:
         # character) can start
         # (a capital first: the scan stops only at capitals)
         self.name_only = regex.compile(rf"(?=\p{{Lu}})(?<![\p{{L}}\d]){name}(?![\p{{L}}\d])")
+        # the words a name or a match can start with, for the standard library's re, which skips the
+        # text between them several times faster than `regex` tries a pattern at every character
+        # (`_search`); None when the minority prefix is not of the form "(?:H|K|...)['’]...".
+        # No lower-case letter or digit follows them: a space, a colon or (after "H’") a capital does
+        minority = regex.fullmatch(r"\(\?:(\w(?:\|\w)*)\)\[(['’]+)\].*", cfg["minority_first_syllable"])
+        if minority:
+            starts = [c + q for c in minority[1].split("|") for q in minority[2]]
+            small = f"a-z0-9{VOWELS}đ"
+            self.name_words = re.compile(
+                rf"(?:{trie_alternation(cfg['surnames'] + starts)})(?:(?<=['’])|[ ](?![\s{small}]))")
+            self.person_words = re.compile(trie_alternation(
+                cfg["positions"] + [p.upper() for p in cfg["positions"]] + cfg["ranks"] + cfg["honorifics"]
+                + cfg["person_cues"] + cfg["surnames"] + starts) + f"(?![{small}])")
+        else:
+            self.name_words = self.person_words = None
         self.enough_cues = set(cfg["honorifics_enough_alone"]) | set(cfg["person_cues"])
         self.need_three = set(cfg["person_cues_need_three_syllables"])
         self.after_name = regex.compile(cfg["after_name"])
+        # (word lists as tries: one branch per letter; these three are read only for whether they match)
         self.thing_before = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
         self.school_before = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['thing_words_before_any_title'])})[ \t]+$", regex.REVERSE)
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['thing_words_before_any_title'])})[ \t]+$", regex.REVERSE)
         self.also_people_cue = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
         self.next_in_list = regex.compile(
-            rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
+            rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{trie_alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
         # (the look-behind first: the scan stops only at capitals, three times faster than at every
         # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
         countries = load_json("organizations.json")["foreign_countries"]
         self.short = regex.compile(
-            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{alternation(cfg['short_mention_cues'])})[ \t]+)"
-            rf"(?:(?:{alternation(countries)})[ \t]+)?(?!(?:{alternation(countries)})(?![\p{{L}}\p{{M}}]))"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['short_mention_cues'])})[ \t]+)"
+            rf"(?:(?:{trie_alternation(countries)})[ \t]+)?(?!(?:{trie_alternation(countries)})(?![\p{{L}}\p{{M}}]))"
             rf"(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?(?: \p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?){{0,2}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
+        # where `short` can match: after the last word of a cue and its spaces (one place per
+        # occurrence: of two last words starting at one place, only the shorter can end in a space)
+        # (the match starts at a capital: no space or lower-case letter follows the spaces)
+        self.cue_ends = re.compile(rf"(?:{trie_alternation({c.split()[-1] for c in cfg['short_mention_cues']})})"
+                                   rf"[ \t]+(?![ \ta-z{VOWELS}đ])")
         self.countries = frozenset(countries)
         self.cues_also_names = frozenset(cfg["short_mention_cues_also_names"])
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
@@ -79,8 +101,10 @@ class _Rules:
         self.province_names = frozenset(gazetteer().province_names) - set(cfg["province_names_also_people"])
         self.also_people = frozenset(cfg["province_names_also_people"])
         # a role before the position before a name, a comma between: "Ủy viên Bộ Chính trị, Phó Thủ tướng"
+        # (where every position starts with a capital, a search stops only at capitals)
+        capital = r"(?=\p{Lu})" if all(regex.match(r"\p{Lu}", p) for p in cfg["positions"]) else ""
         self.role_before = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?P<role>(?:{positions})(?: [^\s,.;:()]+){{0,5}}),[ \t]*$")
+            rf"{capital}(?<![\p{{L}}\p{{M}}])(?P<role>(?:{positions})(?: [^\s,.;:()]+){{0,5}}),[ \t]*$")
         self.not_foreign = frozenset(cfg["not_foreign_names"])
 
 
@@ -168,11 +192,25 @@ def _following(r: _Rules, text: str, pos: int, seen: list[Person]) -> int:
         pos = nxt.end()
 
 
+def _search(pattern, words, text: str, pos: int):
+    """pattern.search(text, pos), tried only where one of `words` (all it can start with) starts."""
+    if words is None:
+        return pattern.search(text, pos)
+    while True:
+        word = words.search(text, pos)
+        if word is None:
+            return None
+        m = pattern.match(text, word.start())
+        if m:
+            return m
+        pos = word.start() + 1
+
+
 def extract(doc: Document) -> list[Person]:
     r, out, text, pos = rules(), [], doc.text, 0
     held = None  # a match whose name turned out to start with a place: its position word still counts
     while True:
-        name = r.name_only.search(text, pos)
+        name = _search(r.name_only, r.name_words, text, pos)
         if not name:
             break
         # every match holds a name; none starting before the first name at or after `pos` can
@@ -180,7 +218,7 @@ def extract(doc: Document) -> list[Person]:
         # before a name holds none; a cue may: "PGS.TS", "gồm:")
         lo = max(pos, name.start() - _LONGEST_PREFIX)
         cut = _BREAK.search(text, lo, name.start())
-        m = r.person.search(text, max(lo, cut.start() - _CUE_WITH_POINT) if cut else lo)
+        m = _search(r.person, r.person_words, text, max(lo, cut.start() - _CUE_WITH_POINT) if cut else lo)
         if not m:
             break
         pos = m.end()
@@ -230,13 +268,28 @@ def _earlier_role(r: _Rules, text: str, start: int, position: str) -> str:
     return f"{m['role']}, {position}"
 
 
+def _short_matches(r: _Rules, text: str):
+    """r.short.finditer(text), tried only right after a cue's last word and its spaces."""
+    end, at = 0, 0
+    while True:
+        cue = r.cue_ends.search(text, at)
+        if cue is None:
+            return
+        at = cue.start() + 1
+        if cue.end() >= end:
+            m = r.short.match(text, cue.end())
+            if m:
+                end = m.end()
+                yield m
+
+
 def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
     """"ông Vinh" after "Lê Đức Vinh" is that person; "ông Trump" is "Donald Trump" where the text
     names him so, else "Trump" (no Vietnamese syllable: a foreign name); "ông Tuấn" or "Ông Địa"
     with no full name of the document ending so is none. Two passes: the full names first."""
     taken = [(p.start_char, p.end_char) for p in people]
     shorts, foreign = [], []
-    for m in r.short.finditer(text):
+    for m in _short_matches(r, text):
         s, e = m.span("w")
         if any(a <= s < b for a, b in taken):
             continue
@@ -269,8 +322,9 @@ def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
     return out
 
 
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* $")
-_TWO_WORDS_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* \p{Lu}[\p{L}\p{M}]* $")
+# (a capital first: a search stops only at capitals, not at every character)
+_WORD_BEFORE = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* $")
+_TWO_WORDS_BEFORE = regex.compile(r"(?=\p{Lu})(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]* \p{Lu}[\p{L}\p{M}]* $")
 
 
 def _continues_place(text: str, start: int) -> bool:

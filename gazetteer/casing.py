@@ -10,7 +10,7 @@ import functools
 
 import regex
 
-from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
 from vietmine.gazetteer.text import name_key
 
 VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -23,6 +23,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _MAX_PLACE_WORDS = 4
 
 
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
 def is_syllable(word: str) -> bool:
     """"SƠN", "nhân" are Vietnamese syllables; "UBND", "TP", "VOV", "Trump" are not."""
     return _SYLLABLE.fullmatch(word.lower()) is not None
