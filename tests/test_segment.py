@@ -2,6 +2,7 @@
 inside a sentence (gazette and PDF text) is soft; list items, headings, table rows, header lines
 and a news title stay sentences of their own."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from tests.conftest import shared_path
 from tests.util import doc_of
@@ -111,3 +112,34 @@ def test_a_hard_wrapped_gazette_keeps_a_full_line_with_its_continuation():
     assert any(s.startswith("Thông tư này có hiệu lực kể từ ngày 13 tháng 10 năm 2025 và thay thế Thông tư "
                             "57/2019/TT-BCA ngày 11 tháng 11 năm 2019") for s in got)
     assert "Hiệu lực thi hành và điều khoản áp dụng" in got
+
+
+# The fast splitter must give underthesea's own sentences: random strings over the characters its
+# rules look at (stops, ellipses, quotes, abbreviations, numbers, spaces of several kinds), and
+# the real texts.
+_SPLIT_PIECES = [*"....??!!  \t\n\r\xa0\u2009aAbTtpsđĐ01239…”e.g", "tp", "Tp", "TS", "e.g", "1.500", "...", "\u3000",
+                 "\x1c", "ths"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SPLIT_PIECES), max_size=30).map("".join))
+def test_the_fast_splitter_gives_underthesea_sentences_on_random_text(text):
+    from vietmine.pipeline.segment import _punkt_abbreviations, _punkt_spans, _tokenizer_spans
+
+    abbreviations = _punkt_abbreviations()
+    if abbreviations is None:
+        pytest.skip("the installed underthesea splits otherwise: its sent_tokenize is called")
+    assert _punkt_spans(text, abbreviations) == _tokenizer_spans(text)
+
+
+@pytest.mark.parametrize("source", ["bundled corpus", "shared texts"])
+def test_the_fast_splitter_gives_underthesea_sentences_on_real_text(source):
+    from vietmine.corpus import SAMPLE_DIR
+    from vietmine.pipeline.segment import _punkt_abbreviations, _punkt_spans, _tokenizer_spans
+
+    abbreviations = _punkt_abbreviations()
+    assert abbreviations is not None, "underthesea 9 (the pinned floor) has the tokenizer the fast path reads"
+    folder = SAMPLE_DIR if source == "bundled corpus" else shared_path("texts")
+    for path in sorted(folder.glob("*.txt")):
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            assert _punkt_spans(block, abbreviations) == _tokenizer_spans(block), (path.name, block[:80])
