@@ -25,6 +25,7 @@ _NOT_LETTERS = "([{\"'“‘«-–—.,;:!?/*•·…"
 _COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
 _BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|hơn)\s+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_DIGITS = regex.compile(r"\d+")
 
 
 class _Rules:
@@ -41,8 +42,10 @@ class _Rules:
         self.worded = regex.compile(
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
             regex.I)
-        # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
+        self.worded_starts = [w.lower() for w in cfg["number_word_starts"]]
+        # one pattern per first word ("hàng", "cả"), tried where its first word stands
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
+        self.vague_firsts = [f.lower() for f in sorted(firsts)]
         self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
@@ -558,6 +561,50 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     return [it[2] for it in items if it[2] is not None and it[3]]
 
 
+def _matches_at(pattern, text: str, starts) -> list:
+    """What `pattern.finditer(text)` finds, given every position where a match may start (sorted,
+    duplicates allowed): the pattern is tried only there. A scan of the whole text by a pattern that
+    opens with a look-behind or an alternation costs more than finding its first characters with
+    `str.find` or a character class."""
+    out, end = [], 0
+    for p in starts:
+        if p >= end:
+            m = pattern.match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _numbers(text: str) -> list:
+    """The numeric expressions: a match starts at the first digit of a run (the pattern's look-behind
+    excludes a digit before it) or at "từ"/"Từ"."""
+    starts = [m.start() for m in _DIGITS.finditer(text)]
+    froms = [i - 1 for i in _positions(text, "ừ") if i and text[i - 1] in "Tt"]
+    return _matches_at(rules().numeric, text, sorted(starts + froms) if froms else starts)
+
+
+def _worded_and_vague(text: str) -> tuple[list, list]:
+    """The number words and vague quantities ("hai", "hàng trăm"), where a first word stands in the
+    lower-case text. The patterns ignore case; lower() keeps the offsets and finds every case form of
+    these words but two: a character that lowers to two ("İ") and the long s ("ſ"), scanned in full."""
+    r = rules()
+    low = text.lower()
+    if len(low) != len(text) or "ſ" in text:
+        return list(r.worded.finditer(text)), [m for p in r.vague for m in p.finditer(text)]
+    worded = _matches_at(r.worded, text, sorted(i for w in r.worded_starts for i in _positions(low, w)))
+    vague = [m for first, p in zip(r.vague_firsts, r.vague) for m in _matches_at(p, text, _positions(low, first))]
+    return worded, vague
+
+
 def _cmp_before(before: str) -> str:
     r = rules()
     last = before.rsplit(None, 1)[-1:]
@@ -683,7 +730,7 @@ def extract(doc: Document) -> list:
                          start_char=start, end_char=end, value_max=value_max, denominator=den, category=category))
 
     excluded_end, excluded_by = -1, ""  # where the last number excluded by the words before it ends, and those words
-    for m in r.numeric.finditer(text):
+    for m in _numbers(text):
         a, hi_text, den_text = m["a"], m["b"], m["den"]
         if hi_text is None and den_text is None and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
@@ -734,7 +781,8 @@ def extract(doc: Document) -> list:
             emit(value, m.start(), m.end(), cmp, den=den, number=a)
         else:
             emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
-    for m in r.worded.finditer(text):
+    worded, vague = _worded_and_vague(text)
+    for m in worded:
         nxt = text[m.end() + 1:m.end() + 3]
         lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip() if m["w"][0].isupper() else ""
         if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
@@ -751,7 +799,7 @@ def extract(doc: Document) -> list:
         before = text[max(0, m.start() - 30):m.start()]
         if value and not _label_before(before) and not (3 <= value <= 7 and _last_word(before, len(before)) == "ngã"):
             emit(value, m.start(), m.end(), _cmp_before(before))
-    for m in (m for pattern in r.vague for m in pattern.finditer(text)):
+    for m in vague:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
