@@ -13,7 +13,7 @@ import importlib.util
 from pathlib import Path
 
 from vietmine.extractors.dates import document_year
-from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
 from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -96,7 +96,9 @@ class _Rules:
         # "từ 10 người trở lên", "80% trở lên số chi bộ", "hai liệt sĩ trở lên": a bound after the number or the phrase
         self.bound_after = regex.compile(rf"^[ \t]*(?P<b>{alternation(cfg['bound_after'])})(?!\p{{L}})")
         self.bound_names = cfg["bound_after"]
-        self.unit = regex.compile(rf"^\s*(?P<u>{alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
+        # (factored by common prefixes: tried after every number, three times faster than a flat alternation;
+        # the longer unit still wins: "km2" over "km")
+        self.unit = regex.compile(rf"^\s*(?P<u>{trie_alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
@@ -280,18 +282,30 @@ def _entity(rest: str) -> tuple[str, int] | None:
     m = r.entity.match(rest)
     if not m:
         return None
-    words = m["e"].split()
+    e, e_end = m["e"], m.end("e")
+    if rest[e_end:e_end + 1] == "/" and r.per_unit.match(rest, e_end):
+        return None
+    found = _phrase(e)
+    if found is None or (found[1] == "phần" and r.fraction.match(rest)):
+        return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
+    return found[0], m.start("e")
+
+
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
+def _phrase(e: str) -> tuple[str, str] | None:
+    """The counted phrase read from the words after a number and its first word, or None when they
+    name no thing (what `_entity` decides from these words alone: memoised, as words recur)."""
+    r = rules()
+    words = e.split()
     while words and words[0].lower() in r.single_word_determiners:
         words = words[1:]
-    if not words or (rest[m.end("e"):m.end("e") + 1] == "/" and r.per_unit.match(rest, m.end("e"))):
+    if not words:
         return None
     if len(words[0]) == 1 and words[0].isascii():
         return None  # a letter: "16-35 f/2.8"
     first_two = " ".join(words[:2]).lower()
     if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
         return None
-    if words[0] == "phần" and r.fraction.match(rest):
-        return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
     if words[0][0].isupper() and not _names_a_thing(words):
         return None
     if words[0].lower() in r.adverbs and _words(" ".join(words[:2]).lower())[0] in r.adverbs:
@@ -304,8 +318,8 @@ def _entity(rest: str) -> tuple[str, int] | None:
             break  # (not inside a word: "hai hợp đồng")
         kept.append(w)
     kept = _cut_at_predicate(tuple(kept))
-    prefix = m["e"][: m["e"].index(words[0])]
-    return prefix + " ".join(kept), m.start("e")
+    prefix = e[: e.index(words[0])]
+    return prefix + " ".join(kept), words[0]
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
@@ -642,17 +656,19 @@ def extract(doc: Document) -> list:
     def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False, number=""):
         rest = text[end_num:end_num + 160]
         # (each pattern is tried only when the first character after the number allows it: this runs for every number)
-        pm = r.paren.match(rest) if rest[:4].lstrip()[:1] == "(" else None
+        first = rest[:4].lstrip()[:1]
+        pm = r.paren.match(rest) if first == "(" else None
         if pm:
             rest = rest[pm.end():]
             end_num += pm.end()
+            first = rest[:4].lstrip()[:1]
         is_pct = pct_inside
-        m = r.percent.match(rest) if rest[:4].lstrip()[:1] in ("%", "p") else None
+        m = r.percent.match(rest) if first in ("%", "p") else None
         if m:
             is_pct = True
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
-            m = r.scale.match(rest) if rest[:4].lstrip()[:1] in r.scale_initials else None
+            m = r.scale.match(rest) if first in r.scale_initials else None
             if m and r.scale_word_starting.match(rest, m.start("s")):
                 m = None  # "2 tỷ phú", "triệu phú": a word, no scale
             scaled = m is not None
@@ -731,56 +747,57 @@ def extract(doc: Document) -> list:
 
     excluded_end, excluded_by = -1, ""  # where the last number excluded by the words before it ends, and those words
     for m in _numbers(text):
-        a, hi_text, den_text = m["a"], m["b"], m["den"]
-        if hi_text is None and den_text is None and _BARE_YEAR.fullmatch(a):
+        frm, a, pct_a, hi_text, den_text = m.groups()  # (one call: this runs for every number)
+        start, end = m.span()
+        if hi_text is None and den_text is None and len(a) == 4 and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
-        before = text[max(0, m.start() - 30):m.start()]
+        before = text[max(0, start - 30):start]
         digits = a.replace(".", "").replace(",", "")
         b = before.rstrip()
         last = b[b.rfind(" ") + 1:].strip(_NOT_LETTERS)
         # a lower-case word that ends no label and no pattern, the case of most numbers, is tested first
         maybe = not last.islower() or last in r.before_words_to_test
-        if maybe and _excluded(text, before, m.end(), a, digits):
+        if maybe and _excluded(text, before, end, a, digits):
             # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
-            excluded_end, excluded_by = m.end(), before if len(a) < 4 else ""
+            excluded_end, excluded_by = end, before if len(a) < 4 else ""
             continue  # article numbers, names with numbers, times, page numbers after a date, grades
-        link = r.coordination.fullmatch(text, excluded_end, m.start()) if m.start() - excluded_end < 8 else None
+        link = r.coordination.fullmatch(text, excluded_end, start) if start - excluded_end < 8 else None
         if link and (link["and"] or (excluded_by and not r.temporal_before.search(excluded_by))):
-            excluded_end = m.end()
+            excluded_end = end
             continue  # "Điều 5, 6", "nhóm số 1, 2 quy định": coordinated with an excluded number
         if a in ("2", "3") and r.exponent_before.search(before):
             continue  # "5000 m 2": a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
-        if b[-1:] == "/" and not _pair_follows(text, out, m.start() - 1 - (len(before) - len(b)), a):
+        if b[-1:] == "/" and not _pair_follows(text, out, start - 1 - (len(before) - len(b)), a):
             continue  # a rate ("6 lít/100 km", "39,1 hành khách/1 lượt xe"), not the second count of a pair
         if den_text is not None:
-            if f"{a}/{den_text}" in r.not_ratios and not r.countable_after.match(text, m.end()):
+            if f"{a}/{den_text}" in r.not_ratios and not r.countable_after.match(text, end):
                 continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
-            if "," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()]):
+            if "," in a or r.rate_cue_before.search(text[max(0, start - 60):start]):
                 continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
             if len(den_text) < 3 and int(den_text) <= 12 and r.date_ratio_before.search(before):
                 continue  # a day and month: "hôm nay 4/7"
         value = parse_number(a)
         out_of = b[-4:] == "trên" and r.out_of_before.search(before)
-        cmp = _cmp_before(before) if not (m["from"] or out_of) else "eq"
+        cmp = _cmp_before(before) if not (frm or out_of) else "eq"
         if a == "1" and hi_text is None and den_text is None and cmp in ("gt", "lt") \
-                and not r.scale.match(text[m.end():m.end() + 12]):
+                and not r.scale.match(text[end:end + 12]):
             continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
-        if m["b"] is not None:
-            if m["den"] is not None:
+        if hi_text is not None:
+            if den_text is not None:
                 continue
-            hi = parse_number(m["b"])
-            if hi <= value or value == 0 or (m["from"] is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
+            hi = parse_number(hi_text)
+            if hi <= value or value == 0 or (frm is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
                 continue
-            emit(value, m.start(), m.end(), "range", value_max=hi, pct_inside=bool(m["pct_a"]))
-        elif m["den"] is not None:
-            den = parse_number(m["den"])
+            emit(value, start, end, "range", value_max=hi, pct_inside=bool(pct_a))
+        elif den_text is not None:
+            den = parse_number(den_text)
             if value > den:
                 continue
-            emit(value, m.start(), m.end(), cmp, den=den, number=a)
+            emit(value, start, end, cmp, den=den, number=a)
         else:
-            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
+            emit(value, start if not frm else m.start("a"), end, cmp, number=a)
     worded, vague = _worded_and_vague(text)
     for m in worded:
         nxt = text[m.end() + 1:m.end() + 3]
