@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import regex
 import importlib.util
@@ -123,7 +124,10 @@ class _Rules:
         self.one_of = regex.compile(
             rf"^[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
-        self.target = regex.compile(cfg["target_cues"])
+        self.target = regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in cfg['target_cues'])})\b")
+        # the same words in the lower-case text, found first (most sentences hold none; a flat alternation
+        # of literals is searched faster by `re` than by `regex`)
+        self.target_words = re.compile("|".join(re.escape(w.lower()) for w in cfg["target_cues"]))
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
         self.categories = sorted(cfg["categories"], key=len, reverse=True)
         self.determiners = regex.compile(rf"^(?:(?:{alternation(cfg['determiners'])})\s+)+", regex.I)
@@ -606,13 +610,19 @@ def _numbers(text: str) -> list:
     return _matches_at(rules().numeric, text, sorted(starts + froms) if froms else starts)
 
 
-def _worded_and_vague(text: str) -> tuple[list, list]:
-    """The number words and vague quantities ("hai", "hàng trăm"), where a first word stands in the
-    lower-case text. The patterns ignore case; lower() keeps the offsets and finds every case form of
-    these words but two: a character that lowers to two ("İ") and the long s ("ſ"), scanned in full."""
-    r = rules()
+def _lower(text: str) -> str | None:
+    """The text in lower case, where the words of the patterns that ignore case are looked for first;
+    None when lower() would move offsets (a character that lowers to two: "İ") or miss a case form of
+    their letters (the long s "ſ" matches "s"): the patterns then read the whole text."""
     low = text.lower()
-    if len(low) != len(text) or "ſ" in text:
+    return low if len(low) == len(text) and "ſ" not in text else None
+
+
+def _worded_and_vague(text: str, low: str | None) -> tuple[list, list]:
+    """The number words and vague quantities ("hai", "hàng trăm"), tried where a first word stands
+    in the lower-case text."""
+    r = rules()
+    if low is None:
         return list(r.worded.finditer(text)), [m for p in r.vague for m in p.finditer(text)]
     worded = _matches_at(r.worded, text, sorted(i for w in r.worded_starts for i in _positions(low, w)))
     vague = [m for first, p in zip(r.vague_firsts, r.vague) for m in _matches_at(p, text, _positions(low, first))]
@@ -630,17 +640,20 @@ def _cmp_before(before: str) -> str:
     return r.cmp_names[m.lastgroup] if m else "eq"
 
 
-def _set_context(doc: Document, counts: list, default_year: int | None) -> None:
+def _set_context(doc: Document, counts: list, default_year: int | None, low: str | None) -> None:
     """Each count's modality (a target when a cue such as "phấn đấu" stands before it in its sentence)
     and year (the last "năm YYYY" before it in its sentence, else the document's); each sentence is
-    read once however many counts it holds."""
+    read once however many counts it holds, the patterns tried only when its lower-case text (`low`,
+    see _lower) holds their words."""
     r, text, seen = rules(), doc.text, {}
     for c in counts:
         pos = c.start_char
         s, e = _sentence_bounds(doc, pos)
         if s not in seen:
-            cue = r.target.search(text, s, e)
-            seen[s] = (cue.end() if cue else None, [(m.end(), int(m[1])) for m in r.year_in_sentence.finditer(text, s, e)])
+            cue = r.target.search(text, s, e) if low is None or r.target_words.search(low, s, e) else None
+            years = [(m.end(), int(m[1])) for m in r.year_in_sentence.finditer(text, s, e)] \
+                if low is None or low.find("năm", s, e) >= 0 else []
+            seen[s] = (cue.end() if cue else None, years)
         cue_end, years = seen[s]
         c.modality = "target" if cue_end is not None and cue_end <= pos else "achieved"
         c.year = next((y for end, y in reversed(years) if end <= pos), default_year)
@@ -798,7 +811,8 @@ def extract(doc: Document) -> list:
             emit(value, start, end, cmp, den=den, number=a)
         else:
             emit(value, start if not frm else m.start("a"), end, cmp, number=a)
-    worded, vague = _worded_and_vague(text)
+    low = _lower(text)
+    worded, vague = _worded_and_vague(text, low)
     for m in worded:
         nxt = text[m.end() + 1:m.end() + 3]
         lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip() if m["w"][0].isupper() else ""
@@ -822,6 +836,6 @@ def extract(doc: Document) -> list:
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
-    _set_context(doc, counts, document_year(doc) if counts else None)
+    _set_context(doc, counts, document_year(doc) if counts else None, low)
     _link_parts(doc, counts)
     return out
