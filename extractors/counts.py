@@ -226,15 +226,34 @@ def _dictionary() -> frozenset[str]:
 def _words(phrase: str) -> tuple[str, ...]:
     """A lower-case phrase cut into whole words, longest dictionary word first ("dự án đầu tư" ->
     "dự án", "đầu tư"); syllables no word covers stand alone."""
-    syl, d, out, i = phrase.split(), _dictionary(), [], 0
-    while i < len(syl):
-        n = next((n for n in range(min(4, len(syl) - i), 1, -1) if " ".join(syl[i:i + n]) in d), 1)
-        out.append(" ".join(syl[i:i + n]))
+    return tuple(_each_word(phrase.split()))
+
+
+def _each_word(syl: list[str]):
+    """The words of `_words`, one at a time: a reader that stops at the first word it wants cuts the
+    rest of the phrase no further."""
+    r, words = rules(), _segments(syl)
+    first = next(words, None)
+    if first is None:
+        return
+    second = next(words, None) if first in r.agent_prefixes else None
+    if second is not None and (" " in second or second in r.verbs):
+        yield f"{first} {second}"  # "nhà lãnh đạo", "nhà đầu tư": the doer
+    else:
+        yield first
+        if second is not None:
+            yield second
+    yield from words
+
+
+def _segments(syl: list[str]):
+    d, i, count = _dictionary(), 0, len(syl)
+    while i < count:
+        n = min(4, count - i)
+        while n > 1 and " ".join(syl[i:i + n]) not in d:
+            n -= 1
+        yield " ".join(syl[i:i + n])
         i += n
-    r = rules()
-    if len(out) > 1 and out[0] in r.agent_prefixes and (" " in out[1] or out[1] in r.verbs):
-        out[:2] = [f"{out[0]} {out[1]}"]  # "nhà lãnh đạo", "nhà đầu tư": the doer
-    return tuple(out)
 
 
 def _head_syllables(low: list[str]) -> int:
@@ -258,7 +277,7 @@ def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
         return words
     # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event ("dao phóng lợn": a tool its use)
     i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads_and_instruments
-    for w in _words(" ".join(low[head:])):
+    for w in _each_word(" ".join(low[head:]).split()):
         if w in r.adverbs or (w in r.verbs and (seen_verb or (" " not in w and not (event and i == head)))):
             return words[:i]
         seen_verb |= w in r.verbs
