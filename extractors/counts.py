@@ -26,7 +26,9 @@ _NOT_LETTERS = "([{\"'“‘«-–—.,;:!?/*•·…"
 _COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
 _BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|hơn)\s+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_DIGITS = regex.compile(r"\d+")
+# Where a numeric expression may start: the first digit of a run, not after what the look-behind of
+# the number pattern refuses whatever the text (a separator, an ASCII letter, a digit and a slash)
+_DIGITS = regex.compile(r"(?<![\d.,:\-–A-Za-z])(?<!\d/)\d+")
 
 
 class _Rules:
@@ -223,15 +225,15 @@ def _dictionary() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
-def _words(phrase: str) -> tuple[str, ...]:
-    """A lower-case phrase cut into whole words, longest dictionary word first ("dự án đầu tư" ->
-    "dự án", "đầu tư"); syllables no word covers stand alone."""
-    return tuple(_each_word(phrase.split()))
+def _first_word(phrase: str) -> str:
+    """The first whole word of a lower-case phrase (see _each_word): "dự án đầu tư" -> "dự án"."""
+    return next(_each_word(phrase.split()))
 
 
 def _each_word(syl: list[str]):
-    """The words of `_words`, one at a time: a reader that stops at the first word it wants cuts the
-    rest of the phrase no further."""
+    """Lower-case syllables cut into whole words, longest dictionary word first ("dự án đầu tư" ->
+    "dự án", "đầu tư"; syllables no word covers stand alone), one at a time: a reader that stops at
+    the first word it wants cuts the rest of the phrase no further."""
     r, words = rules(), _segments(syl)
     first = next(words, None)
     if first is None:
@@ -263,7 +265,7 @@ def _head_syllables(low: list[str]) -> int:
     skip = 1 if low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     if skip and len(low) == 1:
         return 0
-    return skip + len(_words(" ".join(low[skip:skip + 4]))[0].split())
+    return skip + len(_first_word(" ".join(low[skip:skip + 4])).split())
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
@@ -292,7 +294,7 @@ def _names_a_thing(words: list[str]) -> bool:
     first, r = words[0], rules()
     if first.isupper():
         return len(first) > 1 and first.isalpha() and first not in r.not_count_acronyms
-    word = _words(" ".join(words[:4]).lower())[0] if len(words) > 1 else ""
+    word = _first_word(" ".join(words[:4]).lower()) if len(words) > 1 else ""
     if " " in word and not all(w[0].isupper() for w in words[:word.count(" ") + 1]):
         return True  # a word of the dictionary: "2 Huy chương vàng", "2 Phó Giám đốc" (not a name: "63 Trần Khánh Dư")
     # "hai Phiếu thu bài thi", "9 Trạm biến áp", "2 Sở giao dịch": a counted noun before a lower-case word
@@ -331,7 +333,7 @@ def _phrase(e: str) -> tuple[str, str] | None:
         return None
     if words[0][0].isupper() and not _names_a_thing(words):
         return None
-    if words[0].lower() in r.adverbs and _words(" ".join(words[:2]).lower())[0] in r.adverbs:
+    if words[0].lower() in r.adverbs and _first_word(" ".join(words[:2]).lower()) in r.adverbs:
         return None  # "cả hai đều ...", "cả hai chỉ dừng": no noun follows
     if len(words) >= 2 and all(len(w) > 1 and w.isupper() for w in words[:2]):
         return None  # a heading after a page number ("14 CÔNG BÁO/Số 261")
@@ -516,7 +518,7 @@ def _shared_noun(doc: Document, counts: list, loose: list) -> list:
                 w0 = max(s0, start - 160)
                 m = r.share_of_things.search(text, w0, start)
                 head = m and _entity(" " + m["np"])
-                if head and _words(head[0].lower())[0] in r.share_heads:
+                if head and _first_word(head[0].lower()) in r.share_heads:
                     found.append(Count(value=value, cmp=cmp, is_percent=True, entity=head[0],
                                        start_char=m.start("np"), end_char=end, category=category_of(head[0])))
                 continue
@@ -622,8 +624,7 @@ def _positions(text: str, word: str) -> list[int]:
 
 
 def _numbers(text: str) -> list:
-    """The numeric expressions: a match starts at the first digit of a run (the pattern's look-behind
-    excludes a digit before it) or at "từ"/"Từ"."""
+    """The numeric expressions: a match starts at the first digit of a run (see _DIGITS) or at "từ"/"Từ"."""
     starts = [m.start() for m in _DIGITS.finditer(text)]
     froms = [i - 1 for i in _positions(text, "ừ") if i and text[i - 1] in "Tt"]
     return _matches_at(rules().numeric, text, sorted(starts + froms) if froms else starts)
@@ -842,7 +843,7 @@ def extract(doc: Document) -> list:
             continue
         if " " not in m["w"]:
             word = r.first_word.match(text, m.end() + 1)[0].lower()
-            if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]
+            if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _first_word(text[m.end() + 1:m.end() + 40].lower())
                     or f"{_last_word(text, m.start())} {m['w'].lower()}" in r.words_ending_in_a_number_word):
                 continue  # a word of its own: "ba lô", "chín chắn", "tài ba" (but "bốn tay vợt")
         value = parse_number_words(m["w"])
