@@ -49,6 +49,7 @@ class _Rules:
         # one pattern per first word ("hàng", "cả"), tried where its first word stands
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
         self.vague_firsts = [f.lower() for f in sorted(firsts)]
+        self.vague_lower = tuple(v.lower() for v in cfg["vague_quantities"])
         self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
@@ -307,13 +308,13 @@ def _entity(rest: str) -> tuple[str, int] | None:
     m = r.entity.match(rest)
     if not m:
         return None
-    e, e_end = m["e"], m.end("e")
+    e_start, e_end = m.span("e")
     if rest[e_end:e_end + 1] == "/" and r.per_unit.match(rest, e_end):
         return None
-    found = _phrase(e)
+    found = _phrase(rest[e_start:e_end])
     if found is None or (found[1] == "phần" and r.fraction.match(rest)):
         return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
-    return found[0], m.start("e")
+    return found[0], e_start
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
@@ -645,7 +646,9 @@ def _worded_and_vague(text: str, low: str | None) -> tuple[list, list]:
     if low is None:
         return list(r.worded.finditer(text)), [m for p in r.vague for m in p.finditer(text)]
     worded = _matches_at(r.worded, text, sorted(i for w in r.worded_starts for i in _positions(low, w)))
-    vague = [m for first, p in zip(r.vague_firsts, r.vague) for m in _matches_at(p, text, _positions(low, first))]
+    # ("cả", "hàng" are frequent words: a start is tried only where a whole quantity follows in lower case)
+    vague = [m for first, p in zip(r.vague_firsts, r.vague)
+             for m in _matches_at(p, text, [i for i in _positions(low, first) if low.startswith(r.vague_lower, i)])]
     return worded, vague
 
 
