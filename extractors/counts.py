@@ -250,6 +250,7 @@ def _each_word(syl: list[str]):
 
 
 def _segments(syl: list[str]):
+    """The dictionary words of `_each_word`, before the doer is joined."""
     d, i, count = _dictionary(), 0, len(syl)
     while i < count:
         n = min(4, count - i)
@@ -617,6 +618,7 @@ def _matches_at(pattern, text: str, starts) -> list:
 
 
 def _positions(text: str, word: str) -> list[int]:
+    """Every offset of `word` in `text` (str.find: far faster than a pattern scan)."""
     out, i = [], text.find(word)
     while i >= 0:
         out.append(i)
