@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import regex
 import importlib.util
 from pathlib import Path
 
 from vietmine.extractors.dates import document_year
-from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json
+from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
 from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -25,6 +26,9 @@ _NOT_LETTERS = "([{\"'“‘«-–—.,;:!?/*•·…"
 _COORDINATED_BEFORE = regex.compile(r"(?:\d+(?:\s+\p{L}+)?\s*(?:,|và|hoặc|-|–)\s*)+$")
 _BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|hơn)\s+$")
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Where a numeric expression may start: the first digit of a run, not after what the look-behind of
+# the number pattern refuses whatever the text (a separator, an ASCII letter, a digit and a slash)
+_DIGITS = regex.compile(r"(?<![\d.,:\-–A-Za-z])(?<!\d/)\d+")
 
 
 class _Rules:
@@ -41,8 +45,11 @@ class _Rules:
         self.worded = regex.compile(
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
             regex.I)
-        # one pattern per first word ("hàng", "cả"): a literal start is searched much faster than an alternation
+        self.worded_starts = [w.lower() for w in cfg["number_word_starts"]]
+        # one pattern per first word ("hàng", "cả"), tried where its first word stands
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
+        self.vague_firsts = [f.lower() for f in sorted(firsts)]
+        self.vague_lower = tuple(v.lower() for v in cfg["vague_quantities"])
         self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
@@ -93,7 +100,9 @@ class _Rules:
         # "từ 10 người trở lên", "80% trở lên số chi bộ", "hai liệt sĩ trở lên": a bound after the number or the phrase
         self.bound_after = regex.compile(rf"^[ \t]*(?P<b>{alternation(cfg['bound_after'])})(?!\p{{L}})")
         self.bound_names = cfg["bound_after"]
-        self.unit = regex.compile(rf"^\s*(?P<u>{alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
+        # (factored by common prefixes: tried after every number, three times faster than a flat alternation;
+        # the longer unit still wins: "km2" over "km")
+        self.unit = regex.compile(rf"^\s*(?P<u>{trie_alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
@@ -118,7 +127,10 @@ class _Rules:
         self.one_of = regex.compile(
             rf"^[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
-        self.target = regex.compile(cfg["target_cues"])
+        self.target = regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in cfg['target_cues'])})\b")
+        # the same words in the lower-case text, found first (most sentences hold none; a flat alternation
+        # of literals is searched faster by `re` than by `regex`)
+        self.target_words = re.compile("|".join(re.escape(w.lower()) for w in cfg["target_cues"]))
         self.year_in_sentence = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})\b")
         self.categories = sorted(cfg["categories"], key=len, reverse=True)
         self.determiners = regex.compile(rf"^(?:(?:{alternation(cfg['determiners'])})\s+)+", regex.I)
@@ -214,18 +226,38 @@ def _dictionary() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
-def _words(phrase: str) -> tuple[str, ...]:
-    """A lower-case phrase cut into whole words, longest dictionary word first ("dự án đầu tư" ->
-    "dự án", "đầu tư"); syllables no word covers stand alone."""
-    syl, d, out, i = phrase.split(), _dictionary(), [], 0
-    while i < len(syl):
-        n = next((n for n in range(min(4, len(syl) - i), 1, -1) if " ".join(syl[i:i + n]) in d), 1)
-        out.append(" ".join(syl[i:i + n]))
+def _first_word(phrase: str) -> str:
+    """The first whole word of a lower-case phrase (see _each_word): "dự án đầu tư" -> "dự án"."""
+    return next(_each_word(phrase.split()))
+
+
+def _each_word(syl: list[str]):
+    """Lower-case syllables cut into whole words, longest dictionary word first ("dự án đầu tư" ->
+    "dự án", "đầu tư"; syllables no word covers stand alone), one at a time: a reader that stops at
+    the first word it wants cuts the rest of the phrase no further."""
+    r, words = rules(), _segments(syl)
+    first = next(words, None)
+    if first is None:
+        return
+    second = next(words, None) if first in r.agent_prefixes else None
+    if second is not None and (" " in second or second in r.verbs):
+        yield f"{first} {second}"  # "nhà lãnh đạo", "nhà đầu tư": the doer
+    else:
+        yield first
+        if second is not None:
+            yield second
+    yield from words
+
+
+def _segments(syl: list[str]):
+    """The dictionary words of `_each_word`, before the doer is joined."""
+    d, i, count = _dictionary(), 0, len(syl)
+    while i < count:
+        n = min(4, count - i)
+        while n > 1 and " ".join(syl[i:i + n]) not in d:
+            n -= 1
+        yield " ".join(syl[i:i + n])
         i += n
-    r = rules()
-    if len(out) > 1 and out[0] in r.agent_prefixes and (" " in out[1] or out[1] in r.verbs):
-        out[:2] = [f"{out[0]} {out[1]}"]  # "nhà lãnh đạo", "nhà đầu tư": the doer
-    return tuple(out)
 
 
 def _head_syllables(low: list[str]) -> int:
@@ -235,7 +267,7 @@ def _head_syllables(low: list[str]) -> int:
     skip = 1 if low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     if skip and len(low) == 1:
         return 0
-    return skip + len(_words(" ".join(low[skip:skip + 4]))[0].split())
+    return skip + len(_first_word(" ".join(low[skip:skip + 4])).split())
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
@@ -249,7 +281,7 @@ def _cut_at_predicate(words: tuple[str, ...]) -> tuple[str, ...]:
         return words
     # "3 vụ cướp", "2 cuộc họp": the verb right after an event noun names the event ("dao phóng lợn": a tool its use)
     i, seen_verb, event = head, False, " ".join(low[:head]) in r.event_heads_and_instruments
-    for w in _words(" ".join(low[head:])):
+    for w in _each_word(" ".join(low[head:]).split()):
         if w in r.adverbs or (w in r.verbs and (seen_verb or (" " not in w and not (event and i == head)))):
             return words[:i]
         seen_verb |= w in r.verbs
@@ -264,7 +296,7 @@ def _names_a_thing(words: list[str]) -> bool:
     first, r = words[0], rules()
     if first.isupper():
         return len(first) > 1 and first.isalpha() and first not in r.not_count_acronyms
-    word = _words(" ".join(words[:4]).lower())[0] if len(words) > 1 else ""
+    word = _first_word(" ".join(words[:4]).lower()) if len(words) > 1 else ""
     if " " in word and not all(w[0].isupper() for w in words[:word.count(" ") + 1]):
         return True  # a word of the dictionary: "2 Huy chương vàng", "2 Phó Giám đốc" (not a name: "63 Trần Khánh Dư")
     # "hai Phiếu thu bài thi", "9 Trạm biến áp", "2 Sở giao dịch": a counted noun before a lower-case word
@@ -277,21 +309,33 @@ def _entity(rest: str) -> tuple[str, int] | None:
     m = r.entity.match(rest)
     if not m:
         return None
-    words = m["e"].split()
+    e_start, e_end = m.span("e")
+    if rest[e_end:e_end + 1] == "/" and r.per_unit.match(rest, e_end):
+        return None
+    found = _phrase(rest[e_start:e_end])
+    if found is None or (found[1] == "phần" and r.fraction.match(rest)):
+        return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
+    return found[0], e_start
+
+
+@functools.lru_cache(maxsize=MEMO_ENTRIES)
+def _phrase(e: str) -> tuple[str, str] | None:
+    """The counted phrase read from the words after a number and its first word, or None when they
+    name no thing (what `_entity` decides from these words alone: memoised, as words recur)."""
+    r = rules()
+    words = e.split()
     while words and words[0].lower() in r.single_word_determiners:
         words = words[1:]
-    if not words or (rest[m.end("e"):m.end("e") + 1] == "/" and r.per_unit.match(rest, m.end("e"))):
+    if not words:
         return None
     if len(words[0]) == 1 and words[0].isascii():
         return None  # a letter: "16-35 f/2.8"
     first_two = " ".join(words[:2]).lower()
     if first_two not in r.heads_despite and (words[0].lower() in r.not_heads or first_two in r.first_two_not_heads):
         return None
-    if words[0] == "phần" and r.fraction.match(rest):
-        return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
     if words[0][0].isupper() and not _names_a_thing(words):
         return None
-    if words[0].lower() in r.adverbs and _words(" ".join(words[:2]).lower())[0] in r.adverbs:
+    if words[0].lower() in r.adverbs and _first_word(" ".join(words[:2]).lower()) in r.adverbs:
         return None  # "cả hai đều ...", "cả hai chỉ dừng": no noun follows
     if len(words) >= 2 and all(len(w) > 1 and w.isupper() for w in words[:2]):
         return None  # a heading after a page number ("14 CÔNG BÁO/Số 261")
@@ -301,8 +345,8 @@ def _entity(rest: str) -> tuple[str, int] | None:
             break  # (not inside a word: "hai hợp đồng")
         kept.append(w)
     kept = _cut_at_predicate(tuple(kept))
-    prefix = m["e"][: m["e"].index(words[0])]
-    return prefix + " ".join(kept), m.start("e")
+    prefix = e[: e.index(words[0])]
+    return prefix + " ".join(kept), words[0]
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
@@ -476,7 +520,7 @@ def _shared_noun(doc: Document, counts: list, loose: list) -> list:
                 w0 = max(s0, start - 160)
                 m = r.share_of_things.search(text, w0, start)
                 head = m and _entity(" " + m["np"])
-                if head and _words(head[0].lower())[0] in r.share_heads:
+                if head and _first_word(head[0].lower()) in r.share_heads:
                     found.append(Count(value=value, cmp=cmp, is_percent=True, entity=head[0],
                                        start_char=m.start("np"), end_char=end, category=category_of(head[0])))
                 continue
@@ -558,6 +602,58 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     return [it[2] for it in items if it[2] is not None and it[3]]
 
 
+def _matches_at(pattern, text: str, starts) -> list:
+    """What `pattern.finditer(text)` finds, given every position where a match may start (sorted,
+    duplicates allowed): the pattern is tried only there. A scan of the whole text by a pattern that
+    opens with a look-behind or an alternation costs more than finding its first characters with
+    `str.find` or a character class."""
+    out, end = [], 0
+    for p in starts:
+        if p >= end:
+            m = pattern.match(text, p)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Every offset of `word` in `text` (str.find: far faster than a pattern scan)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _numbers(text: str) -> list:
+    """The numeric expressions: a match starts at the first digit of a run (see _DIGITS) or at "từ"/"Từ"."""
+    starts = [m.start() for m in _DIGITS.finditer(text)]
+    froms = [i - 1 for i in _positions(text, "ừ") if i and text[i - 1] in "Tt"]
+    return _matches_at(rules().numeric, text, sorted(starts + froms) if froms else starts)
+
+
+def _lower(text: str) -> str | None:
+    """The text in lower case, where the words of the patterns that ignore case are looked for first;
+    None when lower() would move offsets (a character that lowers to two: "İ") or miss a case form of
+    their letters (the long s "ſ" matches "s"): the patterns then read the whole text."""
+    low = text.lower()
+    return low if len(low) == len(text) and "ſ" not in text else None
+
+
+def _worded_and_vague(text: str, low: str | None) -> tuple[list, list]:
+    """The number words and vague quantities ("hai", "hàng trăm"), tried where a first word stands
+    in the lower-case text."""
+    r = rules()
+    if low is None:
+        return list(r.worded.finditer(text)), [m for p in r.vague for m in p.finditer(text)]
+    worded = _matches_at(r.worded, text, sorted(i for w in r.worded_starts for i in _positions(low, w)))
+    # ("cả", "hàng" are frequent words: a start is tried only where a whole quantity follows in lower case)
+    vague = [m for first, p in zip(r.vague_firsts, r.vague)
+             for m in _matches_at(p, text, [i for i in _positions(low, first) if low.startswith(r.vague_lower, i)])]
+    return worded, vague
+
+
 def _cmp_before(before: str) -> str:
     r = rules()
     last = before.rsplit(None, 1)[-1:]
@@ -569,17 +665,20 @@ def _cmp_before(before: str) -> str:
     return r.cmp_names[m.lastgroup] if m else "eq"
 
 
-def _set_context(doc: Document, counts: list, default_year: int | None) -> None:
+def _set_context(doc: Document, counts: list, default_year: int | None, low: str | None) -> None:
     """Each count's modality (a target when a cue such as "phấn đấu" stands before it in its sentence)
     and year (the last "năm YYYY" before it in its sentence, else the document's); each sentence is
-    read once however many counts it holds."""
+    read once however many counts it holds, the patterns tried only when its lower-case text (`low`,
+    see _lower) holds their words."""
     r, text, seen = rules(), doc.text, {}
     for c in counts:
         pos = c.start_char
         s, e = _sentence_bounds(doc, pos)
         if s not in seen:
-            cue = r.target.search(text, s, e)
-            seen[s] = (cue.end() if cue else None, [(m.end(), int(m[1])) for m in r.year_in_sentence.finditer(text, s, e)])
+            cue = r.target.search(text, s, e) if low is None or r.target_words.search(low, s, e) else None
+            years = [(m.end(), int(m[1])) for m in r.year_in_sentence.finditer(text, s, e)] \
+                if low is None or low.find("năm", s, e) >= 0 else []
+            seen[s] = (cue.end() if cue else None, years)
         cue_end, years = seen[s]
         c.modality = "target" if cue_end is not None and cue_end <= pos else "achieved"
         c.year = next((y for end, y in reversed(years) if end <= pos), default_year)
@@ -595,17 +694,19 @@ def extract(doc: Document) -> list:
     def emit(value, start, end_num, cmp, value_max=None, den=None, pct_inside=False, number=""):
         rest = text[end_num:end_num + 160]
         # (each pattern is tried only when the first character after the number allows it: this runs for every number)
-        pm = r.paren.match(rest) if rest[:4].lstrip()[:1] == "(" else None
+        first = rest[:4].lstrip()[:1]
+        pm = r.paren.match(rest) if first == "(" else None
         if pm:
             rest = rest[pm.end():]
             end_num += pm.end()
+            first = rest[:4].lstrip()[:1]
         is_pct = pct_inside
-        m = r.percent.match(rest) if rest[:4].lstrip()[:1] in ("%", "p") else None
+        m = r.percent.match(rest) if first in ("%", "p") else None
         if m:
             is_pct = True
             rest, end_num = rest[m.end():], end_num + m.end()
         if not is_pct:
-            m = r.scale.match(rest) if rest[:4].lstrip()[:1] in r.scale_initials else None
+            m = r.scale.match(rest) if first in r.scale_initials else None
             if m and r.scale_word_starting.match(rest, m.start("s")):
                 m = None  # "2 tỷ phú", "triệu phú": a word, no scale
             scaled = m is not None
@@ -684,58 +785,61 @@ def extract(doc: Document) -> list:
                          start_char=start, end_char=end, value_max=value_max, denominator=den, category=category))
 
     excluded_end, excluded_by = -1, ""  # where the last number excluded by the words before it ends, and those words
-    for m in r.numeric.finditer(text):
-        a, hi_text, den_text = m["a"], m["b"], m["den"]
-        if hi_text is None and den_text is None and _BARE_YEAR.fullmatch(a):
+    for m in _numbers(text):
+        frm, a, pct_a, hi_text, den_text = m.groups()  # (one call: this runs for every number)
+        start, end = m.span()
+        if hi_text is None and den_text is None and len(a) == 4 and _BARE_YEAR.fullmatch(a):
             continue  # a bare year
-        before = text[max(0, m.start() - 30):m.start()]
+        before = text[max(0, start - 30):start]
         digits = a.replace(".", "").replace(",", "")
         b = before.rstrip()
         last = b[b.rfind(" ") + 1:].strip(_NOT_LETTERS)
         # a lower-case word that ends no label and no pattern, the case of most numbers, is tested first
         maybe = not last.islower() or last in r.before_words_to_test
-        if maybe and _excluded(text, before, m.end(), a, digits):
+        if maybe and _excluded(text, before, end, a, digits):
             # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
-            excluded_end, excluded_by = m.end(), before if len(a) < 4 else ""
+            excluded_end, excluded_by = end, before if len(a) < 4 else ""
             continue  # article numbers, names with numbers, times, page numbers after a date, grades
-        link = r.coordination.fullmatch(text, excluded_end, m.start()) if m.start() - excluded_end < 8 else None
+        link = r.coordination.fullmatch(text, excluded_end, start) if start - excluded_end < 8 else None
         if link and (link["and"] or (excluded_by and not r.temporal_before.search(excluded_by))):
-            excluded_end = m.end()
+            excluded_end = end
             continue  # "Điều 5, 6", "nhóm số 1, 2 quy định": coordinated with an excluded number
         if a in ("2", "3") and r.exponent_before.search(before):
             continue  # "5000 m 2": a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
-        if b[-1:] == "/" and not _pair_follows(text, out, m.start() - 1 - (len(before) - len(b)), a):
+        if b[-1:] == "/" and not _pair_follows(text, out, start - 1 - (len(before) - len(b)), a):
             continue  # a rate ("6 lít/100 km", "39,1 hành khách/1 lượt xe"), not the second count of a pair
         if den_text is not None:
-            if f"{a}/{den_text}" in r.not_ratios and not r.countable_after.match(text, m.end()):
+            if f"{a}/{den_text}" in r.not_ratios and not r.countable_after.match(text, end):
                 continue  # "trực 24/24", "7/7": around the clock (but "7/7 xã")
-            if "," in a or r.rate_cue_before.search(text[max(0, m.start() - 60):m.start()]):
+            if "," in a or r.rate_cue_before.search(text[max(0, start - 60):start]):
                 continue  # a rate: "tỷ lệ mắc bệnh là 1/50.000 người", "15,9/100.000 người"
             if len(den_text) < 3 and int(den_text) <= 12 and r.date_ratio_before.search(before):
                 continue  # a day and month: "hôm nay 4/7"
         value = parse_number(a)
         out_of = b[-4:] == "trên" and r.out_of_before.search(before)
-        cmp = _cmp_before(before) if not (m["from"] or out_of) else "eq"
+        cmp = _cmp_before(before) if not (frm or out_of) else "eq"
         if a == "1" and hi_text is None and den_text is None and cmp in ("gt", "lt") \
-                and not r.scale.match(text[m.end():m.end() + 12]):
+                and not r.scale.match(text[end:end + 12]):
             continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
-        if m["b"] is not None:
-            if m["den"] is not None:
+        if hi_text is not None:
+            if den_text is not None:
                 continue
-            hi = parse_number(m["b"])
-            if hi <= value or value == 0 or (m["from"] is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
+            hi = parse_number(hi_text)
+            if hi <= value or value == 0 or (frm is None and "-" in text[m.end("a"):m.start("b")] and len(digits) > 2):
                 continue
-            emit(value, m.start(), m.end(), "range", value_max=hi, pct_inside=bool(m["pct_a"]))
-        elif m["den"] is not None:
-            den = parse_number(m["den"])
+            emit(value, start, end, "range", value_max=hi, pct_inside=bool(pct_a))
+        elif den_text is not None:
+            den = parse_number(den_text)
             if value > den:
                 continue
-            emit(value, m.start(), m.end(), cmp, den=den, number=a)
+            emit(value, start, end, cmp, den=den, number=a)
         else:
-            emit(value, m.start() if not m["from"] else m.start("a"), m.end(), cmp, number=a)
-    for m in r.worded.finditer(text):
+            emit(value, start if not frm else m.start("a"), end, cmp, number=a)
+    low = _lower(text)
+    worded, vague = _worded_and_vague(text, low)
+    for m in worded:
         nxt = text[m.end() + 1:m.end() + 3]
         lead = text[_sentence_bounds(doc, m.start())[0]:m.start()].rstrip() if m["w"][0].isupper() else ""
         if m["w"][0].isupper() and ((nxt[:1].isupper() and not nxt.isupper())
@@ -745,19 +849,19 @@ def extract(doc: Document) -> list:
             continue
         if " " not in m["w"]:
             word = r.first_word.match(text, m.end() + 1)[0].lower()
-            if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _words(text[m.end() + 1:m.end() + 40].lower())[0]
+            if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _first_word(text[m.end() + 1:m.end() + 40].lower())
                     or f"{_last_word(text, m.start())} {m['w'].lower()}" in r.words_ending_in_a_number_word):
                 continue  # a word of its own: "ba lô", "chín chắn", "tài ba" (but "bốn tay vợt")
         value = parse_number_words(m["w"])
         before = text[max(0, m.start() - 30):m.start()]
         if value and not _label_before(before) and not (3 <= value <= 7 and _last_word(before, len(before)) == "ngã"):
             emit(value, m.start(), m.end(), _cmp_before(before))
-    for m in (m for pattern in r.vague for m in pattern.finditer(text)):
+    for m in vague:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
-    _set_context(doc, counts, document_year(doc) if counts else None)
+    _set_context(doc, counts, document_year(doc) if counts else None, low)
     _link_parts(doc, counts)
     return out

@@ -464,3 +464,19 @@ def test_forms_the_guide_counts(text, expected):
 ])
 def test_issue_21_not_counts(text, expected):
     assert_counts(text, expected)
+
+
+# The number words are looked for in the lower-case text; a text holding a character that lower() turns
+# into two ("İ") is read by the patterns in full instead: both ways find the same counts.
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Bởi vậy, đa phần khách mời là phụ nữ và trẻ em nhỏ liền thuê sáu chiếc xe khách cỡ lớn nhằm di chuyển "
+                 "từ thành phố İzmir tới địa điểm định sẵn để tham dự hoạt động ý nghĩa này.",
+                 [(6, "chiếc xe khách cỡ lớn", "eq", False, None)], id="bench-number-word-dotted-capital-i"),
+    pytest.param("Xe khách chở hàng chục phụ nữ, trẻ nhỏ đến buổi lễ Ngày của Mẹ bị lao xuống vách núi Một tổ chức không "
+                 "rõ tên tại thành phố İzmir, tỉnh İzmir, Thổ Nhĩ Kỳ đã lên kế hoạch thực hiện buổi lễ kỷ niệm Ngày của Mẹ "
+                 "ở khu nghỉ dưỡng ven biển nổi tiếng Marmaris thuộc tỉnh Muğla vào sáng ngày 13/05 vừa qua.",
+                 [(10, "phụ nữ", "approx", False, None)], id="bench-vague-dotted-capital-i"),
+])
+def test_number_words_whatever_the_letters_around(text, expected):
+    assert counts(text) == expected
+    assert counts(text.replace("İ", "I")) == expected
