@@ -139,7 +139,7 @@ def main():
             return lambda i: [*cmd, "ingest", path, "--db", db(f"{name}{i}"), "--quiet", *extra]
 
         print(f"# vietmine benchmark: {CORPUS.name}, best of {args.runs}, {os.cpu_count()} cores\n")
-        print("| articles | chars | ingest CPU s | cost × word_tokenize (CPU) | peak RSS MB |"
+        print("| articles | chars | ingest CPU s | speed × word_tokenize (CPU) | peak RSS MB |"
               + (" speed-up vs --compare-with (its CPU s) |" if other else ""))
         print("|---:|---:|---:|---:|---:|" + ("---:|" if other else ""))
         for n in sizes:
@@ -148,7 +148,7 @@ def main():
                 args.runs, [lambda i, path=path: [py, __file__, "--child", "word_tokenize", path], ingest(this, path, "this"),
                             *([ingest(other, path, "other")] if other else [])], tmp)
             theirs = theirs[0] if theirs else None
-            print(f"| {n:,} | {chars:,} | {mine.cpu:.1f} | {mine.cpu / wt.cpu:.2f} | {mine.peak_mb:.0f} |"
+            print(f"| {n:,} | {chars:,} | {mine.cpu:.1f} | {wt.cpu / mine.cpu:.2f} | {mine.peak_mb:.0f} |"
                   + (f" {theirs.cpu / mine.cpu:.2f}× ({theirs.cpu:.1f} s) |" if other else ""))
         if args.ner_docs:
             path, _ = sample(sizes[0])

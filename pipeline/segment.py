@@ -11,7 +11,6 @@ import functools
 import re
 
 import regex
-from underthesea import sent_tokenize
 
 from vietmine.gazetteer import load_json
 
@@ -137,18 +136,48 @@ _PROBES = ("Ông Nguyễn Văn A, TP. Hồ Chí Minh cho biết: giá 1.500.000 
 
 
 @functools.cache
+def _punkt_module():
+    """underthesea's sentence tokenizer module (underthesea 9), loaded from its file on its own:
+    the package's __init__ loads its whole toolkit (half a second of every ingest's start), the
+    module only the standard library. None where the installed underthesea has no such module."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "pipeline" / "sent_tokenize" / "__init__.py"
+    if not path.is_file():
+        return None
+    own = importlib.util.spec_from_file_location("vietmine.pipeline._punkt", path)
+    module = importlib.util.module_from_spec(own)
+    own.loader.exec_module(module)
+    return module
+
+
+def sent_tokenize(text: str) -> list[str]:
+    """underthesea's sent_tokenize (its module alone where it can be loaded so)."""
+    module = _punkt_module()
+    if module is None:
+        from underthesea import sent_tokenize as tokenize
+
+        return tokenize(text)
+    return module.sent_tokenize(text)
+
+
+@functools.cache
 def _punkt_abbreviations() -> frozenset | None:
     """The abbreviations of underthesea's Punkt-style tokenizer (underthesea 9), or None when the
     installed underthesea splits otherwise (then its sent_tokenize is called)."""
     try:
-        from underthesea.pipeline import sent_tokenize as punkt
+        punkt = _punkt_module()
         punkt._load_model()
         tokenizer = punkt.sentence_tokenizer
         if type(tokenizer).__name__ == "PunktSentenceTokenizer" and tokenizer.SENT_END_CHARS == frozenset(".?!"):
             abbreviations = frozenset(tokenizer.abbrev_types)
             if all(_punkt_spans(t, abbreviations) == _tokenizer_spans(t) for t in _PROBES):
                 return abbreviations
-    except (ImportError, AttributeError):
+    except (ImportError, AttributeError, OSError, SyntaxError):
         pass
     return None
 
