@@ -36,6 +36,11 @@ _RETRY_S = 0.05
 SAFE_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
 
+def repr_sql(s: str) -> str:
+    """A string literal of SQL."""
+    return "'" + s.replace("'", "''") + "'"
+
+
 def connect(path: str, read_only: bool = False, config: dict | None = None) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with SAFE_CONFIG (and `config`) from its first moment."""
     return duckdb.connect(path, read_only=read_only, config={**SAFE_CONFIG, **(config or {})})
@@ -167,8 +172,7 @@ WRITER_ROW_GROUP_ROWS = 8192
 def _connect_writer(db_path: str) -> duckdb.DuckDBPyConnection:
     con = connect(":memory:")
     try:
-        path = os.path.abspath(db_path).replace("'", "''")
-        con.execute(f"ATTACH '{path}' AS db (ROW_GROUP_SIZE {WRITER_ROW_GROUP_ROWS})")
+        con.execute(f"ATTACH {repr_sql(os.path.abspath(db_path))} AS db (ROW_GROUP_SIZE {WRITER_ROW_GROUP_ROWS})")
         con.execute("USE db")
     except BaseException:
         con.close()

@@ -27,7 +27,7 @@ import duckdb
 
 from vietmine.corpus.files import SURROGATE
 from vietmine.errors import QueryError
-from vietmine.pipeline.connections import READ_WAIT_S, connect, database_error
+from vietmine.pipeline.connections import READ_WAIT_S, connect, database_error, repr_sql
 
 R = TypeVar("R")
 
@@ -223,14 +223,6 @@ class GuardedConnection:
         if expired.is_set() and isinstance(error, duckdb.InterruptException):
             raise QueryError(f"stopped after {timeout:g} s (the time limit; --timeout SECONDS raises it, 0 for none)") from None
         raise error
-
-
-def _quote(s: str) -> str:
-    return s.replace("'", "''")
-
-
-def repr_sql(s: str) -> str:
-    return f"'{_quote(s)}'"
 
 
 def file_refusal(message: str, read_dirs: list[str] | None = None) -> str | None:

@@ -79,27 +79,31 @@ EXPORT_MEMORY_LIMIT = "256MB"
 
 def export_files(con, out_dir: str, tables: list[str], formats=("parquet", "csv")) -> list[str]:
     """Every table in `out_dir`, as Parquet and/or CSV (`formats`), in bounded memory."""
+    out = Path(out_dir)
+    for t in tables:
+        rel = con.table(t)
+        writers = {"parquet": lambda path, rel=rel: rel.write_parquet(path, row_group_size=EXPORT_ROW_GROUP_ROWS),
+                   "csv": rel.write_csv}
+        for f in formats:
+            _write_bounded(con, out / f"{t}.{f}", writers[f])
+    return tables
+
+
+def _write_bounded(con, target: Path, write) -> None:
+    """`write(path)` under EXPORT_MEMORY_LIMIT, and again without it if the limit cannot hold it."""
     import duckdb
 
-    out = Path(out_dir)
-    con.execute(f"SET memory_limit = '{EXPORT_MEMORY_LIMIT}'")
-    try:
-        for t in tables:
-            rel = con.table(t)
-            writers = {"parquet": lambda path, rel=rel: rel.write_parquet(path, row_group_size=EXPORT_ROW_GROUP_ROWS),
-                       "csv": rel.write_csv}
-            for suffix, write in ((f".{f}", writers[f]) for f in formats):
-                try:
-                    with written_whole(out / f"{t}{suffix}") as tmp:
-                        write(str(tmp))
-                except duckdb.OutOfMemoryException:
-                    con.execute("RESET memory_limit")
-                    with written_whole(out / f"{t}{suffix}") as tmp:
-                        write(str(tmp))
-                    con.execute(f"SET memory_limit = '{EXPORT_MEMORY_LIMIT}'")
-    finally:
-        con.execute("RESET memory_limit")
-    return tables
+    for limit in (EXPORT_MEMORY_LIMIT, None):
+        con.execute(f"SET memory_limit = '{limit}'" if limit else "RESET memory_limit")
+        try:
+            with written_whole(target) as tmp:
+                write(str(tmp))
+            return
+        except duckdb.OutOfMemoryException:
+            if limit is None:
+                raise
+        finally:
+            con.execute("RESET memory_limit")
 
 
 def _columns(con) -> dict[str, list[tuple[str, str]]]:
