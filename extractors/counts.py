@@ -6,6 +6,7 @@ as article numbers and names) and right (percent, scale word, unit, counted noun
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import re
 
@@ -19,6 +20,9 @@ from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_ROMAN = regex.compile(r"[IVXLC]+")
+_TABLE_CELL_BEFORE = regex.compile(r"[\d)%][ \t]+$")
+_TABLE_CELL_AFTER = regex.compile(r"[ \t]+\d")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
 _OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
@@ -28,7 +32,7 @@ _BOUND_BEFORE = regex.compile(r"(?:(?<=\s)|^)(?:đến|tới|dưới|trên|từ|
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # Where a numeric expression may start: the first digit of a run, not after what the look-behind of
 # the number pattern refuses whatever the text (a separator, an ASCII letter, a digit and a slash)
-_DIGITS = regex.compile(r"(?<![\d.,:\-–A-Za-z])(?<!\d/)\d+")
+_DIGITS = regex.compile(r"(?<![\d.,:\-–A-Za-z])(?<!\d/)(?<!(?:^|[\s\d'])\+)\d+")  # not "+224" (a dialling code), "Km 1632+100", "90'+2"
 
 
 class _Rules:
@@ -118,7 +122,6 @@ class _Rules:
         self.money_before = set(cfg["money_before"])
         self.per_time_after = regex.compile(cfg["per_time_after"])
         self.date_ratio_before = regex.compile(cfg["date_ratio_before"], regex.REVERSE)
-        self.side_nouns = set(cfg["side_nouns"])
         self.capitalised_nouns = set(cfg["capitalised_nouns"])
         # "gấp 3 lần", "tăng hơn 18 lần", "cao hơn 3 lần": a multiple, not occurrences
         self.multiple_before = regex.compile(cfg["multiple_before"], regex.REVERSE)
@@ -158,6 +161,9 @@ class _Rules:
         self.one = regex.compile(rf"(?<=(?:[,;]|\svà)\s{{0,3}})[Mm]ột"
                                  rf"|[Mm]ột(?=[ \t]+trong[ \t]|[ \t][^.!?\n]{{0,80}}?(?:[,;]|\svà)\s*{starts})")
         self.not_after_one = set(cfg["not_after_one"])
+        self.article_one_after = frozenset(cfg["article_one_after"])
+        self.caps_before_counts = frozenset(cfg["caps_before_counts"])
+        self.heads_after_caps = frozenset(cfg["heads_after_caps"])
         self.first_word = regex.compile(r"\p{L}*")
         self.list_separator = regex.compile(r"\s*(?:[,;]|và|cùng|cùng với|[,;]\s*và)\s*")
         self.share_after_count = regex.compile(cfg["share_after_count"])
@@ -602,6 +608,24 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     return [it[2] for it in items if it[2] is not None and it[3]]
 
 
+def _category_after(text: str, pos: int) -> str | None:
+    found = _entity(text[pos:pos + 160])
+    return category_of(found[0]) if found else None
+
+
+def _articles(doc: Document, counts: list) -> set[int]:
+    """The digit 1 standing for the article "một": after a preposition or "là", alone in its sentence
+    ("coi đó là 1 thanh xuân đẹp"), not in a list of counts ("8 ca ở xã Đạo Lý, 1 ca ở xã Chân Lý")."""
+    r, text = rules(), doc.text
+    ones = [c for c in counts if c.value == 1 and c.cmp == "eq" and not c.is_percent and c.denominator is None
+            and c.parent_start is None and text[c.start_char:c.start_char + 2] == "1 "]
+    if not ones:
+        return set()
+    per_sentence = collections.Counter(doc.sentence_of(c.start_char) for c in counts)
+    return {id(c) for c in ones if per_sentence[doc.sentence_of(c.start_char)] == 1
+            and _last_word(text, c.start_char) in r.article_one_after}
+
+
 def _matches_at(pattern, text: str, starts) -> list:
     """What `pattern.finditer(text)` finds, given every position where a match may start (sorted,
     duplicates allowed): the pattern is tried only there. A scan of the whole text by a pattern that
@@ -772,12 +796,12 @@ def extract(doc: Document) -> list:
         if ("mỗi" in tail or "một" in tail or "hàng" in tail or "hằng" in tail or " 1 " in tail) and \
                 r.per_time_after.match(tail):
             return  # "50 tù nhân một ngày", "71 quả mỗi ngày": a rate per time
-        if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
-            return  # "hai bên bờ sông", "hai bên má": sides, not parties
         if category == "lần" and (value != int(value)
                                   or r.multiple_before.search(_COORDINATED_BEFORE.sub("", text[max(0, start - 30):start]))
                                   or r.multiple_after.match(text, end)):
             return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
+        if _TABLE_CELL_BEFORE.search(text, max(0, start - 8), start) and _TABLE_CELL_AFTER.match(text, end):
+            return  # "1 PVF 3 3 0 0 6", "0 Thẻ vàng 1 0 Thẻ đỏ 0": a row of a table of figures
         m = r.bound_after.match(text[end:end + 20]) if value_max is None and "trở" in text[end:end + 8] else None
         if m:
             cmp = r.bound_names[m["b"]]  # "hai liệt sĩ trở lên"
@@ -795,6 +819,9 @@ def extract(doc: Document) -> list:
         b = before.rstrip()
         last = b[b.rfind(" ") + 1:].strip(_NOT_LETTERS)
         # a lower-case word that ends no label and no pattern, the case of most numbers, is tested first
+        if not frm and len(last) > 1 and last.isupper() and b[-1:].isalnum() and last not in r.caps_before_counts \
+                and not _ROMAN.fullmatch(last) and _category_after(text, end) not in r.heads_after_caps:
+            continue  # "tàu BĐ 99245 TS", "Yamaha NVX 155": a code or a model's name (not "Khóa XIV 410/442 đại biểu")
         maybe = not last.islower() or last in r.before_words_to_test
         if maybe and _excluded(text, before, end, a, digits):
             # a year or a large number ("giải 2017, 2 tay đua") starts no list of labels
@@ -860,6 +887,8 @@ def extract(doc: Document) -> list:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
+    articles = _articles(doc, [c for c in out if isinstance(c, Count)])
+    out = [f for f in out if id(f) not in articles]
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
     _set_context(doc, counts, document_year(doc) if counts else None, low)

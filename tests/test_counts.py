@@ -251,6 +251,14 @@ def test_pairs_and_ratios(text, expected):
                  [(8000, "vòng/phút"), (9.9, "Nm"), (6000, "vòng/phút")], id="bench-rpm"),
     pytest.param("Phiên bản tiêu chuẩn có giá 13.249 Bảng, tương đương 374 triệu đồng.",
                  [(13249, "Bảng"), (374_000_000, "đồng")], id="bench-pounds"),
+    pytest.param("với công suất cực đại đạt 32,9 mã lực ở tốc độ 7000 vòng/phút và mô-men xoắn đạt 26,6 lb-ft ở tốc độ "
+                 "6.000 vòng/phút.", [(32.9, "mã lực"), (7000, "vòng/phút"), (26.6, "lb-ft"), (6000, "vòng/phút")],
+                 id="bench-pound-feet"),
+    pytest.param("Siêu xe hai bánh H2 có khả năng đạt vận tốc cực đại 194 mph (312 km/h), còn Veyron chỉ đạt 180 mph "
+                 "(290 km/h) ở cung đường đua này.", [(194, "mph"), (312, "km/h"), (180, "mph"), (290, "km/h")],
+                 id="bench-miles-per-hour"),
+    pytest.param("Trạm biến áp 110 kV Ngũ Hành Sơn theo kế hoạch sẽ đưa vào sử dụng từ cuối quý II/2017", [(110, "kV")],
+                 id="bench-kilovolts"),
 ])
 def test_amounts(text, expected):
     assert amounts(text) == expected
@@ -463,6 +471,63 @@ def test_forms_the_guide_counts(text, expected):
                  "hôi nồng nặc khiến người dân hai bên bờ kênh khốn khổ.", [], id="bench-sides-not-parties"),
 ])
 def test_issue_21_not_counts(text, expected):
+    assert_counts(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the digit 1 for the article "một": after a preposition or "là", alone in its sentence
+    pytest.param("Quả nhiên, 5 giờ chiều, cô ta cùng ông sếp già bước lên ô tô rồi lao thẳng đến 1 khách sạn.", [],
+                 id="bench-one-as-article-after-preposition"),
+    pytest.param("Thôi thì gói gém kỉ niệm lại, cất vào ngăn tủ coi đó là 1 thanh xuân đẹp …”", [],
+                 id="bench-one-as-article-after-la"),
+    pytest.param("Ngoài sở hữu công ty TNHH Bắc Phước Kiển (trùng tên với 1 dự án BĐS mà QCG vừa bán đi) kể trên, bà Yến "
+                 "còn là giám đốc của hàng loạt công ty khác cũng hoạt động trong lĩnh vực bất động sản.", [],
+                 id="bench-one-as-article-after-voi"),
+    pytest.param("Cơ quan CSĐT Công an huyện Bình Chánh, TP.HCM cho biết đang điều tra, truy xét vụ án mạng xảy ra trên "
+                 "địa bàn khiến 1 thanh niên bị đâm tử vong.", [(1, "thanh niên", "eq", False, None)],
+                 id="bench-one-after-a-verb-counts"),
+    pytest.param("Thanh Hóa lập 2 thị trấn mới trong 1 huyện",
+                 [(2, "thị trấn", "eq", False, None), (1, "huyện", "eq", False, None)], id="texts-one-beside-a-count"),
+    # a number right after a word in capitals: a code or a model's name
+    pytest.param("Trong khi đó, ngư dân Trần Đình Sơn - chủ tàu BĐ 99245 tỏ ra bức xúc khi đơn vị cung cấp máy cho rằng "
+                 "lỗi thuộc về ngư dân.", [], id="bench-boat-registration"),
+    pytest.param("gần đây nhất là chiếc Super Scooter đình đám: \"Yamaha NVX 155 độ dĩa sau ABS\".", [],
+                 id="bench-model-name-in-capitals"),
+    pytest.param("BẢNG TỔNG SẮP HUY CHƯƠNG SEA GAMES 29  TT   Đoàn Thể Thao   Huy Chương", [], id="bench-heading-in-capitals"),
+    pytest.param("Phó Chủ tịch UBND TP.HCM Trần Vĩnh Tuyến nhấn mạnh thông tin trên tại buổi làm việc phối hợp UBND 24 "
+                 "quận, huyện trong hoạt động quản lý ATTP tổ chức chiều 7-6.", [(24, "quận", "eq", False, None)],
+                 id="bench-abbreviation-before-a-count"),
+    pytest.param("hông qua Luật đầu tiên ở Kỳ họp thứ 3, QH Khóa XIV\n410/442 Đại biểu Quốc hội có mặt tại hội trường đã "
+                 "tán thành thông qua dự thảo Luật", [(410, "đại biểu", "eq", False, 442)], id="bench-roman-numeral-before-a-count"),
+    pytest.param("Theo thống kê, lực lượng TTGT đã kiểm tra 37.428 lượt xe, lập biên bản vi phạm hành chính quá tải, "
+                 "quá khổ 786 vụ (chiếm 2,1%); tước quyền sử dụng GPLX 322 trường hợp, nộp Kho bạc Nhà nước hơn 8,1 tỷ đồng.",
+                 [(37428, "lượt xe", "eq", False, None), (786, "vụ", "eq", False, None), (2.1, "vụ", "eq", True, None),
+                  (322, "trường hợp", "eq", False, None)], id="bench-abbreviation-before-cases"),
+    # a dialling code, a kilometre marker; not a count added to another
+    pytest.param("Theo phản ánh, nhiều thuê bao MobiFone, Viettel cho biết bị đầu số lạ +224 làm phiền.", [],
+                 id="bench-dialling-code"),
+    pytest.param("Vụ tai nạn nghiêm trọng xảy ra lúc 4h30 ngày 7/5, tại Km 1632+100 đường Hồ Chí Minh qua thị trấn Chư Sê",
+                 [], id="bench-kilometre-marker"),
+    pytest.param("Xây dựng bổ sung 2T4P (02 phòng chức năng+02 phòng học) tại điểm chính",
+                 [(2, "phòng chức năng", "eq", False, None), (2, "phòng học", "eq", False, None)], id="texts-plus-joins-counts"),
+    # "hai bên": both sides, or the two parties of a talk
+    pytest.param("Sau cuộc họp, hai bên đã ký kết bốn văn kiện", [(4, "văn kiện", "eq", False, None)],
+                 id="bench-two-sides"),
+    pytest.param("Riêng phần kè đá xây sẽ được thực hiện tại vị trí có địa hình phức tạp, đường cong và hai bên vệ đường", [],
+                 id="bench-both-sides-of-a-road"),
+    # money with its unit left out, a share of an area, a figure of speech, a century, a table of figures
+    pytest.param("Hải đồng ý nhận 10 vạn Nhân dân tệ (tương đương khoảng 330.000.000 tiền Việt Nam)", [], id="bench-money-tien"),
+    pytest.param("các băng nhóm tội phạm nhất thiết phải có 2 tiền chất", [(2, "tiền chất", "eq", False, None)],
+                 id="bench-precursors-are-things"),
+    pytest.param("Nhà sàn và khu sân tennis chiếm hơn 1/3 diện tích toàn bộ trường học.", [], id="bench-share-of-an-area"),
+    pytest.param("đây là bức ảnh đã \"lay động hàng triệu trái tim\" trong sau ngày ý nghĩa này.", [], id="bench-hearts"),
+    pytest.param("Giờ thế kỷ 21 rồi, khi chúng ta đang nói nhiều", [], id="bench-century"),
+    pytest.param("Sút khung thành 13(4) 11 Phạm lỗi 8 10 Phạt góc 5 1 Việt vị 2 46% Thời gian kiểm soát bóng", [],
+                 id="bench-table-of-figures"),
+    # an engine's cylinders describe it
+    pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
+])
+def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
 
 
