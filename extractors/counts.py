@@ -164,6 +164,7 @@ class _Rules:
         self.article_one_after = frozenset(cfg["article_one_after"])
         self.caps_before_counts = frozenset(cfg["caps_before_counts"])
         self.heads_after_caps = frozenset(cfg["heads_after_caps"])
+        self.recipe_cue = regex.compile(cfg["recipe_cue"])
         self.first_word = regex.compile(r"\p{L}*")
         self.list_separator = regex.compile(r"\s*(?:[,;]|và|cùng|cùng với|[,;]\s*và)\s*")
         self.share_after_count = regex.compile(cfg["share_after_count"])
@@ -734,11 +735,14 @@ def extract(doc: Document) -> list:
             if m and r.scale_word_starting.match(rest, m.start("s")):
                 m = None  # "2 tỷ phú", "triệu phú": a word, no scale
             scaled = m is not None
-            if m:
+            while m:  # "30 nghìn tỷ": scale words multiply
                 value *= r.scale_values[m["s"].lower()]
                 if value_max is not None:
                     value_max *= r.scale_values[m["s"].lower()]
                 rest, end_num = rest[m.end():], end_num + m.end()
+                m = r.scale.match(rest) if rest[1:2] in r.scale_initials else None
+                if m and r.scale_word_starting.match(rest, m.start("s")):
+                    m = None
             m = r.unit.match(rest) or (r.unit_after_scale.match(rest) if scaled else None)
             follow = m and r.unit_only_before.get(m["u"])
             if follow and not follow.match(rest, m.end()):
@@ -888,7 +892,8 @@ def extract(doc: Document) -> list:
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
-    out = [f for f in out if id(f) not in articles]
+    recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
+    out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())]
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
     _set_context(doc, counts, document_year(doc) if counts else None, low)

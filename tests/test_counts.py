@@ -524,6 +524,16 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Giờ thế kỷ 21 rồi, khi chúng ta đang nói nhiều", [], id="bench-century"),
     pytest.param("Sút khung thành 13(4) 11 Phạm lỗi 8 10 Phạt góc 5 1 Việt vị 2 46% Thời gian kiểm soát bóng", [],
                  id="bench-table-of-figures"),
+    pytest.param("Kiểu 2: Sinh tố hoa quả dầm một trong những món hoa quả dầm ngon quen thuộc nhất: Hình internet. "
+                 "Nguyên liệu: - 1 quả cam loại to - 1 quả kiwi - 3 quả dâu tây - 1 hộp sữa chua.", [],
+                 id="bench-recipe-ingredients"),
+    pytest.param("Theo báo cáo mới nhất của các tổ chức tín dụng (tháng 9/2016), tổng số nợ xấu của các tổ chức tín dụng trong "
+                 "nội bảng, gồm cả nợ bán VAMC vào khoảng 400 nghìn tỷ, tương đương 5,8%/tổng dư nợ", [],
+                 id="bench-scale-words-multiply"),
+    pytest.param("Hai nghi phạm bác bỏ cáo buộc, khẳng định rằng, họ bị lừa tham gia một chương trình truyền hình thực tế.",
+                 [(2, "nghi phạm", "eq", False, None)], id="bench-suspects-one-noun"),
+    pytest.param("Trong khi anh ra đi chỉ có hai bàn tay trắng và một ngón tay cụt do tự chặt trước đó để chứng minh tình "
+                 "yêu với vợ.", [], id="bench-idiom-bare-hands"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])
