@@ -280,7 +280,9 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     prev = _LAST_WORDS.search(before)
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
-    word, r = prev["last"], rules()
+    word, r = prev["last"].lstrip("("), rules()  # "(FLC Thanh Hóa)": the acronym inside the bracket
+    if not word:
+        return False
     if word[0].islower():  # the org's head is tested only after "Quốc gia", "Kinh tế", ...
         return bool(prev["one_before"] and prev["one_before"][0].isupper() and r.inside_org_name.search(before))
     if word in r.sentence_openers and _SENTENCE_START.search(before, 0, prev.start("last")):
