@@ -154,7 +154,14 @@ class _Rules:
         self.function_word_next = regex.compile(rf"[^\S\n]+(?:{alternation(cfg['function_words_after_a_name'])})(?!\p{{L}})")
         self.body_before_unit = regex.compile(rf"(?:[(:]|(?<!\p{{L}})(?:{alternation(cfg['bodies_before_a_capitalised_unit'])}))\s*$")
         self.lower_syllable_next = regex.compile(r"[^\S\n](\p{Ll}[\p{Ll}\p{M}]*)(?!\p{L})")
-        self.bare_excl_after = regex.compile(rf"^\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
+        # anchored by match() at the name's end (a "^" would anchor at the text's start only)
+        self.bare_excl_after = regex.compile(rf"\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
+        # "nhà máy gang thép Thái Nguyên", "chợ Hòa Bình": a facility's head, a few lower-case words of its name
+        stops = alternation(cfg["function_words_after_a_name"] + cfg["words_ending_a_facility_name"])
+        self.facility_before = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?<!(?i:{alternation(cfg['plural_before'])}|nhiều|mấy)\s+)"
+            rf"(?:{alternation(cfg['facility_heads_before_a_name'])})"
+            rf"(?:\s+(?!(?:{stops})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{0,3}}\s+$", regex.REVERSE)
 
 
 @functools.cache
@@ -273,7 +280,9 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     prev = _LAST_WORDS.search(before)
     if not prev or before.endswith(("\n", ". ", ": ", ", ")):
         return False
-    word, r = prev["last"], rules()
+    word, r = prev["last"].lstrip("("), rules()  # "(FLC Thanh Hóa)": the acronym inside the bracket
+    if not word:
+        return False
     if word[0].islower():  # the org's head is tested only after "Quốc gia", "Kinh tế", ...
         return bool(prev["one_before"] and prev["one_before"][0].isupper() and r.inside_org_name.search(before))
     if word in r.sentence_openers and _SENTENCE_START.search(before, 0, prev.start("last")):
@@ -534,7 +543,8 @@ def extract(doc: Document) -> list[Place]:
         if _overlaps(m.start(), m.end(), taken):
             continue
         before = text[max(0, m.start() - 25):m.start()]
-        if r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end()):
+        if (r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end())
+                or r.facility_before.search(text, max(0, m.start() - 40), m.start())):
             continue
         if _tail_of_a_name(text, m.start()):
             continue

@@ -10,11 +10,13 @@
 from __future__ import annotations
 
 import collections
+import functools
 
 import regex
 
 from vietmine.facts import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
-from vietmine.extractors.places import era_of
+from vietmine.extractors.places import era_of, rules as place_rules
+from vietmine.gazetteer import alternation, load_json
 from vietmine.gazetteer.places import gazetteer
 from vietmine.pipeline.identity import key_of
 from vietmine.pipeline.links import find_links
@@ -45,6 +47,43 @@ def mark_issue_dates(refs: list[LegalRef], dates: list[DateFact]) -> None:
 
 _AT_PLACE = regex.compile(r"[^\S\n]*(?:\p{L}+[^\S\n]+){0,2}?(?:tại|ở|thuộc)[^\S\n]+")  # "7 trường hợp tại xã Quảng Yên"
 PARAGRAPH_SENTENCES = 3  # a paragraph of the press holds a few sentences; a wire text's body is one line
+CLAUSE_AFTER = 50  # how far after a count its own phrase may say where it is ("175 điểm bán trên khắp miền Bắc")
+_RANK = {"village": 0, "ward": 1, "district": 2, "province": 3}
+_PLURAL_UNITS = {"province": "tỉnh", "district": "huyện|quận|thị xã", "ward": "xã|phường|thị trấn"}
+
+
+class _Scope:
+    """Patterns saying where a count is not (gazetteer/data/places.json: beyond_one_province,
+    named_elsewhere, units_abroad, residence_words)."""
+
+    def __init__(self):
+        cfg = load_json("places.json")
+        # a country or a region that is also the end of a Vietnamese name ("Phù Mỹ") is not matched:
+        # the words are whole words, not after a capitalised one
+        self.beyond = regex.compile(rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{alternation(cfg['beyond_one_province'])})(?![\p{{L}}\d])")
+        self.elsewhere = regex.compile(
+            rf"(?<![\p{{L}}\d])(?<!\p{{Lu}}\p{{Ll}}*\s)(?:{alternation(cfg['named_elsewhere'])})(?![\p{{L}}\d])")
+        self.abroad_unit = regex.compile(rf"(?<!\p{{L}})(?:{alternation(cfg['units_abroad'])})\s+(?=\p{{Lu}}\p{{Ll}})")
+        plural = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]] + ["nhiều", "Nhiều"])
+        # "thuộc 9 huyện, thị xã", "các xã Duy Nghĩa, Duy Hải": a figure spread over several units of a tier
+        self.plural_units = [(tier, regex.compile(rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
+                             for tier, words in _PLURAL_UNITS.items()]
+        self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
+        units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
+        self.residence = regex.compile(
+            rf"(?<!\p{{L}})(?:{alternation(cfg['residence_words'])})(?:\s+(?:tại|ở))?[\s:]*"
+            rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
+        self.stop_after = regex.compile(r"[\d;.!?\n]")
+
+
+@functools.cache
+def _scope() -> _Scope:
+    return _Scope()
+
+
+def _residences(text: str, places: list[Place]) -> set[int]:
+    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B")."""
+    return {i for i, p in enumerate(places) if _scope().residence.search(text, max(0, p.start_char - 80), p.start_char)}
 
 
 def main_provinces(doc: Document, places: list[Place]) -> str | None:
@@ -53,11 +92,53 @@ def main_provinces(doc: Document, places: list[Place]) -> str | None:
     province mentions at least (an article naming twenty provinces fixes none). On 2,000 bench
     articles, of the counts a main province named less often took, 12 of 13 read were about
     somewhere else (of those it took so, 14 of 17 were its own). Counts and provincial bodies named
-    without their province both take this one."""
-    provinces = collections.Counter(p.province_code for p in places if p.province_code)
+    without their province both take this one. A person's address ("trú tại ... tỉnh Hải Dương")
+    says where someone lives, not what the article is about: it is not counted."""
+    home = _residences(doc.text, places)
+    provinces = collections.Counter(p.province_code for i, p in enumerate(places) if p.province_code and i not in home)
     doc.main_province = provinces.most_common(1)[0][0] if provinces else None
     (top, n), *rest = provinces.most_common(2) or [(None, 0)]
     return top if n >= 2 and 2 * n >= provinces.total() and (not rest or rest[0][1] < n) else None
+
+
+def _tier(p: Place, era: str) -> str | None:
+    unit = gazetteer().by_code.get((era, p.admin_code)) if p.admin_code else None
+    if unit is not None:
+        return unit.tier
+    tier = place_rules().unit_tier.get(p.level)
+    return "district" if tier == "province_or_district" else tier
+
+
+def _spread_tier(text: str, c: Count, clause_end: int) -> str | None:
+    """The tier a count spreads over: its head ("13 tỉnh", "9 huyện") or a plural unit phrase
+    right after it ("ngư dân thuộc các xã A, B", "9 ban thuộc 9 huyện, thị xã và TP.Huế")."""
+    sc = _scope()
+    tiers = [t for t, rx in sc.head_units if rx.match(c.entity or "") and c.value != 1]
+    tiers += [t for t, rx in sc.plural_units if rx.search(text, c.end_char, clause_end)]
+    return max(tiers, key=_RANK.get) if tiers else None
+
+
+def _above(code: str | None, tier: str, era: str) -> str | None:
+    """The code of the unit holding `code` above `tier` (a ward's district before 2025, else its
+    province); None where nothing is above (a figure over several provinces is national)."""
+    unit = gazetteer().by_code.get((era, code)) if code else None
+    if unit is None or tier == "province":
+        return None
+    if _RANK[unit.tier] > _RANK[tier]:
+        return unit.code
+    if tier == "ward" and era == "2024" and unit.district_code:
+        return unit.district_code
+    return unit.province_code
+
+
+def _common_parent(members: list[Place], tier: str, era: str) -> str | None:
+    """The smallest unit above `tier` holding every listed unit: "các xã Duy Nghĩa, Duy Hải
+    (huyện Duy Xuyên), Bình Giang (Thăng Bình)" are all of tỉnh Quảng Nam."""
+    codes = {_above(p.admin_code, tier, era) for p in members}
+    if len(codes) == 1:
+        return codes.pop()
+    provinces = {p.province_code for p in members}
+    return _above(provinces.pop(), tier, era) if len(provinces) == 1 and tier != "province" else None
 
 
 def place_context(doc: Document, places: list[Place], counts: list[Count], about: str | None) -> None:
@@ -68,34 +149,72 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     three sentences back ("paragraph"); else the main province, where the document is about it
     ("document": `about`, see main_provinces). One spelling per unit: the gazetteer's for a linked
     unit ("Hà Nội", "Thủ đô Hà Nội", "TP Hà Nội" are all "thành phố Hà Nội"), else the unit word and
-    name as written."""
+    name as written.
+    No place rather than a wrong one: a count whose clause says it is national, regional or abroad
+    ("cả nước có", "trên khắp miền Bắc", "U23 Malaysia", "thành phố Sapporo"), from the end of the
+    last unit named before it to a little after it, has none; a count spread over several units
+    ("13 tỉnh", "thuộc các xã A, B") takes the unit above them all, none above provinces; a
+    person's address ("trú tại ...") is no count's place unless it follows the count."""
     if not counts:
         return
     era = era_of(doc)
     ordered = sorted(places, key=lambda p: p.start_char)
     sentence = [doc.sentence_of(p.start_char) for p in ordered]
-    text = doc.text
+    home = _residences(doc.text, ordered)
+    text, sc = doc.text, _scope()
     for c in counts:
         sent, para = doc.sentence_of(c.start_char), text.rfind("\n", 0, c.start_char) + 1
+        s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(text))
         before = [i for i, p in enumerate(ordered) if p.end_char <= c.start_char and p.start_char >= para
-                  and sent - sentence[i] <= PARAGRAPH_SENTENCES]
-        after = [i for i, p in enumerate(ordered) if p.start_char >= c.end_char and sentence[i] == sent][:1]
+                  and sent - sentence[i] <= PARAGRAPH_SENTENCES and i not in home]
+        # a unit inside the count's phrase ("110 thanh niên huyện Thạch Hà") is the first after it
+        after = [i for i, p in enumerate(ordered) if p.start_char > c.start_char and sentence[i] == sent][:1]
         in_sentence = [i for i in before if sentence[i] == sent]
-        if after and (not in_sentence or _AT_PLACE.fullmatch(text, c.end_char, ordered[after[0]].start_char)):
+        at_place = after and (ordered[after[0]].start_char < c.end_char
+                              or _AT_PLACE.fullmatch(text, c.end_char, ordered[after[0]].start_char))
+        if after and (not in_sentence or at_place):
             in_sentence = after
+        # the count's clause: from the last unit before it in its sentence to a little after it
+        start = max([s_start] + [ordered[i].end_char for i in before if sentence[i] == sent])
+        stop = sc.stop_after.search(text, c.end_char, min(s_end, c.end_char + CLAUSE_AFTER))
+        end = min([stop.start() if stop else min(s_end, c.end_char + CLAUSE_AFTER)]
+                  + ([max(c.end_char, ordered[after[0]].start_char)] if at_place else []))
+        if sc.beyond.search(text, start, end):
+            continue
         if in_sentence:
             p, source = ordered[in_sentence[-1]], "sentence"
+        elif sc.elsewhere.search(text, start, end) or _abroad(text, start, end, ordered):
+            continue  # named abroad or nationally: neither the paragraph's unit nor the document's
         elif before:
             p, source = ordered[before[-1]], "paragraph"
         else:
             p, source = None, "document"
         code = p.admin_code if p else about
+        spread = _spread_tier(text, c, min(s_end, c.end_char + CLAUSE_AFTER))
+        if spread:
+            members = [q for i, q in enumerate(ordered) if sentence[i] == sent and q.admin_code
+                       and _RANK.get(_tier(q, era), 3) <= _RANK[spread]]
+            if members:
+                code, p = _common_parent(members, spread, era), None
+            elif p is None or _RANK.get(_tier(p, era), 3) <= _RANK[spread]:
+                code, p = _above(code, spread, era), None
+            if code is None:
+                continue
         unit = gazetteer().by_code.get((era, code)) if code else None
         if not (unit or p):
             continue
         c.place = f"{unit.unit_word} {unit.name}" if unit else f"{p.level} {p.name}"
         c.place_code, c.province_code = code, unit.province_code if unit else p.province_code
         c.place_source = source
+
+
+def _abroad(text: str, start: int, end: int, places: list[Place]) -> bool:
+    """A unit word and a capitalised name that no place found covers: a unit the gazetteer cannot
+    link, most often abroad ("thành phố Sapporo, Nhật Bản", "bang California")."""
+    for m in _scope().abroad_unit.finditer(text, start, end):
+        if not any(p.start_char <= m.end() < p.end_char or p.start_char == m.end() for p in places):
+            return True
+    return False
 
 
 def _province_words(code: str | None) -> tuple[str, str] | None:
