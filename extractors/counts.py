@@ -148,8 +148,9 @@ class _Rules:
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
         self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
+        self.prepositions = set(cfg["prepositions_conjunctions"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
-        self.not_nouns = self.verbs | self.adverbs | set(cfg["prepositions_conjunctions"]) | self.stop_words
+        self.not_nouns = self.verbs | self.adverbs | self.prepositions | self.stop_words
         self.attribute_heads = set(cfg["attribute_heads"])
         self.not_ratios = set(cfg["not_ratios"])
         self.countable_after = regex.compile(rf"\s+(?:các\s+)?(?:{alternation(cfg['categories'])})(?!\p{{L}})")
@@ -370,7 +371,8 @@ def category_of(entity: str) -> str | None:
     # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
     # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
     verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs
-    return head if head and head not in r.classifiers and not verb and head not in r.adverbs else None
+    return head if head and head not in r.classifiers and not verb and head not in r.adverbs \
+        and head not in r.prepositions else None  # "13 chiếc do công ty": the things, of no named kind
 
 
 def _label_before(before: str) -> str | None:
