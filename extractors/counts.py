@@ -149,6 +149,7 @@ class _Rules:
         self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
         self.prepositions = set(cfg["prepositions_conjunctions"])
+        self.words_read_apart = set(cfg["words_read_apart"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
         self.not_nouns = self.verbs | self.adverbs | self.prepositions | self.stop_words
         self.attribute_heads = set(cfg["attribute_heads"])
@@ -368,6 +369,8 @@ def category_of(entity: str) -> str | None:
     n = _head_syllables(low)
     skip = 1 if n and low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     head = " ".join(low[skip:n])
+    if head in r.words_read_apart and n < len(low):
+        head = low[skip]  # "13 người ở các xã": "người ở" (a servant) is a word, here "ở" a preposition
     # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
     # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
     verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs

@@ -162,6 +162,11 @@ class _Rules:
             rf"(?:^|[^\p{{L}}])(?<!(?i:{alternation(cfg['plural_before'])}|nhiều|mấy)\s+)"
             rf"(?:{alternation(cfg['facility_heads_before_a_name'])})"
             rf"(?:\s+(?!(?:{stops})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{0,3}}\s+$", regex.REVERSE)
+        # "Công ty Môi trường đô thị TP.HCM", "trường Đại học sư phạm Hà Nội": a firm's or a school's name
+        # of up to six words of any case ends in the name
+        self.organization_before = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['organization_heads_before_a_name'])})(?!\s+vụ(?!\p{{L}}))"
+            rf"(?:\s+(?!(?:{stops})(?!\p{{L}}))[\p{{L}}\p{{M}}\d&.-]+){{0,6}}\s+$", regex.REVERSE)
 
 
 @functools.cache
@@ -520,6 +525,8 @@ def extract(doc: Document) -> list[Place]:
             name = _with_lower_syllable(text, m.end("name"), name, level, tier, era)
         if unit in r.abbrev_level and (not candidates(name, level, tier, era) or len(name) < 2 and not name.isdigit()):
             continue  # "TP. Bên cạnh đó", "P.V" (a reporter): an abbreviation needs a known unit after it
+        if unit in r.abbrev_level and r.organization_before.search(text, max(0, unit_start - 90), unit_start):
+            continue  # "Công ty Môi trường đô thị TP.HCM": the unit's short form ends a firm's name
         if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):
             continue  # "(P.1)" is a part or a page; "P.5, Q.Gò Vấp" a ward
         end = m.start("name") + len(name)
@@ -544,7 +551,8 @@ def extract(doc: Document) -> list[Place]:
             continue
         before = text[max(0, m.start() - 25):m.start()]
         if (r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end())
-                or r.facility_before.search(text, max(0, m.start() - 40), m.start())):
+                or r.facility_before.search(text, max(0, m.start() - 40), m.start())
+                or r.organization_before.search(text, max(0, m.start() - 90), m.start())):
             continue
         if _tail_of_a_name(text, m.start()):
             continue
@@ -596,6 +604,7 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
             m = r.chain_before.search(text, max(0, start - 60), start)
             if (not m or _overlaps(m.start(), m.end(), taken)
                     or r.bare_excl_before.search(text[max(0, m.start() - 25):m.start()])
+                    or r.organization_before.search(text, max(0, m.start("name") - 90), m.start("name"))
                     or _tail_of_a_name(text, m.start("name"))):
                 break
             if m["name"][0].isdigit():

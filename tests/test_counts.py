@@ -192,6 +192,8 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("trong tháng 1/2017 đạt doanh số bán 17.640 chiếc, tăng 28,3% so với cùng kỳ năm trước",
                  [(17640, None)], id="bench-chiec-alone"),
     pytest.param("sự ganh tị của hai con trai nhà giám đốc", [(2, "con trai")], id="bench-con-trai"),
+    pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
+                 "Trung Sơn, thị xã Sầm Sơn sang Trung Quốc lao động.", [(13, "người")], id="bench-preposition-ends-the-noun"),
 ])
 def test_category_names_what_was_counted(text, expected):
     assert categories(text) == expected
@@ -534,6 +536,13 @@ def test_issue_21_not_counts(text, expected):
                  [(2, "nghi phạm", "eq", False, None)], id="bench-suspects-one-noun"),
     pytest.param("Trong khi anh ra đi chỉ có hai bàn tay trắng và một ngón tay cụt do tự chặt trước đó để chứng minh tình "
                  "yêu với vợ.", [], id="bench-idiom-bare-hands"),
+    pytest.param("Theo thống kê sơ bộ mới đây, trong gần 4 thập niên tồn tại, Dakar Rally đã lấy đi khoảng 70 sinh mạng, "
+                 "trong đó có 28 tay đua và số còn lại là khán giả.",
+                 [(70, "sinh mạng", "approx", False, None), (28, "tay đua", "eq", False, None)], id="bench-decades"),
+    pytest.param("Nguyên nhân tăng vọt này, một phần từ thông tin QCG sẽ chuyển nhượng 100% quyền sở hữu trong một công ty "
+                 "sẽ được thành lập", [], id="bench-share-of-ownership"),
+    pytest.param("Cổ đông của VietJet tháng trước đã chấp thuận kế hoạch nâng trần sở hữu nước ngoài lên 49% từ mức 30% hiện "
+                 "nay.", [], id="bench-percent-then-a-time-word"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])

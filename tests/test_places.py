@@ -342,6 +342,18 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
                  id="bench-21473889-factory-named-after-a-province"),
     pytest.param("Tại khu vực chợ Hòa Bình (quận 5), nhiều quầy hàng không đủ cá nướng bán cho khách.", [("5", "quận")],
                  id="bench-21472453-market-named-after-a-province"),
+    # a firm's, a school's, a port's or an expressway's name of several words ending in a province or a city
+    pytest.param("Sau gần hai giờ khai quật, đến gần 7 giờ sáng cùng ngày, toàn bộ xương người trong chiếc quan tài đã được "
+                 "công nhân của Công ty Môi trường đô thị TP.HCM hốt ra và đem đi.", [], id="bench-firm-named-after-a-city"),
+    pytest.param("Đánh giá đề thi môn Toán, thầy Phạm Quang Tùng, giảng viên Khoa Toán- Tin trường Đại học sư phạm Hà Nội "
+                 "cho biết: Cấu trúc đề thi môn Toán không có thay đổi so với các năm trước", [],
+                 id="bench-university-lower-case-words"),
+    pytest.param("Chiếc xe khách đang chạy trên đường cao tốc TP.HCM - Trung Lương thì bất ngờ phần đầu xe bốc cháy.", [],
+                 id="bench-expressway"),
+    pytest.param("Tàu Izumo cập cảng Quốc tế Cam Ranh, Khánh Hòa.", [("Khánh Hòa", "tỉnh")], id="bench-port"),
+    pytest.param("Ngay sau khi vụ tai nạn lao động xảy ra, lực lượng chức năng đã vào cuộc, phối hợp với Cảng vụ Hàng hải "
+                 "Quảng Ninh điều tra nguyên nhân vụ tai nạn nói trên.", [("Quảng Ninh", "tỉnh")],
+                 id="bench-port-authority-is-a-state-body"),
 ])
 def test_a_province_inside_a_name(text, expected):
     assert places(text) == expected
