@@ -194,6 +194,11 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("sự ganh tị của hai con trai nhà giám đốc", [(2, "con trai")], id="bench-con-trai"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
                  "Trung Sơn, thị xã Sầm Sơn sang Trung Quốc lao động.", [(13, "người")], id="bench-preposition-ends-the-noun"),
+    # the dictionary in both tone placements: Viet74K writes "uỷ viên", "lính cứu hoả"; the press "ủy viên"
+    pytest.param("Tháng 10/1940, Xứ ủy Bắc kỳ ra Quyết định thành lập Đảng bộ tỉnh Sơn Tây, chỉ định Ban chấp hành Tỉnh ủy "
+                 "lâm thời gồm 5 ủy viên.", [(5, "ủy viên")], id="bench-modern-tones-uy-vien"),
+    pytest.param("Người đàn ông bất ngờ xuất hiện, miệng nói nhảm, tay cầm dao đâm trúng hai người làm họ bị thương.",
+                 [(2, "người")], id="bench-nguoi-lam-read-apart"),
 ])
 def test_category_names_what_was_counted(text, expected):
     assert categories(text) == expected
@@ -543,6 +548,11 @@ def test_issue_21_not_counts(text, expected):
                  "sẽ được thành lập", [], id="bench-share-of-ownership"),
     pytest.param("Cổ đông của VietJet tháng trước đã chấp thuận kế hoạch nâng trần sở hữu nước ngoài lên 49% từ mức 30% hiện "
                  "nay.", [], id="bench-percent-then-a-time-word"),
+    pytest.param("Khoảng 200 lính cứu hỏa và 40 xe chữa cháy đã được điều tới hiện trường.",
+                 [(200, "lính cứu hỏa", "approx", False, None), (40, "xe chữa cháy", "eq", False, None)],
+                 id="bench-modern-tones-whole-noun"),
+    pytest.param("Anh không nản lòng, chỉ nói một câu: “Mùng 5 em xuống chỗ làm bằng xe máy, anh không yên tâm.", [],
+                 id="bench-day-of-tet"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])
