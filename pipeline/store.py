@@ -1,9 +1,10 @@
 """Store stage: writes to the DuckDB database, and nothing else: every analysis happens in the
 stages before it. Each batch of documents lands with all of its facts in one transaction, in bulk
-(connections.insert_rows: plain rows, no pandas, which an ingest never imports); the schema comes
-from the numbered migrations (pipeline/migrations.py) and the columns of each fact table from its
-kind's dataclass (vietmine/facts.py). The few reads here are what a run needs to decide what to
-write (known sources, stale documents, stored references)."""
+(connections.insert_rows: Python rows as query parameters, large batches through Arrow; an
+increment loads no frame library); the schema comes from the numbered migrations
+(pipeline/migrations.py) and the columns of each fact table from its kind's dataclass
+(vietmine/facts.py). The few reads here are what a run needs to decide what to write (known
+sources, stale documents, stored references)."""
 from __future__ import annotations
 
 import contextlib
@@ -123,7 +124,8 @@ def valid_table(table):
 
     for i, (col, lim) in enumerate(zip(table.column_names, _limits(table.column_names))):
         column = table.column(i)
-        if lim is None or not pa.types.is_string(column.type) or not pc.any(pc.greater(pc.utf8_length(column), lim)).as_py():
+        if lim is None or not pa.types.is_string(column.type) \
+                or not pc.any(pc.greater(pc.utf8_length(column), lim)).as_py():
             continue
         table = table.set_column(i, col, pa.array([_valid_value(v, lim) for v in column.to_pylist()], pa.string()))
     return table
