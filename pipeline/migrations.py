@@ -14,6 +14,7 @@ from typing import Callable
 import duckdb
 
 from vietmine.errors import DatabaseError
+from vietmine.pipeline.connections import insert_rows
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,6 @@ def _people_and_context(con):
 def _gazetteer(con):
     """The official units (before and after 2025) and the old-to-new map, so that SQL can group
     facts by today's units."""
-    import pandas as pd
-
-    from vietmine.gazetteer.places import gazetteer
-
     _run(con, """
     CREATE TABLE IF NOT EXISTS admin_units (code VARCHAR, era VARCHAR, "name" VARCHAR, unit_word VARCHAR,
         tier VARCHAR, province_code VARCHAR, district_code VARCHAR, lat DOUBLE, lon DOUBLE);
@@ -101,16 +98,8 @@ def _gazetteer(con):
     """)
     if con.execute("SELECT count(*) FROM admin_units").fetchall()[0][0]:
         return  # loaded by an older vietmine
-    g = gazetteer()
-    units = pd.DataFrame([(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code, u.lat, u.lon)
-                          for u in g.units], columns=["code", "era", "name", "unit_word", "tier", "province_code",
-                                                      "district_code", "lat", "lon"])
-    # province keys are stored as 'P' + code in the map; communes by their own code
-    pairs = pd.DataFrame([(k.removeprefix("P"), v) for k, v in g.old_to_new.items()], columns=["old_code", "new_code"])
-    for table, frame in (("admin_units", units), ("admin_units_2025", pairs)):
-        con.register("gazetteer_frame", frame)
-        con.execute(f"INSERT INTO {table} SELECT * FROM gazetteer_frame")
-        con.unregister("gazetteer_frame")
+    for table, (columns, rows) in _reference_rows().items():
+        insert_rows(con, table, columns, rows, arrow=False)  # once per database: no Arrow to load
 
 
 @migration(4, "rules version of each document; identity of both ends of a link")
@@ -201,32 +190,33 @@ def reference_version() -> str:
     return h.hexdigest()[:16]
 
 
+def _reference_rows() -> dict[str, tuple[list[tuple[str, str]], list[tuple]]]:
+    """The rows of each reference table, with its columns."""
+    from vietmine.gazetteer.places import gazetteer
+
+    g = gazetteer()
+    return {
+        "admin_units": ([("code", "VARCHAR"), ("era", "VARCHAR"), ("name", "VARCHAR"), ("unit_word", "VARCHAR"),
+                         ("tier", "VARCHAR"), ("province_code", "VARCHAR"), ("district_code", "VARCHAR"),
+                         ("lat", "DOUBLE"), ("lon", "DOUBLE")],
+                        [(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code, u.lat, u.lon)
+                         for u in g.units]),
+        # province keys are stored as 'P' + code in the map; communes by their own code
+        "admin_units_2025": ([("old_code", "VARCHAR"), ("new_code", "VARCHAR")],
+                             [(k.removeprefix("P"), v) for k, v in g.old_to_new.items()]),
+    }
+
+
 def sync_reference_tables(con) -> bool:
     """Reload the reference tables whose recorded version is not the current one (inside the
     writer's transaction); True when they were reloaded."""
-    import pandas as pd
-
     version = reference_version()
     stored = dict(con.execute("SELECT table_name, version FROM reference_tables").fetchall())
     if all(stored.get(t) == version for t in REFERENCE_TABLES):
         return False
-    from vietmine.gazetteer.places import gazetteer
-
-    g = gazetteer()
-    frames = {
-        "admin_units": pd.DataFrame([(u.code, u.era, u.name, u.unit_word, u.tier, u.province_code, u.district_code,
-                                      u.lat, u.lon) for u in g.units],
-                                    columns=["code", "era", "name", "unit_word", "tier", "province_code",
-                                             "district_code", "lat", "lon"]),
-        # province keys are stored as 'P' + code in the map; communes by their own code
-        "admin_units_2025": pd.DataFrame([(k.removeprefix("P"), v) for k, v in g.old_to_new.items()],
-                                         columns=["old_code", "new_code"]),
-    }
-    for table, frame in frames.items():
+    for table, (columns, rows) in _reference_rows().items():
         con.execute(f"DELETE FROM {table}")
-        con.register("reference_frame", frame)
-        con.execute(f"INSERT INTO {table} SELECT * FROM reference_frame")
-        con.unregister("reference_frame")
+        insert_rows(con, table, columns, rows, arrow=False)  # once per data version: no Arrow to load
         con.execute("INSERT OR REPLACE INTO reference_tables VALUES (?, ?, ?)", [table, version, dt.datetime.now()])
     return True
 

@@ -23,7 +23,7 @@ from vietmine.facts import ExtractionResult, Problem
 from vietmine.pipeline.analyse import DOC_TIME_BUDGET_S
 from vietmine.pipeline.connections import database_error, no_space, publish_snapshot
 from vietmine.pipeline.resolve_corpus import resolve_corpus
-from vietmine.pipeline.store import KnownSource, Store
+from vietmine.pipeline.store import KnownSource, Store, table_doc_ids
 
 BATCH_DOCS = 1000
 KEPT_PROBLEMS = 1000  # problems kept in IngestStats; every one is written to the `problems` table
@@ -257,14 +257,16 @@ class Run:
         self.stats.committed += len(results)
         self.written_ids.update(r.document.doc_id for r in results)
 
-    def write_frames(self, frames, replace: list[str]):
+    def write_tables(self, tables: dict, replace: list[str]):
+        """Store.write_tables, for tables read from Parquet."""
         with self.store.writing():
-            self.store.write_frames(frames, replace)
+            self.store.write_tables(tables, replace)
             self.store.add_problems(self.run_id, self.pending)
         self.store.release()
         self.pending.clear()
-        self.stats.committed += len(frames["documents"])
-        self.written_ids.update(frames["documents"]["doc_id"])
+        written = table_doc_ids(tables["documents"])
+        self.stats.committed += len(written)
+        self.written_ids.update(written)
 
     # -- sources gone
     def missing_sources(self, roots: list[str], complete_files: set[str], unread: set[str] = frozenset()) -> list[str]:

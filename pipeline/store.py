@@ -1,8 +1,10 @@
 """Store stage: writes to the DuckDB database, and nothing else: every analysis happens in the
 stages before it. Each batch of documents lands with all of its facts in one transaction, in bulk
-through pandas frames; the schema comes from the numbered migrations (pipeline/migrations.py) and
-the columns of each fact table from its kind's dataclass (vietmine/facts.py). The few reads here
-are what a run needs to decide what to write (known sources, stale documents, stored references)."""
+(connections.insert_rows: Python rows as query parameters, large batches through Arrow; an
+increment loads no frame library); the schema comes from the numbered migrations
+(pipeline/migrations.py) and the columns of each fact table from its kind's dataclass
+(vietmine/facts.py). The few reads here are what a run needs to decide what to write (known
+sources, stale documents, stored references)."""
 from __future__ import annotations
 
 import contextlib
@@ -13,14 +15,13 @@ import types
 import typing
 
 import duckdb
-import pandas as pd
 
 from vietmine.corpus.files import SURROGATE, valid_text
 from vietmine.corpus.sources import SourceKey
 from vietmine.errors import DatabaseError
 from vietmine.facts import KINDS, CorpusResolution, Document, ExtractionResult, LegalRef, Problem, StoredDocument, as_row
 from vietmine.pipeline import migrations
-from vietmine.pipeline.connections import WRITE_WAIT_S, acquire_writer_lock, open_writer
+from vietmine.pipeline.connections import WRITE_WAIT_S, acquire_writer_lock, insert_rows, open_writer, rows_relation
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", dt.date: "DATE",
               dt.datetime: "TIMESTAMP"}
@@ -60,6 +61,15 @@ def expected_columns() -> dict[str, list[tuple[str, str]]]:
 @functools.cache
 def table_columns() -> dict[str, list[str]]:
     return {t: [n for n, _ in cols] for t, cols in expected_columns().items()}
+
+
+PROBLEM_COLUMNS = [("run_id", "INTEGER"), ("source_path", "VARCHAR"), ("reason", "VARCHAR"), ("seen_at", "TIMESTAMP")]
+
+
+@functools.cache
+def typed_columns() -> dict[str, list[tuple[str, str]]]:
+    """(name, SQL type) of the columns of every table the writer inserts into."""
+    return {**expected_columns(), "problems": PROBLEM_COLUMNS}
 
 
 # every table whose rows belong to one document: removed with it
@@ -107,15 +117,18 @@ def valid_rows(rows: list[tuple], columns: list[str]) -> list[tuple]:
     return out
 
 
-def valid_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The same for a frame read back from Parquet (already valid UTF-8): lengths only."""
-    for col, lim in zip(frame.columns, _limits(list(frame.columns))):
-        if lim is None or not (frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col].dtype)):
+def valid_table(table):
+    """The same for an Arrow table read back from Parquet (already valid UTF-8): lengths only."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    for i, (col, lim) in enumerate(zip(table.column_names, _limits(table.column_names))):
+        column = table.column(i)
+        if lim is None or not pa.types.is_string(column.type) \
+                or not pc.any(pc.greater(pc.utf8_length(column), lim)).as_py():
             continue
-        too_long = frame[col].map(lambda v, lim=lim: isinstance(v, str) and len(v) > lim)
-        if too_long.any():
-            frame.loc[too_long, col] = frame.loc[too_long, col].map(lambda v, lim=lim: _valid_value(v, lim))
-    return frame
+        table = table.set_column(i, col, pa.array([_valid_value(v, lim) for v in column.to_pylist()], pa.string()))
+    return table
 
 
 def _document_row(d: Document, now: dt.datetime) -> tuple:
@@ -123,14 +136,14 @@ def _document_row(d: Document, now: dt.datetime) -> tuple:
             d.raw_hash, d.main_province, d.rules_version, len(d.sentences), now, str(d.key))
 
 
-def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
-    """One frame per table for a batch of extraction results (each document with its source key)."""
+def result_rows(results: list[ExtractionResult]) -> dict[str, list[tuple]]:
+    """The rows of each table (tuples in table_columns() order) for a batch of extraction results
+    (each document with its source key)."""
     cols = table_columns()
     now = dt.datetime.now()
     docs = [_document_row(r.document, now) for r in results]
-    frames = {"documents": pd.DataFrame(valid_rows(docs, cols["documents"]), columns=cols["documents"]),
-              "sentences": pd.DataFrame([(r.document.doc_id, i, s, e) for r in results
-                                         for i, (s, e) in enumerate(r.document.sentences)], columns=cols["sentences"])}
+    tables = {"documents": valid_rows(docs, cols["documents"]),
+              "sentences": [(r.document.doc_id, i, s, e) for r in results for i, (s, e) in enumerate(r.document.sentences)]}
     by_table: dict[str, list[tuple]] = {k.table: [] for k in KINDS}
     for r in results:
         for f in r.facts:
@@ -138,8 +151,13 @@ def result_frames(results: list[ExtractionResult]) -> dict[str, pd.DataFrame]:
         for table, rows in (r.rows or {}).items():
             by_table[table].extend(rows)
     for table, rows in by_table.items():
-        frames[table] = pd.DataFrame(valid_rows(rows, cols[table]), columns=cols[table])
-    return frames
+        tables[table] = valid_rows(rows, cols[table])
+    return tables
+
+
+def table_doc_ids(rows) -> list[str]:
+    """The doc_id of each row of a document table: tuples (doc_id first), or an Arrow table."""
+    return [r[0] for r in rows] if isinstance(rows, list) else rows.column("doc_id").to_pylist()
 
 
 def _rollback(con) -> None:
@@ -195,9 +213,8 @@ class Store:
         """Documents stored before sources had keys get one from their path."""
         rows = self.con.execute("SELECT doc_id, source_path FROM documents WHERE source_key IS NULL").fetchall()
         if rows:
-            keys = pd.DataFrame([(d, valid_text(str(SourceKey.of_stored_path(p)))) for d, p in rows],
-                                columns=["doc_id", "source_key"])
-            self._update_from("documents", keys, "doc_id", ["source_key"])
+            keys = [(d, valid_text(str(SourceKey.of_stored_path(p)))) for d, p in rows]
+            self._update_from("documents", [("doc_id", "VARCHAR"), ("source_key", "VARCHAR")], keys)
 
     # -- holding the file only while writing
     def release(self):
@@ -251,10 +268,8 @@ class Store:
     def known_sources(self) -> dict[str, KnownSource]:
         """source_key -> what is stored of it."""
         self.acquire()
-        cols = self.con.execute("SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchnumpy()
-        return dict(zip(cols["source_key"].tolist(),
-                        map(KnownSource._make, zip(cols["content_hash"].tolist(), cols["raw_hash"].tolist(),
-                                                   cols["source_path"].tolist()))))
+        rows = self.con.execute("SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchall()
+        return {key: KnownSource(*rest) for key, *rest in rows}
 
     def document_sources(self) -> list[tuple[str, str, str]]:
         """(doc_id, source_key, source_path) of every stored document."""
@@ -269,10 +284,10 @@ class Store:
     def stored_documents(self, doc_ids: list[str], with_sentences: bool = False) -> list[Document]:
         """The stored documents of these ids (in doc_id order), as cleaned documents to analyse again."""
         self.acquire()
-        with self._registered("wanted_ids", pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype=object)})):
-            cur = self.con.execute("""SELECT doc_id, source_path, "text", content_hash, title, published, author,
-                                             outlet, kind, raw_hash, main_province, source_key FROM documents
-                                      WHERE doc_id IN (SELECT doc_id FROM wanted_ids) ORDER BY doc_id""")
+        with rows_relation(self.con, "wanted_ids", [("doc_id", "VARCHAR")], [(d,) for d in doc_ids]) as (wanted, params):
+            cur = self.con.execute(f"""SELECT doc_id, source_path, "text", content_hash, title, published, author,
+                                              outlet, kind, raw_hash, main_province, source_key FROM documents
+                                       WHERE doc_id IN (SELECT doc_id FROM {wanted}) ORDER BY doc_id""", params)
             names = [d[0] for d in cur.description]
             docs = []
             for row in cur.fetchall():
@@ -284,20 +299,22 @@ class Store:
                 spans: dict[str, list] = {}
                 for doc_id, start, end in self.con.execute(
                         "SELECT doc_id, start_char, end_char FROM sentences WHERE doc_id IN "
-                        "(SELECT doc_id FROM wanted_ids) ORDER BY doc_id, sentence_idx").fetchall():
+                        f"(SELECT doc_id FROM {wanted}) ORDER BY doc_id, sentence_idx", params).fetchall():
                     spans.setdefault(doc_id, []).append((start, end))
                 for d in docs:
                     d.sentences = spans.get(d.doc_id, [])
         return docs
 
-    def reference_rows(self) -> pd.DataFrame:
+    def reference_rows(self) -> list[dict]:
         """Every stored reference with its row id and its document's main province: the input of
         the corpus-wide resolution (pipeline/resolve_corpus.py)."""
         self.acquire()
-        return self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
-                                          r.registry_key, r.resolved_by, r.issue_date, r.start_char,
-                                          d.main_province AS province
-                                   FROM legal_refs r JOIN documents d USING (doc_id)""").df()
+        cur = self.con.execute("""SELECT r.rowid AS rid, r.doc_id, r.doc_type, r.number, r.issuer_code, r.code,
+                                         r.registry_key, r.resolved_by, r.issue_date, r.start_char,
+                                         d.main_province AS province
+                                  FROM legal_refs r JOIN documents d USING (doc_id)""")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def documents_with_refs(self, doc_ids: list[str]) -> list[StoredDocument]:
         """Stored documents (with sentences) and their references, each with its row id."""
@@ -317,58 +334,55 @@ class Store:
         of replaced sources and any stored document with the same content (moved or re-extracted).
         Either the whole batch lands or none of it."""
         if results or replace_keys:
-            self.write_frames(result_frames(results), replace_keys)
+            self.write_tables(result_rows(results), replace_keys)
 
-    def write_frames(self, frames: dict[str, pd.DataFrame], replace_keys: list[str]):
-        """The same, from table frames (as result_frames makes them, or as read from Parquet)."""
-        written = list(frames["documents"]["doc_id"]) if "documents" in frames else []
-        with self._transaction() as con, \
-                self._registered("replaced_keys", pd.DataFrame({"source_key": pd.Series(replace_keys, dtype=object)})), \
-                self._registered("written_ids", pd.DataFrame({"doc_id": pd.Series(written, dtype=object)})):
-            self._delete(con, "SELECT doc_id FROM documents WHERE source_key IN (SELECT source_key FROM replaced_keys) "
-                              "OR doc_id IN (SELECT doc_id FROM written_ids)")
-            for table, frame in frames.items():
-                self._insert(table, frame)
+    def write_tables(self, tables: dict, replace_keys: list[str]):
+        """The same, from each table's rows: tuples in table_columns() order (as result_rows makes
+        them), or an Arrow table (as read from Parquet)."""
+        written = table_doc_ids(tables["documents"]) if "documents" in tables else []
+        with self._transaction() as con:
+            self._delete(con, "SELECT doc_id FROM documents WHERE source_key IN (SELECT unnest(?::VARCHAR[])) "
+                              "OR doc_id IN (SELECT unnest(?::VARCHAR[]))", [replace_keys, written])
+            for table, rows in tables.items():
+                self._insert(table, rows)
 
     def remove_documents(self, doc_ids: list[str]) -> int:
         """Delete these documents with all their facts, in one transaction; returns the facts deleted."""
-        with self._transaction() as con, \
-                self._registered("removed_ids", pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype=object)})):
-            return self._delete(con, "SELECT doc_id FROM removed_ids")
+        with self._transaction() as con:
+            return self._delete(con, "SELECT unnest(?::VARCHAR[])", [doc_ids])
 
     @staticmethod
-    def _delete(con, doc_ids_query: str) -> int:
+    def _delete(con, doc_ids_query: str, params: list) -> int:
         facts = 0
         for t in DOCUMENT_TABLES:
-            deleted = con.execute(f"DELETE FROM {t} WHERE doc_id IN ({doc_ids_query})").fetchone()[0]
+            deleted = con.execute(f"DELETE FROM {t} WHERE doc_id IN ({doc_ids_query})", params).fetchone()[0]
             facts += deleted if t != "sentences" else 0
-        con.execute(f"DELETE FROM documents WHERE doc_id IN ({doc_ids_query})")
+        con.execute(f"DELETE FROM documents WHERE doc_id IN ({doc_ids_query})", params)
         return facts
 
     def update_paths(self, moves: list[tuple[str, str]]):
         """source_path follows the path a source was last given by (same key, same content)."""
         if moves:
             self.acquire()
-            frame = pd.DataFrame(valid_rows(moves, ["source_key", "source_path"]), columns=["source_key", "source_path"])
-            self._update_from("documents", frame, "source_key", ["source_path"])
+            self._update_from("documents", [("source_key", "VARCHAR"), ("source_path", "VARCHAR")],
+                              valid_rows(moves, ["source_key", "source_path"]))
 
     def remove_sources(self, keys: list[str]):
         """Delete the documents of sources that no longer exist, with all their facts."""
         if keys:
-            self.write_frames({}, keys)
+            self.write_tables({}, keys)
 
     def apply_corpus_resolution(self, resolution: CorpusResolution) -> None:
         """Write what the corpus-wide resolution decided (pipeline/resolve_corpus.py), in one
         transaction: references' codes and identities, the links read again, the ends of links."""
-        if resolution.ref_updates.empty:
+        if not resolution.ref_updates:
             return
-        with self._transaction() as con, self._registered("key_updates", resolution.ref_updates):
-            con.execute("""UPDATE legal_refs SET code = u.code, registry_key = u.registry_key, resolved_by = u.resolved_by
-                           FROM key_updates u WHERE legal_refs.rowid = u.rid""")
-            cols = table_columns()["legal_links"]
+        with self._transaction() as con:
+            self._update_from("legal_refs", [("rid", "BIGINT"), ("code", "VARCHAR"), ("registry_key", "VARCHAR"),
+                                             ("resolved_by", "VARCHAR")], resolution.ref_updates, match="rowid")
             for doc_id, links in resolution.links.items():
                 con.execute("DELETE FROM legal_links WHERE doc_id = ?", [doc_id])
-                self._insert("legal_links", pd.DataFrame([as_row(link) for link in links], columns=cols))
+                self._insert("legal_links", [as_row(link) for link in links])
             # the ends of links follow the identity of the references they name
             for end in ("src", "dst"):
                 con.execute(f"""UPDATE legal_links AS l SET {end}_key = k.registry_key
@@ -377,25 +391,24 @@ class Store:
                                 WHERE l.doc_id = k.doc_id AND l.{end}_code = k.code
                                   AND l.{end}_key IS DISTINCT FROM k.registry_key""")
 
-    @contextlib.contextmanager
-    def _registered(self, name: str, frame: pd.DataFrame):
-        self.con.register(name, frame)
-        try:
-            yield
-        finally:
-            self.con.unregister(name)
+    def _insert(self, table: str, rows):
+        if isinstance(rows, list):
+            insert_rows(self.con, table, typed_columns()[table], rows)
+        elif rows.num_rows:  # an Arrow table read from Parquet
+            self.con.register("batch_table", rows)
+            try:
+                col_list = ", ".join(f'"{c}"' for c in rows.column_names)
+                self.con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM batch_table")
+            finally:
+                self.con.unregister("batch_table")
 
-    def _insert(self, table: str, frame: pd.DataFrame):
-        if frame.empty:
-            return
-        with self._registered("batch_frame", frame):
-            col_list = ", ".join(f'"{c}"' for c in frame.columns)
-            self.con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM batch_frame")
-
-    def _update_from(self, table: str, frame: pd.DataFrame, key: str, columns: list[str]):
-        with self._registered("update_frame", frame):
-            sets = ", ".join(f'"{c}" = u."{c}"' for c in columns)
-            self.con.execute(f'UPDATE {table} SET {sets} FROM update_frame u WHERE {table}."{key}" = u."{key}"')
+    def _update_from(self, table: str, columns: list[tuple[str, str]], rows: list[tuple], match: str = ""):
+        """Set columns[1:] of the table's rows whose `match` column (by default columns[0]) equals columns[0]."""
+        key = columns[0][0]
+        sets = ", ".join(f'"{c}" = u."{c}"' for c, _ in columns[1:])
+        match = match or f'"{key}"'
+        with rows_relation(self.con, "update_rows", columns, rows) as (source, params):
+            self.con.execute(f'UPDATE {table} SET {sets} FROM {source} u WHERE {table}.{match} = u."{key}"', params)
 
     # -- the record of runs
     def start_run(self, version: str) -> int:
@@ -420,7 +433,6 @@ class Store:
     def add_problems(self, run_id: int, problems: list[Problem]):
         if problems:
             self.acquire()
+            now = dt.datetime.now()
             rows = valid_rows([(p.source_path, p.reason) for p in problems], ["source_path", "reason"])
-            df = pd.DataFrame({"run_id": run_id, "source_path": [r[0] for r in rows],
-                               "reason": [r[1] for r in rows], "seen_at": dt.datetime.now()})
-            self._insert("problems", df)
+            self._insert("problems", [(run_id, path, reason, now) for path, reason in rows])

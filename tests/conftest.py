@@ -15,6 +15,10 @@ atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 settings.register_profile("vietmine", database=None)
 settings.load_profile("vietmine")
+# the same for vietmine's own cache (the built gazetteer, gazetteer/places.py): a folder of this
+# session, for this process and every vietmine it starts
+os.environ["VIETMINE_CACHE_DIR"] = tempfile.mkdtemp(prefix="vietmine-cache-")
+atexit.register(shutil.rmtree, os.environ["VIETMINE_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

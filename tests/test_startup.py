@@ -5,6 +5,7 @@ bench/startup.py's, not a test's."""
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +63,37 @@ def test_the_probe_sees_a_heavy_module_when_one_is_loaded(sample_db, tmp_path):
                           "import vietmine; vietmine.open(sys.argv[-1]).tables(); code = 0")
     subprocess.run([sys.executable, "-c", probe, str(report), sample_db], check=True, cwd=tmp_path, timeout=120)
     assert "pandas" in json.loads(report.read_text())["modules"]
+
+
+def _ingest_modules(tmp_path, db: str, source) -> list[str]:
+    report = tmp_path / "modules.json"
+    out = subprocess.run([sys.executable, "-c", PROBE, str(report), "ingest", str(source), "--db", db, "--quiet"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert out.returncode == 0, out.stderr
+    loaded = json.loads(report.read_text())
+    assert loaded["code"] == 0
+    return loaded["modules"]
+
+
+def _heavy(modules: list[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in names)
+
+
+def test_an_increment_loads_no_frame_library(sample_copy, tmp_path):
+    """Issue 24: an ingest of a few new articles into an existing database writes its rows as plain
+    lists (pipeline/connections.py insert_rows); the frame libraries cost more than the writing."""
+    sample = sorted((Path(__file__).parents[1] / "corpus" / "sample").glob("*.txt"))[0]
+    article = tmp_path / "new" / "article.txt"
+    article.parent.mkdir()
+    # a new source with new content: loaded, not skipped as a copy of the stored one
+    article.write_text(sample.read_text(encoding="utf-8") + "\n\nBài mới.\n", encoding="utf-8")
+    modules = _ingest_modules(tmp_path, sample_copy, article)
+    assert _heavy(modules, ("pandas", "numpy", "pyarrow")) == []
+    assert "vietmine.extractors" in modules  # the probe saw a real ingest
+
+
+def test_an_ingest_into_a_new_database_loads_no_pandas(tmp_path):
+    """A new database also fills its reference tables (14,000 official units), once: as lists too."""
+    sample = Path(__file__).parents[1] / "corpus" / "sample"
+    modules = _ingest_modules(tmp_path, str(tmp_path / "new.duckdb"), sample)
+    assert _heavy(modules, ("pandas", "numpy", "pyarrow")) == []

@@ -374,13 +374,13 @@ class StoredDocument:
 @dataclass
 class CorpusResolution:
     """What resolution across the corpus decided (pipeline/resolve_corpus.py), for the store to write."""
-    ref_updates: "pandas.DataFrame"  # rid, code, registry_key, resolved_by  # noqa: F821 (no pandas import here)
+    ref_updates: list[tuple[int, str | None, str | None, str | None]]  # rid, code, registry_key, resolved_by
     links: dict[str, list[LegalLink]] = field(default_factory=dict)  # doc_id -> its links read again
 
     @property
     def from_corpus(self) -> int:
         """How many short citations took their code from another document."""
-        return int((self.ref_updates.resolved_by == "corpus").sum())
+        return sum(resolved_by == "corpus" for *_, resolved_by in self.ref_updates)
 
 
 @dataclass

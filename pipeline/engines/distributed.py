@@ -15,14 +15,13 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from vietmine.corpus.readers import count_lines, format_of, iter_files, read_files, read_jsonl
 from vietmine.corpus.sources import SourceKey
 from vietmine.facts import ExtractionResult, Problem
 from vietmine.pipeline.analyse import DOC_TIME_BUDGET_S, process
 from vietmine.pipeline.run import Interrupted, Run, _shielded
-from vietmine.pipeline.store import result_frames, table_columns, valid_frame
+from vietmine.pipeline.connections import arrow_table
+from vietmine.pipeline.store import result_rows, table_columns, typed_columns, valid_table
 
 SHARD_DOCS = 500
 
@@ -71,10 +70,12 @@ def plan_shards(paths: list[str], shard_docs: int = SHARD_DOCS) -> list[Shard]:
     return shards
 
 
-def _atomic_parquet(frame: pd.DataFrame, path: Path):
+def _atomic_parquet(table, path: Path):
+    import pyarrow.parquet as pq
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    frame.to_parquet(tmp, index=False)
+    pq.write_table(table, tmp)
     os.replace(tmp, path)
 
 
@@ -95,11 +96,11 @@ def run_shard(shard: Shard, out_dir: str, budget_s: float = DOC_TIME_BUDGET_S) -
             problems.append(res)
         else:
             results.append(res)
-    frames = result_frames(results)
-    frames["problems"] = pd.DataFrame({"source_path": [p.source_path for p in problems],
-                                       "reason": [p.reason for p in problems]})
-    for table, frame in frames.items():
-        _atomic_parquet(frame, out / table / f"{shard.shard_id}.parquet")
+    tables = {t: arrow_table(typed_columns()[t], rows) for t, rows in result_rows(results).items()}
+    tables["problems"] = arrow_table([("source_path", "VARCHAR"), ("reason", "VARCHAR")],
+                                     [(p.source_path, p.reason) for p in problems])
+    for table, data in tables.items():
+        _atomic_parquet(data, out / table / f"{shard.shard_id}.parquet")
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text(shard.name, encoding="utf-8")
     return {"shard": shard.shard_id, "status": "written", "documents": len(results), "problems": len(problems)}
@@ -190,21 +191,27 @@ def load_parquet(out_dir: str, db_path: str, snapshot: bool = False):
 
 
 def _load_shards(session: Run, out: Path):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
     cols = table_columns()
     # only finished shards: a shard's marker is written after all its files, so a shard that failed
     # or was killed half-way is never loaded (its rerun writes it whole)
     for marker in sorted((out / "_done").glob("*")):
         sid = marker.name
-        docs = pd.read_parquet(out / "documents" / f"{sid}.parquet")
+        docs = pq.read_table(out / "documents" / f"{sid}.parquet")
         prob_file = out / "problems" / f"{sid}.parquet"
         if prob_file.exists():
-            for path, reason in pd.read_parquet(prob_file).itertuples(index=False):
+            problems = pq.read_table(prob_file)
+            for path, reason in zip(*(problems.column(c).to_pylist() for c in ("source_path", "reason"))):
                 session.problem(Problem(path, reason))
-        if "source_key" not in docs.columns:  # Parquet written by an older vietmine
-            docs["source_key"] = [str(SourceKey.of_stored_path(p)) for p in docs["source_path"]]
+        if "source_key" not in docs.column_names:  # Parquet written by an older vietmine
+            docs = docs.append_column("source_key", pa.array(
+                [str(SourceKey.of_stored_path(p)) for p in docs.column("source_path").to_pylist()], pa.string()))
         keep, replace = [], []
-        for doc_id, path, chash, rhash, key in docs[["doc_id", "source_path", "content_hash", "raw_hash",
-                                                     "source_key"]].itertuples(index=False):
+        for doc_id, path, chash, rhash, key in zip(*(docs.column(c).to_pylist() for c in (
+                "doc_id", "source_path", "content_hash", "raw_hash", "source_key"))):
             if session.unchanged_raw(key, path, rhash):
                 continue
             decision = session.decide(key, path, chash, rhash)
@@ -214,11 +221,15 @@ def _load_shards(session: Run, out: Path):
                     replace.append(key)
         if not keep:
             continue
-        frames = {}
+        tables = {}
         for table, columns in cols.items():
             f = out / table / f"{sid}.parquet"
-            frame = docs if table == "documents" else pd.read_parquet(f) if f.exists() else pd.DataFrame(columns=columns)
-            frames[table] = valid_frame(frame[frame["doc_id"].isin(keep)][columns].copy())
-            if table != "documents":
-                session.stats.facts += len(frames[table]) if table != "sentences" else 0
-        session.write_frames(frames, replace)
+            if table != "documents" and not f.exists():
+                tables[table] = []
+                continue
+            data = docs if table == "documents" else pq.read_table(f)
+            tables[table] = valid_table(data.filter(pc.is_in(data.column("doc_id"), pa.array(keep, pa.string())))
+                                        .select(columns))
+            if table not in ("documents", "sentences"):
+                session.stats.facts += tables[table].num_rows
+        session.write_tables(tables, replace)
