@@ -97,6 +97,7 @@ class _Patterns:
         self.short_year = _Pattern(cfg["weekday_short_year"], self.cues)
         self.weekdays = cfg["weekdays"]
         self.ranges = c(cfg["day_range"])
+        self.month_ranges = c(cfg["month_range"])
         self.dm_block = regex.compile(cfg["day_month_blockers_before"])
         self.dm_block_after = regex.compile(cfg["day_month_blockers_after"])
         self.my = c(cfg["month_year"])
@@ -265,6 +266,11 @@ def extract(doc: Document) -> list[DateFact]:
             if first and last:
                 day(first, m.start("d1"), m.end("d1"))
                 day(last, m.start("d"), m.end())
+    for pat in p.month_ranges:  # "từ ngày 23/10 đến ngày 22/11/2017": the first day takes the last one's year
+        for m in pat.finditer(text):
+            y, first_month = int(m["y"]), int(m["m1"])
+            if free(m.start(), m.end("m1")):
+                day(_make(y if first_month <= int(m["m"]) else y - 1, first_month, int(m["d1"])), m.start(), m.end("m1"))
     for value, s, e in _full_dates(text):
         if free(s, e):
             day(value, s, e)

@@ -261,6 +261,8 @@ def test_pairs_and_ratios(text, expected):
     pytest.param("với công suất cực đại đạt 32,9 mã lực ở tốc độ 7000 vòng/phút và mô-men xoắn đạt 26,6 lb-ft ở tốc độ "
                  "6.000 vòng/phút.", [(32.9, "mã lực"), (7000, "vòng/phút"), (26.6, "lb-ft"), (6000, "vòng/phút")],
                  id="bench-pound-feet"),
+    pytest.param("Bán kính quan sát của hệ thống lên đến hàng trăm kilômet, được mệnh danh là “Mắt thần Đông Dương”",
+                 [(100, "kilômet")], id="bench-kilometres-written-out"),
     pytest.param("Siêu xe hai bánh H2 có khả năng đạt vận tốc cực đại 194 mph (312 km/h), còn Veyron chỉ đạt 180 mph "
                  "(290 km/h) ở cung đường đua này.", [(194, "mph"), (312, "km/h"), (180, "mph"), (290, "km/h")],
                  id="bench-miles-per-hour"),
@@ -518,8 +520,8 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Xây dựng bổ sung 2T4P (02 phòng chức năng+02 phòng học) tại điểm chính",
                  [(2, "phòng chức năng", "eq", False, None), (2, "phòng học", "eq", False, None)], id="texts-plus-joins-counts"),
     # "hai bên": both sides, or the two parties of a talk
-    pytest.param("Sau cuộc họp, hai bên đã ký kết bốn văn kiện", [(4, "văn kiện", "eq", False, None)],
-                 id="bench-two-sides"),
+    pytest.param("Sau cuộc họp, hai bên đã ký kết bốn văn kiện",
+                 [(2, "bên", "eq", False, None), (4, "văn kiện", "eq", False, None)], id="bench-two-parties"),
     pytest.param("Riêng phần kè đá xây sẽ được thực hiện tại vị trí có địa hình phức tạp, đường cong và hai bên vệ đường", [],
                  id="bench-both-sides-of-a-road"),
     # money with its unit left out, a share of an area, a figure of speech, a century, a table of figures
@@ -553,6 +555,12 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-modern-tones-whole-noun"),
     pytest.param("Anh không nản lòng, chỉ nói một câu: “Mùng 5 em xuống chỗ làm bằng xe máy, anh không yên tâm.", [],
                  id="bench-day-of-tet"),
+    pytest.param("Trong số 17 người ký tên vào bức thư trên, ngoài ông Diệm", [(17, "người", "eq", False, None)],
+                 id="bench-trong-so-capitalised"),
+    pytest.param("Hầu hết những cái tên trong danh sách 10 thương hiệu có giá trị nhất Trung Quốc trong năm 2017 thuộc sở hữu "
+                 "của các ngân hàng nhà nước và các đại gia Internet.", [(10, "thương hiệu", "eq", False, None)],
+                 id="bench-thuong-hieu"),
+    pytest.param("Kết quả giám định cho thấy, ông Vin bị tổn hại 15% sức khỏe.", [], id="bench-share-of-health"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])

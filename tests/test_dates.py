@@ -220,6 +220,12 @@ def test_the_year_of_a_day_written_without_one(text, published, expected):
                  D(2017, 6, 15), [D(2017, 6, 15), D(2017, 6, 19)], id="bench-22538376-range-by-night"),
     pytest.param("Giám đốc Sở GD-ĐT tỉnh Vĩnh Long, cho biết: từ chiều 24 đến ngày 26-7, sở tiến hành nhận bài thi",
                  D(2017, 7, 20), [D(2017, 7, 24), D(2017, 7, 26)], id="bench-22628289-range-from-an-afternoon"),
+    # a range across months: the first day takes the year written at the end
+    pytest.param("Trong thông cáo báo chí phát hành chiều 11/7, Văn phòng Quốc hội cho biết, kỳ họp thứ 4, dự kiến Quốc hội "
+                 "sẽ tiến hành trong làm việc trong 23 ngày, từ ngày 23/10 đến ngày 22/11/2017 để xem xét",
+                 None, [D(2017, 10, 23), D(2017, 11, 22)], id="bench-range-across-months"),
+    pytest.param("Trong đó, lợi nhuận sau thuế của riêng Quý 4 (từ 01/07 – 30/09/2016) đã là 87,4 tỷ đồng, tăng trưởng 3,4 "
+                 "lần so với cùng kỳ 2015.", None, [D(2016, 7, 1), D(2016, 9, 30)], id="bench-quarter-range"),
 ])
 def test_more_written_days(text, published, expected):
     assert days(text, published) == expected
