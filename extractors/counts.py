@@ -24,6 +24,7 @@ _BARE_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _ROMAN = regex.compile(r"[IVXLC]+")
 _TABLE_CELL_BEFORE = regex.compile(r"[\d)%][ \t]+$")
 _TABLE_CELL_AFTER = regex.compile(r"[ \t]+\d")
+_LABEL_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
 _OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
@@ -58,6 +59,10 @@ class _Rules:
         self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
+        # "năm" is five only where a year cannot stand: after these words or opening a sentence
+        self.five = regex.compile(rf"(?:(?<=(?:^|[.!?:;\n])[ \t]{{0,3}})|(?<=(?<!\p{{L}})(?:{alternation(cfg['five_after'])})[ \t]))"
+                                  r"[Nn]ăm(?=[ \t]+(\p{Ll}+))")
+        self.five_heads = set(cfg["categories"]) | set(cfg["nouns"]) | set(cfg["classifiers"]) | {"lần"}
         # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
         # a set is faster than a regex of 200 words, and this runs for every number. A document type
         # in lower case that is also a verb ("thông báo 3 lần", "báo cáo 2 em") is left out.
@@ -899,6 +904,13 @@ def extract(doc: Document) -> list:
             emit(value, m.start(), m.end(), _cmp_before(before))
     for m in vague:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
+    if "ăm " in text:
+        for m in r.five.finditer(text):  # "có năm cán bộ", "Năm doanh nghiệp viễn thông"
+            nxt = _first_word(text[m.end() + 1:m.end() + 40].lower())
+            if _LABEL_NUMBER_AFTER.match(text, m.end() + 1 + len(nxt)):
+                continue  # "cả năm lớp 12": the year of a grade
+            if nxt in r.five_heads or nxt.split()[0] in r.five_heads and f"năm {nxt.split()[0]}" not in _dictionary():
+                emit(5.0, m.start(), m.end(), _cmp_before(text[max(0, m.start() - 30):m.start()]))
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])

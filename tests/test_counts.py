@@ -561,6 +561,19 @@ def test_issue_21_not_counts(text, expected):
                  "của các ngân hàng nhà nước và các đại gia Internet.", [(10, "thương hiệu", "eq", False, None)],
                  id="bench-thuong-hieu"),
     pytest.param("Kết quả giám định cho thấy, ông Vin bị tổn hại 15% sức khỏe.", [], id="bench-share-of-health"),
+    # "năm" is five after "có", "tới", "một trong"... or opening a sentence, before a counted noun; elsewhere a year
+    pytest.param("Theo đó, BHXH TP Hà Nội xác nhận có năm cán bộ thuộc đơn vị mình đi chùa ở Hưng Yên như phản ánh của dư "
+                 "luận.", [(5, "cán bộ", "eq", False, None)], id="bench-five-after-co"),
+    pytest.param("Năm doanh nghiệp viễn thông di động là VNPT, Viettel, MobiFone, Gmobile, Vietnamobile cũng đã ký kết Bản "
+                 "cam kết với Bộ TT&TT", [(5, "doanh nghiệp", "eq", False, None)], id="bench-five-opening-a-sentence"),
+    pytest.param("Các cầu thủ trẻ đến từ Đông Nam Á tung ra 11 cú dứt điểm ở hiệp đầu, với năm lần bóng đi trúng hướng cầu "
+                 "môn.", [(11, "cú", "eq", False, None), (5, "lần", "eq", False, None)], id="bench-five-times"),
+    pytest.param("Việt Nam là một trong năm quốc gia chịu ảnh hưởng nhiều nhất của biến đổi khí hậu",
+                 [(5, "quốc gia", "eq", False, None)], id="bench-one-of-five"),
+    pytest.param("hoặc 3 bài thi tốt nghiệp (đối với thí sinh Giáo dục Thường xuyên) với điểm trung bình cả năm lớp 12 và "
+                 "điểm ưu tiên", [(3, "bài thi", "eq", False, None)], id="bench-the-year-of-a-grade"),
+    pytest.param("và cho phép dự báo 2017 sẽ là năm cuộc xung đột này đi đến hồi kết có lợi cho Nga./.", [],
+                 id="bench-the-year-when"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])
