@@ -59,3 +59,13 @@ def sample_copy(sample_db, tmp_path):
 def _chdir_root(monkeypatch):
     monkeypatch.chdir(ROOT)
     os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium (CI installs it in .ci/run), for the tests of the HTML views; tests never
+    install anything themselves."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium; .ci/run does it)")
+    return exe

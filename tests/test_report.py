@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from vietmine.cli import main
-from tests.test_views import chromium, render  # noqa: F401 (chromium: the fixture)
+from tests.test_views import render
 
 # shared/texts/003.txt: a city's decision implementing a circular that guides a Prime Minister's decision
 HCM_003 = (

@@ -3,7 +3,6 @@ and the one-line hints for common mistakes."""
 import html
 import json
 import re
-import shutil
 import subprocess
 
 import networkx as nx
@@ -24,15 +23,6 @@ RECTS_JS = """<script>window.addEventListener('load', function () { setTimeout(f
   var r = {}; ['map', 'network'].forEach(function (id) { var e = document.getElementById(id);
     if (e) { var b = e.getBoundingClientRect(); r[id] = [b.left + scrollX, b.top + scrollY, b.width, b.height]; } });
   document.body.setAttribute('data-rects', JSON.stringify(r)); }, 500); });</script>"""
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium (CI installs it in .ci/run); tests never install anything themselves."""
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        pytest.skip("headless Chromium is not installed (Debian: apt-get install chromium; .ci/run does it)")
-    return exe
 
 
 def render(chromium, page, tmp_path, screenshot=None, netlog=None):
