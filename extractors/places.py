@@ -73,6 +73,7 @@ _TIERS = {"province": {"province"}, "province_or_district": {"province", "distri
 class _Rules:
     def __init__(self):
         cfg = load_json("places.json")
+        self.urban_rank = cfg["urban_rank"]
         self.unit_tier = {}
         forms = set()
         for w, tier in cfg["unit_words"].items():
@@ -382,11 +383,16 @@ def _level_in_list(cs: list[Unit], level: str, tier: str, era: str) -> str:
     """The level of a name listed after one plural unit word: the written one where a unit of that
     name has it, or the unit was upgraded since ("2 xã An Sinh và Bình Khê" in 2017, a ward since
     2019); the gazetteer's where it is of the text's own period ("các xã" of a 2025 text may list
-    wards) or the unit a province ("các tỉnh như Hà Nội": a city)."""
+    wards), the unit a province ("các tỉnh như Hà Nội": a city), or the written word is the more
+    urban one (no upgrade explains it: "các quận 1, 4, 6, 7, 8, Nhà Bè" lists huyện Nhà Bè)."""
     words = {u.unit_word for u in cs}
-    if level in words or len(words) != 1 or not (era == "2025" or tier == "province"):
+    if level in words or len(words) != 1:
         return level
-    return next(iter(words))
+    word = next(iter(words))
+    upgrades = rules().urban_rank
+    if era == "2025" or tier == "province" or upgrades.get(level, -1) > upgrades.get(word, 9):
+        return word  # no unit is made less urban: "các quận 1, 4, Nhà Bè" lists huyện Nhà Bè
+    return level
 
 
 def _add_list(doc: Document, unit_start: int, unit: str, more: str, pos: int, era: str, add,
