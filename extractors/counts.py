@@ -25,6 +25,7 @@ _ROMAN = regex.compile(r"[IVXLC]+")
 _TABLE_CELL_BEFORE = regex.compile(r"[\d)%][ \t]+$")
 _TABLE_CELL_AFTER = regex.compile(r"[ \t]+\d")
 _LABEL_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
+_NEIGHBOUR_FIGURE_BEFORE = regex.compile(r"(?<![\d.,/+×x–-])(\d{1,2})(?:,| hoặc| hay) $")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
 _OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
@@ -74,6 +75,7 @@ class _Rules:
         self.foreign_words_before_counts = set(cfg["foreign_words_before_counts"])
         self.not_labels = set(cfg["words_ending_in_a_label_word"])
         self.words_ending_in_a_number_word = set(cfg["words_ending_in_a_number_word"])
+        self.words_starting_with_a_number_word = set(cfg["words_starting_with_a_number_word"])
         self.label_ends = {w.rsplit(None, 1)[-1] for w in self.excluded_words | self.document_words}
         # The "...before" patterns end at "$" and are searched on the text left of a number: searching in
         # reverse tries the end first instead of every position (3x faster). All in one search, told apart
@@ -228,7 +230,7 @@ def parse_number_words(s: str) -> float | None:
 def _dictionary() -> frozenset[str]:
     """Lower-case words of two to four syllables: Viet74K (shipped with underthesea, located without
     importing it) and the nouns of counts.json."""
-    words = set(rules().nouns)
+    words = set(rules().nouns) | rules().words_starting_with_a_number_word
     spec = importlib.util.find_spec("underthesea")
     if spec and spec.submodule_search_locations:
         path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
@@ -622,6 +624,18 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     return [it[2] for it in items if it[2] is not None and it[3]]
 
 
+def _join_neighbour_figures(text: str, counts: list) -> None:
+    """"ít nhất 7, 8 chân dài", "4 hoặc 5 thanh niên": two neighbouring small figures before one noun
+    are one count from the first to the second (the GUIDE's range), not the second alone."""
+    for c in counts:
+        if c.value_max is not None or c.denominator is not None or c.is_percent or c.value > 20 \
+                or not text[c.start_char].isdigit():
+            continue
+        m = _NEIGHBOUR_FIGURE_BEFORE.search(text, max(0, c.start_char - 12), c.start_char)
+        if m and 0 < c.value - int(m[1]) <= 2 and not _label_before(text[max(0, m.start(1) - 30):m.start(1)]):
+            c.value, c.value_max, c.cmp, c.start_char = float(m[1]), c.value, "range", m.start(1)
+
+
 def _category_after(text: str, pos: int) -> str | None:
     found = _entity(text[pos:pos + 160])
     return category_of(found[0]) if found else None
@@ -913,6 +927,7 @@ def extract(doc: Document) -> list:
                 emit(5.0, m.start(), m.end(), _cmp_before(text[max(0, m.start() - 30):m.start()]))
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
+    _join_neighbour_figures(text, [c for c in out if isinstance(c, Count)])
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
     out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())]

@@ -275,6 +275,10 @@ def test_amounts(text, expected):
 
 @pytest.mark.parametrize("text,value,value_max", [
     pytest.param("từ 10 đến 15 người mỗi tổ", 10, 15, id="range-words"),
+    # two neighbouring figures before one noun: "7 or 8", one count from the first to the second
+    pytest.param("Có ít nhất 7, 8 chân dài được điểm tên trong danh sách người tình của cầu thủ người Brazil này.", 7, 8,
+                 id="bench-neighbour-figures-comma"),
+    pytest.param("“Tôi sẽ chỉ đưa 3 hoặc 4 cầu thủ của đội một vào sân.", 3, 4, id="bench-neighbour-figures-hoac"),
 ])
 def test_ranges(text, value, value_max):
     found = [c for c in extract(doc_of(text)) if isinstance(c, Count)]
@@ -574,6 +578,13 @@ def test_issue_21_not_counts(text, expected):
                  "điểm ưu tiên", [(3, "bài thi", "eq", False, None)], id="bench-the-year-of-a-grade"),
     pytest.param("và cho phép dự báo 2017 sẽ là năm cuộc xung đột này đi đến hồi kết có lợi cho Nga./.", [],
                  id="bench-the-year-when"),
+    pytest.param("Hồng tròn có màu cam đỏ, chỉ nên ăn khi đã chín mềm.", [], id="bench-chin-is-ripe"),
+    pytest.param("Mãi 3 ngày sau mới nhắn cho tôi 1 tin, anh nói em gái anh du học nước ngoài nhưng sức khỏe không tốt.", [],
+                 id="bench-one-as-article-after-a-pronoun"),
+    pytest.param("Bây giờ hoặc không bao giờ, người Turin đang hừng hực khí thế về một cú ăn ba vĩ đại.", [],
+                 id="bench-a-treble"),
+    pytest.param("đã trải qua giai đoạn tăng trưởng yếu hơn nếu so với mức tăng trưởng xấp xỉ hai con số trong thập niên "
+                 "1990.", [], id="bench-double-digits"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])
