@@ -920,10 +920,10 @@ def extract(doc: Document) -> list:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     if "ăm " in text:
         for m in r.five.finditer(text):  # "có năm cán bộ", "Năm doanh nghiệp viễn thông"
-            nxt = _first_word(text[m.end() + 1:m.end() + 40].lower())
-            if _LABEL_NUMBER_AFTER.match(text, m.end() + 1 + len(nxt)):
+            nxt = _first_word(text[m.start(1):m.start(1) + 40].lower()) or m[1]
+            if _LABEL_NUMBER_AFTER.match(text, m.start(1) + len(nxt)):
                 continue  # "cả năm lớp 12": the year of a grade
-            if nxt in r.five_heads or nxt.split()[0] in r.five_heads and f"năm {nxt.split()[0]}" not in _dictionary():
+            if nxt in r.five_heads or m[1] in r.five_heads and f"năm {m[1]}" not in _dictionary():
                 emit(5.0, m.start(), m.end(), _cmp_before(text[max(0, m.start() - 30):m.start()]))
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
