@@ -415,7 +415,7 @@ def _label_before(before: str) -> str | None:
         phrase = " ".join([first[i:]] + words[len(words) - k + 1:])
         if phrase in r.excluded_words:
             # not the end of a longer word: "chi tiết 3 đoạn", "hàng năm 3 vụ", "nông thôn 2 xã"
-            if k == len(words) or f"{words[-k - 1]} {phrase}".lower() not in r.not_labels:
+            if k == len(words) or f"{words[-k - 1].lstrip(_NOT_LETTERS)} {phrase}".lower() not in r.not_labels:
                 return "excluded"
         if phrase in r.document_words:
             return "document"

@@ -585,6 +585,13 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-a-treble"),
     pytest.param("đã trải qua giai đoạn tăng trưởng yếu hơn nếu so với mức tăng trưởng xấp xỉ hai con số trong thập niên "
                  "1990.", [], id="bench-double-digits"),
+    pytest.param("Theo nghiên cứu của Deloitte, cứ 5 chiếc xe ô tô sản xuất tại Đức thì có một chiếc xuất khẩu sang Anh, "
+                 "đưa “xứ sở sương mù” thành một thị trường quan trọng", [], id="bench-rate-cu-thi-co"),
+    pytest.param("Đường Hoàng Sa bị phong tỏa cả hai hướng, một xe cẩu được huy động để lực lượng cứu hộ kéo chiếc xe ra khỏi "
+                 "gầm cầu.", [], id="bench-both-directions"),
+    pytest.param("Mỗi ngày ăn khoảng 1 nắm nhỏ là đủ.", [], id="bench-a-handful"),
+    pytest.param("“Căn cứ 2 văn bản đó thì Bộ với sự thống nhất của", [(2, "văn bản", "eq", False, None)],
+                 id="bench-can-cu-after-a-quote"),
     # an engine's cylinders describe it
     pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
 ])
