@@ -52,6 +52,21 @@ _RANK = {"village": 0, "ward": 1, "district": 2, "province": 3}
 _PLURAL_UNITS = {"province": "tỉnh", "district": "huyện|quận|thị xã", "ward": "xã|phường|thị trấn"}
 
 
+class _Cued:
+    """A pattern searched only in a window where one of its words stands: the plain alternation of
+    the words is found fast, the pattern's look-arounds are tried at every position (most windows
+    hold none of the words)."""
+
+    def __init__(self, words: str, pattern: str, flags: int = 0):
+        self.cue, self.pattern = regex.compile(words), regex.compile(pattern, flags)
+
+    def search(self, text: str, pos: int, endpos: int):
+        return self.pattern.search(text, pos, endpos) if self.cue.search(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int, endpos: int):
+        return self.pattern.finditer(text, pos, endpos) if self.cue.search(text, pos, endpos) else iter(())
+
+
 class _Scope:
     """Patterns saying where a count is not (gazetteer/data/places.json: beyond_one_province,
     named_elsewhere, units_abroad, residence_words)."""
@@ -60,19 +75,20 @@ class _Scope:
         cfg = load_json("places.json")
         # a country or a region that is also the end of a Vietnamese name ("Phù Mỹ") is not matched:
         # the words are whole words, not after a capitalised one
-        self.beyond = regex.compile(rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{alternation(cfg['beyond_one_province'])})(?![\p{{L}}\d])")
-        self.elsewhere = regex.compile(
-            rf"(?<![\p{{L}}\d])(?<!\p{{Lu}}\p{{Ll}}*\s)(?:{alternation(cfg['named_elsewhere'])})(?![\p{{L}}\d])")
-        self.abroad_unit = regex.compile(rf"(?<!\p{{L}})(?:{alternation(cfg['units_abroad'])})\s+(?=\p{{Lu}}\p{{Ll}})")
+        beyond, elsewhere = alternation(cfg['beyond_one_province']), alternation(cfg['named_elsewhere'])
+        self.beyond = _Cued(beyond, rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{beyond})(?![\p{{L}}\d])")
+        self.elsewhere = _Cued(elsewhere, rf"(?<![\p{{L}}\d])(?<!\p{{Lu}}\p{{Ll}}*\s)(?:{elsewhere})(?![\p{{L}}\d])")
+        abroad = alternation(cfg['units_abroad'])
+        self.abroad_unit = _Cued(abroad, rf"(?<!\p{{L}})(?:{abroad})\s+(?=\p{{Lu}}\p{{Ll}})")
         plural = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]] + ["nhiều", "Nhiều"])
         # "thuộc 9 huyện, thị xã", "các xã Duy Nghĩa, Duy Hải": a figure spread over several units of a tier
-        self.plural_units = [(tier, regex.compile(rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
+        self.plural_units = [(tier, _Cued(words, rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
                              for tier, words in _PLURAL_UNITS.items()]
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
-        self.residence = regex.compile(
-            rf"(?<!\p{{L}})(?:{alternation(cfg['residence_words'])})(?:\s+(?:tại|ở))?[\s:]*"
-            rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
+        residence = alternation(cfg['residence_words'])
+        self.residence = _Cued(residence, rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
+                                          rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
 
