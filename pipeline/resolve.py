@@ -16,7 +16,7 @@ import regex
 
 from vietmine.facts import Count, DateFact, Document, ExtractionResult, LegalLink, LegalRef, Organization, Place
 from vietmine.extractors.places import era_of, rules as place_rules
-from vietmine.gazetteer import alternation, load_json
+from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.gazetteer.places import gazetteer
 from vietmine.pipeline.identity import key_of
 from vietmine.pipeline.links import find_links
@@ -57,8 +57,8 @@ class _Cued:
     the words is found fast, the pattern's look-arounds are tried at every position (most windows
     hold none of the words)."""
 
-    def __init__(self, words: str, pattern: str, flags: int = 0):
-        self.cue, self.pattern = regex.compile(words), regex.compile(pattern, flags)
+    def __init__(self, words: list[str], pattern: str, flags: int = 0):
+        self.cue, self.pattern = regex.compile(trie_alternation(words)), regex.compile(pattern, flags)
 
     def search(self, text: str, pos: int, endpos: int):
         return self.pattern.search(text, pos, endpos) if self.cue.search(text, pos, endpos) else None
@@ -76,18 +76,20 @@ class _Scope:
         # a country or a region that is also the end of a Vietnamese name ("Phù Mỹ") is not matched:
         # the words are whole words, not after a capitalised one
         beyond, elsewhere = alternation(cfg['beyond_one_province']), alternation(cfg['named_elsewhere'])
-        self.beyond = _Cued(beyond, rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{beyond})(?![\p{{L}}\d])")
-        self.elsewhere = _Cued(elsewhere, rf"(?<![\p{{L}}\d])(?<!\p{{Lu}}\p{{Ll}}*\s)(?:{elsewhere})(?![\p{{L}}\d])")
+        self.beyond = _Cued(cfg['beyond_one_province'],
+                            rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{beyond})(?![\p{{L}}\d])")
+        self.elsewhere = _Cued(cfg['named_elsewhere'],
+                               rf"(?<![\p{{L}}\d])(?<!\p{{Lu}}\p{{Ll}}*\s)(?:{elsewhere})(?![\p{{L}}\d])")
         abroad = alternation(cfg['units_abroad'])
-        self.abroad_unit = _Cued(abroad, rf"(?<!\p{{L}})(?:{abroad})\s+(?=\p{{Lu}}\p{{Ll}})")
+        self.abroad_unit = _Cued(cfg['units_abroad'], rf"(?<!\p{{L}})(?:{abroad})\s+(?=\p{{Lu}}\p{{Ll}})")
         plural = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]] + ["nhiều", "Nhiều"])
         # "thuộc 9 huyện, thị xã", "các xã Duy Nghĩa, Duy Hải": a figure spread over several units of a tier
-        self.plural_units = [(tier, _Cued(words, rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
+        self.plural_units = [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
                              for tier, words in _PLURAL_UNITS.items()]
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
         residence = alternation(cfg['residence_words'])
-        self.residence = _Cued(residence, rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
+        self.residence = _Cued(cfg['residence_words'], rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
                                           rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
