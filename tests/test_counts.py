@@ -198,7 +198,10 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("Tháng 10/1940, Xứ ủy Bắc kỳ ra Quyết định thành lập Đảng bộ tỉnh Sơn Tây, chỉ định Ban chấp hành Tỉnh ủy "
                  "lâm thời gồm 5 ủy viên.", [(5, "ủy viên")], id="bench-modern-tones-uy-vien"),
     pytest.param("Người đàn ông bất ngờ xuất hiện, miệng nói nhảm, tay cầm dao đâm trúng hai người làm họ bị thương.",
-                 [(2, "người")], id="bench-nguoi-lam-read-apart"),
+                 [(2, "người")], id="bench-nguoi-lam-read-apart"),    # a classifier and an adjective make one noun: children
+    pytest.param("Phi Thanh Vân cho rằng, Bảo Duy không hề mong nhớ con đến phát điên như anh nói vì trước bé Tấn Đức - con "
+                 "chung của hai người, chồng cũ của cô đã có 2 con riêng với đời vợ trước.",
+                 [(2, "người"), (2, "con riêng")], id="bench-stepchildren"),
 ])
 def test_category_names_what_was_counted(text, expected):
     assert categories(text) == expected
@@ -267,7 +270,10 @@ def test_pairs_and_ratios(text, expected):
                  "(290 km/h) ở cung đường đua này.", [(194, "mph"), (312, "km/h"), (180, "mph"), (290, "km/h")],
                  id="bench-miles-per-hour"),
     pytest.param("Trạm biến áp 110 kV Ngũ Hành Sơn theo kế hoạch sẽ đưa vào sử dụng từ cuối quý II/2017", [(110, "kV")],
-                 id="bench-kilovolts"),
+                 id="bench-kilovolts"),    pytest.param("Giá trung bình cho một chai trà của hãng Royal Blue Tea vào khoảng 5.000 yen Nhật ( tương đương khoảng "
+                 "44,72 USD).", [(5000, "yen"), (44.72, "USD")], id="bench-yen"),
+    pytest.param("Triển khai từ năm 2003, dự án được đánh giá có tổng trữ lượng khoảng 1 tỷ thùng dầu, trong giai đoạn 1 sẽ "
+                 "cho sản lượng khai thác 20.000 thùng dầu/ngày từ 13 giếng khoan.", [(1e9, "thùng")], id="bench-barrels-of-oil"),
 ])
 def test_amounts(text, expected):
     assert amounts(text) == expected
@@ -593,7 +599,21 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("“Căn cứ 2 văn bản đó thì Bộ với sự thống nhất của", [(2, "văn bản", "eq", False, None)],
                  id="bench-can-cu-after-a-quote"),
     # an engine's cylinders describe it
-    pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),
+    pytest.param("Bên cạnh đó là hàng loạt tùy chọn động cơ xăng và diesel 4 xy-lanh.", [], id="bench-cylinders"),    # a word whose last syllable is a number word: a lever, cooked through
+    pytest.param("Trong bối cảnh căng thẳng leo thang và có nguy cơ nổ ra chiến tranh, cách tốt nhất để kiềm chế tham vọng "
+                 "hạt nhân của Triều Tiên là Bắc Kinh sử dụng đòn bẩy kinh tế đáng kể của mình.", [], id="bench-a-lever"),
+    pytest.param("Từ xa xưa, đời sống người Mường đã gắn liền với chiếc bếp lửa, không chỉ giúp nấu chín các món ăn mà bếp "
+                 "lửa còn đặc biệt quan trọng trong việc thắp sáng, sưởi ấm và bảo vệ con người khỏi thú dữ.", [],
+                 id="bench-cooked-through"),
+    pytest.param("Rất nhiều người dân đứng 2 bên sân đã ném tiền về phía kiệu với mong muốn ăn nên làm ra trong năm mới.", [],
+                 id="bench-both-sides-of-a-yard"),
+    # barrels after a scale word are a measure; cartons and tanks are things
+    pytest.param("Trữ lượng xăng tăng 2,9 triệu thùng, so với kỳ vọng tăng 1,1 triệu thùng của thị trường.", [],
+                 id="bench-barrels"),
+    pytest.param("Lực lượng chức năng phát hiện 41 thùng hàng, tất cả đều là thuốc đặc trị với nhiều chủng loại khác nhau.",
+                 [(41, "thùng hàng", "eq", False, None)], id="bench-cartons"),
+    pytest.param("Tầm hoạt động này có thể lên đến 1.065km khi được lắp thêm 2 thùng dầu phụ.",
+                 [(2, "thùng dầu phụ", "eq", False, None)], id="bench-fuel-tanks"),
 ])
 def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
