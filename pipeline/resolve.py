@@ -91,6 +91,9 @@ class _Scope:
         residence = alternation(cfg['residence_words'])
         self.residence = _Cued(cfg['residence_words'], rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
                                           rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
+        # "tiền vệ người Lâm Đồng", "ca sĩ gốc Hà Nội": where a person comes from (a bare name after the
+        # word, no unit word, no number before it: "5 người Hà Nội" are five people there)
+        self.origin = regex.compile(rf"(?<!\d\s*)(?<!\p{{L}})(?:{alternation(cfg['origin_words'])})\s+$")
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
 
@@ -100,8 +103,11 @@ def _scope() -> _Scope:
 
 
 def _residences(text: str, places: list[Place]) -> set[int]:
-    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B")."""
-    return {i for i, p in enumerate(places) if _scope().residence.search(text, max(0, p.start_char - 80), p.start_char)}
+    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B") or say
+    where a person comes from ("tiền vệ người Lâm Đồng")."""
+    sc = _scope()
+    return {i for i, p in enumerate(places) if sc.residence.search(text, max(0, p.start_char - 80), p.start_char)
+            or (text[p.start_char].isupper() and sc.origin.search(text, max(0, p.start_char - 12), p.start_char))}
 
 
 def main_provinces(doc: Document, places: list[Place]) -> str | None:

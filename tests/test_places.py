@@ -472,6 +472,13 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Tàu Biển Ngọc 20 QN-6758 thuộc Công ty TNHH Hạ Long Biển Ngọc do thuyền trưởng Trịnh Văn Hợp (SN 1974, "
                  "trú tại xã Đồng Lạc, Nam Sách, Hải Dương) điều khiển. Tàu có trọng tải 44 ghế và 22 giường.",
                  ["44 ghế"], [None], id="bench-21472518-residence"),
+    # nor where a person comes from
+    pytest.param("Sau khi được chụp chiếu kỹ càng, các bác sĩ kết luận Huy Toàn bị gãy cả xương trụ và xương quay tay trái. "
+                 "Tiền vệ chạy cánh người Lâm Đồng sẽ phải trải qua 2 lần phẫu thuật, một lần để nẹp, ghim cố định xương, "
+                 "một lần tái mổ để tháo nẹp.", ["2 lần phẫu thuật"], [None], id="bench-origin-of-a-player"),
+    pytest.param("Trong số 5 cầu thủ không được thi đấu thì có đến 2 thủ môn và 3 gương mặt còn lại không hề thua kém về "
+                 "mặt chuyên môn so với các đồng đội.\n23 cầu thủ có tên trong đợt tập trung này được nhà cầm quân người "
+                 "Nghệ An thử lửa. Có 2 cầu thủ bị chấn thương.", ["2 cầu thủ"], [None], id="bench-origin-of-a-coach"),
 ])
 def test_where_a_count_is_not(text, surfaces, expected):
     assert [place for place, *_ in count_places(text, surfaces)] == expected
