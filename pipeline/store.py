@@ -353,11 +353,17 @@ class Store:
 
     @staticmethod
     def _delete(con, doc_ids_query: str, params: list) -> int:
+        # the stored documents named, found first: a batch of new documents names none, and each
+        # table's DELETE scans the whole table (time and memory growing with the database)
+        doc_ids = [r[0] for r in con.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({doc_ids_query})",
+                                             params).fetchall()]
+        if not doc_ids:
+            return 0
         facts = 0
         for t in DOCUMENT_TABLES:
-            deleted = con.execute(f"DELETE FROM {t} WHERE doc_id IN ({doc_ids_query})", params).fetchone()[0]
+            deleted = con.execute(f"DELETE FROM {t} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids]).fetchone()[0]
             facts += deleted if t != "sentences" else 0
-        con.execute(f"DELETE FROM documents WHERE doc_id IN ({doc_ids_query})", params)
+        con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [doc_ids])
         return facts
 
     def update_paths(self, moves: list[tuple[str, str]]):
