@@ -26,6 +26,7 @@ _TABLE_CELL_BEFORE = regex.compile(r"[\d)%][ \t]+$")
 _TABLE_CELL_AFTER = regex.compile(r"[ \t]+\d")
 _LABEL_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
 _NEIGHBOUR_FIGURE_BEFORE = regex.compile(r"(?<![\d.,/+×x–-])(\d{1,2})(?:,| hoặc| hay) $")
+_NEIGHBOUR_WORD_BEFORE = regex.compile(r"(?<![\p{L}\d.,/+×x–-])(một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám)(?:,| hoặc| hay|) $", regex.I)
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
 _OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
@@ -48,6 +49,7 @@ class _Rules:
             rf"(?![\p{{L}}\d/]|[.,:\-]\d)")
         nw = cfg["number_words"]
         self.number_words = nw
+        self.idioms = re.compile(rf"(?<!\w)(?:{trie_alternation(cfg['idioms_with_numbers'])})(?!\w)", re.I)
         cont = [w for w in nw if w not in ("năm", "tư")]
         self.worded = regex.compile(
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
@@ -241,6 +243,9 @@ def _dictionary() -> frozenset[str]:
                     if 0 < w.count(" ") < 4:
                         words.add(w)
                         words.add(modern_tones(w))  # Viet74K writes "hoạ sĩ", the press mostly "họa sĩ"
+                        if "sĩ" in w:  # and often "bác sỹ", "nghệ sỹ", "liệt sỹ"
+                            words.add(w.replace("sĩ", "sỹ"))
+                            words.add(modern_tones(w).replace("sĩ", "sỹ"))
     return frozenset(words)
 
 
@@ -628,12 +633,18 @@ def _join_neighbour_figures(text: str, counts: list) -> None:
     """"ít nhất 7, 8 chân dài", "4 hoặc 5 thanh niên": two neighbouring small figures before one noun
     are one count from the first to the second (the GUIDE's range), not the second alone."""
     for c in counts:
-        if c.value_max is not None or c.denominator is not None or c.is_percent or c.value > 20 \
-                or not text[c.start_char].isdigit():
+        if c.value_max is not None or c.denominator is not None or c.is_percent or c.value > 20:
             continue
-        m = _NEIGHBOUR_FIGURE_BEFORE.search(text, max(0, c.start_char - 12), c.start_char)
-        if m and 0 < c.value - int(m[1]) <= 2 and not _label_before(text[max(0, m.start(1) - 30):m.start(1)]):
-            c.value, c.value_max, c.cmp, c.start_char = float(m[1]), c.value, "range", m.start(1)
+        if text[c.start_char].isdigit():
+            m = _NEIGHBOUR_FIGURE_BEFORE.search(text, max(0, c.start_char - 12), c.start_char)
+            low = m and int(m[1])
+            ok = m and 0 < c.value - low <= 2
+        else:  # "ba, bốn lần", "một hai chuyến": two number words next to each other
+            m = _NEIGHBOUR_WORD_BEFORE.search(text, max(0, c.start_char - 12), c.start_char)
+            low = m and parse_number_words(m[1])
+            ok = m and c.value - low == 1
+        if ok and not _label_before(text[max(0, m.start(1) - 30):m.start(1)]):
+            c.value, c.value_max, c.cmp, c.start_char = float(low), c.value, "range", m.start(1)
 
 
 def _category_after(text: str, pos: int) -> str | None:
@@ -784,10 +795,13 @@ def extract(doc: Document) -> list:
         if m:
             cmp = r.bound_names[m["b"]]
             rest, end_num = rest[m.end():], end_num + m.end()
-        if not is_pct and value != int(value) and value_max is None:
-            if not r.grouped_with_comma.fullmatch(number):
+        if not is_pct and value_max is None and "," in number:
+            grouped = r.grouped_with_comma.fullmatch(number)
+            if value != int(value) and not grouped:
                 return  # an average ("1,6 email", "0,24 giàn"), no count of things
-            value = float(number.replace(",", ""))  # "1,831 vụ tai nạn": thousands written with a comma
+            if grouped and (value != int(value) or not scaled):
+                # thousands written with a comma: "1,831 vụ tai nạn", "850,000 lượt" (no decimals of zeros)
+                value = float(number.replace(",", ""))
         found = _entity(rest)
         if found is not None and value == 1 and not is_pct and (
                 rest[found[1]:found[1] + 3] == "số " or found[0].endswith(" nào")
@@ -912,10 +926,16 @@ def extract(doc: Document) -> list:
             if (word and f"{m['w'].lower()} {word}" in _dictionary() and " " not in _first_word(text[m.end() + 1:m.end() + 40].lower())
                     or f"{_last_word(text, m.start())} {m['w'].lower()}" in r.words_ending_in_a_number_word):
                 continue  # a word of its own: "ba lô", "chín chắn", "tài ba" (but "bốn tay vợt")
-        value = parse_number_words(m["w"])
+        value, value_max = parse_number_words(m["w"]), None
+        pair = m["w"].lower().split()
+        if len(pair) == 2 and all(0 < r.number_words.get(w, 10) < 10 for w in pair):
+            # "hai ba người", "năm sáu lần": two figures in a row are a range (a sum only after "mươi", "trăm")
+            value, value_max = float(r.number_words[pair[0]]), float(r.number_words[pair[1]])
+            if value_max - value != 1:
+                continue
         before = text[max(0, m.start() - 30):m.start()]
         if value and not _label_before(before) and not (3 <= value <= 7 and _last_word(before, len(before)) == "ngã"):
-            emit(value, m.start(), m.end(), _cmp_before(before))
+            emit(value, m.start(), m.end(), "range" if value_max else _cmp_before(before), value_max=value_max)
     for m in vague:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     if "ăm " in text:
@@ -930,7 +950,9 @@ def extract(doc: Document) -> list:
     _join_neighbour_figures(text, [c for c in out if isinstance(c, Count)])
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
-    out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())]
+    idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
+    out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())
+           and not any(a <= f.start_char < b for a, b in idioms)]
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
     _set_context(doc, counts, document_year(doc) if counts else None, low)

@@ -202,6 +202,9 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("Phi Thanh Vân cho rằng, Bảo Duy không hề mong nhớ con đến phát điên như anh nói vì trước bé Tấn Đức - con "
                  "chung của hai người, chồng cũ của cô đã có 2 con riêng với đời vợ trước.",
                  [(2, "người"), (2, "con riêng")], id="bench-stepchildren"),
+    # "sỹ" for "sĩ"
+    pytest.param("Mỗi tổ y tế bao gồm hai bác sỹ, hai điều dưỡng, một lái xe là những cán bộ y tế giỏi.",
+                 [(2, "bác sỹ"), (2, "điều dưỡng"), (1, "lái xe")], id="bench-bac-sy"),
 ])
 def test_category_names_what_was_counted(text, expected):
     assert categories(text) == expected
@@ -285,6 +288,12 @@ def test_amounts(text, expected):
     pytest.param("Có ít nhất 7, 8 chân dài được điểm tên trong danh sách người tình của cầu thủ người Brazil này.", 7, 8,
                  id="bench-neighbour-figures-comma"),
     pytest.param("“Tôi sẽ chỉ đưa 3 hoặc 4 cầu thủ của đội một vào sân.", 3, 4, id="bench-neighbour-figures-hoac"),
+    # the same in words, a comma, "hoặc" or nothing between (not "hai ba" as five)
+    pytest.param("Không thể bắt làng này có lễ hội, làng kia không, hoặc ba bốn làng mới có một lễ hội.", 3, 4,
+                 id="bench-neighbour-number-words"),
+    pytest.param("Theo chuyên gia lịch sử chính trị Koen Vossen và Giám đốc Trung tâm Lịch sử Quốc hội Hà Lan Carla van "
+                 "Baalen, một liên minh bao gồm VVD, CDA, D66 cùng với một hoặc hai đảng khác là sự kết hợp nhiều khả năng "
+                 "xảy ra nhất.", 1, 2, id="bench-neighbour-number-words-hoac"),
 ])
 def test_ranges(text, value, value_max):
     found = [c for c in extract(doc_of(text)) if isinstance(c, Count)]
@@ -614,6 +623,17 @@ def test_issue_21_not_counts(text, expected):
                  [(41, "thùng hàng", "eq", False, None)], id="bench-cartons"),
     pytest.param("Tầm hoạt động này có thể lên đến 1.065km khi được lắp thêm 2 thùng dầu phụ.",
                  [(2, "thùng dầu phụ", "eq", False, None)], id="bench-fuel-tanks"),
+    # idioms whose numbers count nothing
+    pytest.param("T.A cho biết dù không làm gì sai nhưng 5 lần 7 lượt bị X nói lời chia tay.", [], id="bench-idiom-many-times"),
+    pytest.param("Gia đình tôi thì có điều kiện, tôi thì làm giám đốc đàng hoàng mà chả nhẽ lại để vợ phải chật vật đi làm "
+                 "lương ba cọc ba đồng làm gì cho mệt.", [], id="bench-idiom-meagre-pay"),
+    # thousands written with a comma, also when the decimals would be zeros
+    pytest.param("Thạc sĩ Quyên cho biết, khoảng 87% trong số 177,000 ca ung thư phổi mới mắc ở Mỹ năm 1996 là do thuốc lá.",
+                 [(177000, "ca ung thư phổi", "eq", False, None)], id="bench-thousands-comma-zeros"),
+    # a share of the body, a multiple: no count
+    pytest.param("Biển được cứu sống nhưng mang thương tích nặng, tổn hại 77% cơ thể.", [], id="bench-share-of-the-body"),
+    pytest.param("Ảnh: VPQH Hay có tình trạng 1 nhà cung cấp nhưng giá giữa các BV chênh nhau tới 5-7 lần.",
+                 [(1, "nhà cung cấp", "eq", False, None)], id="bench-multiple-chenh-nhau"),
 ])
 def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
