@@ -25,6 +25,7 @@ from vietmine.pipeline.identity import DocumentKey, key_of
 from vietmine.pipeline.resolve import relink
 
 STATE = ("code", "registry_key", "resolved_by")
+LOAD_DOCS = 200  # documents read back at a time to read their links again
 
 
 def resolve_corpus(refs: list[dict], load: Callable[[list[str]], list[StoredDocument]]) -> CorpusResolution:
@@ -42,10 +43,12 @@ def resolve_corpus(refs: list[dict], load: Callable[[list[str]], list[StoredDocu
             if ref["code"] != now["code"]:
                 recoded.add(ref["doc_id"])
     result = CorpusResolution(updates)
-    for doc in load(sorted(recoded)) if updates else ():
-        for rid, ref in doc.refs:
-            ref.code, ref.registry_key, ref.resolved_by = (target[rid][c] for c in STATE)
-        result.links[doc.document.doc_id] = relink(doc.document, [ref for _, ref in doc.refs])
+    recoded_ids = sorted(recoded) if updates else []
+    for i in range(0, len(recoded_ids), LOAD_DOCS):  # a few documents' texts in memory at a time
+        for doc in load(recoded_ids[i:i + LOAD_DOCS]):
+            for rid, ref in doc.refs:
+                ref.code, ref.registry_key, ref.resolved_by = (target[rid][c] for c in STATE)
+            result.links[doc.document.doc_id] = relink(doc.document, [ref for _, ref in doc.refs])
     return result
 
 
