@@ -237,8 +237,7 @@ class Run:
         if old is not None and self.known_hashes.get(old.content_hash) == key:
             del self.known_hashes[old.content_hash]
         self.known_hashes[content_hash] = key
-        # (a line of a JSON-lines file is named by its key: one string kept, not two equal ones)
-        self.known[key] = KnownSource(content_hash, rhash or "", key if path == key else path)
+        self.known[key] = KnownSource.of(key, content_hash, rhash or "", path)
         self.seen[key] = content_hash
         if old is not None:
             self.stats.replaced += 1

@@ -175,6 +175,12 @@ class KnownSource(typing.NamedTuple):
     raw_hash: str | None
     source_path: str
 
+    @classmethod
+    def of(cls, key: str, content_hash: str, raw_hash: str | None, path: str) -> "KnownSource":
+        # a line of a JSON-lines file is named by its key: one string kept, not two equal ones
+        # (a run keeps one of these per stored document)
+        return cls(content_hash, raw_hash, key if path == key else path)
+
 
 class Store:
     """The writer: opens the database, applies the missing migrations, writes batches.
@@ -269,8 +275,7 @@ class Store:
         """source_key -> what is stored of it."""
         self.acquire()
         rows = self.con.execute("SELECT source_key, content_hash, raw_hash, source_path FROM documents").fetchall()
-        # (a line of a JSON-lines file is named by its key: one string kept, not two equal ones)
-        return {key: KnownSource(content, raw, key if path == key else path) for key, content, raw, path in rows}
+        return {key: KnownSource.of(key, content, raw, path) for key, content, raw, path in rows}
 
     def document_sources(self) -> list[tuple[str, str, str]]:
         """(doc_id, source_key, source_path) of every stored document."""
