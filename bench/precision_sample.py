@@ -19,10 +19,9 @@ import duckdb
 
 QUERIES = {
     "counts": "SELECT c.doc_id, c.start_char, c.end_char, c.value, c.value_max, c.denominator, c.cmp, c.is_percent, "
-              "c.category, c.place, c.place_source, d.text FROM counts c JOIN documents d USING (doc_id) "
-              "ORDER BY c.doc_id, c.start_char",
-    "places": "SELECT p.doc_id, p.start_char, p.end_char, p.name, p.level, p.admin_code, d.text "
-              "FROM places p JOIN documents d USING (doc_id) ORDER BY p.doc_id, p.start_char",
+              "c.category, c.place, c.place_source FROM counts c ORDER BY c.doc_id, c.start_char",
+    "places": "SELECT p.doc_id, p.start_char, p.end_char, p.name, p.level, p.admin_code "
+              "FROM places p ORDER BY p.doc_id, p.start_char",
 }
 BEFORE, AFTER = 250, 200  # characters of text shown around a fact
 
@@ -46,10 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     with duckdb.connect(args.db, read_only=True) as con:
         rows = con.execute(QUERIES[args.kind]).fetchall()
-    sample = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+        sample = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+        # the texts of the sampled facts' documents only (not one copy of a text per fact)
+        texts = dict(con.execute('SELECT doc_id, "text" FROM documents WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))',
+                                 [sorted({row[0] for row in sample})]).fetchall())
     lines = []
     for i, row in enumerate(sample):
-        doc_id, start, end, text = row[0], row[1], row[2], row[-1]
+        doc_id, start, end = row[:3]
+        text = texts[doc_id]
         around = text[max(0, start - BEFORE):start] + "<<" + text[start:end] + ">>" + text[end:end + AFTER]
         lines.append(f"#{i} doc={doc_id} {describe(args.kind, row)}\n   {around.replace(chr(10), ' ')}\n")
     out = "\n".join(lines)
