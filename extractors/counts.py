@@ -26,7 +26,6 @@ _TABLE_CELL_BEFORE = regex.compile(r"[\d)%][ \t]+$")
 _TABLE_CELL_AFTER = regex.compile(r"[ \t]+\d")
 _LABEL_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
 _NEIGHBOUR_FIGURE_BEFORE = regex.compile(r"(?<![\d.,/+×x–-])(\d{1,2})(?:,| hoặc| hay) $")
-_NEIGHBOUR_WORD_BEFORE = regex.compile(r"(?<![\p{L}\d.,/+×–-])(một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám)(?:,| hoặc| hay|) $", regex.I)
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
 _OPENERS = " \t\n\"'“”‘’«»([-–—*•·"
@@ -49,6 +48,8 @@ class _Rules:
             rf"(?![\p{{L}}\d/]|[.,:\-]\d)")
         nw = cfg["number_words"]
         self.number_words = nw
+        self.neighbour_word_before = regex.compile(
+            rf"(?<![\p{{L}}\d.,/+×–-])({alternation(cfg['neighbour_number_words'])})(?:,| hoặc| hay|) $", regex.I)
         self.idioms = re.compile(rf"(?<!\w)(?:{trie_alternation(cfg['idioms_with_numbers'])})(?!\w)", re.I)
         cont = [w for w in nw if w not in ("năm", "tư")]
         self.worded = regex.compile(
@@ -241,11 +242,10 @@ def _dictionary() -> frozenset[str]:
                 for line in fh:
                     w = line.strip().lower()
                     if 0 < w.count(" ") < 4:
-                        words.add(w)
-                        words.add(modern_tones(w))  # Viet74K writes "hoạ sĩ", the press mostly "họa sĩ"
+                        modern = modern_tones(w)  # Viet74K writes "hoạ sĩ", the press mostly "họa sĩ"
+                        words.update((w, modern))
                         if "sĩ" in w:  # and often "bác sỹ", "nghệ sỹ", "liệt sỹ"
-                            words.add(w.replace("sĩ", "sỹ"))
-                            words.add(modern_tones(w).replace("sĩ", "sỹ"))
+                            words.update((w.replace("sĩ", "sỹ"), modern.replace("sĩ", "sỹ")))
     return frozenset(words)
 
 
@@ -640,7 +640,7 @@ def _join_neighbour_figures(text: str, counts: list) -> None:
             low = m and int(m[1])
             ok = m and 0 < c.value - low <= 2
         else:  # "ba, bốn lần", "một hai chuyến": two number words next to each other
-            m = _NEIGHBOUR_WORD_BEFORE.search(text, max(0, c.start_char - 12), c.start_char)
+            m = rules().neighbour_word_before.search(text, max(0, c.start_char - 12), c.start_char)
             low = m and parse_number_words(m[1])
             ok = m and c.value - low == 1
         if ok and not _label_before(text[max(0, m.start(1) - 30):m.start(1)]):
