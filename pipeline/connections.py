@@ -279,27 +279,28 @@ def arrow_table(columns: list[tuple[str, str]], rows: list[tuple]):
 
 
 @contextlib.contextmanager
-def rows_relation(con, name: str, columns: list[tuple[str, str]], rows: list[tuple],
-                  arrow: bool = True) -> Iterator[tuple[str, list]]:
-    """Python rows (tuples in the order of `columns`: (name, SQL type) pairs) as a relation to
-    select from: yields (SQL, parameters). Each value is converted to its column's type, so both
-    ways store the same values; `arrow=False`: never through Arrow."""
-    if not arrow or len(rows) * len(columns) < ARROW_MIN_VALUES:
+def rows_relation(con, name: str, columns: list[tuple[str, str]], rows, arrow: bool = True) -> Iterator[tuple[str, list]]:
+    """Python rows (tuples in the order of `columns`: (name, SQL type) pairs), or an Arrow table
+    with these columns (as read from Parquet), as a relation to select from: yields (SQL,
+    parameters). Each Python value is converted to its column's type, so both ways store the same
+    values; `arrow=False`: Python rows never through Arrow."""
+    if isinstance(rows, list) and (not arrow or len(rows) * len(columns) < ARROW_MIN_VALUES):
         values = [list(c) for c in zip(*rows)] if rows else [[] for _ in columns]
         casts = ", ".join(f"?::{t}[] AS c{i}" for i, (_, t) in enumerate(columns))
         unnests = ", ".join(f'unnest(c{i}) AS "{c}"' for i, (c, _) in enumerate(columns))
         yield f"(SELECT {unnests} FROM (SELECT {casts}))", values
         return
-    con.register(name, arrow_table(columns, rows))
+    con.register(name, arrow_table(columns, rows) if isinstance(rows, list) else rows)
     try:
         yield name, []
     finally:
         con.unregister(name)
 
 
-def insert_rows(con, table: str, columns: list[tuple[str, str]], rows: list[tuple], arrow: bool = True) -> None:
-    """Append rows to a table (nothing when there are none)."""
-    if not rows:
+def insert_rows(con, table: str, columns: list[tuple[str, str]], rows, arrow: bool = True) -> None:
+    """Append rows (Python tuples or an Arrow table, see rows_relation) to a table (nothing when
+    there are none)."""
+    if not len(rows):
         return
     col_list = ", ".join(f'"{c}"' for c, _ in columns)
     with rows_relation(con, f"{table}_rows", columns, rows, arrow) as (source, params):

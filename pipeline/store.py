@@ -411,15 +411,8 @@ class Store:
                                   AND l.{end}_key IS DISTINCT FROM k.registry_key""")
 
     def _insert(self, table: str, rows):
-        if isinstance(rows, list):
-            insert_rows(self.con, table, typed_columns()[table], rows)
-        elif rows.num_rows:  # an Arrow table read from Parquet
-            self.con.register("batch_table", rows)
-            try:
-                col_list = ", ".join(f'"{c}"' for c in rows.column_names)
-                self.con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM batch_table")
-            finally:
-                self.con.unregister("batch_table")
+        """Python rows in table_columns() order, or an Arrow table of those columns read from Parquet."""
+        insert_rows(self.con, table, typed_columns()[table], rows)
 
     def _update_from(self, table: str, columns: list[tuple[str, str]], rows: list[tuple], match: str = ""):
         """Set columns[1:] of the table's rows whose `match` column (by default columns[0]) equals columns[0]."""
