@@ -140,6 +140,11 @@ class _Rules:
         # "là 1 trong 9 xã", "trong số 7 trường hợp": one of a counted whole
         self.one_of = regex.compile(
             rf"^[ \t]+(?:trong|trên)[ \t]+(?:số[ \t]+)?(?P<n>{_NUM}|{alternation(cfg['number_word_starts'])})(?![\p{{L}}\d])")
+        # "87% trong số 177,000 ca": the whole a percentage is a share of, and its figure
+        self.share_of_whole = regex.compile(
+            cfg["share_of_whole_after_percent"]
+            + rf"(?:[ \t]+(?P<n>{_NUM})(?:[ \t]+(?:{alternation(cfg['scale_words'])})(?!\p{{L}}))*)?")
+        self.share_of_whole_pronouns = frozenset(cfg["share_of_whole_pronouns"])
         self.parent_between = regex.compile(cfg["parent_link_between"])
         self.target = regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in cfg['target_cues'])})\b")
         # the same words in the lower-case text, found first (most sentences hold none; a flat alternation
@@ -340,6 +345,20 @@ def _entity(rest: str) -> tuple[str, int] | None:
     if found is None or (found[1] == "phần" and r.fraction.match(rest)):
         return None  # "2 phần 3 thời gian", "7 phần nghìn giây": a fraction
     return found[0], e_start
+
+
+def _share_of_whole(rest: str) -> tuple[str, int] | None:
+    """The noun of the whole a percentage is a share of ("87% trong tổng số 21.000 công nhân") and
+    where it starts in `rest`; None for a share of a measure ("41,4% trong số 2,46 triệu kg")."""
+    r = rules()
+    m = r.share_of_whole.match(rest)
+    if m is None or (m["n"] and r.unit.match(rest[m.end():])):
+        return None
+    found = _entity(rest[m.end():])
+    words = found and r.determiners.sub("", found[0].lower()).split()
+    if not words or words[0] in r.share_of_whole_pronouns or " ".join(words[:2]) in r.share_of_whole_pronouns:
+        return None  # "4,4% trong số họ", "70% trong số đó": the whole is named elsewhere
+    return found[0], m.end() + found[1]
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)
@@ -807,6 +826,9 @@ def extract(doc: Document) -> list:
                 rest[found[1]:found[1] + 3] == "số " or found[0].endswith(" nào")
                 or r.first_word.match(rest, found[1])[0].lower() in r.not_after_one):
             return  # "1 số người" is "một số": some; "1 trò chơi nào": any; "1 thời gian sau", "1 chút": as 'một'
+        of_whole = found is None and is_pct and "trong" in rest[:8] and _share_of_whole(rest)
+        if of_whole:
+            found = of_whole
         if found is None:
             m = None if is_pct or not ("trong" in rest[:8] or "trên" in rest[:6]) else r.one_of.match(rest)
             whole = m and _parse_any(m["n"])
@@ -820,7 +842,8 @@ def extract(doc: Document) -> list:
         if is_pct:
             # "đạt trên 95% số vụ án": a share of counted things, not of a plan
             before = text[max(0, start - 25):start]
-            if r.change_before.search(before) or (r.rate_before.search(before) and not r.share_of_counted.match(rest)):
+            if r.change_before.search(before) or (r.rate_before.search(before) and not of_whole
+                                                and not r.share_of_counted.match(rest)):
                 return
             low = r.determiners.sub("", ent.lower())
             if any(low.startswith(x) for x in r.pct_excluded):

@@ -260,6 +260,14 @@ def test_pairs_and_ratios(text, expected):
     pytest.param("toàn bộ nhẫn tròn trơn dưới 5 chỉ đã bán hết. Khách mua vàng miếng từ 1 lượng trở lên",
                  [(1, "lượng")], id="bench-gold-weight"),
     pytest.param("Mức tiêu thụ nhiên liệu của siêu xe này chỉ 10,5 lít/100 km.", [(10.5, "lít")], id="bench-per-100-km"),
+    pytest.param("Kế hoạch ngân sách hàng năm dành cho khu vực nông thôn được chính quyền New Delhi đưa ra ít tháng sau lệnh "
+                 "hủy bỏ các đồng tiền mệnh giá 500 (khoảng 7,6 USD) và 1.000 rupee hồi cuối năm 2016.",
+                 [(7.6, "USD"), (1000, "rupee")], id="bench-currency-rupee"),
+    pytest.param("Dựa trên các nghiên cứu của Nhật Bản, chi phí dự kiến cho toàn bộ 670km đường sắt nối Bangkok và Chiang "
+                 "Mai được ước tính vào khoảng 500 tỷ baht (14,2 tỷ USD).",
+                 [(500_000_000_000, "baht"), (14_200_000_000, "USD")], id="bench-currency-baht"),
+    pytest.param("Màn hình: cỡ 5,3 inch; độ phân giải QHD; độ sáng tối đa 530 nit", [(5.3, "inch"), (530, "nit")],
+                 id="bench-brightness-nit"),
     pytest.param("mã lực tại vòng tua 8.000 vòng/phút, mô-men xoắn cực đại 9,9 Nm tại 6.000 vòng/phút",
                  [(8000, "vòng/phút"), (9.9, "Nm"), (6000, "vòng/phút")], id="bench-rpm"),
     pytest.param("Phiên bản tiêu chuẩn có giá 13.249 Bảng, tương đương 374 triệu đồng.",
@@ -370,6 +378,29 @@ def test_ratios_with_their_noun(text, expected):
                  [(22, "địa phương", "eq", False, None)], id="texts/026-change-in-percent-of-things"),
 ])
 def test_percentages_take_an_earlier_noun(text, expected):
+    assert_counts(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Ông Nguyễn Minh Quang, Chủ tịch Công đoàn Công ty Pouchen VN cho biết: “Trong ngày đầu, có khoảng 93% "
+                 "trong tổng số 21.000 công nhân của công ty có mặt tại xưởng.",
+                 [(93, "công nhân", "approx", True, None), (21000, "công nhân", "eq", False, None)],
+                 id="bench-percent-trong-tong-so-a-figure"),
+    pytest.param("Theo số liệu từ Tổng cục Du lịch, vào năm ngoái, có hơn 552.000 lượt khách Mỹ đến Việt Nam, tăng 12,5% so "
+                 "với cùng kỳ năm ngoái, chiếm hơn 5% trong tổng số khách quốc tế đến.",
+                 [(552000, "lượt khách mỹ", "gt", False, None), (5, "khách quốc tế", "gt", True, None)],
+                 id="bench-percent-trong-tong-so-no-figure"),
+    # the whole is a measure, or named elsewhere by a pronoun: no noun to take
+    pytest.param("Nhà nghiên cứu về Dark Web là Sarah Jamie Lewis tuyên bố Freedom Hosting II có khoảng 15-20% trong số tất "
+                 "cả các trang web thuộc thế giới ngầm Dark Web.", [(15, "trang web", "range", True, None)],
+                 id="bench-percent-trong-so-tat-ca"),
+    pytest.param("Có khoảng 41,4% trong số 2,46 triệu kg được cung cấp tại trung tâm đấu giá duy nhất tại Chittagong chưa "
+                 "được bán.", [], id="bench-percent-of-a-measure"),
+    pytest.param("Chỉ 4,4% trong số họ đồng ý làm việc mức lương dưới 15.000 koruna (khoảng 13 triệu đồng) chưa trừ thuế.",
+                 [], id="bench-percent-trong-so-ho"),
+    pytest.param("Khoảng 70% trong số đó có nhu cầu nhà ở...", [], id="bench-percent-trong-so-do"),
+])
+def test_percentages_of_a_named_whole(text, expected):
     assert_counts(text, expected)
 
 
@@ -629,7 +660,8 @@ def test_issue_21_not_counts(text, expected):
                  "lương ba cọc ba đồng làm gì cho mệt.", [], id="bench-idiom-meagre-pay"),
     # thousands written with a comma, also when the decimals would be zeros
     pytest.param("Thạc sĩ Quyên cho biết, khoảng 87% trong số 177,000 ca ung thư phổi mới mắc ở Mỹ năm 1996 là do thuốc lá.",
-                 [(177000, "ca ung thư phổi", "eq", False, None)], id="bench-thousands-comma-zeros"),
+                 [(87, "ca ung thư phổi", "approx", True, None), (177000, "ca ung thư phổi", "eq", False, None)],
+                 id="bench-thousands-comma-zeros-and-percent-trong-so"),
     # a share of the body, a multiple: no count
     pytest.param("Biển được cứu sống nhưng mang thương tích nặng, tổn hại 77% cơ thể.", [], id="bench-share-of-the-body"),
     pytest.param("Ảnh: VPQH Hay có tình trạng 1 nhà cung cấp nhưng giá giữa các BV chênh nhau tới 5-7 lần.",
