@@ -94,6 +94,10 @@ class _Scope:
         # "tiền vệ người Lâm Đồng", "ca sĩ gốc Hà Nội": where a person comes from (a bare name after the
         # word, no unit word, no number before it: "5 người Hà Nội" are five people there)
         self.origin = regex.compile(rf"(?<!\d\s*)(?<!\p{{L}})(?:{alternation(cfg['origin_words'])})\s+$")
+        # "ĐB Thái Trường Giang (Cà Mau)", "đại biểu Hồ Đức Phớc (đoàn Nghệ An)": a deputy's constituency
+        self.delegate = regex.compile(
+            rf"(?<!\p{{L}})(?:{alternation(cfg['delegate_words'])})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,5}}\s*\(\s*"
+            rf"(?:(?:đoàn|Đoàn)\s+)?(?:(?:ĐBQH|tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s*)?$", regex.REVERSE)
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
 
@@ -103,11 +107,13 @@ def _scope() -> _Scope:
 
 
 def _residences(text: str, places: list[Place]) -> set[int]:
-    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B") or say
-    where a person comes from ("tiền vệ người Lâm Đồng")."""
+    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B"), say
+    where a person comes from ("tiền vệ người Lâm Đồng") or a deputy's constituency ("ĐB X (Cà Mau)")."""
     sc = _scope()
     return {i for i, p in enumerate(places) if sc.residence.search(text, max(0, p.start_char - 80), p.start_char)
-            or (text[p.start_char].isupper() and sc.origin.search(text, max(0, p.start_char - 12), p.start_char))}
+            or (text[p.start_char].isupper() and sc.origin.search(text, max(0, p.start_char - 12), p.start_char))
+            or (text[p.start_char - 12:p.start_char].find("(") >= 0
+                and sc.delegate.search(text, max(0, p.start_char - 70), p.start_char))}
 
 
 def main_provinces(doc: Document, places: list[Place]) -> str | None:

@@ -479,6 +479,13 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Trong số 5 cầu thủ không được thi đấu thì có đến 2 thủ môn và 3 gương mặt còn lại không hề thua kém về "
                  "mặt chuyên môn so với các đồng đội.\n23 cầu thủ có tên trong đợt tập trung này được nhà cầm quân người "
                  "Nghệ An thử lửa. Có 2 cầu thủ bị chấn thương.", ["2 cầu thủ"], [None], id="bench-origin-of-a-coach"),
+    # nor a deputy's constituency, in brackets after the deputy
+    pytest.param("Nhiều đại biểu đồng tình khi cho rằng, “nhà tù không phải là nơi tốt nhất cho trẻ em” như ý kiến của ĐB "
+                 "Mai Thị Phương Hoa (Nam Định), bởi thực tế, cứ đưa 10 em vào tù thì có tới 5 em tái phạm.",
+                 ["5 em tái phạm"], [None], id="bench-deputy-constituency"),
+    pytest.param("Cho ý kiến về chính sách Nhà nước về thủy lợi, đại biểu Nguyễn Lâm Thành (Lạng Sơn) dẫn chứng: hiện trạng "
+                 "thủy lợi nước ta với 904 hệ thống thủy lợi lớn và vừa; gần 7.000 hồ các loại; hơn 10.000 đập dân, với "
+                 "hàng nghìn km đê biển.", ["904 hệ thống", "7.000 hồ"], [None, None], id="bench-deputy-constituency-2"),
 ])
 def test_where_a_count_is_not(text, surfaces, expected):
     assert [place for place, *_ in count_places(text, surfaces)] == expected
