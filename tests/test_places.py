@@ -479,6 +479,14 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Trong số 5 cầu thủ không được thi đấu thì có đến 2 thủ môn và 3 gương mặt còn lại không hề thua kém về "
                  "mặt chuyên môn so với các đồng đội.\n23 cầu thủ có tên trong đợt tập trung này được nhà cầm quân người "
                  "Nghệ An thử lửa. Có 2 cầu thủ bị chấn thương.", ["2 cầu thủ"], [None], id="bench-origin-of-a-coach"),
+    # nor where a person's family or a prize-winner comes from (quê gốc, đến từ)
+    pytest.param("Kết quả là cuối năm 2012, nhiều chủ trang trại đã thắng đậm trong vụ nuôi heo đó. Ông Nguyễn Văn Chiểu "
+                 "(quê gốc Hải Hậu - Nam Định) “Nam tiến” lập nghiệp từ nghề nuôi heo nhiều năm nay vui vẻ cho biết: Tháng "
+                 "trước ông vừa nhập về 100 con heo hậu bị, sau 6 tháng tới, 100 con heo này sẽ sinh khoảng 1.000 con heo con.",
+                 ["100 con heo hậu bị"], [None], id="bench-que-goc-of-a-farmer"),
+    pytest.param("Đáng chú ý, Vietlott cho biết, đã tổ chức trao thưởng cho 11 khách hàng may mắn. Khách hàng lĩnh giải "
+                 "Jackpot có giá trị lớn nhất là ông Thái đến từ Trà Vinh với trị giá hơn 92 tỷ đồng. Hiện vẫn còn 3 vị khách "
+                 "hàng vẫn chưa xuất hiện để đến nhận thưởng.", ["3 vị khách hàng"], [None], id="bench-den-tu-of-a-winner"),
     # nor a deputy's constituency, in brackets after the deputy
     pytest.param("Nhiều đại biểu đồng tình khi cho rằng, “nhà tù không phải là nơi tốt nhất cho trẻ em” như ý kiến của ĐB "
                  "Mai Thị Phương Hoa (Nam Định), bởi thực tế, cứ đưa 10 em vào tù thì có tới 5 em tái phạm.",
