@@ -69,7 +69,7 @@ class _Cued:
 
 class _Scope:
     """Patterns saying where a count is not (gazetteer/data/places.json: beyond_one_province,
-    named_elsewhere, units_abroad, residence_words)."""
+    named_elsewhere, units_abroad, residence_words, delegate_words, national_bodies)."""
 
     def __init__(self):
         cfg = load_json("places.json")
@@ -98,6 +98,7 @@ class _Scope:
         self.delegate = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(cfg['delegate_words'])})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,5}}\s*\(\s*"
             rf"(?:(?:đoàn|Đoàn)\s+)?(?:(?:ĐBQH|tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s*)?$", regex.REVERSE)
+        self.national = _Cued(cfg['national_bodies'], rf"(?<![\p{{L}}\d])(?:{alternation(cfg['national_bodies'])})(?![\p{{L}}\d])")
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
 
@@ -217,6 +218,8 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
             continue  # named abroad or nationally: neither the paragraph's unit nor the document's
         elif before:
             p, source = ordered[before[-1]], "paragraph"
+        elif sc.national.search(text, s_start, s_end):
+            continue  # a national body or scheme in its sentence: no document guess
         else:
             p, source = None, "document"
         code = p.admin_code if p else about

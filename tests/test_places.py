@@ -487,6 +487,15 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Đáng chú ý, Vietlott cho biết, đã tổ chức trao thưởng cho 11 khách hàng may mắn. Khách hàng lĩnh giải "
                  "Jackpot có giá trị lớn nhất là ông Thái đến từ Trà Vinh với trị giá hơn 92 tỷ đồng. Hiện vẫn còn 3 vị khách "
                  "hàng vẫn chưa xuất hiện để đến nhận thưởng.", ["3 vị khách hàng"], [None], id="bench-den-tu-of-a-winner"),
+    # a national body or scheme in the count's sentence: no document guess (Vietlott's office is in TP.HCM, its draws national)
+    pytest.param("Điều đặc biệt là, 3 khách hàng này trong cùng ngày 6/2 đã đến chi nhánh Thành phố Hồ Chí Minh của Vietlott "
+                 "yêu cầu thực hiện thủ tục trả thưởng. Qua xác minh trên hệ thống và hồ sơ kèm theo, đại diện Vietlott xác "
+                 "định 3 vé của khách hàng mang đến là hợp lệ và có tổng trị giá trúng Jackpot là trên 126,8 tỷ đồng. Những "
+                 "khách chơi này đã chính thức được trao thưởng trong buổi lễ tổ chức sáng 8/2 tại Thành phố Hồ Chí Minh. Cụ "
+                 "thể, 2 khách chơi (ông L.T.H và ông T.Đ.H) đến từ Thành phố Hồ Chí Minh đã nhận số tiền sau thuế lần lượt "
+                 "là gần 25,9 tỷ đồng và hơn 68 tỷ đồng. Vị khách thứ 3 tới từ Long An (ông T.C.D) nhận số tiền hơn 20 tỷ "
+                 "đồng sau thuế. Trước đó, thống kê về giải Jackpot sau gần 7 tháng triển khai, đại diện Vietlott cho biết, "
+                 "đã có tổng cộng 14 khách hàng trúng thưởng.", ["14 khách hàng"], [None], id="bench-national-scheme"),
     # nor a deputy's constituency, in brackets after the deputy
     pytest.param("Nhiều đại biểu đồng tình khi cho rằng, “nhà tù không phải là nơi tốt nhất cho trẻ em” như ý kiến của ĐB "
                  "Mai Thị Phương Hoa (Nam Định), bởi thực tế, cứ đưa 10 em vào tù thì có tới 5 em tái phạm.",
