@@ -145,6 +145,8 @@ class _Rules:
             cfg["share_of_whole_after_percent"]
             + rf"(?:[ \t]+(?P<n>{_NUM})(?:[ \t]+(?:{alternation(cfg['scale_words'])})(?!\p{{L}}))*)?")
         self.share_of_whole_pronouns = frozenset(cfg["share_of_whole_pronouns"])
+        # "đá 4 thay vì 6 trận": the figure given up shares the noun of the one after it
+        self.instead_of = regex.compile(rf"{cfg['instead_of_before_a_figure']}(?:{_NUM})(?=[ \t])")
         self.parent_between = regex.compile(cfg["parent_link_between"])
         self.target = regex.compile(rf"(?i)\b(?:{'|'.join(regex.escape(w) for w in cfg['target_cues'])})\b")
         # the same words in the lower-case text, found first (most sentences hold none; a flat alternation
@@ -829,6 +831,9 @@ def extract(doc: Document) -> list:
         of_whole = found is None and is_pct and "trong" in rest[:8] and _share_of_whole(rest)
         if of_whole:
             found = of_whole
+        elif found is None and "thay" in rest[:6] and (m := r.instead_of.match(rest)):
+            found = _entity(rest[m.end():])
+            found = found and (found[0], m.end() + found[1])
         if found is None:
             m = None if is_pct or not ("trong" in rest[:8] or "trên" in rest[:6]) else r.one_of.match(rest)
             whole = m and _parse_any(m["n"])

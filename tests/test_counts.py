@@ -526,6 +526,10 @@ def test_forms_the_guide_counts(text, expected):
                  "xưng bá, IS đã mất 60% lãnh thổ chiếm được và giảm 80% nguồn thu tài chính.",
                  [], id="bench-share-of-an-amount"),
     pytest.param("Như vậy, bình quân đạt 39,1 hành khách/1 lượt xe và 294,3 hành khách/nhà chờ.", [], id="bench-averages"),
+    pytest.param("Điều này cũng đồng nghĩa, đại diện của Việt Nam là Than Quảng Ninh sẽ đá 4 thay vì 6 trận nhưng do bảng H "
+                 "và bảng I chỉ có 3 đội nên sẽ chỉ còn 1 suất giành quyền vào vòng đấu loại trực tiếp.",
+                 [(4, "trận", "eq", False, None), (6, "trận", "eq", False, None), (3, "đội", "eq", False, None),
+                  (1, "suất", "eq", False, None)], id="bench-thay-vi-shares-the-noun-after"),
     pytest.param("Những ngày qua, nước kênh Ba Bò đoạn qua quận Thủ Đức, TPHCM bỗng đen ngòm, nổi bọt trắng xóa và bốc mùi "
                  "hôi nồng nặc khiến người dân hai bên bờ kênh khốn khổ.", [], id="bench-sides-not-parties"),
 ])
