@@ -325,6 +325,11 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
                  marks=pytest.mark.xfail(strict=True, reason="an initial and a space before a province ('B. Bình "
                                                              "Dương', Becamex) is not read as a club's name"),
                  id="bench-22678007-clubs"),
+    # a magazine's and a supporters' club's names (bench, audit of 150 places)
+    pytest.param("Hiện tỉnh Cà Mau có 4 cơ quan báo chí gồm: Đài PT-TH, Báo Cà Mau, Báo ảnh Đất Mũi, Tạp chí văn nghệ Cà Mau.",
+                 [("Cà Mau", "tỉnh")], id="bench-magazine-named-after-a-province"),
+    pytest.param("• 2017-05-25 15:18 Một cổ động viên của Hội CĐV TP.HCM hy vọng U20 Việt Nam giành điểm trước U20 Pháp.",
+                 [], id="bench-supporters-club"),
     # a university's name (bench, 10,000-article sample)
     pytest.param("Đại học Khoa học Xã hội và Nhân văn (Đại học Quốc gia Hà Nội) cho rằng", [],
                  id="bench-university-named-after-a-city"),
