@@ -25,6 +25,7 @@ _ROMAN = regex.compile(r"[IVXLC]+")
 _TABLE_CELL_BEFORE = regex.compile(r"[\d)%][ \t]+$")
 _TABLE_CELL_AFTER = regex.compile(r"[ \t]+\d")
 _LABEL_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
+_CLAUSE_BREAK = regex.compile(r"[;!?\n]|\.(?!\d)")
 _NEIGHBOUR_FIGURE_BEFORE = regex.compile(r"(?<![\d.,/+×x–-])(\d{1,2})(?:,| hoặc| hay) $")
 _LETTERS_ONLY = regex.compile(r"[\p{L} ]*")
 _WORD_BEFORE = regex.compile(r"(?:^|[^\p{L}])(\p{L}+)\s+$", regex.REVERSE)
@@ -64,8 +65,9 @@ class _Rules:
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
         # "năm" is five only where a year cannot stand: after these words or opening a sentence
-        self.five = regex.compile(rf"(?:(?<=(?:^|[.!?:;\n])[ \t]{{0,3}})|(?<=(?<!\p{{L}})(?:{alternation(cfg['five_after'])})[ \t]))"
-                                  r"[Nn]ăm(?=[ \t]+(\p{Ll}+))")
+        # (or after a comma, "và", "hoặc" next to another count: "sáu người bị cảnh cáo, năm người bị khiển trách")
+        self.five = regex.compile(rf"(?:(?<=(?:^|[.!?:;\n])[ \t]{{0,3}})|(?<=(?<!\p{{L}})(?:{alternation(cfg['five_after'])})[ \t])"
+                                  r"|(?<=(?P<link>,|(?<!\p{L})(?:và|hoặc))[ \t]))[Nn]ăm(?=[ \t]+(\p{Ll}+))")
         self.five_heads = set(cfg["categories"]) | set(cfg["nouns"]) | set(cfg["classifiers"]) | {"lần"}
         # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
         # a set is faster than a regex of 200 words, and this runs for every number. A document type
@@ -179,7 +181,7 @@ class _Rules:
         # "một" next to a list separator, or before one that leads to a number: "một" is frequent, most are no count
         starts = f"(?:\\d|(?:một|{alternation(cfg['number_word_starts'])})\\s)"
         self.one_tail = regex.compile(r"ột(?=[ \t])")  # a literal: found fast, then "m"/"M" checked
-        self.one = regex.compile(rf"(?<=(?:[,;]|\svà)\s{{0,3}})[Mm]ột"
+        self.one = regex.compile(rf"(?<=(?:[,;]|\svà(?!\p{{L}}))\s{{0,3}}(?:\p{{Ll}}+\s+){{0,3}})[Mm]ột"
                                  rf"|[Mm]ột(?=[ \t]+trong[ \t]|[ \t][^.!?\n]{{0,80}}?(?:[,;]|\svà)\s*{starts})")
         self.not_after_one = set(cfg["not_after_one"])
         self.article_one_after = frozenset(cfg["article_one_after"])
@@ -188,6 +190,8 @@ class _Rules:
         self.recipe_cue = regex.compile(cfg["recipe_cue"])
         self.first_word = regex.compile(r"\p{L}*")
         self.list_separator = regex.compile(r"\s*(?:[,;]|và|cùng|cùng với|[,;]\s*và)\s*")
+        # parallel clauses of one noun: "cảnh cáo 12 người, khiển trách một người và buộc thôi việc một người"
+        self.parallel_separator = regex.compile(r"\s*(?:[,;]|và|[,;]\s*và)(?!\p{L})\s*(?:\p{Ll}+\s+){1,3}")
         self.share_after_count = regex.compile(cfg["share_after_count"])
         self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
         self.share_of_things = regex.compile(cfg["share_of_things"])
@@ -600,7 +604,7 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
     r, text = rules(), doc.text
     if not counts:
         return []  # "một" counts only next to another count, or before one ("một trong 9 xã")
-    items = []  # [start, end, count or None, accepted]
+    items = []  # [start, end, count or None, accepted, category]
     starts = sorted(c.start_char for c in counts)
     for t in r.one_tail.finditer(text):
         at = t.start() - 1
@@ -609,8 +613,10 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
         i = bisect.bisect_left(starts, at - 150)
         if i == len(starts) or starts[i] > at + 150:
             continue  # no count near
-        near = text[max(0, at - 6):at + 90]
-        if "," not in near and ";" not in near and "và" not in near and "trong" not in near:
+        # (the separator of parallel clauses stands a few words back: ", khiển trách một người")
+        near, back = text[max(0, at - 6):at + 90], text[max(0, at - 30):at]
+        if "," not in near and ";" not in near and "và" not in near and "trong" not in near \
+                and "," not in back and "và" not in back:
             continue  # no list and no "trong" near: most "một" (a string test before the pattern)
         m = r.one.match(text, at)
         if not m:
@@ -630,10 +636,10 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
             continue  # "một số người": some; "một chạy Windows": no noun
         end = m.end() + found[1] + len(ent)
         items.append([m.start(), end, Count(value=1.0, cmp="eq", is_percent=False, entity=ent, start_char=m.start(),
-                                            end_char=end, category=category), False])
+                                            end_char=end, category=category), False, category])
     if not items:
         return []
-    items += [[c.start_char, c.end_char, None, True] for c in counts]
+    items += [[c.start_char, c.end_char, None, True, c.category] for c in counts]
     items.sort(key=lambda x: x[0])
     changed = True
     while changed:  # a chain of items: "một A, một B và 2 C"
@@ -644,7 +650,9 @@ def _listed_ones(doc: Document, counts: list, emit) -> list:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(items) and items[j][3]:
                     a, b = (items[j], it) if j < i else (it, items[j])
-                    if r.list_separator.fullmatch(text, a[1], b[0]):
+                    if r.list_separator.fullmatch(text, a[1], b[0]) or (
+                            a[4] == b[4] and r.parallel_separator.fullmatch(text, a[1], b[0])
+                            and _last_word(text, b[0]) not in r.article_one_after):  # "như một cú sốc": "a"
                         it[3] = changed = True
                         break
     return [it[2] for it in items if it[2] is not None and it[3]]
@@ -967,11 +975,16 @@ def extract(doc: Document) -> list:
     for m in vague:
         emit(float(r.vague_values[m["v"].lower()]), m.start(), m.end(), "approx")
     if "ăm " in text:
+        ends = sorted(c.end_char for c in out if isinstance(c, Count))
         for m in r.five.finditer(text):  # "có năm cán bộ", "Năm doanh nghiệp viễn thông"
-            nxt = _first_word(text[m.start(1):m.start(1) + 40].lower()) or m[1]
-            if _LABEL_NUMBER_AFTER.match(text, m.start(1) + len(nxt)):
+            if m["link"]:
+                i = bisect.bisect_right(ends, m.start()) - 1
+                if i < 0 or m.start() - ends[i] > 60 or _CLAUSE_BREAK.search(text, ends[i], m.start()):
+                    continue  # "sau 15 năm, năm người": a list link with no count before it
+            nxt = _first_word(text[m.start(2):m.start(2) + 40].lower()) or m[2]
+            if _LABEL_NUMBER_AFTER.match(text, m.start(2) + len(nxt)):
                 continue  # "cả năm lớp 12": the year of a grade
-            if nxt in r.five_heads or m[1] in r.five_heads and f"năm {m[1]}" not in _dictionary():
+            if nxt in r.five_heads or m[2] in r.five_heads and f"năm {m[2]}" not in _dictionary():
                 emit(5.0, m.start(), m.end(), _cmp_before(text[max(0, m.start() - 30):m.start()]))
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)

@@ -483,6 +483,27 @@ def test_head_boundaries(text, expected):
                  "mắc sốt xuất huyết, tăng 2,1 lần so với cùng kỳ năm ngoái, một người tử vong.",
                  [(700, "trường hợp", "gt", False, None)], id="bench-tang-lan"),
     pytest.param("Công an huyện Nam Đàn cũng thu giữ một tuýp sắt và một con dao.", [], id="bench-mot-article"),
+    # "năm" and "một" in a list of counts, also after a verb that repeats the clause: five, one
+    pytest.param("Qua giải quyết đơn thư, đến nay đã kỷ luật về Đảng đối với 19 cá nhân có sai phạm (tám người bị xử lý kỷ "
+                 "luật khai trừ đảng, sáu người bị cảnh cáo, năm người bị khiển trách); kỷ luật về chính quyền 14 người "
+                 "(cảnh cáo 12 người, khiển trách một người và buộc thôi việc một người).",
+                 [(19, "cá nhân", "eq", False, None), (8, "người", "eq", False, None), (6, "người", "eq", False, None),
+                  (5, "người", "eq", False, None), (14, "người", "eq", False, None), (12, "người", "eq", False, None),
+                  (1, "người", "eq", False, None), (1, "người", "eq", False, None)], id="texts/030-discipline-list"),
+    pytest.param("* Ít nhất 12 người chết và năm người bị thương khi nhiều vụ lở đất xảy ra tại huyện Bang-li, trên đảo nghỉ "
+                 "dưỡng Ba-li, miền trung In-đô-nê-xi-a, trong đêm 9 và rạng sáng 10-2.",
+                 [(12, "người", "gte", False, None), (5, "người", "eq", False, None)], id="bench-nam-after-va-a-count"),
+    pytest.param("Juan Mata là một trong những cầu thủ chơi nổi bật nhất của “Quỷ đỏ” khi ghi 1 bàn thắng và khởi phát một "
+                 "bàn thắng khác.", [(1, "bàn thắng", "eq", False, None), (1, "bàn thắng", "eq", False, None)],
+                 id="bench-mot-in-a-parallel-clause"),
+    pytest.param("Thật bất ngờ khi chỉ trong vài giây, chàng thanh niên đã hạ gục võ sĩ MMA sau 1 cú đấm, kết quả như một cú "
+                 "sốc ấy đã thu hút sự hiếu kỳ của rất nhiều người xem mạng.", [(1, "cú đấm", "eq", False, None)],
+                 id="bench-nhu-mot-is-an-article"),
+    # "hạng mục" (an item of works) is no label "mục 6"
+    pytest.param("| 3 | Trường tiểu học số 2 Mỹ Thắng, hạng mục: 06 phòng bộ môn | 1.300 |  |",
+                 [(6, "phòng bộ môn", "eq", False, None)], id="texts/007-hang-muc"),
+    pytest.param("| 2 | Trường TH số 1 Canh Vinh; Hạng mục: 06 phòng học | 2.000 |  |",
+                 [(6, "phòng học", "eq", False, None)], id="texts/007-hang-muc-capitalised"),
 ])
 def test_forms_the_guide_counts(text, expected):
     assert_counts(text, expected)
