@@ -193,6 +193,7 @@ class _Rules:
         # parallel clauses of one noun: "cảnh cáo 12 người, khiển trách một người và buộc thôi việc một người"
         self.parallel_separator = regex.compile(r"\s*(?:[,;]|và|[,;]\s*và)(?!\p{L})\s*(?:\p{Ll}+\s+){1,3}")
         self.share_after_count = regex.compile(cfg["share_after_count"])
+        self.share_in_part_before = regex.compile(cfg["share_in_part_before"], regex.REVERSE)
         self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
         self.share_of_things = regex.compile(cfg["share_of_things"])
         self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
@@ -836,6 +837,10 @@ def extract(doc: Document) -> list:
                 rest[found[1]:found[1] + 3] == "số " or found[0].endswith(" nào")
                 or r.first_word.match(rest, found[1])[0].lower() in r.not_after_one):
             return  # "1 số người" is "một số": some; "1 trò chơi nào": any; "1 thời gian sau", "1 chút": as 'một'
+        if is_pct and "đó" in text[max(0, start - 8):start] and r.share_in_part_before.search(text, max(0, start - 25), start) \
+                and (found is None or category_of(found[0]) in r.verbs or category_of(found[0]) is None):
+            loose.append((value, start, end_num, cmp, is_pct))  # "579 nạn nhân, trong đó 11% có ...": of the count before
+            return
         of_whole = found is None and is_pct and "trong" in rest[:8] and _share_of_whole(rest)
         if of_whole:
             found = of_whole

@@ -367,6 +367,16 @@ def test_ratios_with_their_noun(text, expected):
                  "toàn địa bàn thành phố xảy ra 51 vụ phạm pháp hình sự; trong đó có 23 vụ trộm cắp tài sản, chiếm hơn 45%.",
                  [(51, "vụ", "eq", False, None), (23, "vụ", "eq", False, None), (45, "vụ", "gt", True, None)],
                  id="bench-share-after-chiem"),
+    # after "trong đó", whatever verb follows: a share of the count before
+    pytest.param("Trong 7 ngày Tết, Bệnh viện Việt Đức cấp cứu 579 nạn nhân TNGT, trong đó 11% có nguyên nhân từ vi phạm "
+                 "nồng độ cồn.", [(579, "nạn nhân", "eq", False, None), (11, "nạn nhân", "eq", True, None)],
+                 id="texts/027-share-after-trong-do"),
+    pytest.param("Tính đến nay, có khoảng 1.700 ca được ghép tạng, trong đó 90% được ghép từ nguồn hiến sống của người thân.",
+                 [(1700, "ca", "approx", False, None), (90, "ca", "eq", True, None)], id="bench-share-after-trong-do"),
+    pytest.param("Đại diện liên hiệp cho biết cơ quan này mỗi năm thẩm định các nguồn viện trợ trị giá 35-40 triệu USD, trong "
+                 "đó 70-80% liên quan đến y tế.", [], id="bench-share-of-an-amount-after-trong-do"),
+    pytest.param("Kim ngạch xuất khẩu chiếm gần 1/2 tỷ trọng của nền kinh tế Đức, trong đó 9,5% là tới Mỹ và 35% tới các nước "
+                 "thuộc khu vực đồng euro.", [], id="bench-ty-trong-is-a-share"),
     # no count: a share of no thing, a share of a change, a change in percent of things
     pytest.param("Kết quả khảo sát cho thấy, tỷ lệ hài lòng là 70% và tỷ lệ không hài lòng chỉ là 1%.", [],
                  id="bench-ty-le-of-no-thing"),
