@@ -103,6 +103,7 @@ class _Patterns:
         self.my = c(cfg["month_year"])
         self.y = c(cfg["year"])
         self.year_ctx = _Pattern(cfg["year_context_pattern"], self.cues)
+        self.festival_year = regex.compile(cfg["festival_year_pattern"])
         self.year_ctx_block = regex.compile(cfg["year_context_blockers_before"], regex.REVERSE)
         self.year_law_name = regex.compile(cfg["year_context_law_name_before"], regex.REVERSE)
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
@@ -170,8 +171,9 @@ def _year_blocked(text: str, start: int) -> bool:
 @functools.lru_cache(maxsize=64)
 def _year_of_text(text: str) -> int | None:
     """The latest year the text's full dates fix, or its bare years where they are the text's
-    own (dates.json 'year_context_pattern'). Cached: the counts and dates extractors both ask for
-    it, once per document."""
+    own (dates.json 'year_context_pattern'); a year named after Tết ("Tết Đinh Dậu 2017") counts
+    among the latest, once something fixes one. Cached: the counts and dates extractors both ask
+    for it, once per document."""
     p = patterns()
     bare = [m for m in p.year_ctx.finditer(text) if not _year_blocked(text, m.start())]
     named = collections.Counter(int(m.group(1)) for m in bare)
@@ -181,6 +183,8 @@ def _year_of_text(text: str) -> int | None:
               and not p.cited_document_before.search(text, max(0, s - 60), s)]
     if bare and not fixed:  # only then can a programme's year ("kế hoạch năm 2017") change the answer
         fixed = [int(m.group(1)) for m in bare if p.year_of_text.search(text, max(0, m.start() - 40), m.start())]
+    if "Tết" in text:  # (fixing none alone: "đường hoa Tết Mậu Tuất 2018" is planned in 2017)
+        named.update(int(m.group(1)) for m in p.festival_year.finditer(text) if not _year_blocked(text, m.start()))
     return max(fixed + list(named)) if fixed else None
 
 
@@ -206,22 +210,30 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+ANAPHORA_YEARS = 3  # how far from the text's year a day written in full can be and still date its repetitions
+
+
 class _YearOfDay:
     """The year of a day written without one ("Sáng 14/9", "từ 1-7"): the text's own date's
     (the year before for a day more than half a year after it: "25/12" in an article of 5
-    January); else that of a month written with its year ("tháng 7-2017"), the nearest; else the
-    year the text's own dates fix. None without any: a day of no known year is no day."""
+    January); else the year the same day was written with in full before ("Chiều 23-3-2016 ...
+    ngay trong đêm 23-3"); else that of a month written with its year ("tháng 7-2017"), the
+    nearest; else the year the text's own dates fix. None without any: a day of no known year is
+    no day."""
 
     def __init__(self, doc: Document, months: list):
         self.own = own_date(doc)
         self.fallback = None if self.own else _year_of_text(doc.text)
         self.month_years: dict[int, list[tuple[int, int]]] = {}
+        self.written: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (month, day) -> (start, year) written in full
         if not self.own:
             for m in months:
                 self.month_years.setdefault(int(m["m"]), []).append((m.start(), int(m["y"])))
+            for value, start, _ in _full_dates(doc.text):
+                self.written.setdefault((value.month, value.day), []).append((start, value.year))
 
     def __bool__(self) -> bool:
-        return bool(self.own or self.fallback or self.month_years)
+        return bool(self.own or self.fallback or self.month_years or self.written)
 
     def day(self, m: int, d: int, pos: int) -> dt.date | None:
         if self.own:
@@ -229,6 +241,12 @@ class _YearOfDay:
             if value and (value - self.own).days > 183:
                 value = _make(self.own.year - 1, m, d)
             return value
+        # "Chiều 23-3-2016 ... ngay trong đêm 23-3": the day written in full before (not an anniversary's
+        # date decades back: "ngày 8/5/1945 ... Ngày 8/5, Tổng thống Putin đã đến thăm")
+        years = {y for start, y in self.written.get((m, d), ()) if start < pos
+                 and (self.fallback is None or abs(y - self.fallback) <= ANAPHORA_YEARS)}
+        if len(years) == 1:
+            return _make(years.pop(), m, d)
         if m in self.month_years:
             return _make(min(self.month_years[m], key=lambda py: abs(py[0] - pos))[1], m, d)
         return self.fallback and _make(self.fallback, m, d)

@@ -207,6 +207,23 @@ TEXT_033 = ("Nhiều chính sách mới, có liên quan mật thiết đến ng�
                  "Thanh Hóa sẽ long trọng t", None, [], id="bench-21471491-day-to-come-without-year"),
     pytest.param("Con đường lần đầu tiên Bác Hồ về thăm Thanh Hóa\nNgày 20.2 tới, Đảng bộ, chính quyền và nhân dân "
                  "Thanh Hóa sẽ long trọng t", D(2017, 2, 6), [D(2017, 2, 20)], id="bench-21471491-day-to-come"),
+    # shared/texts/027: a year named after Tết is among the text's years (a decree's date alone gave 2016)
+    pytest.param("Tổ tuần tra kiểm soát CSGT Tuy Phước (Phòng CSGT, Công an tỉnh Bình Định) kiểm tra nồng độ cồn dịp cao "
+                 "điểm Tết Đinh Dậu 2017 (Ảnh chụp ngày mùng 4 Tết)\nNghị định 46/2016/NĐ-CP thay thế Nghị định 171 có "
+                 "hiệu lực thi hành từ 1/8/2016 tăng nặng mức xử phạt tiền đối với nhóm hành vi vi phạm về nồng độ cồn. "
+                 "Theo người thân gia đình nạn nhân, vào sáng ngày 1/2 (mùng 5 Tết), anh Võ Văn Tịnh cùng mẹ là Nguyễn Thị "
+                 "Xuân (SN 1957) đi chúc Tết bà con lối xóm.", None, [D(2016, 8, 1), D(2017, 2, 1)], id="027-year-of-tet"),
+    # bench (one article, in its order): a day written in full dates its repetition; the text's year the others
+    pytest.param("Vị khách du lịch “đặc biệt” Trong buổi chiều 2-2 (tức mùng 6 Tết Xuân Đinh Dậu 2017), chúng tôi được "
+                 "Thượng tá Đào Anh Tuấn “khai xuân” bằng chiến công ấn tượng mà đơn vị lập vào giữa năm 2016.\nChiều "
+                 "23-3-2016, tổ công tác Phòng Cảnh sát truy nã tội phạm nhận được thông tin Minh đang có mặt tại một lô cốt "
+                 "trên quả đồi thuộc huyện Tân Yên.\n“Bằng sự quyết tâm và kinh nghiệm trong công tác trinh sát bắt truy nã, "
+                 "ngay trong đêm 23-3, chúng tôi đã xác định Minh đang lẩn trốn trong “lô cốt” bỏ hoang.", None,
+                 [D(2017, 2, 2), D(2016, 3, 23), D(2016, 3, 23)], id="bench-day-written-in-full-before"),
+    # ... but not an anniversary's day decades back
+    pytest.param("Cách đây 72 năm, ngày 8/5/1945, tại Berlin, phát xít Đức đã ký vào văn bản đầu hàng quân Đồng minh.\n• "
+                 "2017-05-09 13:51 Tổng thống Putin đến thăm 'cấp trên' cũ tại KGB Ngày 8/5, Tổng thống Putin đã đến thăm "
+                 "ông Lazar Matveyev.", None, [D(1945, 5, 8), D(2017, 5, 9), D(2017, 5, 8)], id="bench-anniversary-day"),
 ])
 def test_the_year_of_a_day_written_without_one(text, published, expected):
     assert days(text, published) == expected
