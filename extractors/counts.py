@@ -838,7 +838,7 @@ def extract(doc: Document) -> list:
                 or r.first_word.match(rest, found[1])[0].lower() in r.not_after_one):
             return  # "1 số người" is "một số": some; "1 trò chơi nào": any; "1 thời gian sau", "1 chút": as 'một'
         if is_pct and "đó" in text[max(0, start - 8):start] and r.share_in_part_before.search(text, max(0, start - 25), start) \
-                and (found is None or category_of(found[0]) in r.verbs or category_of(found[0]) is None):
+                and (found is None or (named := category_of(found[0])) is None or named in r.verbs):
             loose.append((value, start, end_num, cmp, is_pct))  # "579 nạn nhân, trong đó 11% có ...": of the count before
             return
         of_whole = found is None and is_pct and "trong" in rest[:8] and _share_of_whole(rest)

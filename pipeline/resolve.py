@@ -113,7 +113,7 @@ def _residences(text: str, places: list[Place]) -> set[int]:
     sc = _scope()
     return {i for i, p in enumerate(places) if sc.residence.search(text, max(0, p.start_char - 80), p.start_char)
             or (text[p.start_char].isupper() and sc.origin.search(text, max(0, p.start_char - 12), p.start_char))
-            or (text[p.start_char - 12:p.start_char].find("(") >= 0
+            or ("(" in text[max(0, p.start_char - 12):p.start_char]
                 and sc.delegate.search(text, max(0, p.start_char - 70), p.start_char))}
 
 
@@ -185,7 +185,9 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     ("cả nước có", "trên khắp miền Bắc", "U23 Malaysia", "thành phố Sapporo"), from the end of the
     last unit named before it to a little after it, has none; a count spread over several units
     ("13 tỉnh", "thuộc các xã A, B") takes the unit above them all, none above provinces; a
-    person's address ("trú tại ...") is no count's place unless it follows the count."""
+    person's address ("trú tại ...") is no count's place unless it follows the count; a count
+    whose sentence names a national body or scheme ("Quốc hội", "Vietlott") takes no document
+    guess."""
     if not counts:
         return
     era = era_of(doc)
