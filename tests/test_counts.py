@@ -268,6 +268,8 @@ def test_pairs_and_ratios(text, expected):
                  [(500_000_000_000, "baht"), (14_200_000_000, "USD")], id="bench-currency-baht"),
     pytest.param("Màn hình: cỡ 5,3 inch; độ phân giải QHD; độ sáng tối đa 530 nit", [(5.3, "inch"), (530, "nit")],
                  id="bench-brightness-nit"),
+    pytest.param("Công suất tối đa 209,4 mã lực tại vòng tua 11.000 rpm và mô men xoắn cực đại đạt 104,7 NM tại vòng tua 9.000 "
+                 "rpm.", [(209.4, "mã lực"), (11000, "rpm"), (9000, "rpm")], id="bench-engine-speed-rpm"),
     pytest.param("mã lực tại vòng tua 8.000 vòng/phút, mô-men xoắn cực đại 9,9 Nm tại 6.000 vòng/phút",
                  [(8000, "vòng/phút"), (9.9, "Nm"), (6000, "vòng/phút")], id="bench-rpm"),
     pytest.param("Phiên bản tiêu chuẩn có giá 13.249 Bảng, tương đương 374 triệu đồng.",
@@ -557,6 +559,19 @@ def test_forms_the_guide_counts(text, expected):
                  "xưng bá, IS đã mất 60% lãnh thổ chiếm được và giảm 80% nguồn thu tài chính.",
                  [], id="bench-share-of-an-amount"),
     pytest.param("Như vậy, bình quân đạt 39,1 hành khách/1 lượt xe và 294,3 hành khách/nhà chờ.", [], id="bench-averages"),
+    # idioms and "ba" as dad (audit of 150 bench counts, articles 25,441-35,440)
+    pytest.param("Nhiều khi tôi cảm tưởng mình như bà góa, ngày nào cũng vò võ trong bốn bức tường, con nhỏ chẳng đi làm được.",
+                 [], id="bench-idiom-four-walls"),
+    pytest.param("Thiên hạ mồm 5 miệng 10 tôi quan tâm gì tới họ.", [], id="bench-idiom-loud-mouthed"),
+    pytest.param("Còn hiện nay, hàng hóa rất dồi dào “10 người bán 1 người mua” nên hiện tượng “té nước theo mưa” không còn "
+                 "phổ biến và không được phép.", [], id="bench-idiom-few-buyers"),
+    pytest.param("Ba tôi mê thơ Nguyễn Bính nên ông luôn nhắc bài Hành Phương Nam do Tô Kiều Ngân ngâm.", [],
+                 id="bench-ba-is-dad"),
+    pytest.param("Ông Nguyễn Văn Phát, Ban kinh tế TCty Sông Đà cũng bổ sung thêm: Với các hợp đồng thi công các dự án đầu tư "
+                 "sử dụng nguồn vốn Nhà nước thì các nhà thầu thi công bao giờ cũng bị gữ lại một khoản tiền nhất định (3-5% "
+                 "tùy công trình) chờ kết thúc thời hạn bảo hành.", [], id="bench-tuy-is-depending-on"),
+    pytest.param("Mitsubishi Outlander Sport sẽ được cung cấp 7 tùy chọn màu sơn ngoại thất khác nhau cùng bộ vành hợp kim 5 "
+                 "chấu kích thước 18 inch màu đen.", [(7, "tùy chọn", "eq", False, None)], id="bench-tuy-chon-counts"),
     pytest.param("Điều này cũng đồng nghĩa, đại diện của Việt Nam là Than Quảng Ninh sẽ đá 4 thay vì 6 trận nhưng do bảng H "
                  "và bảng I chỉ có 3 đội nên sẽ chỉ còn 1 suất giành quyền vào vòng đấu loại trực tiếp.",
                  [(4, "trận", "eq", False, None), (6, "trận", "eq", False, None), (3, "đội", "eq", False, None),
