@@ -164,10 +164,13 @@ class _Rules:
             rf"(?:{alternation(cfg['facility_heads_before_a_name'])})"
             rf"(?:\s+(?!(?:{stops})(?!\p{{L}}))\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{0,3}}\s+$", regex.REVERSE)
         # "Công ty Môi trường đô thị TP.HCM", "trường Đại học sư phạm Hà Nội": a firm's or a school's name
-        # of up to six words of any case ends in the name
+        # of up to six words of any case ends in the name (a word ends in a letter or a digit, or is an
+        # abbreviation or a dash: "TP.", "cao tốc Hà Nội - Hải Phòng"; a sentence does not go on in it:
+        # "thua sân khách. Thanh Hóa sẽ ...")
+        word = r"(?:[\p{L}\p{M}\d&.-]*[\p{L}\p{M}\d&]|\p{Lu}[\p{L}\p{M}]*\.|[-–])"
         self.organization_before = regex.compile(
             rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['organization_heads_before_a_name'])})(?!\s+vụ(?!\p{{L}}))"
-            rf"(?:\s+(?!(?:{stops})(?!\p{{L}}))[\p{{L}}\p{{M}}\d&.-]+){{0,6}}\s+$", regex.REVERSE)
+            rf"(?:\s+(?!(?:{stops})(?!\p{{L}})){word}){{0,6}}\s+$", regex.REVERSE)
 
 
 @functools.cache

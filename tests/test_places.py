@@ -330,6 +330,17 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
                  [("Cà Mau", "tỉnh")], id="bench-magazine-named-after-a-province"),
     pytest.param("• 2017-05-25 15:18 Một cổ động viên của Hội CĐV TP.HCM hy vọng U20 Việt Nam giành điểm trước U20 Pháp.",
                  [], id="bench-supporters-club"),
+    # a newspaper's, an abbreviated university's, a stadium's names (bench, a second audit of 150 places)
+    pytest.param("Nguồn: VNE Tối 7.2, trao đổi với Pháp luật TP.HCM, một lãnh đạo Công an tỉnh Đồng Nai cho biết vẫn chưa "
+                 "khẳng định được 100% nạn nhân bị giết là chị H.", [("Đồng Nai", "tỉnh")], id="bench-newspaper"),
+    pytest.param("GS Nguyễn Văn Đề, nguyên Trưởng khoa Ký sinh trùng (ĐH Y Hà Nội) cho biết, chưa có nghiên cứu nào đánh giá "
+                 "cụ thể.", [], id="bench-abbreviated-university"),
+    pytest.param("Rõ ràng các học trò của HLV Petkovic nếu thi đấu đúng sức, 3 điểm khó lòng rời khỏi sân Thanh Hóa.", [],
+                 id="bench-stadium"),
+    # a school's name does not run on into the next sentence
+    pytest.param("Bộ trưởng Bộ GD-ĐT Phùng Xuân Nhạ ủng hộ với việc Cần Thơ xây dựng trường Đại học Quốc tế. Cần Thơ cần xúc "
+                 "tiến làm và trình lên Bộ thẩm định.", [("Cần Thơ", "thành phố"), ("Cần Thơ", "thành phố")],
+                 id="bench-name-ends-with-its-sentence"),
     # a university's name (bench, 10,000-article sample)
     pytest.param("Đại học Khoa học Xã hội và Nhân văn (Đại học Quốc gia Hà Nội) cho rằng", [],
                  id="bench-university-named-after-a-city"),
