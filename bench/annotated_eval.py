@@ -40,6 +40,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--misses", action="store_true", help="list each fact missed or found in excess")
     args = ap.parse_args()
+    if not (SHARED / "texts").is_dir() or not (SHARED / "bench" / "baomoi-2017.jsonl.gz").is_file():
+        raise SystemExit(f"annotated_eval: {SHARED} has no texts/ or bench/baomoi-2017.jsonl.gz (the shared folder "
+                         "beside the checkout)")
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles"
         articles.mkdir()
