@@ -105,6 +105,8 @@ class _Rules:
         self.cmp_names = {f"c{i}": c["cmp"] for i, c in enumerate(cfg["comparators"])}
         self.out_of_before = regex.compile(r"\d\s+trên\s+$", regex.REVERSE)  # "52 trên 100 ghế": out of
         self.cmp_ends = {alt.split()[-1].lower() for c in cfg["comparators"] for alt in c["pattern"].split("|")}
+        self.cmp_gap = regex.compile(cfg["comparator_gap"], regex.REVERSE | regex.I)  # "ít nhất là 3 người"
+        self.cmp_gap_ends = {"có", "là", "cho", "được", "đạt"}
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
@@ -750,6 +752,9 @@ def _worded_and_vague(text: str, low: str | None) -> tuple[list, list]:
 def _cmp_before(before: str) -> str:
     r = rules()
     last = before.rsplit(None, 1)[-1:]
+    if last and last[0].lower() in r.cmp_gap_ends and (m := r.cmp_gap.search(before)):
+        before = before[:m.start("gap")]  # "ít nhất phải có 4 nhà máy": the bound before the verb
+        last = before.rsplit(None, 1)[-1:]
     if not last or last[0].lower() not in r.cmp_ends:
         return "eq"  # no comparator ends there: most numbers (a set lookup before the search)
     m = r.cmp_any_before.search(before)

@@ -77,6 +77,14 @@ def amounts(text):
                  [(18, "cầu thủ Malaysia", "eq", False, None), (5, "cầu thủ khác", "eq", False, None)], id="bench-21475855-ngoai-besides"),
     pytest.param("xác nhận ngoài 12 người thiệt mạng, 78 người bị thương đã được đưa tới bệnh viện",
                  [(12, "người thiệt mạng", "eq", False, None), (78, "người", "eq", False, None)], id="bench-22534809-ngoai-besides"),
+    # a bound, a verb, then its figure
+    pytest.param("Ở Việt Nam, ít nhất phải có 4 nhà máy như thế”, ông Văn mỉm cười.",
+                 [(4, "nhà máy", "gte", False, None)], id="bench-it-nhat-phai-co"),
+    pytest.param("Bộ Tài chính cũng đề xuất nâng điều kiện công ty đại chúng, theo đó vốn điều lệ đã góp lên 50 tỷ đồng, số "
+                 "lượng cổ đông tối thiểu là 200 nhà đầu tư, không kể nhà đầu tư chứng khoán chuyên nghiệp.",
+                 [(200, "nhà đầu tư", "gte", False, None)], id="bench-toi-thieu-la"),
+    pytest.param("Theo quy định của FIFA, số lượng cầu thủ được thay thế trong trận đấu tối đa sẽ là 6 cầu thủ.",
+                 [(6, "cầu thủ", "lte", False, None)], id="bench-toi-da-se-la"),
 ])
 def test_counts(text, expected):
     assert counts(text) == expected
