@@ -78,8 +78,10 @@ class _Scope:
         beyond, elsewhere = alternation(cfg['beyond_one_province']), alternation(cfg['named_elsewhere'])
         self.beyond = _Cued(cfg['beyond_one_province'],
                             rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{beyond})(?![\p{{L}}\d])")
+        # (not after a capitalised word: "Phù Mỹ"; but after one opening the sentence: "Ở Việt Nam, ...")
+        openers = alternation(cfg['sentence_openers_before_a_name'])
         self.elsewhere = _Cued(cfg['named_elsewhere'],
-                               rf"(?<![\p{{L}}\d])(?<!\p{{Lu}}\p{{Ll}}*\s)(?:{elsewhere})(?![\p{{L}}\d])")
+                               rf"(?<![\p{{L}}\d])(?<!(?!(?:{openers})\s)\p{{Lu}}\p{{Ll}}*\s)(?:{elsewhere})(?![\p{{L}}\d])")
         abroad = alternation(cfg['units_abroad'])
         self.abroad_unit = _Cued(cfg['units_abroad'], rf"(?<!\p{{L}})(?:{abroad})\s+(?=\p{{Lu}}\p{{Ll}})")
         plural = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]] + ["nhiều", "Nhiều"])

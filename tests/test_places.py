@@ -495,6 +495,13 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Trong số 5 cầu thủ không được thi đấu thì có đến 2 thủ môn và 3 gương mặt còn lại không hề thua kém về "
                  "mặt chuyên môn so với các đồng đội.\n23 cầu thủ có tên trong đợt tập trung này được nhà cầm quân người "
                  "Nghệ An thử lửa. Có 2 cầu thủ bị chấn thương.", ["2 cầu thủ"], [None], id="bench-origin-of-a-coach"),
+    # the country named after a word opening the sentence ("Ở Việt Nam, ...") is no capitalised name's tail
+    pytest.param("Mục tiêu khó đạt  Tại hội nghị “Triển khai kế hoạch sản xuất ngành tôm năm 2017” được tổ chức tại tỉnh "
+                 "Sóc Trăng vào ngày 23/3, Bộ NNPTNT và các ngành liên quan đã đưa ra các giải pháp.\nThức ăn cũng là một "
+                 "vấn đề lớn. Ở Việt Nam hiện có hàng ngàn công ty đầu tư, kinh doanh thức ăn tôm tuy nhiên chúng ta không "
+                 "kiểm soát được hết, thị trường vẫn trôi nổi.\nTiếp tục phân tích, ông Vũ Đình Đáp lấy ví dụ mô hình HTX "
+                 "nuôi tôm Hòa Nghĩa của ông Tăng Văn Tuối, ở xã Hòa Đông, thị xã Vĩnh Châu, tỉnh Sóc Trăng.",
+                 ["hàng ngàn công ty"], [None], id="bench-o-viet-nam-opening-a-sentence"),
     # nor where a person's family or a prize-winner comes from (quê gốc, đến từ)
     pytest.param("Kết quả là cuối năm 2012, nhiều chủ trang trại đã thắng đậm trong vụ nuôi heo đó. Ông Nguyễn Văn Chiểu "
                  "(quê gốc Hải Hậu - Nam Định) “Nam tiến” lập nghiệp từ nghề nuôi heo nhiều năm nay vui vẻ cho biết: Tháng "
