@@ -168,6 +168,8 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("Làm rõ trách nhiệm cá nhân 12 dự án yếu kém của Bộ Công Thương", [(12, "dự án")], id="bench-du-an"),
     # compounds Viet74K lacks (audits of 150 bench counts)
     pytest.param("Có thời điểm Thương Tín đóng 12 bộ phim trong một năm.", [(12, "bộ phim")], id="bench-bo-phim"),
+    pytest.param("Theo đó, hàng trăm cây xanh đã được trồng lại trong khoảng 2 tuần trở lại đây.", [(100, "cây xanh")],
+                 id="bench-cay-xanh"),
     pytest.param("Điều gì khiến hàng chục chiến cơ Nga đột ngột không thể duyệt binh trên không?", [(10, "chiến cơ")],
                  id="bench-chien-co"),
     pytest.param("Tính đến nay, Bình Định có 69 dự án FDI, tổng vốn đăng ký 783 triệu USD", [(69, "dự án")], id="bench-du-an-fdi"),
