@@ -105,8 +105,12 @@ class _Rules:
         self.cmp_names = {f"c{i}": c["cmp"] for i, c in enumerate(cfg["comparators"])}
         self.out_of_before = regex.compile(r"\d\s+trên\s+$", regex.REVERSE)  # "52 trên 100 ghế": out of
         self.cmp_ends = {alt.split()[-1].lower() for c in cfg["comparators"] for alt in c["pattern"].split("|")}
-        self.cmp_gap = regex.compile(cfg["comparator_gap"], regex.REVERSE | regex.I)  # "ít nhất là 3 người"
-        self.cmp_gap_ends = {"có", "là", "cho", "được", "đạt"}
+        # "ít nhất là 3 người", "ít nhất phải có 4 nhà máy": a bound, then a verb before the figure
+        gap = cfg["comparator_gap"]
+        self.cmp_gap = regex.compile(
+            rf"(?:{alternation(gap['bounds'])})\s+(?P<gap>(?:(?:{alternation(gap['modals'])})\s+)?"
+            rf"(?:{alternation(gap['verbs'])}))\s+$", regex.REVERSE | regex.I)
+        self.cmp_gap_ends = frozenset(gap["verbs"])
         self.rate_before = regex.compile(cfg["rate_of_change_before"], regex.REVERSE)
         self.scale = regex.compile(rf"^\s+(?P<s>{alternation(cfg['scale_words'])})(?!\p{{L}})")
         self.scale_values = cfg["scale_words"]
