@@ -67,7 +67,7 @@ class _Rules:
         # "năm" is five only where a year cannot stand: after these words or opening a sentence
         # (or after a comma, "và", "hoặc" next to another count: "sáu người bị cảnh cáo, năm người bị khiển trách")
         self.five = regex.compile(rf"(?:(?<=(?:^|[.!?:;\n])[ \t]{{0,3}})|(?<=(?<!\p{{L}})(?:{alternation(cfg['five_after'])})[ \t])"
-                                  r"|(?<=(?P<link>,|(?<!\p{L})(?:và|hoặc))[ \t]))[Nn]ăm(?=[ \t]+(\p{Ll}+))")
+                                  r"|(?<=(?P<link>,|(?<!\p{L})(?:và|hoặc))[ \t]))[Nn]ăm(?=[ \t]+(?P<next>\p{Ll}+))")
         self.five_heads = set(cfg["categories"]) | set(cfg["nouns"]) | set(cfg["classifiers"]) | {"lần"}
         # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
         # a set is faster than a regex of 200 words, and this runs for every number. A document type
@@ -995,10 +995,10 @@ def extract(doc: Document) -> list:
                 i = bisect.bisect_right(ends, m.start()) - 1
                 if i < 0 or m.start() - ends[i] > 60 or _CLAUSE_BREAK.search(text, ends[i], m.start()):
                     continue  # "sau 15 năm, năm người": a list link with no count before it
-            nxt = _first_word(text[m.start(2):m.start(2) + 40].lower()) or m[2]
-            if _LABEL_NUMBER_AFTER.match(text, m.start(2) + len(nxt)):
+            nxt = _first_word(text[m.start("next"):m.start("next") + 40].lower()) or m["next"]
+            if _LABEL_NUMBER_AFTER.match(text, m.start("next") + len(nxt)):
                 continue  # "cả năm lớp 12": the year of a grade
-            if nxt in r.five_heads or m[2] in r.five_heads and f"năm {m[2]}" not in _dictionary():
+            if nxt in r.five_heads or m["next"] in r.five_heads and f"năm {m['next']}" not in _dictionary():
                 emit(5.0, m.start(), m.end(), _cmp_before(text[max(0, m.start() - 30):m.start()]))
     out += _listed_ones(doc, [c for c in out if isinstance(c, Count)], emit)
     out += _shared_noun(doc, [c for c in out if isinstance(c, Count)], loose)
