@@ -11,12 +11,10 @@ import functools
 import re
 
 import regex
-import importlib.util
-from pathlib import Path
 
 from vietmine.extractors.dates import document_year
 from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
-from vietmine.gazetteer.text import modern_tones
+from vietmine.gazetteer.words import dictionary_words
 from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -249,22 +247,8 @@ def parse_number_words(s: str) -> float | None:
 
 @functools.cache
 def _dictionary() -> frozenset[str]:
-    """Lower-case words of two to four syllables: Viet74K (shipped with underthesea, located without
-    importing it) and the nouns of counts.json."""
-    words = set(rules().nouns) | rules().words_starting_with_a_number_word
-    spec = importlib.util.find_spec("underthesea")
-    if spec and spec.submodule_search_locations:
-        path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
-        if path.is_file():
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    w = line.strip().lower()
-                    if 0 < w.count(" ") < 4:
-                        modern = modern_tones(w)  # Viet74K writes "hoạ sĩ", the press mostly "họa sĩ"
-                        words.update((w, modern))
-                        if "sĩ" in w:  # and often "bác sỹ", "nghệ sỹ", "liệt sỹ"
-                            words.update((w.replace("sĩ", "sỹ"), modern.replace("sĩ", "sỹ")))
-    return frozenset(words)
+    """Lower-case words of two to four syllables: Viet74K's and the nouns of counts.json."""
+    return dictionary_words() | set(rules().nouns) | rules().words_starting_with_a_number_word
 
 
 @functools.lru_cache(maxsize=MEMO_ENTRIES)

@@ -15,6 +15,7 @@ from vietmine.gazetteer.places import Unit, gazetteer
 from vietmine.gazetteer.text import modern_tones
 from vietmine.gazetteer.text import name_key
 from vietmine.gazetteer.text import loose_key
+from vietmine.gazetteer.words import dictionary_words
 from vietmine.facts import Document, Place
 
 REORGANISATION = dt.date(2025, 7, 1)
@@ -108,6 +109,8 @@ class _Rules:
         # an unknown name further down a list is a unit only where the list goes on or ends there
         self.item_end = regex.compile(r"\s*(?:[,;.:)\n]|và\s|$)")
         self.numbered = set(cfg["numbered_unit_words"])
+        self.also_versions = set(cfg["unit_words_also_versions"])
+        self.break_or_parent = regex.compile(rf"[^\S\n]*(?:[,;.:()\n]|$|(?:{alternation(forms)})(?!\p{{L}}))")
         self.historical = cfg["historical_provinces"]
         self.complete = set(cfg["complete_unit_words"])
         # keyed without marks' placement or dashes: "Thừa Thiên - Huế" is "Thừa Thiên Huế"
@@ -257,6 +260,22 @@ def _looks_foreign(name: str) -> bool:
     return any(not _VN_SYLLABLE.fullmatch(loose_key(s)) for s in _SPACES_OR_HYPHENS.split(name) if not s.isdigit())
 
 
+_NEXT_LOWER_SYLLABLE = regex.compile(r"[^\S\n]+(\p{Ll}+)(?!\p{L})")
+
+
+def _names_a_version(text: str, name: str, end: int) -> bool:
+    """After a word that is a unit's and a version's ("bản"): a number before more words ("bản 2
+    cầu"), a letter or an acronym ("bản E", "bản AMG"), or one syllable that the syllable after it
+    completes as a word ("bản Quy hoạch") names a version or a text, not a unit."""
+    if name[0].isdigit():
+        return not rules().break_or_parent.match(text, end)
+    letters = name.replace(" ", "")
+    if len(letters) == 1 or letters.isupper():
+        return True
+    nxt = " " not in name and _NEXT_LOWER_SYLLABLE.match(text, end)  # "bản Cát Cát thành lập": a name
+    return bool(nxt) and f"{name.lower()} {nxt[1]}" in dictionary_words()
+
+
 def _acceptable(name: str, level: str, tier: str) -> bool:
     """Whether "<unit word> <name>" names a unit of Viet Nam. A bare number names a unit only for
     the words that number their units ("phường 12", not "cấp tỉnh 1"); a province or city must be
@@ -332,9 +351,10 @@ def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: 
     """Checks of an accepted name against its surroundings: a unit abroad ("tỉnh Hà Bắc, Trung
     Quốc"); for a commune, or any name the gazetteer lacks, one syllable running into a
     lower-case word ("loa phường Dự kiến", a title glued to its first sentence); for a name the
-    gazetteer lacks, a capitalised unit word inside a sentence ("209 Xã Đàn", a street)."""
+    gazetteer lacks, a capitalised unit word inside a sentence ("209 Xã Đàn", a street); a
+    version's name after a word that is also a unit's ("bản E")."""
     r, text = rules(), doc.text
-    if r.abroad_after.match(text, end):
+    if r.abroad_after.match(text, end) or unit.lower() in r.also_versions and _names_a_version(text, name, end):
         return False
     # one-syllable communes are rare, even known ones ("phường Dự kiến"), unless a clause goes on
     # after one ("thị trấn Lim và")

@@ -311,6 +311,23 @@ def test_names_with_dashes_spelled_as_the_gazetteer_does(text, expected):
     pytest.param("Tìm về nhà già làng Trần Văn Hành, chúng tôi được nghe", [], id="bench-village-elder"),
     pytest.param("(sinh năm 1979, trú tại bản Hiệu, xã Chiềng Sinh, huyện Tuần Giáo", [("Hiệu", "bản"),
                  ("Chiềng Sinh", "xã"), ("Tuần Giáo", "huyện")], id="bench-a-real-village"),
+    pytest.param("Thủ tướng Lào Thongloun Sisoulith đã chứng kiến lễ ký kết 4 văn kiện hợp tác giữa hai nước, trong "
+                 "đó có Biên bản Thỏa thuận thành lập công ty liên doanh", [], id="bench-minutes"),
+    pytest.param("đầu kéo trốn CSGT bị lập biên bản 3 lỗi", [], id="bench-minutes-number"),
+    pytest.param("giá giảm thấp nhất là mẫu Toyota Yaris, bản E giảm 44 triệu đồng và bản G giảm 47 triệu đồng", [],
+                 id="bench-car-trims"),
+    pytest.param("trong khi bản 2 cầu có thêm 4 túi khí ở các vị trí như bên hông", [], id="bench-numbered-trim"),
+    pytest.param("iPhone 6 bản 32 GB có giá bán 199 USD tại Mỹ.", [], id="bench-numbered-edition"),
+    pytest.param("Tại sao trong bản Quy hoạch Du lịch không tính đến Quy hoạch rừng", [], id="bench-plan-title"),
+    pytest.param("Năm 2002, ASEAN và Trung Quốc đã ký bản Tuyên bố các bên về ứng xử ở Biển Đông", [],
+                 id="bench-declaration-title"),
+    pytest.param("Nhân dịp ra mắt phụ bản Đông y thế kỷ 21, tuần báo Khoa Học", [], id="bench-supplement"),
+    pytest.param("(SN 1981, trú bản 24, thị trấn Tân Uyên, huyện Tân Uyên", [("24", "bản"), ("Tân Uyên", "thị trấn"),
+                 ("Tân Uyên", "huyện")], id="bench-a-numbered-village"),
+    pytest.param("Nhiều người nông dân ở bản Dền nhớ lại, trước đây, hơn 130 hộ ở bản Dền chỉ biết làm nương rẫy",
+                 [("Dền", "bản"), ("Dền", "bản")], id="bench-a-village-before-a-verb"),
+    pytest.param("ông Xồng Sái Khù, phó bản Mường Lống 1, xã Mường Lống nói.", [("Mường Lống 1", "bản"),
+                 ("Mường Lống", "xã")], id="bench-a-village-deputy-head"),
 ])
 def test_ban_is_a_village_only_with_a_village_name(text, expected):
     assert places(text) == expected

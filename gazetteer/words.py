@@ -1,0 +1,28 @@
+"""Whole words of Vietnamese: the multi-syllable words of Viet74K, the word list shipped inside
+the underthesea package (underthesea/corpus/data/Viet74K.txt), located without importing it."""
+from __future__ import annotations
+
+import functools
+import importlib.util
+from pathlib import Path
+
+from vietmine.gazetteer.text import modern_tones
+
+
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """Lower-case words of two to four syllables, in the old and the modern tone placement."""
+    words: set[str] = set()
+    spec = importlib.util.find_spec("underthesea")
+    if spec and spec.submodule_search_locations:
+        path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
+        if path.is_file():
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    w = line.strip().lower()
+                    if 0 < w.count(" ") < 4:
+                        modern = modern_tones(w)  # Viet74K writes "hoạ sĩ", the press mostly "họa sĩ"
+                        words.update((w, modern))
+                        if "sĩ" in w:  # and often "bác sỹ", "nghệ sỹ", "liệt sỹ"
+                            words.update((w.replace("sĩ", "sỹ"), modern.replace("sĩ", "sỹ")))
+    return frozenset(words)
