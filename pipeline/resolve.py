@@ -69,7 +69,7 @@ class _Cued:
 
 class _Scope:
     """Patterns saying where a count is not (gazetteer/data/places.json: beyond_one_province,
-    named_elsewhere, units_abroad, residence_words, delegate_words, national_bodies)."""
+    named_elsewhere, units_abroad, residence_words, delegate_words, national_bodies, country_heads)."""
 
     def __init__(self):
         cfg = load_json("places.json")
@@ -89,6 +89,7 @@ class _Scope:
         self.plural_units = [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
                              for tier, words in _PLURAL_UNITS.items()]
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
+        self.country_head = regex.compile(rf"(?:{alternation(cfg['country_heads'])})(?!\p{{L}})")
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
         residence = alternation(cfg['residence_words'])
         self.residence = _Cued(cfg['residence_words'], rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
@@ -186,7 +187,8 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     No place rather than a wrong one: a count whose clause says it is national, regional or abroad
     ("cả nước có", "trên khắp miền Bắc", "U23 Malaysia", "thành phố Sapporo"), from the end of the
     last unit named before it to a little after it, has none; a count spread over several units
-    ("13 tỉnh", "thuộc các xã A, B") takes the unit above them all, none above provinces; a
+    ("13 tỉnh", "thuộc các xã A, B") takes the unit above them all, none above provinces (nor a
+    count of countries: "hai nước"); a
     person's address ("trú tại ...") is no count's place unless it follows the count; a count
     whose sentence names a national body or scheme ("Quốc hội", "Vietlott") takes no document
     guess."""
@@ -198,6 +200,8 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     home = _residences(doc.text, ordered)
     text, sc = doc.text, _scope()
     for c in counts:
+        if sc.country_head.match(c.entity or ""):
+            continue  # countries are above any province ("hai nước")
         sent, para = doc.sentence_of(c.start_char), text.rfind("\n", 0, c.start_char) + 1
         s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(text))
         before = [i for i, p in enumerate(ordered) if p.end_char <= c.start_char and p.start_char >= para

@@ -536,6 +536,14 @@ def test_where_a_count_happened(text, surfaces, published, expected):
                  "là gần 25,9 tỷ đồng và hơn 68 tỷ đồng. Vị khách thứ 3 tới từ Long An (ông T.C.D) nhận số tiền hơn 20 tỷ "
                  "đồng sau thuế. Trước đó, thống kê về giải Jackpot sau gần 7 tháng triển khai, đại diện Vietlott cho biết, "
                  "đã có tổng cộng 14 khách hàng trúng thưởng.", ["14 khách hàng"], [None], id="bench-national-scheme"),
+    # nor is a count of countries, above any province (bench: an article from Hà Nội; a congress in Đà Nẵng)
+    pytest.param("Hai bên tiến hành kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào tại Hà Nội, nhằm tiếp tục khẳng "
+                 "định ưu tiên trong chính sách đối ngoại là không ngừng phát triển mối quan hệ hữu nghị truyền thống, đoàn "
+                 "kết đặc biệt và hợp tác toàn diện Việt Nam - Lào, tăng cường sự tin cậy chính trị giữa hai nước, thống "
+                 "nhất chỉ đạo triển khai các thỏa thuận cấp cao", ["hai nước"], [None], id="bench-two-countries"),
+    pytest.param("Đại hội năm 2017 đã diễn ra tại thành phố Đà Nẵng với sự tham gia của hơn 650 đại biểu đến từ 36 quốc gia "
+                 "và vùng lãnh thổ.", ["650 đại biểu", "36 quốc gia"], ["thành phố Đà Nẵng", None],
+                 id="bench-countries-at-a-congress"),
     # nor a deputy's constituency, in brackets after the deputy
     pytest.param("Nhiều đại biểu đồng tình khi cho rằng, “nhà tù không phải là nơi tốt nhất cho trẻ em” như ý kiến của ĐB "
                  "Mai Thị Phương Hoa (Nam Định), bởi thực tế, cứ đưa 10 em vào tù thì có tới 5 em tái phạm.",
