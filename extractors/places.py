@@ -141,6 +141,11 @@ class _Rules:
         self.caps_cue = _Cue(caps_units)
         self.caps = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{alternation(caps_units)})\s+(?P<name>\p{{Lu}}+(?:\s\p{{Lu}}+){{0,3}})(?!\p{{L}})")
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
+        for written, name in cfg["dashed_provinces"].items():
+            left, right = written.split(" - ")
+            for dash in ("-", "–"):
+                for spelling in (f"{left} {dash} {right}", f"{left}{dash}{right}", f"{left} {dash}{right}", f"{left}{dash} {right}"):
+                    self.aliases.setdefault(spelling, (name, "tỉnh"))
         g = gazetteer()
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare_cue = _Cue(list(self.aliases) + names)

@@ -296,6 +296,13 @@ def test_a_name_running_into_the_next_sentence(text, expected):
                  [("Thừa Thiên Huế", "tỉnh")], id="bench-21474013-spaced-hyphen"),
     pytest.param("Hồ Tràm Strip, giai đoạn hai ở tỉnh Bà Rịa – Vũng Tàu. Dự án này",
                  [("Bà Rịa - Vũng Tàu", "tỉnh")], id="bench-21476286-en-dash"),
+    # without a unit word (bench)
+    pytest.param("“nghi bị hiếp-giết” ở TP.Huế (Thừa Thiên-Huế), chiều nay (6.2), PV Dân Việt",
+                 [("Huế", "thành phố"), ("Thừa Thiên Huế", "tỉnh")], id="bench-bare-hyphen"),
+    pytest.param("Điển hình trong số này là casino Hồ Tràm - Bà Rịa-Vũng Tàu.", [("Bà Rịa - Vũng Tàu", "tỉnh")],
+                 id="bench-bare-hyphen-2"),
+    pytest.param("đặt tại Khu công nghiệp Mỹ Xuân A, Bà Rịa – Vũng Tàu. Công ty TNHH Nhà máy bia", [("Bà Rịa - Vũng Tàu", "tỉnh")],
+                 id="bench-bare-en-dash"),
 ])
 def test_names_with_dashes_spelled_as_the_gazetteer_does(text, expected):
     assert places(text) == expected
