@@ -277,6 +277,9 @@ def test_pairs_and_ratios(text, expected):
     pytest.param("Kế hoạch ngân sách hàng năm dành cho khu vực nông thôn được chính quyền New Delhi đưa ra ít tháng sau lệnh "
                  "hủy bỏ các đồng tiền mệnh giá 500 (khoảng 7,6 USD) và 1.000 rupee hồi cuối năm 2016.",
                  [(7.6, "USD"), (1000, "rupee")], id="bench-currency-rupee"),
+    pytest.param("Phiên giao dịch này, giá dầu thô ngọt nhẹ Mỹ (WTI) đã giảm 20 xu Mỹ (0,5%) xuống 44,54 USD/thùng,",
+                 [(20, "xu"), (44.54, "USD")], id="bench-currency-cents"),
+    pytest.param("Các sao đang 'phải lòng' 3 xu hướng sneaker này!", [], id="bench-xu-huong-is-a-trend"),
     pytest.param("Dựa trên các nghiên cứu của Nhật Bản, chi phí dự kiến cho toàn bộ 670km đường sắt nối Bangkok và Chiang "
                  "Mai được ước tính vào khoảng 500 tỷ baht (14,2 tỷ USD).",
                  [(500_000_000_000, "baht"), (14_200_000_000, "USD")], id="bench-currency-baht"),
