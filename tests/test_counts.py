@@ -126,6 +126,9 @@ def test_counts(text, expected):
                  id="bench-21472725-1-chut"),
     # a margin of points is a score
     pytest.param("thầy trò HLV Jurgen Klopp đã ngước nhìn Chelsea với 13 điểm cách biệt.", id="bench-21471658-points-gap"),
+    # a number before 'giữa' (between) labels the match or the episode before it
+    pytest.param("Đây là bàn thắng thứ 500 của Cristiano Ronaldo trong trận bán kết 2 giữa Real Madrid và Club America.",
+                 id="bench-semi-final-2"),
 ])
 def test_not_counts(text):
     assert counts(text) == []
