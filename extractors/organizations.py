@@ -520,6 +520,7 @@ _LIST_GOES_ON = regex.compile(r"[ \t]*(?:,|và)")
 _SHARED_SEP = regex.compile(r"[ \t]*(?:[,/\-–]|và)[ \t]*")
 _SHARED_AHEAD = regex.compile(r"[^\s,/\-–]+(?: [^\s,/\-–]+){0,4}?[ \t]*(?:[,/\-–]|và )")  # a separator within the first words
 _SEPARATOR = regex.compile(r"[ \t]*(?:(?P<sep>[,\-–])[ \t]*|(?P<space>[ \t]))")
+_NUMBERED_NAME = regex.compile(r"[ \t]+số[ \t]+\d{1,3}[A-Z]?(?![\p{L}\p{M}\d])")
 _NUMBER = regex.compile(r"[ \t]+(?:số[ \t]+)?(?P<n>\d{1,4}[A-Z]?)(?![\p{L}\p{M}\d/.,]\d?)")
 _PAREN_PLACE = regex.compile(r"[ \t]*\((?=[^()\n]{1,40}\))")
 _LOWER_WORD = regex.compile(r"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{Ll}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}]*(?:-\d+)?)(?![\p{L}\p{M}\d])")
@@ -721,7 +722,7 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
     nf = r.not_first.get(kind)
     if nf and nf.match(text, pos):
         return None
-    lower = False
+    lower = unnamed = False
     first = r.first_words.get(kind)
     if first:
         fm = first.match(text, pos)
@@ -729,7 +730,8 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
             return None
         pos = fm.end()
         if spec.get("any_name"):  # "Trường THPT Nguyễn Du": a school's name is any capitalised words
-            end = pos
+            numbered = _NUMBERED_NAME.match(text, pos)  # "Trường Tiểu học số 1 Nhơn Hòa"
+            end = pos = numbered.end() if numbered else pos
             words = r.words(text, pos, _MAX_CAPITALISED)
             for i, (w, ws, e) in enumerate(words):
                 if i and end < ws - 1:
@@ -741,8 +743,9 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
                     end = words[i + 1][2]  # "Trường Văn hóa Công an nhân dân"
                     if i + 3 < len(words) and f"{words[i + 2][0]} {words[i + 3][0]}" in r.suffix_after_pair:
                         end = words[i + 3][2]
-            if end == pos:
-                return None  # "Trường THCS" alone: no school named
+            if end == pos and not numbered and not r.unit_word.match(text, pos):
+                return None  # "Trường THCS" alone: no school named; "Trường MN thị trấn Diêu Trì" is named by its place
+            unnamed = end == pos and not numbered
         else:
             end = r.ruled_tail(text, pos, era) or pos
     else:
@@ -784,6 +787,8 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         unit = _province_unit(r, text, start, end)
         if unit and (spec.get("place") or end > hm.end()):
             body, closed = body._replace(end=unit[0], wants=(unit[1], False)), True
+    if unnamed and body.end == end:
+        return None  # "Trường THPT TX.Quảng Trị": no place read after the school's kind, so no name
     if not closed and (lower or spec.get("needs_owner")
                        or (end == hm.end() and not spec.get("bare_ok"))):
         body = body._replace(needs_parent=True)  # a body only with a parent body after it

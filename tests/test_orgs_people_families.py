@@ -154,6 +154,14 @@ BELOW_PROVINCE = [
           "Chủ tịch Hội nạn nhân chất độc da cam xã Quảng Yên", ["Hội Nạn nhân chất độc da cam xã Quảng Yên"]),
     _case("school", "bench-21469318", "theo một số phụ huynh HS Trường THPT Trần Phú, Hoàn Kiếm, Hà Nội phản ánh",
           ["Trường THPT Trần Phú"]),
+    _case("school-named-by-its-number", "texts-007", "| 2 | Trường Tiểu học số 1 Nhơn Hòa: Nhà 02 tầng 06 phòng - Điểm chính An Lộc | 600 | |",
+          ["Trường Tiểu học số 1 Nhơn Hòa"]),
+    _case("school-named-by-its-number-alone", "bench", "Ksor Khuôn hiện đang làm giáo viên tại Trường Tiểu học số 2 (xã Ia Rsai, "
+          "huyện Krông Pa).", ["Trường Tiểu học số 2"]),
+    _case("school-named-by-its-place", "bench", "Tháng 10-2016 vừa qua, một nữ giáo viên Trường Mầm non thị trấn Cầu Kè (Trà "
+          "Vinh) đã liên tiếp tát vào mặt cháu bé ba tuổi,", ["Trường Mầm non thị trấn Cầu Kè"]),
+    _case("kindergarten-abbreviated", "texts-007", "| 1 | Trường MG Cát Tường (HM: Xây dựng nhà lớp học 2 tầng 10 phòng + 02 phòng "
+          "chức năng dồn các điểm trường lẻ về điểm trường Phú Gia) | 2.500 | |", ["Trường MG Cát Tường"]),
     _case("company", "bench-21472222",
           "Ngày 5/9/2016, Công ty Cổ phần Nhà Mơ đã ký hợp đồng hợp tác toàn diện", ["Công ty Cổ phần Nhà Mơ"]),
     _case("company-name-ends-before-its-verb", "bench-21476484",
