@@ -222,6 +222,11 @@ class _Rules:
         self.bcd_level = regex.compile(rf"[ \t]+(?:{trie_alternation(heads['steering_committee_levels'])})(?![\p{{L}}\p{{M}}])")
         self.bcd_subject_cues = tuple(heads["steering_committee_subject_cues"])
         self.portfolio_heads = tuple(heads["portfolio_heads"])
+        # "Trưởng phòng Tham mưu Công an TP.HCM": the head inside the position, read capitalised
+        self.head_after_position = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(heads['positions_before_a_head'])})[ \t]+"
+            rf"(?P<head>{trie_alternation(heads['heads_after_a_position'])})(?=[ \t]+\p{{Lu}})"
+            rf"(?![ \t]+(?:{trie_alternation(h.capitalize() for h in heads['heads_after_a_position'])})(?![\p{{L}}\p{{M}}]))")  # "Trưởng phòng Phòng GD"
         self.colon_list = regex.compile(rf"(?P<head>{trie_alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
         self.suffix_after_pair = set(heads["name_suffix_after_pair"])
         gz = gazetteer()
@@ -978,9 +983,17 @@ def _organization(raw: str, start: int, body: _Body) -> Organization:
     return org
 
 
+def _heads_after_positions(r: _Rules, text: str) -> str:
+    """The text with a head inside a position capitalised ("Trưởng phòng Tham mưu" -> "Trưởng
+    Phòng Tham mưu"); the same length, so offsets into it are offsets into the text."""
+    def up(m):
+        return m.group()[:m.start("head") - m.start()] + m["head"].capitalize()
+    return r.head_after_position.sub(up, text)
+
+
 def extract(doc: Document) -> list[Organization]:
     r, raw = rules(), doc.text
-    text = raw
+    text = _heads_after_positions(r, raw)
     era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
     out, last_end, outlets, pos, recased = [], 0, [], 0, False
     while True:
@@ -996,7 +1009,7 @@ def extract(doc: Document) -> list[Organization]:
             if not (head or r.scan.match(text, start)):
                 continue
         if word in r.capitals and not recased:
-            text, pos, recased = sentence_case(raw), start, True  # the same length: scan it again from here
+            text, pos, recased = _heads_after_positions(r, sentence_case(raw)), start, True  # the same length: scan again from here
             continue
         if start < last_end or not (head or r.scan.match(text, start)):
             continue

@@ -243,6 +243,20 @@ def test_no_body(text, expected):
     assert _orgs(text) == expected
 
 
+# -- a head written in lower case inside a position ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    _case("department-head", "texts-034", "Tại buổi gặp mặt, Đại tá Nguyễn Sỹ Quang, Trưởng phòng Tham mưu Công an TP.HCM, "
+          "cho biết tình hình an ninh", ["Phòng Tham mưu Công an thành phố Hồ Chí Minh"]),
+    _case("board-head", "texts-040", "Trưởng ban Quản lý Khu kinh tế Quảng Ninh chủ trì chỉ đạo các doanh nghiệp có chuyên "
+          "gia, người lao động nước ngoài", ["Ban Quản lý Khu kinh tế tỉnh Quảng Ninh"]),
+    _case("station-head", "bench", "Trao đổi với PV Dân Việt, ông Nguyễn Minh Long- Trưởng trạm Thú y huyện Hương Khê (Hà "
+          "Tĩnh) cho biết", ["Trạm Thú y huyện Hương Khê", "Dân Việt"]),
+    _case("lower-case-word-after-the-head", "bench", "Trưởng ban tổ chức cho biết giải đấu sẽ diễn ra", []),
+])
+def test_heads_inside_a_position(text, expected):
+    assert _orgs(text) == expected
+
+
 # -- still missed ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     _case("lower-case-head", "texts-009", "Giám đốc kho bạc Nhà nước Hà Nội và Chủ tịch",
