@@ -1,13 +1,15 @@
-"""Recall on text outside the dev gold: counts, places and dates annotated by hand for texts the
-shared gold does not cover, scored as `vietmine eval` scores the gold.
+"""Recall on text outside the dev gold: facts annotated by hand for texts the shared gold does not
+cover, scored as `vietmine eval` scores the gold.
 
   bench/annotated/texts.jsonl           13 texts of ../shared/texts without a dev gold entry
   bench/annotated/bench_articles.jsonl  8 articles of ../shared/bench (by id) naming police or local bodies
 
 Each file was annotated against ../shared/gold/GUIDE.md by a helper session that saw neither the
 rules nor the pipeline's output (2026-12-03), unreviewed: where it and the guide disagree, the
-guide wins. The texts were read while rules were written after that (a miss found here was fixed
-in the same session), so these figures measure families, not held-out text.
+guide wins. texts.jsonl holds every kind: counts, places and dates from a first pass; legal
+references, links, organisations and people from a second (four helper sessions, same day). The
+texts were read while rules were written after that (a miss found here was fixed in the same
+session), so these figures measure families, not held-out text.
 
 usage: python bench/annotated_eval.py [--misses]
 """
