@@ -40,6 +40,8 @@ _NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
 _HYPHENATED = regex.compile(r"[ \t]+(?P<name>\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?[ \t]*[-–][ \t]*\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?)(?![\p{L}\p{M}\d])")
 _PAREN_ABBREVIATION = regex.compile(r"[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\)")
+_PAREN_PARENT = regex.compile(r"[ \t]*\([ \t]*(?:thuộc[ \t]+)?(?=\p{Lu})")
+_PAREN_CLOSE = regex.compile(r"[ \t]*\)")
 _ROMAN = regex.compile(r"[IVX]{1,4}")
 _SHORT = "…"  # trie key of the entries a short form stands for
 _ERA_2025 = dt.date(2025, 3, 1)  # ministries merged (Nghị quyết 176/2025/QH15)
@@ -863,6 +865,14 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
     if text[body.end:body.end + 1] not in (" ", ",", "-", "–", "\t", "("):
         return None
     paren = _PAREN_ABBREVIATION.match(text, body.end)  # "Phòng Cảnh sát giao thông (PC67) Công an ..."
+    in_paren = None if paren else _PAREN_PARENT.match(text, body.end)
+    if in_paren:  # "Tổng cục Cảnh sát (Bộ Công an)", "Ban Dân nguyện (thuộc Ủy ban Thường vụ Quốc hội)"
+        parent = _body_at(r, text, in_paren.end(), era, depth + 1)
+        close = _PAREN_CLOSE.match(text, parent.end) if parent is not None else None
+        if close is None or parent.rank >= body.rank:
+            return None
+        return parent._replace(end=close.end(), normalized=f"{body.normalized} {parent.normalized}", kind=body.kind,
+                               rank=body.rank, needs_parent=False)
     sep = _SEPARATOR.match(text, paren.end() if paren else body.end)
     if not sep or not text[sep.end():sep.end() + 1].isupper():
         return None
@@ -875,8 +885,8 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
     parent = _body_at(r, text, at, era, depth + 1)
     if parent is None or parent.rank >= body.rank:
         return None
-    if sep["sep"] == "," and _LIST_GOES_ON.match(text, parent.end):
-        return None
+    if sep["sep"] == "," and text[parent.end - 1] != ")" and _LIST_GOES_ON.match(text, parent.end):
+        return None  # "Phòng A, Cục B, Cục C": a list; "Phòng A, Cục B (Bộ C), cho biết" closes an apposition
     return parent._replace(normalized=f"{body.normalized} {parent.normalized}", kind=body.kind, rank=body.rank,
                            needs_parent=False)
 

@@ -257,6 +257,23 @@ def test_heads_inside_a_position(text, expected):
     assert _orgs(text) == expected
 
 
+# -- a parent body in parentheses after its unit -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    _case("general-department-of-a-ministry", "texts-030", "Thanh tra Chính phủ, Bộ TN&MT, Thanh tra Bộ Quốc phòng, Tổng cục "
+          "Cảnh sát (Bộ Công an), các cơ quan của TP Hà Nội", ["Thanh tra Chính phủ", "Bộ Tài nguyên và Môi trường",
+                                                              "Thanh tra Bộ Quốc phòng", "Tổng cục Cảnh sát Bộ Công an"]),
+    _case("committee-of-a-standing-committee", "texts-030", "của đại diện các cơ quan như: Ban Dân nguyện (thuộc Ủy ban "
+          "Thường vụ Quốc hội), Thanh tra Chính phủ", ["Ban Dân nguyện Ủy ban Thường vụ Quốc hội", "Thanh tra Chính phủ"]),
+    _case("office-of-a-department-of-a-ministry", "texts-027", "Trao đổi với Báo Giao thông, Trung tá Tạ Hồng Minh, Phó "
+          "trưởng Phòng Tuyên truyền, Cục CSGT (Bộ Công an) cho biết, trong tháng 1/2017",
+          ["Báo Giao thông", "Phòng Tuyên truyền Cục Cảnh sát giao thông Bộ Công an"]),
+    _case("a-place-in-parentheses-is-no-parent", "bench", "Công an huyện Can Lộc (Hà Tĩnh) cho biết",
+          ["Công an huyện Can Lộc"]),
+])
+def test_parents_in_parentheses(text, expected):
+    assert _orgs(text) == expected
+
+
 # -- still missed ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, expected", [
     _case("lower-case-head", "texts-009", "Giám đốc kho bạc Nhà nước Hà Nội và Chủ tịch",
