@@ -67,7 +67,7 @@ PARTY = [
           ["Ban Chấp hành Đảng bộ tỉnh Yên Bái"]),
     _case("organ-of-a-party-committee", "texts-021",
           "Nguyễn Phú Trọng, Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam, Ủy viên Ban Thường vụ Đảng ủy "
-          "Công an Trung ương;", ["Ban Chấp hành Trung ương Đảng", "Ban Thường vụ Đảng ủy Công an Trung ương"]),
+          "Công an Trung ương;", ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Ban Thường vụ Đảng ủy Công an Trung ương"]),
     _case("trung-uong-dang", "texts-023",
           "Đảng ủy xã tổ chức các hội nghị quán triệt, triển khai Nghị quyết Trung ương Đảng và Nghị quyết Đại hội Đảng",
           ["Trung ương Đảng"]),
