@@ -27,14 +27,17 @@ from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.facts import Document, Organization
 from vietmine.gazetteer.casing import sentence_case
 from vietmine.gazetteer.places import gazetteer
+from vietmine.gazetteer.words import dictionary_words
 from vietmine.gazetteer.text import modern_tones, name_key
 
 # one word of a listed name: letters (with "HIV/AIDS"), a number, or a connector (& , - –)
 _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)|(?P<conn>[&,\-–]))")
 # one word of a proper name after a head: no line break, no punctuation in between
 # (a word may be a unit's code, "A03", "PC67", or carry a number, "Covid-19")
-_WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\p{M}]+\d*(?:-(?:\p{Lu}+|\d+))*|\d{1,4})(?![\p{L}\p{M}\d])")
-_WORD_RUN = r"(?:[ \t]+(?P<w>[\p{{L}}\p{{M}}]+\d*(?:-(?:\p{{Lu}}+|\d+))*|\d{{1,4}})(?![\p{{L}}\p{{M}}\d])){{1,{n}}}"
+# "Trung tâm Phòng chống HIV/AIDS": acronyms joined by a slash are one word
+_WORD = regex.compile(r"[ \t]+(?P<w>\p{Lu}{2,}(?:/\p{Lu}{2,})+|[\p{L}\p{M}]+\d*(?:-(?:\p{Lu}+|\d+))*|\d{1,4})(?![\p{L}\p{M}\d])")
+_WORD_RUN = (r"(?:[ \t]+(?P<w>\p{{Lu}}{{2,}}(?:/\p{{Lu}}{{2,}})+|[\p{{L}}\p{{M}}]+\d*(?:-(?:\p{{Lu}}+|\d+))*|\d{{1,4}})"
+             r"(?![\p{{L}}\p{{M}}\d])){{1,{n}}}")
 _WORD_RUNS: dict = {}  # n -> the pattern for a run of at most n words
 _NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
@@ -229,6 +232,16 @@ class _Rules:
             rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(heads['positions_before_a_head'])})[ \t]+"
             rf"(?P<head>{trie_alternation(heads['heads_after_a_position'])})(?=[ \t]+\p{{Lu}})"
             rf"(?![ \t]+(?:{trie_alternation(h.capitalize() for h in heads['heads_after_a_position'])})(?![\p{{L}}\p{{M}}]))")  # "Trưởng phòng Phòng GD"
+        # "bệnh viện Chợ Rẫy", "trường THPT Nguyễn Du": a capitalised name, or the school's kind,
+        # not a country ("các công ty Hàn Quốc" are no one body)
+        countries = alternation(data["foreign_countries"] + data["own_country"])
+        lower_heads = []
+        for head in heads["heads_in_lower_case"]:
+            first = next((spec["first"] for spec in heads["heads"] if spec["head"].lower() == head and spec.get("first")), None)
+            after = (rf"[ \t]+(?:{alternation(first)})(?![\p{{L}}\p{{M}}\d])" if first
+                     else rf"[ \t]+(?!(?:{countries})(?![\p{{L}}\p{{M}}]))\p{{Lu}}")
+            lower_heads.append(rf"(?P<head>{regex.escape(head)})(?={after})")
+        self.lower_case_head = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(lower_heads)})")
         self.colon_list = regex.compile(rf"(?P<head>{trie_alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
         self.suffix_after_pair = set(heads["name_suffix_after_pair"])
         gz = gazetteer()
@@ -530,7 +543,8 @@ _SEPARATOR = regex.compile(r"[ \t]*(?:(?P<sep>[,\-–])[ \t]*|(?P<space>[ \t]))"
 _NUMBERED_NAME = regex.compile(r"[ \t]+số[ \t]+\d{1,3}[A-Z]?(?![\p{L}\p{M}\d])")
 _NUMBER = regex.compile(r"[ \t]+(?:số[ \t]+)?(?P<n>\d{1,4}[A-Z]?)(?![\p{L}\p{M}\d/.,]\d?)")
 _PAREN_PLACE = regex.compile(r"[ \t]*\((?=[^()\n]{1,40}\))")
-_LOWER_WORD = regex.compile(r"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{Ll}[\p{L}\p{M}]*|\p{Lu}[\p{L}\p{M}]*(?:-\d+)?)(?![\p{L}\p{M}\d])")
+_LOWER_WORD = regex.compile(
+    r"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{Ll}[\p{L}\p{M}]*|\p{Lu}{2,}(?:/\p{Lu}{2,})+|\p{Lu}[\p{L}\p{M}]*(?:-\d+)?)(?![\p{L}\p{M}\d])")
 _MAX_LOWER_NAME = 8
 _COMPANY_NAME = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}[ \t]+(?P<name>\p{Lu})")
 _COMMA_BEFORE_ABBREVIATION = regex.compile(
@@ -741,13 +755,14 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
             end = pos = numbered.end() if numbered else pos
             words = r.words(text, pos, _MAX_CAPITALISED)
             for i, (w, ws, e) in enumerate(words):
-                if i and end < ws - 1:
+                if ws < end:
                     continue  # the second word of a pair taken below
                 if not (_is_cap(w) or w.isdigit()) or r.unit_word.match(text, ws - 1):
                     break
                 end = e
-                if i + 1 < len(words) and _key(f"{w} {words[i + 1][0]}") in r.two_syllable_words:
-                    end = words[i + 1][2]  # "Trường Văn hóa Công an nhân dân"
+                if i + 1 < len(words) and (_key(f"{w} {words[i + 1][0]}") in r.two_syllable_words
+                                           or f"{w} {words[i + 1][0]}".lower() in dictionary_words()):
+                    end = words[i + 1][2]  # "Trường Văn hóa Công an nhân dân", "Trường Đại học Công nghiệp"
                     if i + 3 < len(words) and f"{words[i + 2][0]} {words[i + 3][0]}" in r.suffix_after_pair:
                         end = words[i + 3][2]
             if end == pos and not numbered and not r.unit_word.match(text, pos):
@@ -891,6 +906,15 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
                            needs_parent=False)
 
 
+def _parent_in_parentheses(r: _Rules, text: str, start: int, body: _Body, era: str) -> tuple[int, _Body] | None:
+    """(start, body) of a parent body a name ends with in parentheses (see _parent)."""
+    if text[body.end - 1:body.end] != ")":
+        return None
+    m = _PAREN_PARENT.search(text, start, body.end)
+    parent = _body_at(r, text, m.end(), era, 1) if m else None
+    return (m.end(), parent) if parent is not None and parent.end < body.end else None
+
+
 def _shared_place(r: _Rules, text: str, start: int, era: str) -> list[tuple[int, int, str, str]]:
     """"Đảng ủy, HĐND, UBND xã Lê Hồng": bodies written by their head alone before a body with its
     place each take that place. Returns (start, end, head, kind) of the bare heads, and the last
@@ -993,17 +1017,18 @@ def _organization(raw: str, start: int, body: _Body) -> Organization:
     return org
 
 
-def _heads_after_positions(r: _Rules, text: str) -> str:
-    """The text with a head inside a position capitalised ("Trưởng phòng Tham mưu" -> "Trưởng
-    Phòng Tham mưu"); the same length, so offsets into it are offsets into the text."""
+def _heads_capitalised(r: _Rules, text: str) -> str:
+    """The text with heads written in lower case before a name capitalised: inside a position
+    ("Trưởng phòng Tham mưu" -> "Trưởng Phòng Tham mưu") and where the press writes them so
+    ("bệnh viện Chợ Rẫy"). The same length, so offsets into it are offsets into the text."""
     def up(m):
         return m.group()[:m.start("head") - m.start()] + m["head"].capitalize()
-    return r.head_after_position.sub(up, text)
+    return r.lower_case_head.sub(up, r.head_after_position.sub(up, text))
 
 
 def extract(doc: Document) -> list[Organization]:
     r, raw = rules(), doc.text
-    text = _heads_after_positions(r, raw)
+    text = _heads_capitalised(r, raw)
     era = "from_2025" if doc.published and doc.published >= _ERA_2025 else "before_2025"
     out, last_end, outlets, pos, recased = [], 0, [], 0, False
     while True:
@@ -1019,7 +1044,7 @@ def extract(doc: Document) -> list[Organization]:
             if not (head or r.scan.match(text, start)):
                 continue
         if word in r.capitals and not recased:
-            text, pos, recased = _heads_after_positions(r, sentence_case(raw)), start, True  # the same length: scan again from here
+            text, pos, recased = _heads_capitalised(r, sentence_case(raw)), start, True  # the same length: scan again from here
             continue
         if start < last_end or not (head or r.scan.match(text, start)):
             continue
@@ -1053,6 +1078,9 @@ def extract(doc: Document) -> list[Organization]:
             continue
         out.append(_organization(raw, start, body))
         last_end = pos = body.end
+        parent = _parent_in_parentheses(r, text, start, body, era)
+        if parent:  # "Cục Văn hóa cơ sở (Bộ Văn hóa, Thể thao và Du lịch)": the ministry is named too
+            out.append(_organization(raw, *parent))
         for s, b in _portfolio_list(r, text, start, body, era):
             out.append(_organization(raw, s, b))
             last_end = pos = b.end

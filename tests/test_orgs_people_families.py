@@ -257,13 +257,34 @@ def test_heads_inside_a_position(text, expected):
     assert _orgs(text) == expected
 
 
-# -- a parent body in parentheses after its unit -------------------------------------------------
+# -- heads the press writes in lower case before a name; mastheads -------------------------------
+@pytest.mark.parametrize("text, expected", [
+    _case("hospital", "bench-22725711", "trong đó, có 4 người bị thương nặng, rất nguy kịch phải điều trị ở bệnh viện Chợ "
+          "Rẫy, TP.HCM.", ["Bệnh viện Chợ Rẫy"]),
+    _case("company", "bench", "Chị Yến (khách hàng) cho biết, sau khi công ty Việt Thái kêu gọi đầu tư vốn và",
+          ["Công ty Việt Thái"]),
+    _case("school", "bench", "Một nữ sinh trường THPT Phan Đình Phùng bị bỏng nặng trong giờ thực hành Hóa học.",
+          ["Trường THPT Phan Đình Phùng"]),
+    _case("school-whose-name-holds-a-lower-case-syllable", "bench", "Vỉa hè xung quanh trường Đại học Công nghiệp TP.HCM "
+          "đã thông thoáng, sạch đẹp", ["Trường Đại học Công nghiệp thành phố Hồ Chí Minh"]),
+    _case("companies-of-a-country", "bench", "một phần là do các công ty Hàn Quốc không tuân thủ những quy định mới", []),
+    _case("a-hall-is-no-school", "bench", "sẽ diễn ra tại Hội trường Trung tâm hội nghị 272 Võ Thị Sáu, phường 7, quận 3",
+          []),
+    _case("centre-with-a-slashed-acronym", "bench-22669278", "Trước đó, Trung tâm phòng chống HIV/AIDS tỉnh Kon Tum đã cấp "
+          "phát thuốc điều trị phơi nhiễm HIV cho 24 người.", ["Trung tâm phòng chống HIV/AIDS tỉnh Kon Tum"]),
+    _case("masthead-after-bao", "bench-22725711", "Như báo Người Đưa Tin đã phản ánh, trước đó, trưa 2/7", ["Người Đưa Tin"]),
+])
+def test_heads_in_lower_case_and_mastheads(text, expected):
+    assert _orgs(text) == expected
+
+
+# -- a parent body in parentheses after its unit: the whole name, and the parent named there ------
 @pytest.mark.parametrize("text, expected", [
     _case("general-department-of-a-ministry", "texts-030", "Thanh tra Chính phủ, Bộ TN&MT, Thanh tra Bộ Quốc phòng, Tổng cục "
           "Cảnh sát (Bộ Công an), các cơ quan của TP Hà Nội", ["Thanh tra Chính phủ", "Bộ Tài nguyên và Môi trường",
-                                                              "Thanh tra Bộ Quốc phòng", "Tổng cục Cảnh sát Bộ Công an"]),
+                                                              "Thanh tra Bộ Quốc phòng", "Tổng cục Cảnh sát Bộ Công an", "Bộ Công an"]),
     _case("committee-of-a-standing-committee", "texts-030", "của đại diện các cơ quan như: Ban Dân nguyện (thuộc Ủy ban "
-          "Thường vụ Quốc hội), Thanh tra Chính phủ", ["Ban Dân nguyện Ủy ban Thường vụ Quốc hội", "Thanh tra Chính phủ"]),
+          "Thường vụ Quốc hội), Thanh tra Chính phủ", ["Ban Dân nguyện Ủy ban Thường vụ Quốc hội", "Ủy ban Thường vụ Quốc hội", "Thanh tra Chính phủ"]),
     _case("a-place-in-parentheses-is-no-parent", "bench", "Công an huyện Can Lộc (Hà Tĩnh) cho biết",
           ["Công an huyện Can Lộc"]),
 ])

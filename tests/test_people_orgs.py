@@ -46,7 +46,8 @@ ORGANIZATIONS = [
                  ["Cục Đường sắt Việt Nam"], id="texts-026-cuc-listed"),
     pytest.param("Chiều 6/2 trao đổi với Báo Giao thông, Trung tá Tạ Hồng Minh, Phó trưởng Phòng Tuyên truyền, "
                  "Cục CSGT (Bộ Công an) cho biết, trong tháng 1/2017",
-                 ["Báo Giao thông", "Phòng Tuyên truyền Cục Cảnh sát giao thông Bộ Công an"], id="texts-027-cuc-abbreviated"),
+                 ["Báo Giao thông", "Phòng Tuyên truyền Cục Cảnh sát giao thông Bộ Công an", "Bộ Công an"],
+                 id="texts-027-cuc-abbreviated"),
     pytest.param("Ngày 26/8/2004, Chi Cục Thi hành án dân sự (THADS) huyện Lâm Hà ra Quyết định thi hành án số 113/QĐ-THA.",
                  ["Chi cục Thi hành án dân sự huyện Lâm Hà"], id="texts-043-chi-cuc-place-after-parenthesis"),
     pytest.param("Sáng ngày 30/4, thông tin với PV Dân trí, ông Nguyễn Trọng Khải, Giám đốc Sở Y tế tỉnh Hà Nam xác nhận, "
