@@ -550,6 +550,10 @@ _COMPANY_NAME = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}[ \t]+(?P<name
 _COMMA_BEFORE_ABBREVIATION = regex.compile(
     r"(?:,[ \t]*|[ \t]+về[ \t]+)\p{Ll}[\p{L}\p{M}]*(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\))")
 _DEFINED_ABBREVIATION = regex.compile(r"^(?P<head>\S+(?: \p{Ll}\S*)?) (?P<full>.+?)[ \t]*\((?P<acr>\p{Lu}[\p{Lu}\d&\-]*)\)")
+# a name in lower case that a code in parentheses and its parent body follow: "Phòng cảnh sát ma túy
+# (PC47) Công an TP HCM" (not "cơ quan BHXH đã phát hiện nhiều bệnh viện (BV) thực hiện")
+_LOWER_NAME_BEFORE_CODE = regex.compile(
+    r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){1,8}(?=[ \t]*\(\p{Lu}[\p{Lu}\d&\-]*\)[ \t]+\p{Lu})")
 _MAX_DEPTH = 3
 
 
@@ -737,8 +741,9 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
     pos = hm.end()
     if text[pos:pos + 1] != " " and not spec.get("bare_ok"):
         return None  # "Ban,", "Hội.": the word alone
+    coded = _LOWER_NAME_BEFORE_CODE.match(text, pos)  # "Phòng cảnh sát giao thông đường bộ (PC67) Công an ..."
     if text[pos + 1:pos + 2].islower() and not (spec.get("lower") or spec.get("place") or spec.get("first")
-                                                 or spec.get("company")):
+                                                 or spec.get("company") or coded):
         return None  # "Trường hợp", "Báo cáo": a common word
     nf = r.not_first.get(kind)
     if nf and nf.match(text, pos):
@@ -787,6 +792,8 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
                 end = words[0][2]  # "Bệnh viện 108"
         if end is None and spec.get("lower") and words and not _is_cap(words[0][0]):
             end, lower = _lower_tail(r, text, pos), True
+        if end is None and coded:
+            end = coded.end()
         if end is None:
             end = pos  # the head alone: a place or a parent body must follow
     more = _COMMA_BEFORE_ABBREVIATION.match(text, end)
@@ -946,10 +953,13 @@ def _press(r: _Rules, text: str, found: list[tuple[int, int]], taken: list[tuple
         name = text[s:e]
         if any(a < e and s < b for a, b in taken):
             continue
-        if not (name in r.press_alone or r.press_cue_before.search(text, max(0, s - 16), s)
-                or r.credit_after.match(text, e)):
+        cue = r.press_cue_before.search(text, max(0, s - 16), s)
+        if not (name in r.press_alone or cue or r.credit_after.match(text, e)):
             continue
-        out.append(Organization(name, r.press.get(name, name), "Cơ quan báo chí", s, e))
+        masthead = r.press.get(name, name)
+        if cue and cue.group().split()[-1].lower() == "báo":
+            masthead = f"Báo {masthead}"  # "báo Người Đưa Tin": the paper, named as written with its head
+        out.append(Organization(name, masthead, "Cơ quan báo chí", s, e))
         taken.append((s, e))
     return out
 

@@ -272,7 +272,13 @@ def test_heads_inside_a_position(text, expected):
           []),
     _case("centre-with-a-slashed-acronym", "bench-22669278", "Trước đó, Trung tâm phòng chống HIV/AIDS tỉnh Kon Tum đã cấp "
           "phát thuốc điều trị phơi nhiễm HIV cho 24 người.", ["Trung tâm phòng chống HIV/AIDS tỉnh Kon Tum"]),
-    _case("masthead-after-bao", "bench-22725711", "Như báo Người Đưa Tin đã phản ánh, trước đó, trưa 2/7", ["Người Đưa Tin"]),
+    _case("masthead-after-bao", "bench-22725711", "Như báo Người Đưa Tin đã phản ánh, trước đó, trưa 2/7",
+          ["Báo Người Đưa Tin"]),
+    _case("masthead-after-nhu", "bench-22669278", "Như VietNamNet đã thông tin, khoảng hơn 12g trưa 30/6, tại Km 1522",
+          ["VietNamNet"]),
+    _case("unit-in-lower-case-defined-by-its-code", "bench-22685107", "Quang Minh (41 tuổi), cán bộ Phòng cảnh sát giao "
+          "thông đường bộ đường sắt (PC67) Công an tỉnh Đồng Nai", ["Phòng cảnh sát giao thông đường bộ đường sắt Công an "
+                                                                   "tỉnh Đồng Nai"]),
 ])
 def test_heads_in_lower_case_and_mastheads(text, expected):
     assert _orgs(text) == expected
