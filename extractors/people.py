@@ -80,10 +80,12 @@ class _Rules:
         # (the look-behind first: the scan stops only at capitals, three times faster than at every
         # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
         countries = load_json("organizations.json")["foreign_countries"]
+        word = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Ll}+)?"
+        between = (rf"(?: (?:{alternation(cfg['name_particles_apart'])}) | (?:{alternation(cfg['name_particles_joined'])})| )")
         self.short = regex.compile(
             rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['short_mention_cues'])})[ \t]+)"
             rf"(?:(?:{trie_alternation(countries)})[ \t]+)?(?!(?:{trie_alternation(countries)})(?![\p{{L}}\p{{M}}]))"
-            rf"(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?(?: \p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-\p{{Ll}}+)?){{0,2}})"
+            rf"(?P<w>{word}(?:{between}{word}){{0,3}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
         # where `short` can match: after the last word of a cue and its spaces (one place per
         # occurrence: of two last words starting at one place, only the shorter can end in a space)

@@ -390,6 +390,10 @@ HONORIFICS = [
     _case("foreign-name-alone", "bench-21473208", "Ông Trump nổi tiếng phát ngôn gây sốc trên Twitter.", ["Trump"]),
     _case("folk-deity-is-no-person", "bench-21473046",
           "Nhà nhà đều có bàn thờ Thần Tài – Ông Địa Khác với người dân miền Bắc", []),
+    _case("foreign-name-with-a-particle", "bench-22721373", "Sau chiến dịch quân sự kéo dài gần 9 tháng, ngày 9/7, Thủ "
+          "tướng Iraq Haider al-Abadi tuyên bố quân đội nước này đã giành chiến thắng", ["Haider al-Abadi"]),
+    _case("foreign-name-with-a-particle-apart", "bench", "anh ngay lập tức được HLV Louis van Gaal trao cơ hội",
+          ["Louis van Gaal"]),
 
 ]
 
