@@ -85,7 +85,7 @@ class _Rules:
         self.short = regex.compile(
             rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['short_mention_cues'])})[ \t]+)"
             rf"(?:(?:{trie_alternation(countries)})[ \t]+)?(?!(?:{trie_alternation(countries)})(?![\p{{L}}\p{{M}}]))"
-            rf"(?P<w>{word}(?:{between}{word}){{0,3}})"
+            rf"(?P<w>{word}(?:{between}{word}){{0,2}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
         # where `short` can match: after the last word of a cue and its spaces (one place per
         # occurrence: of two last words starting at one place, only the shorter can end in a space)
