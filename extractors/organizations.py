@@ -92,6 +92,7 @@ class _Body(NamedTuple):
     wants: tuple | None = None
     place: str = ""
     needs_parent: bool = False  # a unit named with no owner ("Phòng Cảnh sát hình sự"): none alone
+    parent_in_parentheses: tuple | None = None  # (start, body) of "(Bộ Công an)" ending the name
 
 
 _KEYS: dict[str, str] = {}  # a plain dict of strings: no per-entry objects for the garbage collector to walk
@@ -231,13 +232,15 @@ class _Rules:
         self.head_after_position = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(heads['positions_before_a_head'])})[ \t]+"
             rf"(?P<head>{trie_alternation(heads['heads_after_a_position'])})(?=[ \t]+\p{{Lu}})"
-            rf"(?![ \t]+(?:{trie_alternation(h.capitalize() for h in heads['heads_after_a_position'])})(?![\p{{L}}\p{{M}}]))")  # "Trưởng phòng Phòng GD"
+            # not before the head written out again: "Trưởng phòng Phòng Giáo dục"
+            rf"(?![ \t]+(?:{trie_alternation(h.capitalize() for h in heads['heads_after_a_position'])})(?![\p{{L}}\p{{M}}]))")
         # "bệnh viện Chợ Rẫy", "trường THPT Nguyễn Du": a capitalised name, or the school's kind,
         # not a country ("các công ty Hàn Quốc" are no one body)
         countries = alternation(data["foreign_countries"] + data["own_country"])
         lower_heads = []
         for head in heads["heads_in_lower_case"]:
-            first = next((spec["first"] for spec in heads["heads"] if spec["head"].lower() == head and spec.get("first")), None)
+            first = next((spec["first"] for spec in heads["heads"]
+                          if spec["head"].lower() == head and spec.get("first")), None)
             after = (rf"[ \t]+(?:{alternation(first)})(?![\p{{L}}\p{{M}}\d])" if first
                      else rf"[ \t]+(?!(?:{countries})(?![\p{{L}}\p{{M}}]))\p{{Lu}}")
             lower_heads.append(rf"(?P<head>{regex.escape(head)})(?={after})")
@@ -894,7 +897,7 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
         if close is None or parent.rank >= body.rank:
             return None
         return parent._replace(end=close.end(), normalized=f"{body.normalized} {parent.normalized}", kind=body.kind,
-                               rank=body.rank, needs_parent=False)
+                               rank=body.rank, needs_parent=False, parent_in_parentheses=(in_paren.end(), parent))
     sep = _SEPARATOR.match(text, paren.end() if paren else body.end)
     if not sep or not text[sep.end():sep.end() + 1].isupper():
         return None
@@ -911,15 +914,6 @@ def _parent(r: _Rules, text: str, start: int, body: _Body, era: str, depth: int)
         return None  # "Phòng A, Cục B, Cục C": a list; "Phòng A, Cục B (Bộ C), cho biết" closes an apposition
     return parent._replace(normalized=f"{body.normalized} {parent.normalized}", kind=body.kind, rank=body.rank,
                            needs_parent=False)
-
-
-def _parent_in_parentheses(r: _Rules, text: str, start: int, body: _Body, era: str) -> tuple[int, _Body] | None:
-    """(start, body) of a parent body a name ends with in parentheses (see _parent)."""
-    if text[body.end - 1:body.end] != ")":
-        return None
-    m = _PAREN_PARENT.search(text, start, body.end)
-    parent = _body_at(r, text, m.end(), era, 1) if m else None
-    return (m.end(), parent) if parent is not None and parent.end < body.end else None
 
 
 def _shared_place(r: _Rules, text: str, start: int, era: str) -> list[tuple[int, int, str, str]]:
@@ -1054,7 +1048,8 @@ def extract(doc: Document) -> list[Organization]:
             if not (head or r.scan.match(text, start)):
                 continue
         if word in r.capitals and not recased:
-            text, pos, recased = _heads_capitalised(r, sentence_case(raw)), start, True  # the same length: scan again from here
+            # the same length: scan it again from here
+            text, pos, recased = _heads_capitalised(r, sentence_case(raw)), start, True
             continue
         if start < last_end or not (head or r.scan.match(text, start)):
             continue
@@ -1088,9 +1083,8 @@ def extract(doc: Document) -> list[Organization]:
             continue
         out.append(_organization(raw, start, body))
         last_end = pos = body.end
-        parent = _parent_in_parentheses(r, text, start, body, era)
-        if parent:  # "Cục Văn hóa cơ sở (Bộ Văn hóa, Thể thao và Du lịch)": the ministry is named too
-            out.append(_organization(raw, *parent))
+        if body.parent_in_parentheses:  # "Cục Văn hóa cơ sở (Bộ Văn hóa, Thể thao và Du lịch)": the ministry too
+            out.append(_organization(raw, *body.parent_in_parentheses))
         for s, b in _portfolio_list(r, text, start, body, era):
             out.append(_organization(raw, s, b))
             last_end = pos = b.end

@@ -81,7 +81,8 @@ class _Rules:
         # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
         countries = load_json("organizations.json")["foreign_countries"]
         word = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Ll}+)?"
-        between = (rf"(?: (?:{alternation(cfg['name_particles_apart'])}) | (?:{alternation(cfg['name_particles_joined'])})| )")
+        between = (rf"(?: (?:{alternation(cfg['name_particles_apart'])}) "  # "Mohammed bin Salman"
+                   rf"| (?:{alternation(cfg['name_particles_joined'])})| )")  # "Bashar al-Assad"
         self.short = regex.compile(
             rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['short_mention_cues'])})[ \t]+)"
             rf"(?:(?:{trie_alternation(countries)})[ \t]+)?(?!(?:{trie_alternation(countries)})(?![\p{{L}}\p{{M}}]))"

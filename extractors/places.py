@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import collections
+import itertools
 import datetime as dt
 import re
 
@@ -143,9 +144,8 @@ class _Rules:
         self.aliases = {a["alias"]: (a["name"], a["level"]) for a in cfg["aliases"]}
         for written, name in cfg["dashed_provinces"].items():
             left, right = written.split(" - ")
-            for dash in ("-", "–"):
-                for spelling in (f"{left} {dash} {right}", f"{left}{dash}{right}", f"{left} {dash}{right}", f"{left}{dash} {right}"):
-                    self.aliases.setdefault(spelling, (name, "tỉnh"))
+            for before, dash, after in itertools.product(("", " "), ("-", "–"), ("", " ")):
+                self.aliases.setdefault(f"{left}{before}{dash}{after}{right}", (name, "tỉnh"))
         g = gazetteer()
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare_cue = _Cue(list(self.aliases) + names)
