@@ -228,23 +228,23 @@ class _Rules:
         self.bcd_level = regex.compile(rf"[ \t]+(?:{trie_alternation(heads['steering_committee_levels'])})(?![\p{{L}}\p{{M}}])")
         self.bcd_subject_cues = tuple(heads["steering_committee_subject_cues"])
         self.portfolio_heads = tuple(heads["portfolio_heads"])
-        # "Trưởng phòng Tham mưu Công an TP.HCM": the head inside the position, read capitalised
-        self.head_after_position = regex.compile(
-            rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(heads['positions_before_a_head'])})[ \t]+"
-            rf"(?P<head>{trie_alternation(heads['heads_after_a_position'])})(?=[ \t]+\p{{Lu}})"
-            # not before the head written out again: "Trưởng phòng Phòng Giáo dục"
-            rf"(?![ \t]+(?:{trie_alternation(h.capitalize() for h in heads['heads_after_a_position'])})(?![\p{{L}}\p{{M}}]))")
-        # "bệnh viện Chợ Rẫy", "trường THPT Nguyễn Du": a capitalised name, or the school's kind,
-        # not a country ("các công ty Hàn Quốc" are no one body)
+        # heads written in lower case before a name, read capitalised (one pass over the text):
+        # inside a position, "Trưởng phòng Tham mưu Công an TP.HCM" (not before the head written out
+        # again: "Trưởng phòng Phòng Giáo dục"); and as the press writes them, "bệnh viện Chợ Rẫy",
+        # "trường THPT Nguyễn Du", before a capitalised name or the school's kind but not a country
+        # ("các công ty Hàn Quốc" are no one body)
+        position_heads = heads["heads_after_a_position"]
+        branches = [rf"(?:{trie_alternation(heads['positions_before_a_head'])})[ \t]+"
+                    rf"(?P<head>{trie_alternation(position_heads)})(?=[ \t]+\p{{Lu}})"
+                    rf"(?![ \t]+(?:{trie_alternation(h.capitalize() for h in position_heads)})(?![\p{{L}}\p{{M}}]))"]
         countries = alternation(data["foreign_countries"] + data["own_country"])
-        lower_heads = []
         for head in heads["heads_in_lower_case"]:
             first = next((spec["first"] for spec in heads["heads"]
                           if spec["head"].lower() == head and spec.get("first")), None)
             after = (rf"[ \t]+(?:{alternation(first)})(?![\p{{L}}\p{{M}}\d])" if first
                      else rf"[ \t]+(?!(?:{countries})(?![\p{{L}}\p{{M}}]))\p{{Lu}}")
-            lower_heads.append(rf"(?P<head>{regex.escape(head)})(?={after})")
-        self.lower_case_head = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(lower_heads)})")
+            branches.append(rf"(?P<head>{regex.escape(head)})(?={after})")
+        self.lower_case_head = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(branches)})")
         self.colon_list = regex.compile(rf"(?P<head>{trie_alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
         self.suffix_after_pair = set(heads["name_suffix_after_pair"])
         gz = gazetteer()
@@ -1027,7 +1027,7 @@ def _heads_capitalised(r: _Rules, text: str) -> str:
     ("bệnh viện Chợ Rẫy"). The same length, so offsets into it are offsets into the text."""
     def up(m):
         return m.group()[:m.start("head") - m.start()] + m["head"].capitalize()
-    return r.lower_case_head.sub(up, r.head_after_position.sub(up, text))
+    return r.lower_case_head.sub(up, text)
 
 
 def extract(doc: Document) -> list[Organization]:

@@ -189,9 +189,8 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     last unit named before it to a little after it, has none; a count spread over several units
     ("13 tỉnh", "thuộc các xã A, B") takes the unit above them all, none above provinces, and a
     count of countries ("hai nước") none; a person's address ("trú tại ...") is no count's place
-    unless it follows the count; a count
-    whose sentence names a national body or scheme ("Quốc hội", "Vietlott") takes no document
-    guess."""
+    unless it follows the count; a count whose sentence names a national body or scheme ("Quốc
+    hội", "Vietlott") takes no document guess."""
     if not counts:
         return
     era = era_of(doc)
