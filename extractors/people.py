@@ -32,7 +32,11 @@ class _Rules:
         cfg = load_json("people_orgs.json")
         # a position ends where the clause goes on: "..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận"
         # ("Trưởng Ban chỉ đạo" goes on: a verb does not follow "Ban")
-        clause = rf"(?<!Ban )(?:{trie_alternation(cfg['clause_verbs'] + cfg['position_ends_before'])})(?![\p{{L}}\p{{M}}])"
+        # ("Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành": "tại" before a country goes on)
+        countries = load_json("organizations.json")["foreign_countries"]
+        abroad = trie_alternation(countries + cfg["hosts_of_envoys"])
+        clause = (rf"(?<!Ban )(?!tại (?:{abroad})(?![\p{{L}}\p{{M}}]))"
+                  rf"(?:{trie_alternation(cfg['clause_verbs'] + cfg['position_ends_before'])})(?![\p{{L}}\p{{M}}])")
         # a signature block writes the title in capitals: "PHÓ CHỦ TỊCH Nguyễn Huy Tưởng"
         positions = trie_alternation(cfg["positions"] + [p.upper() for p in cfg["positions"]])
         first = rf"(?:{trie_alternation(cfg['surnames'])}|{cfg['minority_first_syllable']})"
@@ -78,15 +82,24 @@ class _Rules:
         self.next_in_list = regex.compile(
             rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{trie_alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
         # (the look-behind first: the scan stops only at capitals, three times faster than at every
-        # cue); a country may stand between ("Tổng thống Mỹ Donald Trump")
-        countries = load_json("organizations.json")["foreign_countries"]
+        # cue); a country may stand between ("Tổng thống Mỹ Donald Trump"), after a body and before
+        # the country hosting an envoy ("Bộ trưởng Quốc phòng Nga Sergey Shoigu", "Đại sứ Lào tại
+        # Việt Nam Thongsavanh Phomvihane")
+        # (a body holds no cue nor "và": "Tổng thống Nga Putin và Tổng thống Mỹ Donald Trump" is two;
+        # it follows an office only: in "ông Trump sẽ gặp thủ tướng Nhật Bản Shinzo Abe" none stands)
+        offices = [c for c in cfg["short_mention_cues"] if c in cfg["positions"]]
+        others = [c for c in cfg["short_mention_cues"] if c not in cfg["positions"]]
+        not_body = rf"(?!(?:{trie_alternation(cfg['short_mention_cues'] + ['và', 'với', 'cùng'])})(?![\p{{L}}\p{{M}}]))"
+        body = rf"{not_body}\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:[ \t]+{not_body}\p{{L}}[\p{{Ll}}\p{{M}}]*){{0,4}}"
+        country = trie_alternation(countries)
         word = r"\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Ll}+)?"
         between = (rf"(?: (?:{alternation(cfg['name_particles_apart'])}) "  # "Mohammed bin Salman"
                    rf"| (?:{alternation(cfg['name_particles_joined'])})| )")  # "Bashar al-Assad"
         self.short = regex.compile(
-            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['short_mention_cues'])})[ \t]+)"
-            rf"(?:(?:{trie_alternation(countries)})[ \t]+)?(?!(?:{trie_alternation(countries)})(?![\p{{L}}\p{{M}}]))"
-            rf"(?P<w>{word}(?:{between}{word}){{0,2}})"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}\p{{M}}])(?P<cue>(?P<office>{trie_alternation(offices)})|{trie_alternation(others)})[ \t]+)"
+            rf"(?P<of>(?:(?(office){body}[ \t]+|(?!)))??(?:{country})(?:[ \t]+tại[ \t]+(?:{abroad}))?[ \t]+)?"
+            rf"(?!(?:{country})(?![\p{{L}}\p{{M}}]))"
+            rf"(?P<w>{word}(?:{between}{not_body}{word}){{0,2}})"
             rf"(?![\p{{L}}\p{{M}}\d])(?![ \t]+\p{{Lu}})")
         # where `short` can match: after the last word of a cue and its spaces (one place per
         # occurrence: of two last words starting at one place, only the shorter can end in a space)
@@ -142,7 +155,7 @@ def _inner_person(r: _Rules, text: str, a: int, b: int) -> int | None:
     Chính phủ Trịnh Đình Dũng"): the position after a name must not swallow the next person."""
     for im in r.person.finditer(text, a, b):
         if (im["pos_before"] or im["rank"]) and not gazetteer().lookup(im["name"]) \
-                and not _place_at_name(r, text, im):
+                and im["name"] not in r.countries and not _place_at_name(r, text, im):
             return im.start()
     return None
 
@@ -245,9 +258,11 @@ def extract(doc: Document) -> list[Person]:
         if not _evidence(r, text, m, pos_before, pos_after):
             pos = min(pos, m.end("name"))
             continue  # a bare name-like phrase is too often a place or a street
-        if m["name"] in r.province_names:
+        if m["name"] in r.province_names or m["name"] in r.countries:
             pos = min(pos, m.end("name"))
-            continue  # "Chủ tịch Hà Nội" (a headline): a province, not a person named Hà
+            # "Chủ tịch Hà Nội" (a headline), "Chủ tịch Tổng hội người Việt Nam tại Thái Lan": a
+            # province or a country, not a person named Hà or Thái
+            continue
         if pos_before:
             # "Thủ tướng quay sang Bí thư Tỉnh ủy Hà Nam Nguyễn Đình Khang": after a clause, the last
             # position is his; "Bộ trưởng, Chủ nhiệm VPCP" (no clause between) is one position
@@ -305,7 +320,9 @@ def _short_mentions(r: _Rules, text: str, people: list[Person]) -> list[Person]:
         if not all(len(w) >= 3 and _VOWEL.search(w) for w in words):
             continue  # "anh Ch.": an initial, no name
         if len(words) > 1 and not all(is_syllable(w) for w in words):
-            foreign.append(Person(m["w"], s, e))  # "ông Richard Kenneth Wilson"
+            # "ông Richard Kenneth Wilson"; "Bộ trưởng Quốc phòng Nga Sergey Shoigu" holds a position
+            position = f"{m['cue']} {m['of'].strip()}" if m["of"] and m["office"] else None
+            foreign.append(Person(m["w"], s, e, position=position))
         elif len(words) == 1:
             shorts.append((m["w"], s, e))
     by_given: dict[str, set] = {}

@@ -421,6 +421,34 @@ def test_positions_end_where_the_role_ends(text, expected):
     assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
 
 
+# a foreign name after an office, a body and a country, an envoy's host country, or a counterpart
+ABROAD = [
+    _case("office-body-country", "bench-21470753", "được siêu máy tính phân tích”, Bộ trưởng Quốc phòng Nga Sergey "
+          "Shoigu nói.", [("Sergey Shoigu", "Bộ trưởng Quốc phòng Nga")]),
+    _case("speaker-of-a-foreign-parliament", "bench-22411492", "Ngày 30/5, tại Thủ đô Viêng Chăn, Chủ tịch Quốc hội "
+          "Lào Pany Yathotou tiếp Thứ trưởng Bộ xây dựng Việt Nam Lê Quang Hùng.",
+          [("Pany Yathotou", "Chủ tịch Quốc hội Lào"), ("Lê Quang Hùng", "Thứ trưởng Bộ xây dựng Việt Nam")]),
+    _case("envoy-to-viet-nam", "bench-21510574", "nhân dịp Ngày truyền thống ngành ngoại giao Nga, Đại sứ Nga tại Việt "
+          "Nam Konstantin Vnukov đã nhấn mạnh rằng", [("Konstantin Vnukov", "Đại sứ Nga tại Việt Nam")]),
+    _case("vietnamese-envoy-abroad", "bench-21471242", "Trước trận đấu chung kết, Đại sứ Việt Nam tại Ấn Độ Tôn Sinh "
+          "Thành đã gặp gỡ, động viên các cầu thủ hai đội", [("Tôn Sinh Thành", "Đại sứ Việt Nam tại Ấn Độ")]),
+    _case("counterpart", "bench-21478457", "Thủ tướng Anh Theresa May (phải) và người đồng cấp Israel Benjamin "
+          "Netanyahu tại London.", [("Theresa May", "Thủ tướng Anh"), ("Benjamin Netanyahu", None)]),
+    _case("two-offices-joined-by-và", "bench-21480326", "Tổng thống Nga Putin và Tổng thống Mỹ Donald Trump.",
+          [("Putin", None), ("Donald Trump", "Tổng thống Mỹ")]),
+    _case("no-body-after-an-honorific", "bench-21478747", "Vào ngày 10/2 tới, ông Trump sẽ gặp thủ tướng Nhật Bản "
+          "Shinzo Abe.", [("Trump", None)]),
+    _case("host-country-is-no-person", "bench-22222828", "Thậm chí, trước đó, ông Cao Văn San - Chủ tịch Tổng hội "
+          "người Việt Nam tại Thái Lan cũng có văn bản báo cáo về cuộc thi theo đó “Hiệp hội",
+          [("Cao Văn San", "Chủ tịch Tổng hội người Việt Nam tại Thái Lan")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ABROAD)
+def test_people_of_other_countries(text, expected):
+    assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     _case("given-name-after-tên", "texts-031",
           "đối tượng điện thoại cho một người đàn ông Trung Quốc tên A Hổ hỏi mua 300 viên ma túy", ["A Hổ"],
