@@ -25,6 +25,10 @@ _UNIT_LOOK_BACK = 30
 _LONGEST_PREFIX = 200  # a position with six words, a rank or an honorific before a name
 _BREAK = regex.compile(r"[,.;:()\n“”]", regex.REVERSE)  # the last punctuation before a name
 _CUE_WITH_POINT = 12  # "Người ký:", "PGS.TS"
+# a position of more words after its title ("Chủ tịch Hội Hữu nghị Việt Nam - Trung Quốc Nguyễn Xuân
+# Thắng") makes a person only of a name of three syllables: a name of two after it is too often a
+# place's end ("Đại sứ truyền thông của Lễ hội cafe Buôn Ma Thuột", "khu vực Châu Á")
+_SHORT_POSITION = 6
 
 
 class _Rules:
@@ -43,7 +47,7 @@ class _Rules:
         name = rf"{first}(?: {_SYL}){{1,3}}"
         role = rf"(?:{positions})[^;\n()“”]{{0,90}}?"
         self.person = regex.compile(
-            rf"(?<![\p{{L}}\d])(?:(?P<pos_before>(?:{positions})(?: (?!{clause})[^\s,.;:()]+){{0,6}}?)\s+)?"
+            rf"(?<![\p{{L}}\d])(?:(?P<pos_before>(?:{positions})(?: (?!{clause})[^\s,.;:()]+){{0,8}}?)\s+)?"
             rf"(?:(?P<rank>{trie_alternation(cfg['ranks'])})\s+"
             rf"|(?P<cue>{trie_alternation(cfg['honorifics'] + cfg['person_cues'])}):?\s+)?"
             rf"(?P<name>{name})(?![\p{{L}}\d])"
@@ -152,8 +156,12 @@ def _place_at_name(r: _Rules, text: str, m) -> int:
 
 def _inner_person(r: _Rules, text: str, a: int, b: int) -> int | None:
     """Start of another person with a position or rank inside text[a:b] ("..., Phó Thủ tướng
-    Chính phủ Trịnh Đình Dũng"): the position after a name must not swallow the next person."""
+    Chính phủ Trịnh Đình Dũng"): the position after a name must not swallow the next person, unless
+    it is a long one ("TS Nguyễn Quốc Tuấn - Viện trưởng Viện nghiên cứu tôn giáo và GS- TS Ngô Đức
+    Thịnh": the whole role read as the second's would leave the first none)."""
     for im in r.person.finditer(text, a, b):
+        if im.start() == a and im["pos_before"] and _words_after_title(r, im["pos_before"]) > _SHORT_POSITION:
+            continue
         if (im["pos_before"] or im["rank"]) and not gazetteer().lookup(im["name"]) \
                 and im["name"] not in r.countries and not _place_at_name(r, text, im):
             return im.start()
@@ -242,6 +250,8 @@ def extract(doc: Document) -> list[Person]:
             pos_before, role_start = text[held.start("pos_before"):m.start("name")].strip(), held.start("pos_before")
         else:
             pos_before, role_start = (m["pos_before"] or "").strip(), m.start()
+        if pos_before and len(m["name"].split()) < 3 and _words_after_title(r, pos_before) > _SHORT_POSITION:
+            pos_before = ""
         held = None
         place = _place_at_name(r, text, m)
         if place:
@@ -275,6 +285,10 @@ def extract(doc: Document) -> list[Person]:
         if not pos_after:
             pos = max(pos, _following(r, text, m.end("name"), out))
     return _short_mentions(r, text, out)
+
+
+def _words_after_title(r: _Rules, position: str) -> int:
+    return len(position.split()) - len(r.position_word.match(position).group().split())
 
 
 def _earlier_role(r: _Rules, text: str, start: int, position: str) -> str:

@@ -444,6 +444,27 @@ ABROAD = [
 ]
 
 
+# a position of seven or eight words after its title, before a full name
+LONG_POSITIONS = [
+    _case("front-committee", "bench-21510934", "Ngày 10-2, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Chủ tịch Ủy ban "
+          "Trung ương MTTQ Việt Nam Nguyễn Thiện Nhân chủ trì hội nghị liên tịch thường niên",
+          [("Nguyễn Xuân Phúc", "Thủ tướng Chính phủ"), ("Nguyễn Thiện Nhân", "Chủ tịch Ủy ban Trung ương MTTQ Việt Nam")]),
+    _case("ministry-of-four-words-joined-by-và", "bench-21474752", "Sáng 6/2, Bộ trưởng Bộ Văn hóa Thể thao và Du lịch "
+          "Nguyễn Ngọc Thiện đã chủ trì cuộc họp góp ý", [("Nguyễn Ngọc Thiện", "Bộ trưởng Bộ Văn hóa Thể thao và Du lịch")]),
+    _case("friendship-association", "bench-22278169", "Bộ trưởng Bộ Công Thương Trần Tuấn Anh và Chủ tịch Hội Hữu "
+          "nghị Việt Nam - Trung Quốc Nguyễn Xuân Thắng đã tham dự các phiên thảo luận",
+          [("Trần Tuấn Anh", "Bộ trưởng Bộ Công Thương"),
+           ("Nguyễn Xuân Thắng", "Chủ tịch Hội Hữu nghị Việt Nam - Trung Quốc")]),
+    _case("two-syllables-after-a-long-position-are-a-place", "bench-21479043", "Phùng Bảo Ngọc Vân ra mắt với vai trò "
+          "Đại sứ truyền thông của Lễ hội cafe Buôn Ma Thuột và Liên hoan văn hóa Cồng chiêng", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", LONG_POSITIONS)
+def test_long_positions(text, expected):
+    assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
+
+
 @pytest.mark.parametrize("text, expected", ABROAD)
 def test_people_of_other_countries(text, expected):
     assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
