@@ -121,9 +121,13 @@ class _Rules:
         self.parent_after = regex.compile(
             rf"[^\S\n]*[,–-][^\S\n]*(?:{alternation(forms)})(?:[^\S\n]+|(?<=\.))[\p{{Lu}}\d]")
         self.surnames = set(load_json("people_orgs.json")["surnames"])
-        # a country's name starting a longer name is none: "phường Mỹ Đình 1, Mỹ Đình 2", "xã A, Đức Phổ"
+        # a country's name starting a longer name is none: "phường Mỹ Đình 1, Mỹ Đình 2", "xã A, Đức Phổ";
+        # the units above may stand between: "bản Xuân Gia, huyện Luông Nậm Thà, tỉnh Luông Nậm Thà (Lào)"
         self.abroad_after = regex.compile(
-            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})(?![\p{{L}}\d]|[^\S\n]\p{{Lu}})")
+            rf"(?:[^\S\n]*,?[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME.replace('?P<name>', '')}){{0,2}}"
+            rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})"
+            # ("tỉnh Đồng Nai, Nga và Phượng": two people's names)
+            rf"(?![\p{{L}}\d]|[^\S\n]\p{{Lu}}|[^\S\n]+và[^\S\n]+\p{{Lu}})")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -585,6 +589,7 @@ def extract(doc: Document) -> list[Place]:
             continue
         before = text[max(0, m.start() - 25):m.start()]
         if (r.bare_excl_before.search(before) or r.bare_excl_after.match(text, pos=m.end())
+                or r.abroad_after.match(text, m.end())
                 or r.facility_before.search(text, max(0, m.start() - 40), m.start())
                 or r.organization_before.search(text, max(0, m.start() - 90), m.start())):
             continue

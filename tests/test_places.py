@@ -139,6 +139,15 @@ def test_numbered_abbreviated_and_former_units(text, expected):
     pytest.param("hiễm bệnh tại một nông trại ở huyện Boeun, cách thủ đô Seoul", id="bench-21471593-abroad"),
     pytest.param("một trận tuyết lở ở phía Bắc huyện Chitral. Hiện khoảng", id="bench-21472459-abroad"),
     pytest.param("lên tàu ở một nhà ga tại tỉnh Hà Bắc, Trung Quốc. Ảnh", id="bench-21473586-chinese-province"),
+    # units above stand between the unit and its country
+    pytest.param("đang đưa 8 người Việt Nam vượt biên trái phép sang thành phố Đông Hưng, tỉnh Quảng Tây, Trung Quốc. "
+                 "Theo", id="bench-21494520-chinese-city-and-province"),
+    pytest.param("khi Pó Xồng (16 tuổi, trú tại bản Nậm On, huyện Xay Chăm Phon, tỉnh Bô Ly Khăm Xay, Lào) và Xồng Lò",
+                 id="bench-22226303-lao-village-district-province"),
+    pytest.param("tranh thủ qua bên kia sông mượn đất của bản Ta Ta Lăng, tỉnh Sê Kông, Lào để trồng lúa.",
+                 id="bench-21477907-lao-village"),
+    pytest.param("Các cảnh sát giao thông tại thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc) đã không khỏi ngạc nhiên",
+                 id="bench-21494818-henan-named-like-ha-nam"),
     pytest.param("đang chạy trên đường cao tốc thuộc đặc khu Thâm Quyến thì bất ngờ", id="bench-shenzhen"),
     pytest.param("Bộ Nông nghiệp, Thực phẩm và Các vấn đề Nông thôn Hàn Quốc ngày 6/2", id="bench-21471593-nong-thon"),
     pytest.param("nên quyết định số phận loa phường Dự kiến đợt lấy ý kiến", id="bench-21472944-glued-title"),
@@ -316,6 +325,8 @@ def test_names_with_dashes_spelled_as_the_gazetteer_does(text, expected):
     pytest.param("hiện giờ chỉ có phiên bản Android của ứng dụng LINE nhận được", [], id="bench-21470651-app-version"),
     pytest.param("đơn vị đã có văn bản 09 khẩn thiết xin huyện thành lập đoàn", [], id="bench-21474285-document"),
     pytest.param("Tìm về nhà già làng Trần Văn Hành, chúng tôi được nghe", [], id="bench-village-elder"),
+    pytest.param("giám định viên tư pháp thuộc Sở Tài chính tỉnh Đồng Nai, Nga và Phượng đã chiếm đoạt của Công ty DTC",
+                 [("Đồng Nai", "tỉnh")], id="bench-21480000-a-name-like-a-country"),
     pytest.param("(sinh năm 1979, trú tại bản Hiệu, xã Chiềng Sinh, huyện Tuần Giáo", [("Hiệu", "bản"),
                  ("Chiềng Sinh", "xã"), ("Tuần Giáo", "huyện")], id="bench-a-real-village"),
     pytest.param("Thủ tướng Lào Thongloun Sisoulith đã chứng kiến lễ ký kết 4 văn kiện hợp tác giữa hai nước, trong "
