@@ -156,8 +156,10 @@ class _Rules:
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
         self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
         # "Đại học Quốc gia Hà Nội", "Trường ĐH Kinh tế TP.HCM": the same heads, a few words of a name between
+        # (a province named with a head's word is none: "Hồ Chí Minh và Bình Phước" is no lake's name)
+        heads_in_names = [n for n in g.province_names if any(n.startswith(f"{h} ") for h in cfg["bare_name_excluded_before"])]
         self.inside_org_name = regex.compile(
-            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})"
+            rf"(?:^|[^\p{{L}}])(?!{alternation(heads_in_names)}(?!\p{{L}}))(?:{alternation(cfg['bare_name_excluded_before'])})"
             rf"(?:\s+\p{{Lu}}[\p{{L}}&.-]*(?:\s+\p{{Ll}}+)?){{1,4}}\s+$", regex.REVERSE)
         self.bodies = set(cfg["acronyms_of_bodies"])
         self.sentence_openers = set(cfg["sentence_openers_before_a_name"])
@@ -315,7 +317,7 @@ def _tail_of_a_name(text: str, start: int) -> bool:
     lower-case syllable of a university's or a hospital's name ("Đại học Quốc gia Hà Nội")."""
     before = text[max(0, start - 40):start]
     prev = _LAST_WORDS.search(before)
-    if not prev or before.endswith(("\n", ". ", ": ", ", ")):
+    if not prev or before.endswith(("\n", ". ", ": ", ", ", "; ")):
         return False
     word, r = prev["last"].lstrip("("), rules()  # "(FLC Thanh Hóa)": the acronym inside the bracket
     if not word:

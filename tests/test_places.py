@@ -68,6 +68,16 @@ def coded(text, published=None):
                  "cùng hàng trăm cán bộ tới hiện trường.",
                  [("1", "quận"), ("4", "quận"), ("6", "quận"), ("7", "quận"), ("8", "quận"), ("Nhà Bè", "huyện")],
                  id="bench-district-listed-under-quan"),
+    # provinces listed between semicolons
+    pytest.param("tiến hành kiểm tra tại 12 tỉnh, thành phố gồm: Hà Nội và Bắc Ninh; TP. Hồ Chí Minh và Bình Phước; "
+                 "Khánh Hòa và Ninh Thuận; Phú Thọ và Tuyên Quang.",
+                 [("Hà Nội", "thành phố"), ("Bắc Ninh", "tỉnh"), ("Hồ Chí Minh", "thành phố"), ("Bình Phước", "tỉnh"),
+                  ("Khánh Hòa", "tỉnh"), ("Ninh Thuận", "tỉnh"), ("Phú Thọ", "tỉnh"), ("Tuyên Quang", "tỉnh")],
+                 id="bench-21494285-pairs-between-semicolons"),
+    pytest.param("song vẫn mua sắm thêm xe phục vụ công tác và xe chuyên dùng. Đó là Bộ Ngoại giao; TP Hồ Chí Minh; Đắk "
+                 "Lắk; Bình Thuận; Bình Dương; Quảng Ninh; Bà Rịa - Vũng Tàu.",
+                 [("Hồ Chí Minh", "thành phố"), ("Đắk Lắk", "tỉnh"), ("Bình Thuận", "tỉnh"), ("Bình Dương", "tỉnh"),
+                  ("Quảng Ninh", "tỉnh"), ("Bà Rịa - Vũng Tàu", "tỉnh")], id="bench-22325957-one-per-semicolon"),
 ])
 def test_lists(text, expected):
     assert places(text) == expected
