@@ -49,7 +49,24 @@ T009 = ("Căn cứ Thông tư liên tịch số 25/2010/TTLT-BLĐTBXH-BTC-BYT ng
         "và thay thế Thông tư liên tịch số 06/2007/TTLT-BLĐTBXH-BTC-BYT ngày 12/4/2007 của liên Bộ: Lao động Thương binh và "
         "Xã hội - Tài chính - Y tế hướng dẫn chế độ chăm sóc sức khỏe đối với người có công với cách mạng;")
 
+# Thông tư 81/2025/TT-BCA (a public legal-text repository, hrmaster1982-dev/phapluat-8chude-data)
+T81 = ("Số: 81/2025/TT-BCA \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n \nHà Nội, ngày 29 tháng "
+       "8 năm 2025 \n \nTHÔNG TƯ \nQuy định biện pháp thực hiện bảo hiểm y tế đối với sĩ quan, hạ sĩ quan,           \n"
+       "chiến sĩ và học viên Công an nhân dân \n \nCăn cứ Luật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008 đã \n"
+       "được sửa đổi, bổ sung bởi Luật số 46/2014/QH13 và Luật số 51/2024/QH15 (sau \nđây viết gọn là Luật Bảo hiểm y tế "
+       "đã được sửa đổi, bổ sung); \nCăn cứ Nghị định số 70/2015/NĐ-CP ngày 01 tháng 9 năm 2015 của Chính \nphủ quy định "
+       "chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế \nđối với Quân đội nhân dân, Công an nhân dân và "
+       "người làm công tác cơ yếu đã \nđược sửa đổi, bổ sung bởi Nghị định số 74/2025/NĐ-CP ngày 31 tháng 3 năm \n2025 "
+       "của Chính phủ (sau đây viết gọn là Nghị định số 70/2015/NĐ-CP đã được \nsửa đổi, bổ sung); \nTheo đề nghị của "
+       "Cục trưởng Cục Tổ chức cán bộ; \n")
+
 CASES = [
+    # the decree amends the decree, not the law named by its title between them
+    pytest.param(T81, {
+        ("81/2025/TT-BCA", "25/2008/QH12", "based_on"), ("81/2025/TT-BCA", "70/2015/NĐ-CP", "based_on"),
+        ("46/2014/QH13", "25/2008/QH12", "amends"), ("51/2024/QH15", "25/2008/QH12", "amends"),
+        ("70/2015/NĐ-CP", "25/2008/QH12", "guides"),
+        ("74/2025/NĐ-CP", "70/2015/NĐ-CP", "amends")}, id="legal-81-2025-decree-amends-the-decree-not-the-law"),
     pytest.param(T012, {
         ("56/2026/TT-BCA", "101/2015/QH13", "based_on"), ("56/2026/TT-BCA", "128/2025/QH15", "based_on"),
         ("56/2026/TT-BCA", "02/2025/NĐ-CP", "based_on"),
