@@ -122,7 +122,6 @@ class _LinkRules:
         # statement boundaries
         self.breaks = regex.compile(
             r"\||;|\n|(?<!(?:^|\n)[ \t|*#]*\d{1,3}|Điều\s+\d{1,3}|\b(?:TP|TX|Tp|TT|ThS|TS|PGS|GS|St|Q|P))[.!?](?=\s)")
-        self.named_type = regex.compile(r"^(?P<type>\S+(?:\s+luật)?)\s+(?P<name>\p{Lu}[^\d;:()]{3,150}?)\s+số\b", regex.I)
 
 
 @functools.cache
@@ -194,23 +193,6 @@ def _own(text: str, refs: list[LegalRef]) -> LegalRef | None:
     return None
 
 
-def _name_mentions(text: str, refs: list[LegalRef]) -> list[_Mention]:
-    """A law cited once as "Luật X số N/YYYY/QHk" is meant by every later "Luật X" of the text."""
-    lr = link_rules()
-    out = []
-    for r in refs:
-        if not r.code or r.doc_type not in ("Luật", "Bộ luật", "Pháp lệnh"):
-            continue
-        m = lr.named_type.match(_norm(r.surface))
-        if not m or len(m["name"].split()) < 2:
-            continue
-        words = [regex.escape(w) for w in (m["type"] + " " + m["name"]).split()]
-        pat = regex.compile(r"(?<!\p{L})" + r"\s+".join(words) + r"(?![\p{L}\d])(?!\s+số\s*:?\s*\d)", regex.I)
-        for n in pat.finditer(text, r.end_char):
-            out.append(_Mention(r.code, n.start(), n.end(), r.doc_type))
-    return out
-
-
 def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     if sum(1 for r in refs if r.code) < 2:
         return []  # a link joins two documents: the text's own number counts as one
@@ -239,16 +221,10 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
 
     ordered = sorted(refs, key=lambda r: r.start_char)
     own = _own(text, ordered)
+    # only references with their number: a law named by its title alone ("hướng dẫn thi hành một số
+    # điều của Luật Bảo hiểm y tế") is no link, even where the text numbers it elsewhere (the gold's
+    # reading: dev 008, 8 legal texts annotated apart)
     mentions = [_Mention(r.code, r.start_char, r.end_char, r.doc_type) for r in ordered if r.code and r is not own]
-    mentions += _name_mentions(text, ordered)
-    mentions.sort(key=lambda m: m.start)
-    # drop a mention inside another (a name mention overlapping a full citation)
-    kept: list[_Mention] = []
-    for m in mentions:
-        if kept and m.start < kept[-1].end:
-            continue
-        kept.append(m)
-    mentions = kept
 
     title_zone = body_start = -1
     if own is not None:
@@ -267,7 +243,6 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     subjects: set[int] = set()   # mentions that open their item (a possible grammatical subject)
     tentative: dict[int, tuple] = {}  # id(mention) -> key of a link read from the item list it continues
     item_obj: tuple | None = None  # (mention, role) of the object that opened the last item
-    in_statement: list[_Mention] = []  # the mentions of the current statement so far
 
     def close_statement(end: int):
         nonlocal carry
@@ -293,7 +268,6 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
             frame = lr.frame_rel[fm.lastgroup] if fm else None
             item_pos = item if item is not None else stmt_start
             prev, item_obj = None, None
-            in_statement = []
         elif item is not None:
             item_pos = item
             prev = None
@@ -316,7 +290,7 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
 
         if prev is not None:
             _pair(_norm(text[prev_end:m.start]), prev, m, role, add, heads, lr, id(prev) in subjects,
-                  _norm(text[m.end:m.end + 160]), in_statement)
+                  _norm(text[m.end:m.end + 160]))
             r = role.get(id(m))
             if r and r[0] == "obj" and r[1] == prev.code and id(prev) in tentative:
                 links.pop(tentative.pop(id(prev)), None)  # it acts itself: not an item of the list
@@ -352,7 +326,6 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
             r = role.get(id(m))
             item_obj = (m, r) if r and r[0] == "obj" else None
         prev, prev_end = m, m.end
-        in_statement.append(m)
     close_statement(len(text))
     _list_links(text, mentions, own, lr, add, soft)
     when = _issue_times(text, ordered, own)
@@ -408,10 +381,9 @@ def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> 
 
 
 def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules,
-          a_opens: bool = False, after: str = "", earlier: list[_Mention] = ()) -> bool:
+          a_opens: bool = False, after: str = "") -> bool:
     """Read the words between two references of one item; record b's role. True if b got one.
-    `a_opens`: a opens its item (it may be the subject of what follows); `after`: the words after b;
-    `earlier`: the mentions of the statement before b."""
+    `a_opens`: a opens its item (it may be the subject of what follows); `after`: the words after b."""
     ra = role.get(id(a))
     cm = lr.complies.search(gap) if a_opens and ra is None else None
     if cm and not lr.negation.search(gap[:cm.start()]) and ")" not in gap and "(" not in gap:
@@ -431,17 +403,8 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             # "(sửa đổi, bổ sung bởi B)" or "được sửa đổi ... theo B"; "theo hướng dẫn tại B" is a noun
             if rel == "implements" or not (tm["passive"] or front.rstrip().endswith("(")):
                 return False
-            # passive: b acts on a (or on what a's chain acts on), or on the last document of its
-            # own type: a decree amends a decree, not the law it guides ("Nghị định số 78/2025/NĐ-CP
-            # ... hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung
-            # bởi Nghị định số 187/2025/NĐ-CP")
-            same = [x for x in earlier if x.doc_type == b.doc_type] if a.doc_type != b.doc_type else []
-            if ra and ra[0] == "agent":
-                dst, ev = ra[1], ra[3]
-            elif same:
-                dst, ev = same[-1].code, same[-1].start
-            else:
-                dst, ev = a.code, a.start
+            # passive: b acts on a (or on what a's chain acts on)
+            dst, ev = (ra[1], ra[3]) if ra and ra[0] == "agent" else (a.code, a.start)
             add(b.code, dst, rel, ev, b.end)
             role[id(b)] = ("agent", dst, rel, ev)
             return True
