@@ -81,8 +81,11 @@ class _LinkRules:
         types = "|".join(regex.escape(t["word"]) for t in sorted(cfg["types"], key=lambda t: -len(t["word"])))
         self.own_act = regex.compile(
             rf"(?i)^[\W\d]*(?:Điều\s+\d+\.?\s*)?(?:(?P<this>{types})\s+này\b[^;]{{0,120}}?\s)?(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
+        # (a flattened page keeps the place and date line before the title: "Hà Nội, ngày 29 tháng 10
+        # năm 2024 QUYẾT ĐỊNH SỬA ĐỔI, BỔ SUNG QUYẾT ĐỊNH SỐ 4750/QĐ-BYT")
         self.title = regex.compile(
-            rf"(?i)^[\W\d]*(?:(?:{types})\s+)?(?:(?:về việc|v/v|về)\s+)?(?:ban hành\s+(?:\p{{L}}+\s+){{1,4}}?)?"
+            rf"(?i)^[\W\d]*(?:[^\W\d][^,\n]{{0,30}},\s*ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}\s+)?"
+            rf"(?:(?:{types})\s+)?(?:(?:về việc|v/v|về)\s+)?(?:ban hành\s+(?:\p{{L}}+\s+){{1,4}}?)?"
             rf"(?:{verbs})(?:\s+(?:{lead}))*\s*:?\s*$")
         # the enacting formula names the text by its type only: "Chính phủ ban hành Nghị định sửa
         # đổi, bổ sung một số điều của Nghị định số X"

@@ -61,6 +61,15 @@ T81 = ("Số: 81/2025/TT-BCA \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n�
        "Cục trưởng Cục Tổ chức cán bộ; \n")
 
 CASES = [
+    # the same page flattened: the title runs on after the place and date line
+    pytest.param("Quyết định 3176/QĐ-BYT năm 2024. BỘ Y TẾ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+                 "Hạnh phúc ---------------\nSố: 3176/QĐ-BYT\nHà Nội, ngày 29 tháng 10 năm 2024 QUYẾT ĐỊNH SỬA ĐỔI, BỔ "
+                 "SUNG QUYẾT ĐỊNH SỐ 4750/QĐ-BYT  NGÀY 29/12/2023 CỦA BỘ TRƯỞNG BỘ Y TẾ SỬA ĐỔI, BỔ SUNG QUYẾT ĐỊNH SỐ "
+                 "130/QĐ-BYT  NGÀY 18/01/2023 QUY ĐỊNH CHUẨN VÀ ĐỊNH DẠNG DỮ LIỆU ĐẦU RA\nCăn cứ Nghị định số "
+                 "95/2022/NĐ-CP ngày 15 tháng 11 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu "
+                 "tổ chức của Bộ Y tế;",
+                 {("3176/QĐ-BYT", "4750/QĐ-BYT", "amends"), ("4750/QĐ-BYT", "130/QĐ-BYT", "amends"),
+                  ("3176/QĐ-BYT", "95/2022/NĐ-CP", "based_on")}, id="legal-3176-title-after-the-date-line"),
     # Quyết định 3176/QĐ-BYT (johnPa02/thuvienphapluat-crawler): a guiding text details an article
     # and the measures to apply it
     pytest.param("Số: 3176/QĐ-BYT\nHà Nội, ngày 29 tháng 10 năm 2024\nCăn cứ Nghị định số 95/2022/NĐ-CP ngày 15 tháng "
