@@ -61,6 +61,11 @@ T81 = ("Số: 81/2025/TT-BCA \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n�
        "Cục trưởng Cục Tổ chức cán bộ; \n")
 
 CASES = [
+    # Công văn 296/BHXH-CSYT (Bảo hiểm xã hội Việt Nam, a public legal-text repository): correcting amends
+    pytest.param("Số: 296/BHXH-CSYT\nKính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.\nBộ Y tế có "
+                 "Công văn số 627/BYT-BH ngày 27/01/2021 về việc hướng dẫn thực hiện một số quy định tại Điều 22 Luật "
+                 "Bảo hiểm y tế (BHYT) và Công văn số 666/BYT-BH ngày 27/01/2021 về việc đính chính điểm b Mục 3 Công "
+                 "văn số 627/BYT-BH.", {("666/BYT-BH", "627/BYT-BH", "amends")}, id="legal-296-a-correction-amends"),
     # the same page flattened: the title runs on after the place and date line
     pytest.param("Quyết định 3176/QĐ-BYT năm 2024. BỘ Y TẾ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
                  "Hạnh phúc ---------------\nSố: 3176/QĐ-BYT\nHà Nội, ngày 29 tháng 10 năm 2024 QUYẾT ĐỊNH SỬA ĐỔI, BỔ "
