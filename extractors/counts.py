@@ -162,6 +162,7 @@ class _Rules:
         self.categories = sorted(cfg["categories"], key=len, reverse=True)
         self.determiners = regex.compile(rf"^(?:(?:{alternation(cfg['determiners'])})\s+)+", regex.I)
         self.single_word_determiners = {w for w in cfg["determiners"] if " " not in w}
+        self.determiners_set = set(cfg["determiners"])
         self.stop_words = set(cfg["entity_stop_words"])  # a counted phrase ends before these
         self.classifiers = set(cfg["classifiers"])
         self.classifier_nouns = set(cfg["classifier_nouns"])
@@ -364,10 +365,12 @@ def _phrase(e: str) -> tuple[str, str] | None:
     name no thing (what `_entity` decides from these words alone: memoised, as words recur)."""
     r = rules()
     words = e.split()
-    while words and words[0].lower() in r.single_word_determiners:
-        words = words[1:]
-    if not words:
-        return None
+    total = False
+    while words and (words[0].lower() in r.single_word_determiners or " ".join(words[:2]).lower() in r.determiners_set):
+        total |= " ".join(words[:2]).lower() == "tổng số"
+        words = words[2:] if " ".join(words[:2]).lower() in r.determiners_set else words[1:]
+    if not words or total and _first_word(" ".join(words[:4]).lower()) in r.verbs:
+        return None  # "46,8% tổng số phát hành": a total of an activity, no things
     if len(words[0]) == 1 and words[0].isascii():
         return None  # a letter: "16-35 f/2.8"
     first_two = " ".join(words[:2]).lower()
@@ -940,8 +943,8 @@ def extract(doc: Document) -> list:
             emit(value, start, end, "range", value_max=hi, pct_inside=bool(pct_a))
         elif den_text is not None:
             den = parse_number(den_text)
-            if value > den:
-                continue
+            if value > den or (value < den <= 10 and r.share_of_counted.match(text[end:end + 30])):
+                continue  # "2/3 số đại biểu", "1/3 tổng số thị trường": a fraction of the whole, no count
             emit(value, start, end, cmp, den=den, number=a)
         else:
             emit(value, start if not frm else m.start("a"), end, cmp, number=a)

@@ -431,6 +431,20 @@ def test_percentages_take_an_earlier_noun(text, expected):
     pytest.param("Chỉ 4,4% trong số họ đồng ý làm việc mức lương dưới 15.000 koruna (khoảng 13 triệu đồng) chưa trừ thuế.",
                  [], id="bench-percent-trong-so-ho"),
     pytest.param("Khoảng 70% trong số đó có nhu cầu nhà ở...", [], id="bench-percent-trong-so-do"),
+    # a share of the total number of things ("tổng số"), not of an amount or an activity
+    pytest.param("Toàn tỉnh có 82/97 xã (chiếm 84,5% tổng số xã) đạt tiêu chí thủy lợi, tăng 74 xã so với năm 2010.",
+                 [(82, "xã", "eq", False, 97), (84.5, "xã", "eq", True, None), (74, "xã", "eq", False, None)],
+                 id="bench-21490353-share-of-the-total-number"),
+    pytest.param("Trong những năm gần đây tai nạn tại các điểm giao cắt đồng mức chiếm khoảng 85% tổng số vụ tai nạn đường "
+                 "sắt.", [(85, "vụ tai nạn đường sắt", "approx", True, None)], id="bench-21478026-total-number-of-cases"),
+    pytest.param("Trong đó, có 4 thành viên đạt trên 10 tỷ USD, với 86,53 tỷ USD, chiếm 49% tổng số cả nước.",
+                 [(4, "thành viên", "eq", False, None)], id="bench-21487250-total-of-the-country"),
+    pytest.param("Năm 2015, địa phương phân bổ, sử dụng 234 tỷ đồng trên tổng số 500 tỷ đồng phát hành (bằng 46,8% tổng số "
+                 "phát hành), số còn lại 266 tỷ đồng gửi ngân hàng thương mại", [],
+                 id="bench-21508670-total-of-an-activity"),
+    # a fraction of the whole is no count of things
+    pytest.param("Theo một cuộc khảo sát năm 2016, 2/3 số người Trung Quốc ủng hộ Mỹ tiến hành không kích chống lại chương "
+                 "trình hạt nhân của Triều Tiên.", [], id="bench-22226290-fraction-of-the-whole"),
 ])
 def test_percentages_of_a_named_whole(text, expected):
     assert_counts(text, expected)
@@ -476,6 +490,8 @@ def test_list_figures_share_a_noun(text, expected, nested):
     pytest.param("1. Ban Chỉ đạo quốc gia 1237\n\nChỉ đạo chặt chẽ việc triển khai Quyết định số 1237/QĐ-TTg", [],
                  id="texts/002-no-head-across-a-line-break"),
     pytest.param("tôm sú ướp đá cỡ 30 con/kg tăng 20.000 đồng/kg lên 220.000 đồng/kg", [], id="bench-per-unit"),
+    pytest.param("Ông Trần Văn Hiếu, Trưởng Công an Quận 2 cho biết, hiện trên địa bàn có 500 chiến sĩ kể cả lực lượng các "
+                 "phường.", [(500, "chiến sĩ", "eq", False, None)], id="bench-21484474-ends-before-ke-ca"),
 ])
 def test_head_boundaries(text, expected):
     assert_counts(text, expected)
