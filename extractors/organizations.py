@@ -436,6 +436,10 @@ class _Rules:
                     or self.person_at(words, i) or words[i][0] in self.signature_marks \
                     or self.country_at(words, i, self.own_country):
                 break  # "UBND TP Hà Nội", "Công an Hà Nội", "Quốc hội Nguyễn Thị Kim Ngân"
+            n = self.country_at(words, i, self.countries)
+            if n:  # a foreign country ends the name: "Quốc hội Lào Pany Yathotou" names a person after it
+                end = words[i + n - 1][2]
+                break
             inner = self.legacy.match(text, words[i][1])
             inner_end = inner.end() if inner else None
             if _key(words[i][0]) in self.trie:

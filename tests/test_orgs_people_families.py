@@ -104,6 +104,12 @@ CENTRAL = [
           "| BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
           ["Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ"]),
     _case("news-agency", "texts-031", "Trung Nguyên (TTXVN)", ["Thông tấn xã Việt Nam"]),
+    # a foreign country ends a body's name: the words after it name a person
+    _case("foreign-parliament-before-its-speaker", "bench-21478017", "Trước đó, phát biểu trước báo giới, Chủ tịch Quốc "
+          "hội Iran Ali Larijani khẳng định nước này đang hành xử có trách nhiệm", ["Quốc hội Iran"]),
+    _case("foreign-government-before-its-prime-minister", "bench-21494279", "Ngay sau kỳ họp, Thủ tướng Chính phủ Nguyễn "
+          "Xuân Phúc và Thủ tướng Chính phủ Lào Thongloun Sisoulith đã chứng kiến lễ ký 4 văn kiện hợp tác",
+          ["Chính phủ", "Chính phủ Lào"]),
 ]
 
 
