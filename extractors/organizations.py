@@ -244,6 +244,10 @@ class _Rules:
             after = (rf"[ \t]+(?:{alternation(first)})(?![\p{{L}}\p{{M}}\d])" if first
                      else rf"[ \t]+(?!(?:{countries})(?![\p{{L}}\p{{M}}]))\p{{Lu}}")
             branches.append(rf"(?P<head>{regex.escape(head)})(?={after})")
+        # "công an xã Diễn Hồng": before a unit word and its name
+        lower_units = trie_alternation([w for w in unit_words if w.islower()] + ["TP"])
+        branches.append(rf"(?P<head>{trie_alternation(heads['heads_in_lower_case_before_a_unit'])})"
+                        rf"(?=[ \t]+(?:{lower_units})(?:[ \t]+|\.[ \t]*)\p{{Lu}})")
         self.lower_case_head = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{'|'.join(branches)})")
         self.colon_list = regex.compile(rf"(?P<head>{trie_alternation(self.portfolio_heads)})[ \t]*:[ \t]*")
         self.suffix_after_pair = set(heads["name_suffix_after_pair"])

@@ -285,6 +285,13 @@ def test_heads_inside_a_position(text, expected):
     _case("unit-in-lower-case-defined-by-its-code", "bench-22685107", "Quang Minh (41 tuổi), cán bộ Phòng cảnh sát giao "
           "thông đường bộ đường sắt (PC67) Công an tỉnh Đồng Nai", ["Phòng cảnh sát giao thông đường bộ đường sắt Công an "
                                                                    "tỉnh Đồng Nai"]),
+    _case("police-before-a-unit", "bench-21480739", "nhận được tin báo, công an tỉnh Vĩnh Long phối hợp cùng công an "
+          "huyện Vũng Liêm tiến hành khám nghiệm hiện trường", ["Công an tỉnh Vĩnh Long", "Công an huyện Vũng Liêm"]),
+    _case("court-before-a-unit", "bench-21491691", "Năm 2007, gia đình ông Dục đã làm đơn kiện ra tòa án nhân dân huyện Yên "
+          "Thành và Tòa án nhân dân tỉnh Nghệ An.", ["Tòa án nhân dân huyện Yên Thành", "Tòa án nhân dân tỉnh Nghệ An"]),
+    _case("police-of-a-city-abbreviated", "bench-21493634", "Lam Sơn, TP Thanh Hóa) đã đến làm việc với công an TP Thanh "
+          "Hóa.", ["Công an thành phố Thanh Hóa"]),
+    _case("police-without-a-unit-name", "bench", "công an huyện đã vào cuộc điều tra", []),
 ])
 def test_heads_in_lower_case_and_mastheads(text, expected):
     assert _orgs(text) == expected
