@@ -104,6 +104,8 @@ CENTRAL = [
           "| BAN CHỈ ĐẠO QUỐC GIA VỀ TÌM KIẾM, QUY TẬP HÀI CỐT LIỆT SĨ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
           ["Ban Chỉ đạo quốc gia về tìm kiếm, quy tập hài cốt liệt sĩ"]),
     _case("news-agency", "texts-031", "Trung Nguyên (TTXVN)", ["Thông tấn xã Việt Nam"]),
+    _case("party-committee-of-a-bloc", "bench-22676647", "Ngày 4/7, Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Kon Tum đã "
+          "công bố quyết định kỷ luật đối với một số đảng viên", ["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Kon Tum"]),
     # a foreign country ends a body's name: the words after it name a person
     _case("foreign-parliament-before-its-speaker", "bench-21478017", "Trước đó, phát biểu trước báo giới, Chủ tịch Quốc "
           "hội Iran Ali Larijani khẳng định nước này đang hành xử có trách nhiệm", ["Quốc hội Iran"]),
@@ -369,6 +371,19 @@ NO_TITLE = [
     _case("school-after-a-title-is-no-person", "bench-21484698",
           "bà Tạ Thị Bích Ngọc từng là Hiệu trưởng Trường Tiểu học Nguyễn Khả Trạc (Cầu Giấy, Hà Nội)",
           ["Tạ Thị Bích Ngọc"]),
+]
+
+
+# drivers named with their vehicle; local roles; kin terms
+NO_TITLE += [
+    _case("truck-driver", "bench-21486259", "đã ra quyết định khởi tố, bắt tạm giam 3 tháng đối với tài xế xe tải Phạm Văn "
+          "Lai – người đã gây TNGT làm 3 người chết", ["Phạm Văn Lai"]),
+    _case("head-of-a-fishing-cooperative-team", "bench-21489577", "Ngư dân Trần Văn Đạt, Tổ trưởng Tổ hợp tác Nghề cá "
+          "Phước Đồng, thành phố Nha Trang, cho biết", ["Trần Văn Đạt"]),
+    _case("uncle", "bench-21477828", "Kể về gia đình mình, chồng cô Thư, chú Nguyễn Văn Chèo tỏ ra tuyệt vọng.",
+          ["Nguyễn Văn Chèo"]),
+    _case("market-named-after-a-person", "bench-22253217", "” - ông Phượng, Tổ trưởng tổ quản lý chợ Lương Văn Can, cho "
+          "biết.", []),
 ]
 
 
