@@ -123,6 +123,7 @@ class _LinkRules:
         self.list_item = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}[.)]|[a-zđ][.)])?[ \t]*(?:và\s+)?")
         self.item_end = regex.compile(r";|\n|\.(?=\s+\p{Lu})")
         # statement boundaries
+        self.named_type = regex.compile(r"^(?P<type>\S+(?:\s+luật)?)\s+(?P<name>\p{Lu}[^\d;:()]{3,150}?)\s+số\b", regex.I)
         self.breaks = regex.compile(
             r"\||;|\n|(?<!(?:^|\n)[ \t|*#]*\d{1,3}|Điều\s+\d{1,3}|\b(?:TP|TX|Tp|TT|ThS|TS|PGS|GS|St|Q|P))[.!?](?=\s)")
 
@@ -196,6 +197,28 @@ def _own(text: str, refs: list[LegalRef]) -> LegalRef | None:
     return None
 
 
+def _name_mentions(text: str, refs: list[LegalRef]) -> list[_Mention]:
+    """A law cited as "Luật X số N/YYYY/QHk" is meant by a later "Luật X" of the same item ("Luật
+    Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, ... và Luật số 97/2025/QH15 về sửa đổi, bổ sung một
+    số điều của Luật Mặt trận Tổ quốc Việt Nam"); beyond it the title alone is no link end (the
+    gold's reading: "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12; Căn cứ Nghị định số 70/2015/NĐ-CP
+    ... hướng dẫn thi hành ... Luật Bảo hiểm y tế" links no decree to the law)."""
+    lr = link_rules()
+    out = []
+    for r in refs:
+        if not r.code or r.doc_type not in ("Luật", "Bộ luật", "Pháp lệnh"):
+            continue
+        m = lr.named_type.match(_norm(r.surface))
+        if not m or len(m["name"].split()) < 2:
+            continue
+        item_end = lr.item_end.search(text, r.end_char)
+        words = [regex.escape(w) for w in (m["type"] + " " + m["name"]).split()]
+        pat = regex.compile(r"(?<!\p{L})" + r"\s+".join(words) + r"(?![\p{L}\d])(?!\s+số\s*:?\s*\d)", regex.I)
+        for n in pat.finditer(text, r.end_char, item_end.start() if item_end else len(text)):
+            out.append(_Mention(r.code, n.start(), n.end(), r.doc_type))
+    return out
+
+
 def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     if sum(1 for r in refs if r.code) < 2:
         return []  # a link joins two documents: the text's own number counts as one
@@ -224,10 +247,9 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
 
     ordered = sorted(refs, key=lambda r: r.start_char)
     own = _own(text, ordered)
-    # only references with their number: a law named by its title alone ("hướng dẫn thi hành một số
-    # điều của Luật Bảo hiểm y tế") is no link, even where the text numbers it elsewhere (the gold's
-    # reading: dev 008, 8 legal texts annotated apart)
     mentions = [_Mention(r.code, r.start_char, r.end_char, r.doc_type) for r in ordered if r.code and r is not own]
+    mentions += _name_mentions(text, ordered)
+    mentions.sort(key=lambda m: m.start)
 
     title_zone = body_start = -1
     if own is not None:
@@ -383,6 +405,9 @@ def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> 
     return found, hard
 
 
+_LEAD_ENDS_IN_AGENT = regex.compile(r"\s(?:tại|theo|bởi|bằng)$")
+
+
 def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules,
           a_opens: bool = False, after: str = "") -> bool:
     """Read the words between two references of one item; record b's role. True if b got one.
@@ -402,7 +427,8 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             front += "("  # the verb opens a parenthesis on a: "A (sửa đổi, bổ sung bởi B)"
         if lr.negation.search(front):
             return False  # "Thông tư X chưa quy định, hướng dẫn ..."
-        if tm["agent"]:
+        # "được sửa đổi, bổ sung một số điều tại Luật số B": the lead's "tại" introduces the agent
+        if tm["agent"] or (tm["passive"] and _LEAD_ENDS_IN_AGENT.search(tm["lead"])):
             # "(sửa đổi, bổ sung bởi B)" or "được sửa đổi ... theo B"; "theo hướng dẫn tại B" is a noun
             if rel == "implements" or not (tm["passive"] or front.rstrip().endswith("(")):
                 return False

@@ -61,6 +61,19 @@ T81 = ("Số: 81/2025/TT-BCA \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n�
        "Cục trưởng Cục Tổ chức cán bộ; \n")
 
 CASES = [
+    # Kế hoạch 16/KH-MTTQ-BTT of a commune's Fatherland Front (LaHieu11/baucu-luongminh): an amending law after
+    # "một số điều tại", and a law named by its title inside the item that numbers it
+    pytest.param("Số: 16/KH-MTTQ-BTT\n\nLương Minh, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nThực hiện công tác bầu cử "
+                 "đại biểu Quốc hội khóa XVI\n\nCăn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số "
+                 "85/2015/QH13, ngày 25/6/2015 và được sửa đổi, bổ sung một số điều tại Luật số 83/2025/QH15, ngày "
+                 "24/6/2025; Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, ngày 09/6/2015 và Luật số 97/2025/QH15, "
+                 "ngày 27/6/2025 về sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, Luật "
+                 "Thanh niên, Luật Thực hiện dân chủ ở cơ sở; Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị về lãnh "
+                 "đạo cuộc bầu cử;",
+                 {("16/KH-MTTQ-BTT", "85/2015/QH13", "based_on"), ("16/KH-MTTQ-BTT", "75/2015/QH13", "based_on"),
+                  ("16/KH-MTTQ-BTT", "97/2025/QH15", "based_on"), ("16/KH-MTTQ-BTT", "46-CT/TW", "based_on"),
+                  ("83/2025/QH15", "85/2015/QH13", "amends"), ("97/2025/QH15", "75/2015/QH13", "amends")},
+                 id="plan-16-amending-laws-and-a-title-in-the-same-item"),
     # Công văn 296/BHXH-CSYT (Bảo hiểm xã hội Việt Nam, a public legal-text repository): correcting amends
     pytest.param("Số: 296/BHXH-CSYT\nKính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.\nBộ Y tế có "
                  "Công văn số 627/BYT-BH ngày 27/01/2021 về việc hướng dẫn thực hiện một số quy định tại Điều 22 Luật "
