@@ -754,6 +754,14 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Biển được cứu sống nhưng mang thương tích nặng, tổn hại 77% cơ thể.", [], id="bench-share-of-the-body"),
     pytest.param("Ảnh: VPQH Hay có tình trạng 1 nhà cung cấp nhưng giá giữa các BV chênh nhau tới 5-7 lần.",
                  [(1, "nhà cung cấp", "eq", False, None)], id="bench-multiple-chenh-nhau"),
+    # audit 7 (lines 20,001-30,000): an exam paper's code, words starting with a number word
+    pytest.param("Lưu ý: Các đánh dấu trong đề là của thí sinh, không phải đáp án. Mã đề 318  Mã đề 301 Theo tổ giáo viên "
+                 "Hocmai.vn, đề thi được", [], id="bench-22602210-exam-paper-codes"),
+    pytest.param("Đáp án môn Tiếng Anh mã đề 414 THPT 2017 chính xác nhất", [], id="bench-22598974-exam-paper-code"),
+    pytest.param("Cô có thể ngồi vỉa hè, ăn bún đậu, tám chuyện với bạn bè như bất kì ai.", [],
+                 id="bench-22524566-tam-chuyen-is-chatting"),
+    pytest.param("Đáp lại tấm chân tình ấy, Hồng Đào lạnh lùng trả lời: “Anh làm em nhớ đến ba mình”.", [],
+                 id="bench-22550781-ba-is-a-father"),
 ])
 def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
