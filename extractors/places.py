@@ -111,6 +111,7 @@ class _Rules:
         self.item_end = regex.compile(r"\s*(?:[,;.:)\n]|và\s|$)")
         self.numbered = set(cfg["numbered_unit_words"])
         self.also_versions = set(cfg["unit_words_also_versions"])
+        self.versions_of_a_country = set(cfg["versions_of_a_country"]) | set(load_json("organizations.json")["foreign_countries"])
         self.break_or_parent = regex.compile(rf"[^\S\n]*(?:[,;.:()\n]|$|(?:{alternation(forms)})(?!\p{{L}}))")
         self.historical = cfg["historical_provinces"]
         self.complete = set(cfg["complete_unit_words"])
@@ -277,9 +278,11 @@ _NEXT_LOWER_SYLLABLE = regex.compile(r"[^\S\n]+(\p{Ll}+)(?!\p{L})")
 def _names_a_version(text: str, name: str, end: int) -> bool:
     """After a word that is a unit's and a version's ("bản"): a number before more words ("bản 2
     cầu"), a letter or an acronym ("bản E", "bản AMG"), or one syllable that the syllable after it
-    completes as a word ("bản Quy hoạch") names a version or a text, not a unit."""
+    completes as a word ("bản Quy hoạch"), or a country ("bản Mỹ") names a version or a text, not a unit."""
     if name[0].isdigit():
         return not rules().break_or_parent.match(text, end)
+    if name in rules().versions_of_a_country:
+        return True  # "Glee bản Mỹ", "bản Việt"
     letters = name.replace(" ", "")
     if len(letters) == 1 or letters.isupper():
         return True
