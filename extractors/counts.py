@@ -162,7 +162,7 @@ class _Rules:
         self.categories = sorted(cfg["categories"], key=len, reverse=True)
         self.determiners = regex.compile(rf"^(?:(?:{alternation(cfg['determiners'])})\s+)+", regex.I)
         self.single_word_determiners = {w for w in cfg["determiners"] if " " not in w}
-        self.determiners_set = set(cfg["determiners"])
+        self.two_word_determiners = {w for w in cfg["determiners"] if " " in w}
         self.stop_words = set(cfg["entity_stop_words"])  # a counted phrase ends before these
         self.classifiers = set(cfg["classifiers"])
         self.classifier_nouns = set(cfg["classifier_nouns"])
@@ -366,9 +366,15 @@ def _phrase(e: str) -> tuple[str, str] | None:
     r = rules()
     words = e.split()
     total = False
-    while words and (words[0].lower() in r.single_word_determiners or " ".join(words[:2]).lower() in r.determiners_set):
-        total |= " ".join(words[:2]).lower() == "tổng số"
-        words = words[2:] if " ".join(words[:2]).lower() in r.determiners_set else words[1:]
+    while words:
+        two = " ".join(words[:2]).lower()
+        if two in r.two_word_determiners:  # "tổng số", "toàn bộ"
+            total |= two == "tổng số"
+            words = words[2:]
+        elif words[0].lower() in r.single_word_determiners:
+            words = words[1:]
+        else:
+            break
     if not words or total and _first_word(" ".join(words[:4]).lower()) in r.verbs:
         return None  # "46,8% tổng số phát hành": a total of an activity, no things
     if len(words[0]) == 1 and words[0].isascii():

@@ -37,7 +37,8 @@ _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
 _LETTER = regex.compile(r"\p{L}")
 # syllables apart by a space or a hyphen, spaced or not ("Thừa Thiên- Huế", "Bà Rịa – Vũng Tàu")
-_NAME = rf"(?P<name>{_SYL}(?:(?: ?[-–] ?(?=\p{{Lu}})| ){_SYL}){{0,4}})"
+_NAME_WORDS = rf"{_SYL}(?:(?: ?[-–] ?(?=\p{{Lu}})| ){_SYL}){{0,4}}"
+_NAME = rf"(?P<name>{_NAME_WORDS})"
 
 
 class _Cue:
@@ -125,7 +126,7 @@ class _Rules:
         # a country's name starting a longer name is none: "phường Mỹ Đình 1, Mỹ Đình 2", "xã A, Đức Phổ";
         # the units above may stand between: "bản Xuân Gia, huyện Luông Nậm Thà, tỉnh Luông Nậm Thà (Lào)"
         self.abroad_after = regex.compile(
-            rf"(?:[^\S\n]*,?[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME.replace('?P<name>', '')}){{0,2}}"
+            rf"(?:[^\S\n]*,?[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME_WORDS}){{0,2}}"
             rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})"
             # ("tỉnh Đồng Nai, Nga và Phượng": two people's names)
             rf"(?![\p{{L}}\d]|[^\S\n]\p{{Lu}}|[^\S\n]+và[^\S\n]+\p{{Lu}})")

@@ -123,9 +123,9 @@ class _LinkRules:
         self.list_item = regex.compile(r"\s*(?:[-+•*–]|\d{1,3}[.)]|[a-zđ][.)])?[ \t]*(?:và\s+)?")
         self.item_end = regex.compile(r";|\n|\.(?=\s+\p{Lu})")
         # statement boundaries
-        self.named_type = regex.compile(r"^(?P<type>\S+(?:\s+luật)?)\s+(?P<name>\p{Lu}[^\d;:()]{3,150}?)\s+số\b", regex.I)
         self.breaks = regex.compile(
             r"\||;|\n|(?<!(?:^|\n)[ \t|*#]*\d{1,3}|Điều\s+\d{1,3}|\b(?:TP|TX|Tp|TT|ThS|TS|PGS|GS|St|Q|P))[.!?](?=\s)")
+        self.named_type = regex.compile(r"^(?P<type>\S+(?:\s+luật)?)\s+(?P<name>\p{Lu}[^\d;:()]{3,150}?)\s+số\b", regex.I)
 
 
 @functools.cache
@@ -250,6 +250,13 @@ def find_links(doc: Document, refs: list[LegalRef]) -> list[LegalLink]:
     mentions = [_Mention(r.code, r.start_char, r.end_char, r.doc_type) for r in ordered if r.code and r is not own]
     mentions += _name_mentions(text, ordered)
     mentions.sort(key=lambda m: m.start)
+    # drop a mention inside another (a name mention overlapping a full citation)
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    mentions = kept
 
     title_zone = body_start = -1
     if own is not None:
