@@ -24,6 +24,10 @@ def _people(text):
     return [p.name for p in people.extract(doc_of(text))]
 
 
+def _people_and_positions(text):
+    return [(p.name, p.position) for p in people.extract(doc_of(text))]
+
+
 def _case(family, source, text, expected, **kw):
     return pytest.param(text, expected, id=f"{family}-{source}", **kw)
 
@@ -446,7 +450,7 @@ def test_honorifics_are_no_part_of_a_name(text, expected):
           [("Huỳnh Văn Đức", "Cục trưởng Cục Hải quan Tây Ninh, Phó Ban Thường trực Ban Chỉ đạo 389 tỉnh")]),
 ])
 def test_positions_end_where_the_role_ends(text, expected):
-    assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
+    assert _people_and_positions(text) == expected
 
 
 # a foreign name after an office, a body and a country, an envoy's host country, or a counterpart
@@ -490,12 +494,12 @@ LONG_POSITIONS = [
 
 @pytest.mark.parametrize("text, expected", LONG_POSITIONS)
 def test_long_positions(text, expected):
-    assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
+    assert _people_and_positions(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", ABROAD)
 def test_people_of_other_countries(text, expected):
-    assert [(p.name, p.position) for p in people.extract(doc_of(text))] == expected
+    assert _people_and_positions(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
