@@ -35,9 +35,9 @@ _TOKEN = regex.compile(r"[ \t]*(?:(?P<word>[\p{L}\p{M}\d]+(?:/[\p{L}\p{M}\d]+)?)
 # one word of a proper name after a head: no line break, no punctuation in between
 # (a word may be a unit's code, "A03", "PC67", or carry a number, "Covid-19")
 # "Trung tâm Phòng chống HIV/AIDS": acronyms joined by a slash are one word
-_WORD = regex.compile(r"[ \t]+(?P<w>\p{Lu}{2,}(?:/\p{Lu}{2,})+|[\p{L}\p{M}]+\d*(?:-(?:\p{Lu}+|\d+))*|\d{1,4})(?![\p{L}\p{M}\d])")
-_WORD_RUN = (r"(?:[ \t]+(?P<w>\p{{Lu}}{{2,}}(?:/\p{{Lu}}{{2,}})+|[\p{{L}}\p{{M}}]+\d*(?:-(?:\p{{Lu}}+|\d+))*|\d{{1,4}})"
-             r"(?![\p{{L}}\p{{M}}\d])){{1,{n}}}")
+_SLASHED_ACRONYMS = r"\p{Lu}{2,}(?:/\p{Lu}{2,})+"
+_NAME_WORD = rf"[ \t]+(?P<w>{_SLASHED_ACRONYMS}|[\p{{L}}\p{{M}}]+\d*(?:-(?:\p{{Lu}}+|\d+))*|\d{{1,4}})(?![\p{{L}}\p{{M}}\d])"
+_WORD = regex.compile(_NAME_WORD)
 _WORD_RUNS: dict = {}  # n -> the pattern for a run of at most n words
 _NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}(?![\d\p{L}])")
 _CONNECTOR = "+"
@@ -359,7 +359,7 @@ class _Rules:
     def _read_words(self, text: str, pos: int, n: int) -> list[tuple[str, int, int]]:
         run = _WORD_RUNS.get(n)
         if run is None:
-            run = _WORD_RUNS[n] = regex.compile(_WORD_RUN.format(n=n))
+            run = _WORD_RUNS[n] = regex.compile(rf"(?:{_NAME_WORD}){{1,{n}}}")
         m = run.match(text, pos)
         if not m:
             return []
@@ -555,7 +555,7 @@ _NUMBERED_NAME = regex.compile(r"[ \t]+số[ \t]+\d{1,3}[A-Z]?(?![\p{L}\p{M}\d])
 _NUMBER = regex.compile(r"[ \t]+(?:số[ \t]+)?(?P<n>\d{1,4}[A-Z]?)(?![\p{L}\p{M}\d/.,]\d?)")
 _PAREN_PLACE = regex.compile(r"[ \t]*\((?=[^()\n]{1,40}\))")
 _LOWER_WORD = regex.compile(
-    r"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{Ll}[\p{L}\p{M}]*|\p{Lu}{2,}(?:/\p{Lu}{2,})+|\p{Lu}[\p{L}\p{M}]*(?:-\d+)?)(?![\p{L}\p{M}\d])")
+    rf"[ \t]*(?P<comma>,[ \t]*)?(?P<w>\p{{Ll}}[\p{{L}}\p{{M}}]*|{_SLASHED_ACRONYMS}|\p{{Lu}}[\p{{L}}\p{{M}}]*(?:-\d+)?)(?![\p{{L}}\p{{M}}\d])")
 _MAX_LOWER_NAME = 8
 _COMPANY_NAME = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\p{M}]*){0,4}[ \t]+(?P<name>\p{Lu})")
 _COMMA_BEFORE_ABBREVIATION = regex.compile(
