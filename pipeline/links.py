@@ -60,6 +60,8 @@ class _LinkRules:
         self.tail = regex.compile(
             rf"(?i)(?:^|[\s(,])(?P<passive>(?:{lc['passive_marker']})\s+)?(?:{verbs})"
             rf"(?P<lead>(?:\s+(?:{lead}))*(?:\s+{lc['attached_object']})?)(?P<agent>\s+(?:{lc['passive_agent']})(?:\s+{prov})*)?\s*:?\s*$")
+        # "được sửa đổi, bổ sung một số điều tại Luật số B": a lead ending in an agent's word introduces the agent
+        self.lead_ends_in_agent = regex.compile(rf"\s(?:{lc['passive_agent']})$")
         self.negation = regex.compile(rf"(?i)\b(?:{lc['negation']})\b(?:[\s,]+\S+){{0,2}}[\s,]*$")
         self.provisions = regex.compile(rf"(?i)(?:\s+{prov})+\s*$")
         self.coord = regex.compile(rf"(?i)(?:,|\b(?:{lc['coordinator']}))\s*$")
@@ -412,9 +414,6 @@ def _last_break_hard_only(text: str, lo: int, hi: int, soft: frozenset[int]) -> 
     return found, hard
 
 
-_LEAD_ENDS_IN_AGENT = regex.compile(r"\s(?:tại|theo|bởi|bằng)$")
-
-
 def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: _LinkRules,
           a_opens: bool = False, after: str = "") -> bool:
     """Read the words between two references of one item; record b's role. True if b got one.
@@ -434,8 +433,7 @@ def _pair(gap: str, a: _Mention, b: _Mention, role: dict, add, heads: list, lr: 
             front += "("  # the verb opens a parenthesis on a: "A (sửa đổi, bổ sung bởi B)"
         if lr.negation.search(front):
             return False  # "Thông tư X chưa quy định, hướng dẫn ..."
-        # "được sửa đổi, bổ sung một số điều tại Luật số B": the lead's "tại" introduces the agent
-        if tm["agent"] or (tm["passive"] and _LEAD_ENDS_IN_AGENT.search(tm["lead"])):
+        if tm["agent"] or (tm["passive"] and lr.lead_ends_in_agent.search(tm["lead"])):
             # "(sửa đổi, bổ sung bởi B)" or "được sửa đổi ... theo B"; "theo hướng dẫn tại B" is a noun
             if rel == "implements" or not (tm["passive"] or front.rstrip().endswith("(")):
                 return False
