@@ -762,6 +762,46 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-22524566-tam-chuyen-is-chatting"),
     pytest.param("Đáp lại tấm chân tình ấy, Hồng Đào lạnh lùng trả lời: “Anh làm em nhớ đến ba mình”.", [],
                  id="bench-22550781-ba-is-a-father"),
+    # audit 8 (lines 10,001-20,000): labels of a set, a round, an episode, a choice of school; a body's measure
+    pytest.param('Tiếp đà hưng phấn, "Búp bê Nga" dẫn 2-0 ở set 3 quyết định.', [], id="bench-22292820-set-label"),
+    pytest.param("Phong Phú Hà Nam và Hà Nội 1 là cuộc so tài tâm điểm ở lượt trận 2 giải bóng đá nữ VĐQG 2017.", [],
+                 id="bench-22280754-round-label"),
+    pytest.param("Bản phối gây tranh cãi ca khúc 'Thành phố buồn/ Play Tối 18/5, tập 11 Thần tượng Bolero lên sóng với tiết "
+                 "mục dự thi của các thành viên đội Đàm Vĩnh Hưng.", [], id="bench-22313842-episode-label"),
+    pytest.param("Trường có số hồ sơ đăng ký nguyện vọng 2 cao nhất là Trường THPT Trần Hưng Đạo (Thanh Xuân) với số hồ "
+                 "sơ lên tới 3.200 trong tổng số 3.900 hồ sơ cả 2 nguyện vọng.",
+                 [(3900, "hồ sơ", "eq", False, None), (2, "nguyện vọng", "eq", False, None)],
+                 id="bench-22339088-choice-label"),
+    pytest.param("Nhờ vẻ đẹp khỏe khoắn hợp thời, mỹ nhân sở hữu vòng eo 58 mới đây đã trở thành gương mặt đại diện "
+                 "của Kookai.", [], id="bench-22446546-waist-measure"),
+    pytest.param("HLV Hữu Thắng triệu tập 28 cầu thủ lên tuyển, để chuẩn bị cho trận đấu với Jordan tại vòng loại Asian "
+                 "Cup 2019.", [(28, "cầu thủ", "eq", False, None)], id="bench-trieu-tap-is-a-verb-not-an-episode"),
+    pytest.param("Mỹ triển khai luân phiên 3.500 binh sĩ tới Hàn Quốc",
+                 [(3500, "binh sĩ", "eq", False, None)], id="bench-luan-phien-is-no-session"),
+    # shares of money, a schedule, an effect; a study load; a bunch; an age
+    pytest.param("Theo đó, Ủy ban Thường vụ Quốc hội nhất trí cho phép thành phố huy động vốn đầu tư ở mức không vượt "
+                 "quá 40% số thu ngân sách địa phương được hưởng theo phân cấp.", [], id="bench-22280254-share-of-revenue"),
+    pytest.param("Đoàn giám sát kiến nghị cho phép sử dụng 100% nguồn kinh phí xử phạt vi phạm hành chính để thực hiện "
+                 "các nhiệm vụ quản lý nhà nước về an toàn thực phẩm.", [], id="bench-22458794-share-of-a-resource"),
+    pytest.param("Ga Nhà hát Thành phố đã hoàn thành 64% tiến độ, gồm phần sàn mái, sàn tầng B1, B2.", [],
+                 id="bench-22378474-share-of-a-schedule"),
+    pytest.param("Như vậy, chỉ sau 4 tháng triển khai, buýt nhanh đã không thể hơn buýt thường, chỉ phát huy chưa đến "
+                 "50% hiệu quả dù tổng dự án đầu tư hơn 1.000 tỉ cho 14,7km và có đường riêng.", [],
+                 id="bench-22271637-share-of-effect"),
+    pytest.param("• Học phí Cử nhân: $6.500 - $6.730/học kỳ (12-15 tín chỉ) • Học phí MBA: $670/tín chỉ (tốt nghiệp cần "
+                 "39 tín chỉ) = $26.130", [], id="bench-22337210-credits-are-a-study-load"),
+    pytest.param("Nguyên liệu nấu canh rau dền với tôm - 200g tôm tươi - 1 mớ rau dền đỏ hoặc dền trắng", [],
+                 id="bench-22345488-a-bunch"),
+    pytest.param("Đầy rẫy các cô gái mười tám đôi mươi đến đây vá trinh rồi.", [], id="bench-22416703-an-age"),
+    # bounds: 'vượt quá' more than, 'không vượt quá' at most, 'chưa đầy' less than
+    pytest.param("Trong trận tấn công thành phố Ilovaisk hàng trăm binh sĩ thiệt mạng, khi rút lui khỏi chảo lửa, con số "
+                 "vượt quá 1.000 người.", [(100, "binh sĩ", "approx", False, None), (1000, "người", "gt", False, None)],
+                 id="bench-vuot-qua-more-than"),
+    pytest.param("Ông Stuart Cundy, Chỉ huy Cảnh sát London nói, nhưng khẳng định số nạn nhân không vượt quá 100 người.",
+                 [(100, "người", "lte", False, None)], id="bench-khong-vuot-qua-at-most"),
+    pytest.param("Khoảng 8.000 binh sĩ liên quân Arab thiệt mạng, trong khi con số tử trận của Israel chưa đầy 1.000 người.",
+                 [(8000, "binh sĩ", "approx", False, None), (1000, "người", "lt", False, None)],
+                 id="bench-chua-day-less-than"),
 ])
 def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
