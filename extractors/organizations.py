@@ -661,6 +661,9 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
                 return body._replace(wants=(None, False))
             return None  # "các Sở": every province's, no one body
         if entry.alone_suffix and not normalized.endswith(entry.alone_suffix):
+            unit = _province_unit(r, text, start, end)
+            if unit:  # "Hội Nông dân tỉnh", "NHCSXH tỉnh": the province's body (resolved), not the national one
+                return body._replace(end=unit[0], wants=(unit[1], False))
             return body._replace(normalized=f"{normalized} {entry.alone_suffix}")
     return body
 

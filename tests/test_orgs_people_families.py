@@ -51,6 +51,12 @@ PLACE_FROM_DOCUMENT = [
     _case("no-province-no-entry", "texts-002",
           "các thành viên gồm: Đại diện lãnh đạo Bộ Chỉ huy quân sự tỉnh, Sở Lao động - Thương binh và Xã hội, các ban, "
           "ngành, tổ chức đoàn thể có liên", []),
+    # a body with one in each province, named by its unit word alone, is the document's province's, not the national one
+    _case("farmers-union-of-an-unnamed-province", "bench-21469918", "Ông Đoàn Văn Đảnh, Chủ tịch Hội Nông dân tỉnh "
+          "cho biết, nổi bật trong các phong trào của nông dân", []),
+    _case("bank-branch-of-the-province", "bench-21478549", "Ông Vũ Văn Thuân – Phó Giám đốc NHCSXH Thái Bình – cho biết. "
+          "Chi nhánh NHCSXH tỉnh tham mưu với Trưởng Ban đại diện HĐQT triển khai Chỉ thị",
+          ["Ngân hàng Chính sách xã hội tỉnh Thái Bình"]),
 ]
 
 
@@ -116,6 +122,17 @@ CENTRAL = [
     _case("foreign-government-before-its-prime-minister", "bench-21494279", "Ngay sau kỳ họp, Thủ tướng Chính phủ Nguyễn "
           "Xuân Phúc và Thủ tướng Chính phủ Lào Thongloun Sisoulith đã chứng kiến lễ ký 4 văn kiện hợp tác",
           ["Chính phủ", "Chính phủ Lào"]),
+    # a national bank with a branch in each province and an office in each district, named by their place
+    _case("bank-branch-of-a-province", "bench-22684324", "Để hỗ trợ người nuôi, các Ngân hàng thương mại và Ngân hàng "
+          "chính sách xã hội tỉnh Phú Yên đang thống kê các dư nợ cho vay", ["Ngân hàng Chính sách xã hội tỉnh Phú Yên"]),
+    _case("bank-office-of-a-district", "bench-21472814", "Được biết trước đó, năm 2010 ông Thư được Ngân hàng CSXH huyện Sơn "
+          "Dương cho vay 15 triệu đồng", ["Ngân hàng Chính sách xã hội huyện Sơn Dương"]),
+    _case("bank-branch-after-its-abbreviation", "bench-21472814", "Nhờ vốn vay ưu đãi Ngân hàng Chính sách xã hội (CSXH) tỉnh "
+          "Tuyên Quang, nhiều hộ đồng bào dân tộc thiểu số", ["Ngân hàng Chính sách xã hội tỉnh Tuyên Quang"]),
+    _case("bank-branch-by-its-bare-province", "bench-21478549", "Ông Vũ Văn Thuân – Phó Giám đốc NHCSXH Thái Bình – cho biết",
+          ["Ngân hàng Chính sách xã hội tỉnh Thái Bình"]),
+    _case("bank-named-alone-is-the-national-one", "bench-21473347", "Năm 2016, NHCSXH đã mở ra kênh huy vốn mới tại các điểm "
+          "giao dịch xã.", ["Ngân hàng Chính sách xã hội Việt Nam"]),
 ]
 
 
