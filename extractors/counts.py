@@ -65,7 +65,8 @@ class _Rules:
         # "năm" is five only where a year cannot stand: after these words or opening a sentence
         # (or after a comma, "và", "hoặc" next to another count: "sáu người bị cảnh cáo, năm người bị khiển trách")
         self.five = regex.compile(rf"(?:(?<=(?:^|[.!?:;\n])[ \t]{{0,3}})|(?<=(?<!\p{{L}})(?:{alternation(cfg['five_after'])})[ \t])"
-                                  r"|(?<=(?P<link>,|(?<!\p{L})(?:và|hoặc))[ \t]))[Nn]ăm(?=[ \t]+(?P<next>\p{Ll}+))")
+                                  r"|(?<=(?P<link>,|(?<!\p{L})(?:và|hoặc))[ \t])"
+                                  r"|(?<=(?<!\p{L})(?P<verb>\p{Ll}+(?:[ \t]\p{Ll}+)?)[ \t]))[Nn]ăm(?=[ \t]+(?P<next>\p{Ll}+))")
         self.five_heads = set(cfg["categories"]) | set(cfg["nouns"]) | set(cfg["classifiers"]) | {"lần"}
         # The words right before a number that name it ("Điều 5", "Chỉ thị 09") are looked up as words:
         # a set is faster than a regex of 200 words, and this runs for every number. A document type
@@ -988,6 +989,11 @@ def extract(doc: Document) -> list:
                 i = bisect.bisect_right(ends, m.start()) - 1
                 if i < 0 or m.start() - ends[i] > 60 or _CLAUSE_BREAK.search(text, ends[i], m.start()):
                     continue  # "sau 15 năm, năm người": a list link with no count before it
+            verb = m["verb"]
+            if verb is not None and (verb.endswith("là") or not (verb in r.verbs or verb.split()[-1] in r.verbs)):
+                # "mỗi năm huyện thu hút", "2017 là năm cuộc xung đột ... đi đến hồi kết": a year;
+                # after another verb five ("di dời năm hộ dân", "chở theo năm người", "từng làm năm người thiệt mạng")
+                continue
             nxt = _first_word(text[m.start("next"):m.start("next") + 40].lower()) or m["next"]
             if _LABEL_NUMBER_AFTER.match(text, m.start("next") + len(nxt)):
                 continue  # "cả năm lớp 12": the year of a grade

@@ -712,6 +712,15 @@ def test_issue_21_not_counts(text, expected):
                  "điểm ưu tiên", [(3, "bài thi", "eq", False, None)], id="bench-the-year-of-a-grade"),
     pytest.param("và cho phép dự báo 2017 sẽ là năm cuộc xung đột này đi đến hồi kết có lợi cho Nga./.", [],
                  id="bench-the-year-when"),
+    # after another verb 'năm' is five
+    pytest.param("Đồng thời không thực hiện di dời năm hộ dân được UBND xã Đồng Tâm cho mượn đất làm nhà và sản xuất từ "
+                 "trước năm 1980", [(5, "hộ dân", "eq", False, None)], id="texts/030-five-after-a-verb"),
+    pytest.param("Trong cuộc lê thê quẫy đạp giữa mơ mộng và áo cơm, Bứa vẫn miệt mài dành dụm làm năm cuộc triển lãm riêng "
+                 "ở Đà Lạt và hai cuộc chung ở Sài Gòn tại Gallery Tự Do và Không Gian Xanh.",
+                 [(5, "cuộc triển lãm", "eq", False, None), (2, "cuộc", "eq", False, None)],
+                 id="bench-21477815-five-after-lam"),
+    pytest.param("mỗi năm huyện thu hút từ 1,5 đến 1,8 triệu lượt khách", [(1500000, "lượt khách", "range", False, None)],
+                 id="bench-every-year"),
     pytest.param("Hồng tròn có màu cam đỏ, chỉ nên ăn khi đã chín mềm.", [], id="bench-chin-is-ripe"),
     pytest.param("Mãi 3 ngày sau mới nhắn cho tôi 1 tin, anh nói em gái anh du học nước ngoài nhưng sức khỏe không tốt.", [],
                  id="bench-one-as-article-after-a-pronoun"),
