@@ -1056,8 +1056,8 @@ def extract(doc: Document) -> list[Organization]:
         head = word in r.scanned
         if word in r.press:
             outlets.append(m.span())
-            if not (head or r.scan.match(text, start)):
-                continue
+            if not (head or r.scan.match(text, start)) or raw[max(0, start - 4):start].lower() == "báo ":
+                continue  # "báo Công an nhân dân": the paper, not the force (the press pass names it)
         if word in r.capitals and not recased:
             # the same length: scan it again from here
             text, pos, recased = _heads_capitalised(r, sentence_case(raw)), start, True

@@ -122,6 +122,12 @@ CENTRAL = [
     _case("foreign-government-before-its-prime-minister", "bench-21494279", "Ngay sau kỳ họp, Thủ tướng Chính phủ Nguyễn "
           "Xuân Phúc và Thủ tướng Chính phủ Lào Thongloun Sisoulith đã chứng kiến lễ ký 4 văn kiện hợp tác",
           ["Chính phủ", "Chính phủ Lào"]),
+    # the people's police, named by a common phrase; the paper of that name after 'báo'
+    _case("peoples-police", "texts-021", "Ngày 8/6, tại Hà Nội, Đảng ủy Công an Trung ương tổ chức Hội nghị nhằm đánh giá "
+          "kết quả thực hiện công tác bảo vệ an ninh quốc gia, bảo đảm trật tự, an toàn xã hội và xây dựng lực lượng Công an "
+          "nhân dân thời gian qua.", ["Đảng ủy Công an Trung ương", "Công an nhân dân"]),
+    _case("peoples-police-paper", "bench-22713001", "Ngày 9/7, báo Công an nhân dân đưa tin, Công an huyện Đông Hưng, tỉnh "
+          "Thái Bình cho biết đang tạm giữ một đối tượng", ["Công an huyện Đông Hưng", "Báo Công an nhân dân"]),
     # a national bank with a branch in each province and an office in each district, named by their place
     _case("bank-branch-of-a-province", "bench-22684324", "Để hỗ trợ người nuôi, các Ngân hàng thương mại và Ngân hàng "
           "chính sách xã hội tỉnh Phú Yên đang thống kê các dư nợ cho vay", ["Ngân hàng Chính sách xã hội tỉnh Phú Yên"]),
