@@ -75,7 +75,10 @@ class _Rules:
             self.name_words = self.person_words = None
         self.enough_cues = set(cfg["honorifics_enough_alone"]) | set(cfg["person_cues"])
         self.need_three = set(cfg["person_cues_need_three_syllables"])
-        self.after_name = regex.compile(cfg["after_name"])
+        # ... or a position in parentheses: "Đoàn Vũ Duy (nguyên Đội trưởng Đội 11 ...); Võ Hoàng Anh (...)"
+        self.after_name = regex.compile(
+            rf"{cfg['after_name']}|[ \t]*\([ \t]*(?:(?:{alternation(cfg['former'])})[ \t]+)?"
+            rf"(?:{trie_alternation(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
         # (word lists as tries: one branch per letter; these three are read only for whether they match)
         self.thing_before = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['thing_words_before'])})[ \t]+$", regex.REVERSE)
@@ -84,7 +87,7 @@ class _Rules:
         self.also_people_cue = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['province_names_also_people_cues'])})[ \t]+$", regex.REVERSE)
         self.next_in_list = regex.compile(
-            rf"[ \t]*(?:,|và|-|–)[ \t]*(?:(?P<cue>{trie_alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
+            rf"[ \t]*(?:,|;|và|-|–)[ \t]*(?:(?P<cue>{trie_alternation(cfg['honorifics'])})[ \t]+)?(?P<name>{name})(?![\p{{L}}\d])")
         # (the look-behind first: the scan stops only at capitals, three times faster than at every
         # cue); a country may stand between ("Tổng thống Mỹ Donald Trump"), after a body and before
         # the country hosting an envoy ("Bộ trưởng Quốc phòng Nga Sergey Shoigu", "Đại sứ Lào tại

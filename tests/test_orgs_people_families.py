@@ -370,6 +370,16 @@ NO_TITLE = [
     _case("role-in-parentheses", "texts-029",
           "hai đồng chí liên quan đến vụ việc gồm Y Quý B’Krông (Phó Công an xã) và Nguyễn Văn Đàn (công an viên).",
           ["Y Quý B’Krông", "Nguyễn Văn Đàn"]),
+    # a list of names, each with its (former) position in parentheses
+    _case("former-positions-in-parentheses", "bench-22590430",
+          "nhóm bị cáo gồm 7 cán bộ Thanh tra giao thông thành phố Cần Thơ bị truy tố và đưa ra xét xử về hành vi “Nhận "
+          "hối lộ” gồm: Dương Minh Tâm (nguyên Phó Chánh Thanh tra giao thông Cần Thơ); Đoàn Vũ Duy (nguyên Đội trưởng Đội "
+          "11 phụ trách địa bàn quận Bình Thủy); Võ Hoàng Anh (nguyên Đội trưởng Đội 3 phụ trách quận Ninh Kiều)",
+          ["Dương Minh Tâm", "Đoàn Vũ Duy", "Võ Hoàng Anh"]),
+    _case("positions-in-parentheses-after-the-first", "bench-21491322",
+          "TAND TP Hà Nội mới đây đã mở phiên xử Trần Văn Liêm (nguyên Tổng giám đốc công ty Vinashin Lines), Giang Kim "
+          "Đạt (nguyên quyền Trưởng phòng kinh doanh); Trần Văn Khương (nguyên Kế toán trưởng) về tội Tham ô tài sản.",
+          ["Trần Văn Liêm", "Giang Kim Đạt", "Trần Văn Khương"]),
     _case("anh", "texts-029", "Theo anh Nguyễn Viết Thuận (SN 1996, ở xã Ea Kao), người đi cùng",
           ["Nguyễn Viết Thuận"]),
     _case("born-and-living", "texts-025",
