@@ -31,9 +31,16 @@ _CUE_WITH_POINT = 12  # "Người ký:", "PGS.TS"
 _SHORT_POSITION = 6
 
 
+def _sentence_case(position: str) -> str:
+    """"Phó Thủ tướng" as the press also writes it, "Phó thủ tướng" (acronyms kept: "Phó chủ tịch UBND")."""
+    first, *rest = position.split()
+    return " ".join([first] + [w if w.isupper() and len(w) > 1 else w.lower() for w in rest])
+
+
 class _Rules:
     def __init__(self):
-        cfg = load_json("people_orgs.json")
+        cfg = dict(load_json("people_orgs.json"))
+        cfg["positions"] = list(dict.fromkeys(cfg["positions"] + [_sentence_case(p) for p in cfg["positions"]]))
         # a position ends where the clause goes on: "..., Giám đốc Sở Y tế tỉnh Hà Nam xác nhận"
         # ("Trưởng Ban chỉ đạo" goes on: a verb does not follow "Ban")
         # ("Đại sứ Việt Nam tại Ấn Độ Tôn Sinh Thành": "tại" before a country goes on)
@@ -114,6 +121,8 @@ class _Rules:
         self.cue_ends = re.compile(rf"(?:{trie_alternation({c.split()[-1] for c in cfg['short_mention_cues']})})"
                                    rf"[ \t]+(?![ \ta-z{VOWELS}đ])")
         self.countries = frozenset(countries)
+        cycle = cfg["sexagenary_cycle"]  # "tết Đinh Dậu, Phó chủ tịch ...": a lunar year, not a person named Đinh
+        self.lunar_years = frozenset(f"{stem} {branch}" for stem in cycle["stems"] for branch in cycle["branches"])
         self.cues_also_names = frozenset(cfg["short_mention_cues_also_names"])
         self.position_word = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(cfg['positions'])})(?![\p{{L}}\p{{M}}])")
         # "UBND thị xã Ninh Hòa": a name right after a unit word is a place
@@ -271,7 +280,7 @@ def extract(doc: Document) -> list[Person]:
         if not _evidence(r, text, m, pos_before, pos_after):
             pos = min(pos, m.end("name"))
             continue  # a bare name-like phrase is too often a place or a street
-        if m["name"] in r.province_names or m["name"] in r.countries:
+        if m["name"] in r.province_names or m["name"] in r.countries or m["name"] in r.lunar_years:
             pos = min(pos, m.end("name"))
             # "Chủ tịch Hà Nội" (a headline), "Chủ tịch Tổng hội người Việt Nam tại Thái Lan": a
             # province or a country, not a person named Hà or Thái

@@ -487,6 +487,26 @@ def test_positions_end_where_the_role_ends(text, expected):
 
 
 # a foreign name after an office, a body and a country, an envoy's host country, or a counterpart
+# -- a position as the press also writes it, in sentence case ("Phó thủ tướng") ----------------------
+SENTENCE_CASE = [
+    _case("deputy-prime-minister", "bench-21487439", "Trên cơ sở báo cáo của Bộ trưởng Trần Tuấn Anh, Phó thủ tướng Trịnh "
+          "Đình Dũng đã chỉ đạo Bộ báo cáo tại phiên họp Chính phủ thường kỳ tháng 1 năm 2017.",
+          [("Trần Tuấn Anh", "Bộ trưởng"), ("Trịnh Đình Dũng", "Phó thủ tướng")]),
+    _case("deputy-director", "bench-21488049", "Phó giám đốc Trần Văn Phương cho biết mỗi tháng, tổng số tiền Bến xe Miền "
+          "Tây xử phạt từ 7 đến 10 triệu đồng.", [("Trần Văn Phương", "Phó giám đốc")]),
+    _case("former-vice-president", "bench-21472041", "Nguyên Phó chủ tịch nước Nguyễn Thị Doan tham dự Lễ khai hội.",
+          [("Nguyễn Thị Doan", "Phó chủ tịch nước")]),
+    # a lunar year is no person whose surname is Đinh
+    _case("lunar-year-before-a-position", "bench-21473280", "Ngày 6/2, tổng kết công tác tổ chức lễ hội tết Đinh Dậu, Phó "
+          "chủ tịch UBND TP HCM cho biết có nhiều ý kiến khen ngợi đường hoa Nguyễn Huệ có sáng tạo, thiết kế đẹp.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_CASE)
+def test_positions_in_sentence_case(text, expected):
+    assert _people_and_positions(text) == expected
+
+
 ABROAD = [
     _case("office-body-country", "bench-21470753", "được siêu máy tính phân tích”, Bộ trưởng Quốc phòng Nga Sergey "
           "Shoigu nói.", [("Sergey Shoigu", "Bộ trưởng Quốc phòng Nga")]),
