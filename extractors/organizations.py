@@ -643,6 +643,11 @@ def _listed_body(r: _Rules, text: str, start: int, era: str) -> _Body | None | b
         if num and num["w"].isdigit():
             end = num.end()
             normalized = f"{normalized} {num['w']}"
+    if entry.takes_place:
+        numbered = _NUMBERED_NAME.match(text, end)  # "Thanh tra giao thông số 3 quận Ninh Kiều"
+        if numbered:
+            end = numbered.end()
+            normalized = f"{normalized} {text[numbered.start():end].strip()}"
     rank = _rank(r, entry.kind)
     words = r.words(text, end, 3)
     if not whole and words and r.country_at(words, 0, r.countries):

@@ -211,6 +211,12 @@ BELOW_PROVINCE = [
     _case("front-committee-with-country-and-province", "bench-21478307",
           "Cùng ngày, ông Nhân đã có buổi làm việc với lãnh đạo Ủy ban MTTQ Việt Nam tỉnh Vĩnh Phúc.",
           ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Phúc"]),
+    _case("inspectorate-of-a-province", "bench-22743042",
+          "Từ đầu năm 2017 đến nay, Thanh tra giao thông Đồng Nai đã lập biên bản hơn 4.000 xe quá tải",
+          ["Thanh tra giao thông tỉnh Đồng Nai"]),
+    _case("numbered-team-of-a-district-inspectorate", "bench-22579708",
+          "Lý Hoàng Minh (SN 1985, Phó đội trưởng Đội Thanh tra giao thông số 3 quận Ninh Kiều) sẽ đi nhận hối lộ.",
+          ["Đội Thanh tra giao thông số 3 quận Ninh Kiều"]),
     _case("unit-defined-by-its-code", "texts-032",
           "Chiều 23/6, Phòng Cảnh sát Giao thông đường bộ, đường sắt (PC67) Công an thành phố Hà Nội cho biết, hơn "
           "2.500 trường hợp\nTheo Phòng PC67 Công an thành phố Hà Nội, việc xử lý",
