@@ -182,6 +182,11 @@ class _Rules:
         self.shared_prefixes = tuple(self.shared_heads)
         self.plural_before = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{trie_alternation(heads['plural_cues'])})[ \t]+$")
         self.press = heads["press_outlets"]
+        self.national_end = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?<!(?:{trie_alternation(heads['national_name_not_after'])})[ \t])"
+            rf"(?:{trie_alternation(heads['national_name_ends'])})$")
+        self.national_goes_on = regex.compile(
+            rf"[ \t]+(?:(?:{trie_alternation(heads['national_name_goes_on'])})(?![\p{{L}}\p{{M}}])|\p{{Lu}}{{2}})")
         self.generic_after = regex.compile(rf"[ \t]+(?:{trie_alternation(heads['generic_after'])})(?![\p{{L}}\p{{M}}])")
         # an outlet's name, found first, then what tells it is the outlet: a cue before it ("PV Dân
         # trí", "theo VnExpress", "(TTXVN)"), a credit after it ("KD&PL/Thái Tân"), an acronym alone
@@ -831,6 +836,9 @@ def _generic_body(r: _Rules, text: str, start: int, era: str) -> _Body | None:
         place = f"{village['unit']} {village['name']}"
         body = _Body(village.end(), f"{normalized} {place}", kind, rank, place=place)
     closed = closed or bool(body.place and body.place != "Việt Nam") or (body.end > end and not lower)
+    national = r.national_end.search(text, hm.end() + 1, end) if end > hm.end() and not lower else None
+    if national and national.start() > hm.end() + 1 and not r.national_goes_on.match(text, end):
+        closed = True  # "Hội đồng Y khoa Quốc gia": a national body, whole ("Ủy ban Quốc gia" names none)
     if body.end == end:
         unit = _province_unit(r, text, start, end)
         if unit and (spec.get("place") or end > hm.end()):

@@ -116,6 +116,17 @@ CENTRAL = [
     _case("news-agency", "texts-031", "Trung Nguyên (TTXVN)", ["Thông tấn xã Việt Nam"]),
     _case("party-committee-of-a-bloc", "bench-22676647", "Ngày 4/7, Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Kon Tum đã "
           "công bố quyết định kỷ luật đối với một số đảng viên", ["Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh Kon Tum"]),
+    # a national body named by a generic head and a name ending in 'quốc gia', 'Trung ương' or 'Nhà nước'
+    _case("national-council", "bench-22628503", "Toàn cảnh phiên họp lần thứ nhất bàn về phương án tăng lương tối thiểu vùng "
+          "năm 2018 của Hội đồng Tiền lương quốc gia, ngày 27.6 tại Hải Phòng.", ["Hội đồng Tiền lương quốc gia"]),
+    _case("national-council-of-a-legal-text", "tvpl-QĐ-05-2025-QĐ-TTg", "Điều 1. Ban hành kèm theo Quyết định này Quy chế tổ "
+          "chức và hoạt động của Hội đồng Y khoa Quốc gia.\nVăn phòng Hội đồng Y khoa Quốc gia:",
+          ["Hội đồng Y khoa Quốc gia", "Văn phòng Hội đồng Y khoa Quốc gia"]),
+    _case("party-secretariat-by-its-long-name", "bench-22682146", "“Chị Thanh là cán bộ thuộc diện do Ban Bí thư (Ban Bí "
+          "thư Trung ương Đảng) quản lý cho nên từ đơn tố cáo, Ban Bí thư chỉ đạo cho Ủy ban Kiểm tra Trung ương",
+          ["Ban Bí thư"] * 3 + ["Ủy ban Kiểm tra Trung ương"]),
+    _case("merged-department-of-2025", "tvpl-NĐ-247-2025-NĐ-CP", "Cục Hàng hải và Đường thủy Việt Nam thực hiện "
+          "chức năng của cơ quan đăng ký tàu.", ["Cục Hàng hải và Đường thủy Việt Nam"]),
     # a foreign country ends a body's name: the words after it name a person
     _case("foreign-parliament-before-its-speaker", "bench-21478017", "Trước đó, phát biểu trước báo giới, Chủ tịch Quốc "
           "hội Iran Ali Larijani khẳng định nước này đang hành xử có trách nhiệm", ["Quốc hội Iran"]),
@@ -352,6 +363,13 @@ def test_parents_in_parentheses(text, expected):
           ["Kho bạc Nhà nước thành phố Hà Nội"],
           marks=pytest.mark.xfail(strict=True, reason="a head written in lower case is no head: 'kho bạc' is "
                                                       "too often the common noun")),
+    _case("national-committee-named-on-with-its-subject", "bench-21494972", "Ủy ban Nhà nước về hàng không dân dụng của "
+          "Campuchia sau đó đã có thông báo", ["Ủy ban Nhà nước về hàng không dân dụng của Campuchia"],
+          marks=pytest.mark.xfail(strict=True, reason="a name goes on in lower case only before a place or a parent body")),
+    _case("central-organ-of-the-youth-union", "bench-22600362", "Trưởng Ban Quốc tế Trung ương Đoàn Phạm Phương Chi cho "
+          "rằng", ["Ban Quốc tế Trung ương Đoàn"],
+          marks=pytest.mark.xfail(strict=True, reason="the Youth Union's central organs are not listed; only its "
+                                                      "central committee is read")),
     _case("name-across-a-line-break", "texts-012",
           "Căn cứ Nghị định số 02/2025/NĐ-CP ngày 18 tháng 02 năm 2025 của Chính \nphủ quy định chức năng",
           ["Chính phủ"],
