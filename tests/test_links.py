@@ -98,6 +98,11 @@ CASES = [
                  "của Vụ trưởng Vụ Bảo hiểm y tế.",
                  {("3176/QĐ-BYT", "95/2022/NĐ-CP", "based_on"), ("3176/QĐ-BYT", "30/2020/TT-BYT", "based_on"),
                   ("30/2020/TT-BYT", "146/2018/NĐ-CP", "guides")}, id="legal-3176-guides-the-measures-to-apply"),
+    pytest.param("Số: 3618/QĐ-BHXH\nHà Nội, ngày 12 tháng 12 năm 2022\nCăn cứ Thông tư số 30/2020/TT-BYT ngày 31 tháng 12 "
+                 "năm 2020 của Bộ trưởng Bộ Y tế quy định chi tiết và hướng dẫn thực hiện một số điều của Nghị định số "
+                 "146/2018/NĐ-CP;\n",
+                 {("3618/QĐ-BHXH", "30/2020/TT-BYT", "based_on"), ("30/2020/TT-BYT", "146/2018/NĐ-CP", "guides")},
+                 id="tvpl-3618-QĐ-BHXH-guides-and-directs-how-to-apply"),
     # the decree amends the decree, not the law named by its title between them; a law named by its
     # title alone is no link (the gold's reading)
     pytest.param(T81, {
