@@ -11,13 +11,20 @@ cover, scored as `vietmine eval` scores the gold.
   bench/annotated/legal_texts.jsonl     16 legal texts, plans and Party texts of public repositories (their
                                         text in legal/, the source on its first line; b01-b07 are the
                                         openings of pages): legal references and links
+  bench/annotated/legal_bodies.jsonl    8 more legal texts of a public repository (c01-c08 in legal/): legal
+                                        references, links, organisations and people
+  bench/annotated/bench_sample.jsonl    12 articles drawn at random from lines 25,441-35,440: every kind (their
+                                        dates where the text gives no year are the annotator's reading)
 
 Each file was annotated against ../shared/gold/GUIDE.md by a helper session that saw neither the
 rules nor the pipeline's output (2026-12-03 and 2026-12-04), unreviewed: where it and the guide
 disagree, the guide wins. texts.jsonl holds every kind: counts, places and dates from a first pass;
 legal references, links, organisations and people from a second (four helper sessions, same day).
 The texts were read while rules were written after that (a miss found here was fixed in the same
-session), so these figures measure families, not held-out text.
+session), so these figures measure families, not held-out text. legal_bodies.jsonl and
+bench_sample.jsonl were annotated last, after the round's rules: their first scores were held-out
+(bench_sample: counts 0.907, places 0.981, people 0.847, organisations 0.757; legal_bodies: links
+0.920, organisations 0.804); the misses fixed since make them families too.
 
 usage: python bench/annotated_eval.py [--misses]
 """
@@ -56,10 +63,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles"
         articles.mkdir()
-        bench_sets = [HERE / f"bench_{name}.jsonl" for name in ("articles", "bodies", "reports", "police")]
+        bench_sets = [HERE / f"bench_{name}.jsonl" for name in ("articles", "bodies", "reports", "police", "sample")]
         for gold in bench_sets:
             _bench_articles(gold, articles)
-        sets = [(HERE / "texts.jsonl", SHARED / "texts"), (HERE / "legal_texts.jsonl", HERE / "legal")]
+        sets = [(HERE / "texts.jsonl", SHARED / "texts"), (HERE / "legal_texts.jsonl", HERE / "legal"),
+                (HERE / "legal_bodies.jsonl", HERE / "legal")]
         for gold, source in sets + [(gold, articles) for gold in bench_sets]:
             db = str(Path(tmp) / f"{gold.stem}.duckdb")
             ingest([str(source)], db, exclude=("SOURCES.md",), progress=False)
