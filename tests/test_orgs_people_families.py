@@ -400,6 +400,10 @@ NO_TITLE = [
           "hối lộ” gồm: Dương Minh Tâm (nguyên Phó Chánh Thanh tra giao thông Cần Thơ); Đoàn Vũ Duy (nguyên Đội trưởng Đội "
           "11 phụ trách địa bàn quận Bình Thủy); Võ Hoàng Anh (nguyên Đội trưởng Đội 3 phụ trách quận Ninh Kiều)",
           ["Dương Minh Tâm", "Đoàn Vũ Duy", "Võ Hoàng Anh"]),
+    _case("vice-team-leaders-in-parentheses", "bench-22590430",
+          "Lý Hoàng Minh (nguyên Đội phó Đội 3 phụ trách quận Ninh Kiều); Hồ Công Thiện (nguyên Đội phó Đội 7 phụ trách "
+          "huyện Phong Điền) và Trần Lập Pháp (nguyên cán bộ Đội 4 phụ trách quận Cái Răng).",
+          ["Lý Hoàng Minh", "Hồ Công Thiện", "Trần Lập Pháp"]),
     _case("positions-in-parentheses-after-the-first", "bench-21491322",
           "TAND TP Hà Nội mới đây đã mở phiên xử Trần Văn Liêm (nguyên Tổng giám đốc công ty Vinashin Lines), Giang Kim "
           "Đạt (nguyên quyền Trưởng phòng kinh doanh); Trần Văn Khương (nguyên Kế toán trưởng) về tội Tham ô tài sản.",
