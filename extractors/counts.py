@@ -167,6 +167,8 @@ class _Rules:
         self.stop_words = set(cfg["entity_stop_words"])  # a counted phrase ends before these
         self.classifiers = set(cfg["classifiers"])
         self.classifier_nouns = set(cfg["classifier_nouns"])
+        self.classifiers_alone_counted = set(cfg["classifiers_alone_counted"])
+        self.classifiers_named_by_next = set(cfg["classifiers_named_by_next"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
                       | self.heads_despite)
@@ -407,6 +409,8 @@ def category_of(entity: str) -> str | None:
     low = r.determiners.sub("", entity.lower()).split()
     if not low:
         return None
+    if len(low) == 1 and low[0] in r.classifiers_alone_counted:
+        return low[0]  # "ông bố 4 con": children
     n = _head_syllables(low)
     skip = 1 if n and low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     head = " ".join(low[skip:n])
@@ -415,6 +419,13 @@ def category_of(entity: str) -> str | None:
     # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
     # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
     verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs
+    if head == low[0] and head in r.classifiers_named_by_next and len(low) > 1 \
+            and not entity.split()[1 - len(low)][:1].isupper():  # not before a name: "đoạn Hoàng Cầu"
+        word = _first_word(" ".join(low[1:5]))  # "3 cuộc hôn nhân" -> "hôn nhân", "2 cuộc không kích" -> "cuộc không kích"
+        if word in r.verbs:
+            return f"{head} {word}"
+        if word not in r.adverbs and word not in r.prepositions:
+            return word
     return head if head and head not in r.classifiers and not verb and head not in r.adverbs \
         and head not in r.prepositions else None  # "13 chiếc do công ty": the things, of no named kind
 

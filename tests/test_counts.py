@@ -209,6 +209,17 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("trong tháng 1/2017 đạt doanh số bán 17.640 chiếc, tăng 28,3% so với cùng kỳ năm trước",
                  [(17640, None)], id="bench-chiec-alone"),
     pytest.param("sự ganh tị của hai con trai nhà giám đốc", [(2, "con trai")], id="bench-con-trai"),
+    # "con" alone counts children (or animals named before); "cuộc", "vị", "đoạn" name the thing with the word after
+    pytest.param("Thậm chí, lúc còn học mẫu giáo, ông bố 4 con đã có sở thích để tóc dài, thắt bím giống các bạn nữ.",
+                 [(4, "con")], id="bench-audit8-con-alone"),
+    pytest.param("Trong cuộc đời ngắn ngủi của mình, minh tinh huyền thoại Marilyn Monroe đã trải qua 3 cuộc hôn nhân với "
+                 "Arthur Miller, Joe DiMaggio và James Dougherty.", [(3, "hôn nhân")], id="bench-audit8-cuoc-hon-nhan"),
+    pytest.param("Việc duy nhất hai vị phụ huynh có thể làm là bật cười ngặt nghẽo.", [(2, "phụ huynh")],
+                 id="bench-audit8-vi-phu-huynh"),
+    pytest.param("Kèm theo thông tin trên là 2 đoạn clip ghi lại cảnh 2 đối tượng khoảng 20 tuổi được cho là cướp xông vào "
+                 "siêu thị.", [(2, "clip"), (2, "đối tượng")], id="bench-audit8-doan-clip"),
+    pytest.param("Nguồn tin trên nói rằng, riêng trong năm 2016, đã có ít nhất 456 cuộc không kích được Không quân Mỹ thực "
+                 "hiện", [(456, "cuộc không kích")], id="bench-cuoc-before-a-verb"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
                  "Trung Sơn, thị xã Sầm Sơn sang Trung Quốc lao động.", [(13, "người")], id="bench-preposition-ends-the-noun"),
     # the dictionary in both tone placements: Viet74K writes "uỷ viên", "lính cứu hoả"; the press "ủy viên"
