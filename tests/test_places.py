@@ -405,6 +405,11 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
     pytest.param("Thủ môn (3): Phí Minh Long (Hà Nội FC), Bùi Tiến Dũng (FLC Thanh Hóa), Lê Văn Trường (HAGL)", [],
                  id="bench-21473656-club-before-fc"),
     pytest.param("Nguyễn Quang Hải, Đoàn Văn Hậu (Hà Nội T&T), thủ môn Tiến Dũng", [], id="bench-club-before-t&t"),
+    # the women's league teams: a province and a roman numeral
+    pytest.param("Ở trận còn lại, ứng cử viên vô địch Hà Nội I cũng không mấy khó khăn để giành trọn 3 điểm trước đàn em Hà "
+                 "Nội II.", [], id="bench-22256472-teams-numbered-in-roman"),
+    pytest.param("Tới phút 80, Kim Anh trong một pha cứu bóng đã phản lưới nhà gián tiếp nâng tỉ số lên 6-0 cho TP HCM I.", [],
+                 id="bench-22302681-team-of-the-city"),
     # a factory or a market named after a province, a few lower-case words after its head
     pytest.param("Dự án nhà máy gang thép Thái Nguyên giai đoạn 2 là một trong 12 dự án, nhà máy hoạt động thua lỗ", [],
                  id="bench-21472501-factory-named-after-a-province"),
