@@ -169,6 +169,8 @@ class _Rules:
         # unit words, also capitalised as legal texts write them ("Ủy ban nhân dân Thành phố")
         units = trie_alternation({v for w, tier in unit_words.items() if tier != "village" for v in (w, w[:1].upper() + w[1:])})
         self.unit_word = regex.compile(rf"[ \t]+(?P<unit>{units})(?![\p{{L}}\p{{M}}])")
+        glued = trie_alternation({a[:-1] for a in self.level_of_abbreviation if a.endswith(".")})
+        self.glued_unit = regex.compile(rf"[ \t]+(?P<unit>{glued})\.(?=\p{{Lu}})")
         self.place_alias = regex.compile(rf"[ \t]*(?P<alias>{trie_alternation(self.place_aliases)})(?![\p{{L}}\p{{M}}])")
         self.legacy = regex.compile(rf"(?P<head>{trie_alternation(self.heads)})(?P<num>[ \t]+\d{{2,4}}(?!\d))?(?![\p{{L}}\d])")
         heads = load_json("organization_heads.json")
@@ -403,6 +405,14 @@ class _Rules:
         m = self.place_alias.match(text, pos)
         if m:
             return m.end(), self.place_aliases[m["alias"]]
+        m = self.glued_unit.match(text, pos)
+        if m:  # "Công an TP.Biên Hòa", "UBND H.Phong Điền": an abbreviated unit glued to a known name
+            words = self._read_words(" " + text[m.end():m.end() + 80], 0, _MAX_PLACE_SYLLABLES)
+            n = self.place_at(words, 0, self.unit_names)
+            if not n:
+                return None
+            end = m.end() + words[n - 1][2] - 1
+            return end, f"{self.level_of_abbreviation[m['unit'] + '.']} {text[m.end():end]}"
         m = self.unit_word.match(text, pos)
         if m:
             words = self.words(text, m.end(), _MAX_PLACE_SYLLABLES)
@@ -441,7 +451,7 @@ class _Rules:
         end, i = pos, 0
         while i < len(words) and i < _MAX_CAPITALISED and _is_cap(words[i][0]):
             if self.unit_word.match(text, words[i][1] - 1) or self.place_at(words, i, self.bare_places) \
-                    or self.place_alias.match(text, words[i][1] - 1) \
+                    or self.place_alias.match(text, words[i][1] - 1) or self.glued_unit.match(text, words[i][1] - 1) \
                     or self.person_at(words, i) or words[i][0] in self.signature_marks \
                     or self.country_at(words, i, self.own_country):
                 break  # "UBND TP Hà Nội", "Công an Hà Nội", "Quốc hội Nguyễn Thị Kim Ngân"

@@ -222,6 +222,13 @@ BELOW_PROVINCE = [
     _case("front-committee-with-country-and-province", "bench-21478307",
           "Cùng ngày, ông Nhân đã có buổi làm việc với lãnh đạo Ủy ban MTTQ Việt Nam tỉnh Vĩnh Phúc.",
           ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Vĩnh Phúc"]),
+    # an abbreviated unit glued to its name ("TP.Biên Hòa", "H.Phong Điền"): about 580 on the bench
+    _case("police-of-a-city-glued", "bench-22725711", "Ngày 11/7, Công an TP.Biên Hòa, tỉnh Đồng Nai vừa ra quyết định "
+          "khởi tố bị can", ["Công an thành phố Biên Hòa"]),
+    _case("committee-of-a-district-glued", "bench-21471441", "Ông Trịnh Đức Hùng, Chủ tịch UBND H.Phong Điền cho biết, "
+          "do đợt mưa vào cuối tháng 1-2017", ["Ủy ban nhân dân huyện Phong Điền"]),
+    _case("police-of-an-urban-district-glued", "bench-21469353", "Qua xác minh, Công an Q.Cầu Giấy được biết Cục An ninh "
+          "điều tra (Bộ Công an) đang điều tra", ["Công an quận Cầu Giấy", "Cục An ninh điều tra Bộ Công an", "Bộ Công an"]),
     _case("inspectorate-of-a-province", "bench-22743042",
           "Từ đầu năm 2017 đến nay, Thanh tra giao thông Đồng Nai đã lập biên bản hơn 4.000 xe quá tải",
           ["Thanh tra giao thông tỉnh Đồng Nai"]),
