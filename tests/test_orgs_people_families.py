@@ -200,6 +200,10 @@ BELOW_PROVINCE = [
           "Chủ tịch Hội nạn nhân chất độc da cam xã Quảng Yên", ["Hội Nạn nhân chất độc da cam xã Quảng Yên"]),
     _case("school", "bench-21469318", "theo một số phụ huynh HS Trường THPT Trần Phú, Hoàn Kiếm, Hà Nội phản ánh",
           ["Trường THPT Trần Phú"]),
+    _case("gifted-school", "bench-21471044", "thầy giáo Ngô Xuân Phúc - Phó Hiệu trưởng Trường THPT chuyên Phan Bội Châu "
+          "cho biết", ["Trường THPT chuyên Phan Bội Châu"]),
+    _case("gifted-school-in-lower-case", "bench-22693039", "Đình Duy theo học chuyên Anh tại trường THPT chuyên Nguyễn "
+          "Bỉnh Khiêm, Quảng Nam.", ["Trường THPT chuyên Nguyễn Bỉnh Khiêm"]),
     _case("school-named-by-its-number", "texts-007", "| 2 | Trường Tiểu học số 1 Nhơn Hòa: Nhà 02 tầng 06 phòng - Điểm chính An Lộc | 600 | |",
           ["Trường Tiểu học số 1 Nhơn Hòa"]),
     _case("school-named-by-its-number-alone", "bench", "Ksor Khuôn hiện đang làm giáo viên tại Trường Tiểu học số 2 (xã Ia Rsai, "
