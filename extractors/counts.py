@@ -169,6 +169,8 @@ class _Rules:
         self.classifier_nouns = set(cfg["classifier_nouns"])
         self.classifiers_alone_counted = set(cfg["classifiers_alone_counted"])
         self.classifiers_named_by_next = set(cfg["classifiers_named_by_next"])
+        self.event_classifiers = set(cfg["event_classifiers"])
+        self.classifiers_kept_with_next = set(cfg["classifiers_kept_with_next"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
                       | self.heads_despite)
@@ -419,13 +421,15 @@ def category_of(entity: str) -> str | None:
     # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
     # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
     verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs
-    if head == low[0] and head in r.classifiers_named_by_next and len(low) > 1 \
-            and not entity.split()[1 - len(low)][:1].isupper():  # not before a name: "đoạn Hoàng Cầu"
-        word = _first_word(" ".join(low[1:5]))  # "3 cuộc hôn nhân" -> "hôn nhân", "2 cuộc không kích" -> "cuộc không kích"
-        if word in r.verbs:
-            return f"{head} {word}"
+    if head == low[0] and len(low) > 1 and not entity.split()[1 - len(low)][:1].isupper():  # not "đoạn Hoàng Cầu"
+        word = _first_word(" ".join(low[1:5]))
         if word not in r.adverbs and word not in r.prepositions:
-            return word
+            if head in r.event_classifiers:  # "3 cuộc hôn nhân" -> "hôn nhân", "2 cuộc không kích" -> "cuộc không kích"
+                return f"{head} {word}" if word in r.verbs else word
+            if word not in r.verbs and head in r.classifiers_named_by_next:
+                return word  # "hai vị phụ huynh", "3 nữ bệnh nhân"
+            if word not in r.verbs and head in r.classifiers_kept_with_next:
+                return f"{head} {word}"  # "58 lượt đại biểu", "50 loại rau"
     return head if head and head not in r.classifiers and not verb and head not in r.adverbs \
         and head not in r.prepositions else None  # "13 chiếc do công ty": the things, of no named kind
 

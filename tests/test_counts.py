@@ -220,6 +220,12 @@ def test_phrase_ends_before_the_predicate(text, expected):
                  "siêu thị.", [(2, "clip"), (2, "đối tượng")], id="bench-audit8-doan-clip"),
     pytest.param("Nguồn tin trên nói rằng, riêng trong năm 2016, đã có ít nhất 456 cuộc không kích được Không quân Mỹ thực "
                  "hiện", [(456, "cuộc không kích")], id="bench-cuoc-before-a-verb"),
+    pytest.param("Tại các phiên chất vấn, đã có 196 lượt đại biểu đặt câu hỏi chất vấn và 58 lượt đại biểu Quốc hội tham gia "
+                 "tranh luận.", [(196, "lượt đại biểu"), (58, "lượt đại biểu")], id="bench-audit9-luot-stays"),
+    pytest.param("50 loại rau nhiệt đới đang được trồng tại Long Thành (Đồng Nai) và trên 10 loại rau ôn đới trồng tại Lạc "
+                 "Dương", [(50, "loại rau"), (10, "loại rau")], id="bench-audit9-loai-stays"),
+    pytest.param("Phẫu thuật thành công cho 3 nữ bệnh nhân không có âm đạo", [(3, "bệnh nhân")],
+                 id="bench-audit9-gender-word-gives-way"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
                  "Trung Sơn, thị xã Sầm Sơn sang Trung Quốc lao động.", [(13, "người")], id="bench-preposition-ends-the-noun"),
     # the dictionary in both tone placements: Viet74K writes "uỷ viên", "lính cứu hoả"; the press "ủy viên"
