@@ -170,6 +170,7 @@ class _Rules:
         self.classifiers_alone_counted = set(cfg["classifiers_alone_counted"])
         self.classifiers_named_by_next = set(cfg["classifiers_named_by_next"])
         self.event_classifiers = set(cfg["event_classifiers"])
+        self.body_parts = set(cfg["body_parts"])
         self.classifiers_kept_with_next = set(cfg["classifiers_kept_with_next"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
@@ -886,6 +887,8 @@ def extract(doc: Document) -> list:
                 return
         category = category_of(ent)
         classified = ent.split(None, 1)[0].lower() in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
+        if category in r.body_parts:
+            return  # "bị gãy hai chân": a person's own parts
         if (category is None and not classified) or (
                 category in r.verbs and category not in r.nouns_despite_verbs and not is_pct and not classified):
             # a verb follows ("chín chắn", "658 di chuyển"), no counted thing ("200 chiếc" counts);

@@ -828,6 +828,11 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Khoảng 8.000 binh sĩ liên quân Arab thiệt mạng, trong khi con số tử trận của Israel chưa đầy 1.000 người.",
                  [(8000, "binh sĩ", "approx", False, None), (1000, "người", "lt", False, None)],
                  id="bench-chua-day-less-than"),
+    # a person's own body parts are no count; a compound keeps its head
+    pytest.param("Sau khi từ viện về, sức khỏe của bà lại càng giảm sút, hai chân cũng tự nhiên bị rút lại", [],
+                 id="bench-audit9-body-parts"),
+    pytest.param("Theo bác sĩ, lúc vào viện nạn nhân Trâm được chẩn đoán bị phỏng axit 12% độ 2, độ 3, trong đó có 7% độ 3, "
+                 "tập trung ở vùng mặt, cổ, 2 tay, nặng nhất vùng sau lưng.", [], id="bench-22670021-burnt-hands"),
 ])
 def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
