@@ -226,6 +226,7 @@ def test_phrase_ends_before_the_predicate(text, expected):
                  "Dương", [(50, "loại rau"), (10, "loại rau")], id="bench-audit9-loai-stays"),
     pytest.param("Phẫu thuật thành công cho 3 nữ bệnh nhân không có âm đạo", [(3, "bệnh nhân")],
                  id="bench-audit9-gender-word-gives-way"),
+    pytest.param("Hai cha con lây lất từng năm và tóc Bứa cũng bạc dần", [(2, "cha con")], id="bench-audit9-pair-noun"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
                  "Trung Sơn, thị xã Sầm Sơn sang Trung Quốc lao động.", [(13, "người")], id="bench-preposition-ends-the-noun"),
     # the dictionary in both tone placements: Viet74K writes "uỷ viên", "lính cứu hoả"; the press "ủy viên"
