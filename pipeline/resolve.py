@@ -69,7 +69,8 @@ class _Cued:
 
 class _Scope:
     """Patterns saying where a count is not (gazetteer/data/places.json: beyond_one_province,
-    named_elsewhere, units_abroad, residence_words, delegate_words, national_bodies, country_heads)."""
+    named_elsewhere, units_abroad, residence_words, registration_words, delegate_words, national_bodies,
+    country_heads)."""
 
     def __init__(self):
         cfg = load_json("places.json")
@@ -91,8 +92,9 @@ class _Scope:
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
         self.country_head = regex.compile(rf"(?:{alternation(cfg['country_heads'])})(?!\p{{L}})")
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
-        residence = alternation(cfg['residence_words'])
-        self.residence = _Cued(cfg['residence_words'], rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
+        home_words = cfg['residence_words'] + cfg['registration_words']
+        residence = alternation(home_words)
+        self.residence = _Cued(home_words, rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
                                           rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
         # "tiền vệ người Lâm Đồng", "ca sĩ gốc Hà Nội": where a person comes from (a bare name after the
         # word, no unit word, no number before it: "5 người Hà Nội" are five people there)
@@ -111,8 +113,9 @@ def _scope() -> _Scope:
 
 
 def _residences(text: str, places: list[Place]) -> set[int]:
-    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B"), say
-    where a person comes from ("tiền vệ người Lâm Đồng") or a deputy's constituency ("ĐB X (Cà Mau)")."""
+    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B") or a
+    vehicle's ("xe biển kiểm soát tỉnh Phú Thọ"), say where a person comes from ("tiền vệ người Lâm
+    Đồng") or a deputy's constituency ("ĐB X (Cà Mau)")."""
     sc = _scope()
     return {i for i, p in enumerate(places) if sc.residence.search(text, max(0, p.start_char - 80), p.start_char)
             or (text[p.start_char].isupper() and sc.origin.search(text, max(0, p.start_char - 12), p.start_char))

@@ -504,6 +504,11 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Tại Hà Nội, nhiều người mua vàng. Ở Hà Nội giá tăng.\nVị đại diện này cũng thông tin thêm: Với 175 điểm "
                  "bán trên khắp miền Bắc giúp khách hàng của Bảo Tín Minh Châu không phải đi xa",
                  ["175 điểm bán"], [None], id="bench-21475353-all-over-a-region"),
+    # a licence plate's province is where a vehicle is registered, not where the story happens (audit 9, #24)
+    pytest.param("Ban đầu gặp nhiều khó khăn, không ai biết gì về lai lịch của nhóm thanh niên gây án, chỉ biết được trong "
+                 "nhóm có người sử dụng chiếc xe máy mang biển số vùng Bình Định là “77”. Anh Ngô Hoàng An, quản lý quán "
+                 "karaoke Nhạc Việt cho biết: “Khi phát hiện 2 nhóm thanh niên mâu thuẫn với nhau, anh đã cho nhân viên "
+                 "vào nhắc nhở", ["2 nhóm thanh niên"], [None], id="bench-audit9-licence-plate"),
     # a superlative ranks the province in the country: the figure is the province's (bench 21469368)
     pytest.param("Theo thống kê của Bộ Xây dựng, TP.Hà Nội đang có nhiều nhà chung cư cũ nhất trong cả nước với "
                  "1.155/1.688 nhà chung cư cũ, chủ yếu xây dựng trước thập niên 90 thế kỷ trước.",
