@@ -171,6 +171,8 @@ class _Rules:
         self.classifiers_named_by_next = set(cfg["classifiers_named_by_next"])
         self.event_classifiers = set(cfg["event_classifiers"])
         self.body_parts = set(cfg["body_parts"])
+        self.spec_units = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_units'])})(?![\p{{L}}\d])")
+        self.counted_in_specs = set(cfg["counted_in_specs"])
         self.classifiers_kept_with_next = set(cfg["classifiers_kept_with_next"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
@@ -1023,8 +1025,12 @@ def extract(doc: Document) -> list:
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
     idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
+    # a product's specification: its parts and features ("4 xi lanh và ... 152 mã lực", "hệ thống âm thanh 6 loa")
+    specs = {doc.sentence_of(m.start()) for m in r.spec_units.finditer(text)}
     out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())
-           and not any(a <= f.start_char < b for a, b in idioms)]
+           and not any(a <= f.start_char < b for a, b in idioms)
+           and not (specs and isinstance(f, Count) and not f.is_percent and doc.sentence_of(f.start_char) in specs
+                    and not {f.category, (f.entity or " ").split()[0].lower()} & r.counted_in_specs)]
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
     _set_context(doc, counts, document_year(doc) if counts else None, low)
