@@ -487,6 +487,15 @@ class _Rules:
         m = self.unit_word.match(text, pos)
         return bool(m) and bool(_NAME_AFTER_UNIT.match(text, m.end()))
 
+    def _body_after_and(self, words, i: int, text: str) -> bool:
+        """Whether the capitalised word after "và" starts another body: a head, unless a one-word
+        head is a verb's first syllable ("Chi cục Đê điều và Phòng chống lụt bão")."""
+        head = self.scan.match(text, words[i][1])
+        if head is None:
+            return False
+        return " " in head.group() or i + 1 >= len(words) or _is_cap(words[i + 1][0]) \
+            or f"{words[i][0]} {words[i + 1][0]}".lower() not in dictionary_words()
+
     def ruled_tail(self, text: str, pos: int, era: str = "before_2025", max_lower: int | None = None,
                    proper: bool = False) -> int | None:
         """End of an unlisted name after a rule head: a capitalised word, then capitalised words
@@ -514,7 +523,7 @@ class _Rules:
             caps = caps + 1 if _is_cap(w) else 0
             if w.isdigit() or (not _is_cap(w) and (w in self.stop_words or self.unit_word.match(text, s - 1)
                                                    or self.clause_verb.match(text, s))):
-                if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1][0]) and not self.scan.match(text, words[i + 1][1]):
+                if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1][0]) and not self._body_after_and(words, i + 1, text):
                     i += 1  # "Sở Khoa học và Công nghệ" (not "Công ty A và Công ty B")
                     continue
                 return end

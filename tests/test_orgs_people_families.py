@@ -200,6 +200,12 @@ BELOW_PROVINCE = [
           "Chủ tịch Hội nạn nhân chất độc da cam xã Quảng Yên", ["Hội Nạn nhân chất độc da cam xã Quảng Yên"]),
     _case("school", "bench-21469318", "theo một số phụ huynh HS Trường THPT Trần Phú, Hoàn Kiếm, Hà Nội phản ánh",
           ["Trường THPT Trần Phú"]),
+    # a name joined by "và" goes on over a head that is a verb's first syllable ("Phòng chống", "Hội nhập")
+    _case("department-named-with-a-verb-after-and", "bench-22678143", "Trạm cảnh báo bão và sóng thần thuộc Chi cục Đê điều "
+          "và Phòng chống lụt bão tỉnh Thanh Hóa mới được đầu tư sửa chữa",
+          ["Chi cục Đê điều và Phòng chống lụt bão tỉnh Thanh Hóa"]),
+    _case("two-bodies-joined-by-and", "bench-21472439", "Trước Tết, Ban ATGT tỉnh và Phòng CSGT Bắc Ninh đã đẩy mạnh công "
+          "tác tuyên truyền", ["Ban ATGT <tỉnh>", "Phòng Cảnh sát giao thông tỉnh Bắc Ninh"]),
     _case("gifted-school", "bench-21471044", "thầy giáo Ngô Xuân Phúc - Phó Hiệu trưởng Trường THPT chuyên Phan Bội Châu "
           "cho biết", ["Trường THPT chuyên Phan Bội Châu"]),
     _case("gifted-school-in-lower-case", "bench-22693039", "Đình Duy theo học chuyên Anh tại trường THPT chuyên Nguyễn "
