@@ -829,6 +829,14 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Khoảng 8.000 binh sĩ liên quân Arab thiệt mạng, trong khi con số tử trận của Israel chưa đầy 1.000 người.",
                  [(8000, "binh sĩ", "approx", False, None), (1000, "người", "lt", False, None)],
                  id="bench-chua-day-less-than"),
+    # labels of audit 10: a police operation's code, a generation of fighters
+    pytest.param("Biên phòng Hà Tĩnh phối hợp với Công an tỉnh Bôlykhamxay đã đấu tranh thắng lợi chuyên án 474 LV.", [],
+                 id="bench-audit10-operation-code"),
+    pytest.param("các chuyên gia quân sự đánh giá F-35 không có cách nào đánh bại được chiến đấu cơ thế hệ 4++, Su-35 của Nga "
+                 "chứ chưa nói đến các tiêm kích thế hệ 5 chuyên không chiến.", [], id="bench-audit10-generation"),
+    pytest.param("do rể ngoại thường không biết tiếng và cũng chẳng tỏ đường đi nước bước để lấy được dâu Việt nên gần như "
+                 "100% các đám cưới dạng này đều thông qua trung gian.", [(100, "đám cưới", "approx", True, None)],
+                 id="bench-audit10-gan-nhu-is-approx"),
     # a person's own body parts are no count; a compound keeps its head
     pytest.param("Sau khi từ viện về, sức khỏe của bà lại càng giảm sút, hai chân cũng tự nhiên bị rút lại", [],
                  id="bench-audit9-body-parts"),
