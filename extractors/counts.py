@@ -414,8 +414,6 @@ def category_of(entity: str) -> str | None:
     low = r.determiners.sub("", entity.lower()).split()
     if not low:
         return None
-    if len(low) == 1 and low[0] in r.classifiers_alone_counted:
-        return low[0]  # "ông bố 4 con": children
     n = _head_syllables(low)
     skip = 1 if n and low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
     head = " ".join(low[skip:n])
@@ -433,8 +431,10 @@ def category_of(entity: str) -> str | None:
                 return word  # "hai vị phụ huynh", "3 nữ bệnh nhân"
             if word not in r.verbs and head in r.classifiers_kept_with_next:
                 return f"{head} {word}"  # "58 lượt đại biểu", "50 loại rau"
-    return head if head and head not in r.classifiers and not verb and head not in r.adverbs \
-        and head not in r.prepositions else None  # "13 chiếc do công ty": the things, of no named kind
+    if head and head not in r.classifiers and not verb and head not in r.adverbs and head not in r.prepositions:
+        return head
+    # "13 chiếc do công ty": the things, of no named kind; but "ông bố 4 con", "hai đứa bắt đầu": children
+    return low[0] if low[0] in r.classifiers_alone_counted else None
 
 
 def _label_before(before: str) -> str | None:
@@ -897,7 +897,8 @@ def extract(doc: Document) -> list:
             # after a percentage a verb names an activity counted ("trên 80% phân loại phong trào", corpus)
             return
         if classified and category in r.verbs and category not in r.nouns_despite_verbs:
-            category = None  # "7 chiếc sống sót": the things, of no named kind
+            # "7 chiếc sống sót": the things, of no named kind; "hai đứa bắt đầu": two young people
+            category = first if (first := ent.split(None, 1)[0].lower()) in r.classifiers_alone_counted else None
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)

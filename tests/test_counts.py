@@ -227,6 +227,10 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("Phẫu thuật thành công cho 3 nữ bệnh nhân không có âm đạo", [(3, "bệnh nhân")],
                  id="bench-audit9-gender-word-gives-way"),
     pytest.param("Hai cha con lây lất từng năm và tóc Bứa cũng bạc dần", [(2, "cha con")], id="bench-audit9-pair-noun"),
+    pytest.param("Qua những lần tâm sự sâu sắc hơn thì hai đứa bắt đầu nói ra tình cảm", [(2, "đứa")],
+                 id="bench-audit10-dua-alone"),
+    pytest.param("Bộ ba ban giám khảo năm nay bao gồm: chuyên gia trang điểm Nam Trung, host Trương Ngọc Ánh",
+                 [(3, "ban giám khảo")], id="bench-audit10-ban-giam-khao"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
                  "Trung Sơn, thị xã Sầm Sơn sang Trung Quốc lao động.", [(13, "người")], id="bench-preposition-ends-the-noun"),
     # the dictionary in both tone placements: Viet74K writes "uỷ viên", "lính cứu hoả"; the press "ủy viên"
