@@ -169,11 +169,11 @@ class _Rules:
         self.classifier_nouns = set(cfg["classifier_nouns"])
         self.classifiers_alone_counted = set(cfg["classifiers_alone_counted"])
         self.classifiers_named_by_next = set(cfg["classifiers_named_by_next"])
+        self.classifiers_kept_with_next = set(cfg["classifiers_kept_with_next"])
         self.event_classifiers = set(cfg["event_classifiers"])
         self.body_parts = set(cfg["body_parts"])
         self.spec_units = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_units'])})(?![\p{{L}}\d])")
         self.counted_in_specs = set(cfg["counted_in_specs"])
-        self.classifiers_kept_with_next = set(cfg["classifiers_kept_with_next"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
                       | self.heads_despite)
@@ -888,7 +888,8 @@ def extract(doc: Document) -> list:
             if any(low.startswith(x) for x in r.pct_excluded):
                 return
         category = category_of(ent)
-        classified = ent.split(None, 1)[0].lower() in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
+        first = ent.split(None, 1)[0].lower()
+        classified = first in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
         if category in r.body_parts:
             return  # "bị gãy hai chân": a person's own parts
         if (category is None and not classified) or (
@@ -898,7 +899,7 @@ def extract(doc: Document) -> list:
             return
         if classified and category in r.verbs and category not in r.nouns_despite_verbs:
             # "7 chiếc sống sót": the things, of no named kind; "hai đứa bắt đầu": two young people
-            category = first if (first := ent.split(None, 1)[0].lower()) in r.classifiers_alone_counted else None
+            category = first if first in r.classifiers_alone_counted else None
         if not is_pct and _is_attribute(text, start, category):
             return
         end = end_num + ent_at + len(ent)
@@ -1026,12 +1027,16 @@ def extract(doc: Document) -> list:
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
     idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
-    # a product's specification: its parts and features ("4 xi lanh và ... 152 mã lực", "hệ thống âm thanh 6 loa")
     specs = {doc.sentence_of(m.start()) for m in r.spec_units.finditer(text)}
+
+    def in_a_specification(f) -> bool:  # a product's part or feature: "4 xi lanh và ... 152 mã lực"
+        if not isinstance(f, Count) or f.is_percent or doc.sentence_of(f.start_char) not in specs:
+            return False
+        named = {f.category, *(f.entity or "").lower().split(None, 1)[:1]}  # "350 chiếc bán ra": its classifier
+        return not named & r.counted_in_specs
+
     out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())
-           and not any(a <= f.start_char < b for a, b in idioms)
-           and not (specs and isinstance(f, Count) and not f.is_percent and doc.sentence_of(f.start_char) in specs
-                    and not {f.category, (f.entity or " ").split()[0].lower()} & r.counted_in_specs)]
+           and not any(a <= f.start_char < b for a, b in idioms) and not (specs and in_a_specification(f))]
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
     _set_context(doc, counts, document_year(doc) if counts else None, low)
