@@ -172,6 +172,11 @@ class GuardedConnection:
         except duckdb.Error as e:
             self.close()
             raise database_error(db_path, e, "cannot open") from None
+        except RuntimeError as e:
+            self.close()
+            if "interrupted" in str(e).lower():  # Ctrl-C while DuckDB attaches the file: "Query interrupted"
+                raise KeyboardInterrupt from None
+            raise
 
     def close(self):
         self.con.close()
