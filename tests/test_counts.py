@@ -227,6 +227,9 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("Phẫu thuật thành công cho 3 nữ bệnh nhân không có âm đạo", [(3, "bệnh nhân")],
                  id="bench-audit9-gender-word-gives-way"),
     pytest.param("Hai cha con lây lất từng năm và tóc Bứa cũng bạc dần", [(2, "cha con")], id="bench-audit9-pair-noun"),
+    pytest.param("Hà Nội sẽ phát triển theo mô hình chùm đô thị, gồm khu vực đô thị trung tâm và 5 đô thị vệ tinh Hòa Lạc, "
+                 "Sơn Tây, Xuân Mai, Phú Xuyên và Sóc Sơn", [(5, "đô thị")],
+                 id="bench-do-thi-is-no-dollar"),
     pytest.param("Qua những lần tâm sự sâu sắc hơn thì hai đứa bắt đầu nói ra tình cảm", [(2, "đứa")],
                  id="bench-audit10-dua-alone"),
     pytest.param("Bộ ba ban giám khảo năm nay bao gồm: chuyên gia trang điểm Nam Trung, host Trương Ngọc Ánh",
@@ -294,6 +297,12 @@ def test_pairs_and_ratios(text, expected):
     pytest.param("bộ mâm hợp kim, 5 chấu kép, kích thước 18 inch. Động cơ cho sức mạnh 201 mã lực",
                  [(18, "inch"), (201, "mã lực")], id="bench-measures"),
     pytest.param("gia đình có 5 mẫu ruộng", [(5, "mẫu")], id="texts-mau-is-land"),
+    # yen, euros and dollars as the press writes them (audits 9 and 10: "money read as a count")
+    pytest.param("Giá phòng qua đêm tại khách sạn này dao động từ 3800 yên tới 4800 yên.", [(3800, "yên"), (4800, "yên")],
+                 id="bench-yen"),
+    pytest.param("Giá bán Galaxy S8 tại thị trường châu Âu là 850 EUR cho phiên bản RAM 4 GB", [(850, "EUR")],
+                 id="bench-eur"),
+    pytest.param("Siêu trộm và vụ cướp 6 triệu đô đêm giao thừa", [(6_000_000, "đô")], id="bench-do-is-dollars"),
     pytest.param("tạo ra công suất tối đa 161 mã lực và mô-men xoắn cực đại 380 Nm.", [(161, "mã lực"), (380, "Nm")],
                  id="bench-torque"),
     pytest.param("toàn bộ nhẫn tròn trơn dưới 5 chỉ đã bán hết. Khách mua vàng miếng từ 1 lượng trở lên",
