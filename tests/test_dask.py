@@ -95,8 +95,9 @@ def _many(tmp_path, n=60):
 
 
 def _vietmine(*args, **kw):
+    # SIGINT as a terminal's foreground job has it, also when the test runner was started in the background (nohup, &)
     return subprocess.Popen([sys.executable, "-m", "vietmine", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, cwd=ROOT, **kw)
+                            text=True, cwd=ROOT, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **kw)
 
 
 @pytest.mark.slow

@@ -417,6 +417,9 @@ def test_ctrl_c_stops_a_query_at_once_with_one_line_and_exit_130(sample_db, how)
         pytest.skip("needs /proc to see when the query has opened the database")
     pid, fd = pty.fork()
     if pid == 0:  # the child: vietmine in the terminal's foreground, no time limit
+        # as a terminal's foreground job: Ctrl-C ignored by a test runner started in the background (nohup, &)
+        # would be inherited, and Python then installs no KeyboardInterrupt
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.execv(sys.executable, [sys.executable, "-m", "vietmine", "sql", ENDLESS["count-of-a-trillion"],
                                   "--db", sample_db, "--timeout", "0"])
     try:
