@@ -156,7 +156,8 @@ class _Rules:
         names = [n for n in g.province_names if n not in cfg["bare_name_ambiguous"]]
         self.bare_cue = _Cue(list(self.aliases) + names)
         self.bare = regex.compile(rf"(?<![\p{{L}}\d.])(?P<name>{alternation(list(self.aliases) + names)})(?![\p{{L}}\d])")
-        self.bare_excl_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'])})\s*$", regex.REVERSE)
+        self.bare_excl_before = regex.compile(
+            rf"(?:^|[^\p{{L}}])(?:{alternation(cfg['bare_name_excluded_before'] + cfg['bare_name_team_before'])})\s*$", regex.REVERSE)
         # "Đại học Quốc gia Hà Nội", "Trường ĐH Kinh tế TP.HCM": the same heads, a few words of a name between
         # (a province named with a head's word is none: "Hồ Chí Minh và Bình Phước" is no lake's name)
         heads_in_names = [n for n in g.province_names if any(n.startswith(f"{h} ") for h in cfg["bare_name_excluded_before"])]

@@ -410,6 +410,9 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
                  "Nội II.", [], id="bench-22256472-teams-numbered-in-roman"),
     pytest.param("Tới phút 80, Kim Anh trong một pha cứu bóng đã phản lưới nhà gián tiếp nâng tỉ số lên 6-0 cho TP HCM I.", [],
                  id="bench-22302681-team-of-the-city"),
+    # a youth team: an age group before the province (bench 22373147, 22373357)
+    pytest.param("Lãnh đạo CLB Thanh Hóa đã có đơn khiếu nại gửi VFF tố hai cầu thủ U15 Hà Nội là Lê Sỹ Hồng và Lê Sỹ Hà "
+                 "gian lận tuổi khi tham dự giải U15 QG 2017.", [], id="bench-22373147-youth-team"),
     # a factory or a market named after a province, a few lower-case words after its head
     pytest.param("Dự án nhà máy gang thép Thái Nguyên giai đoạn 2 là một trong 12 dự án, nhà máy hoạt động thua lỗ", [],
                  id="bench-21472501-factory-named-after-a-province"),
