@@ -179,6 +179,9 @@ class _Rules:
                       | self.heads_despite)
         self.nouns_despite_verbs = set(cfg["verbal_nouns"]) | set(cfg["categories"]) | set(cfg["nouns"])
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
+        # a verb or an adjective after the number names no counted thing, unless also a noun
+        self.predicates = ((self.verbs | set(cfg["adjectives"]) | set(cfg["adjectives_bench"]))
+                           - self.nouns_despite_verbs - set(cfg["adjectival_nouns"]))
         self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
         self.prepositions = set(cfg["prepositions_conjunctions"])
@@ -892,13 +895,13 @@ def extract(doc: Document) -> list:
         classified = first in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
         if category in r.body_parts:
             return  # "bị gãy hai chân": a person's own parts
-        if (category is None and not classified) or (
-                category in r.verbs and category not in r.nouns_despite_verbs and not is_pct and not classified):
-            # a verb follows ("chín chắn", "658 di chuyển"), no counted thing ("200 chiếc" counts);
-            # after a percentage a verb names an activity counted ("trên 80% phân loại phong trào", corpus)
+        described = category in r.predicates and (classified or first in r.event_classifiers)  # "hai cuộc chung"
+        if (category is None and not classified) or (category in r.predicates and not is_pct and not described):
+            # a verb or an adjective follows ("chín chắn", "658 di chuyển", "cả hai nhanh chóng"), no counted thing
+            # ("200 chiếc" counts); after a percentage a verb names an activity counted ("trên 80% phân loại phong trào", corpus)
             return
-        if classified and category in r.verbs and category not in r.nouns_despite_verbs:
-            # "7 chiếc sống sót": the things, of no named kind; "hai đứa bắt đầu": two young people
+        if described:
+            # "7 chiếc sống sót", "10 con khác": the things, of no named kind; "hai đứa bắt đầu": two young people
             category = first if first in r.classifiers_alone_counted else None
         if not is_pct and _is_attribute(text, start, category):
             return

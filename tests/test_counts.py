@@ -169,6 +169,12 @@ def test_phrase_ends_before_the_predicate(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     pytest.param("Làm rõ trách nhiệm cá nhân 12 dự án yếu kém của Bộ Công Thương", [(12, "dự án")], id="bench-du-an"),
+    # an adjective after a classifier: the classifier's things ("10 con khác"), children after "con" alone
+    pytest.param("Nhân viên trung tâm sau đó tìm thấy 13 con rắn đuôi chuông trưởng thành trong hầm và 10 con khác ở dưới nhà.",
+                 [(13, "rắn"), (10, "con")], id="bench-ten-others-category"),
+    pytest.param("Bà mẹ hai con hào hứng tham gia sự kiện.", [(2, "con")], id="bench-mother-of-two"),
+    pytest.param("Trong đội hình CLB Trung Quốc để thua Brisbane Roar ngay trên sân nhà Hongkou, cũng xuất hiện 4 ngoại binh "
+                 "gồm Ki-Hee Kim, G.Moreno, Tevez và Guarin.", [(4, "ngoại binh")], id="bench-foreign-players"),
     # compounds Viet74K lacks (audits of 150 bench counts)
     pytest.param("Có thời điểm Thương Tín đóng 12 bộ phim trong một năm.", [(12, "bộ phim")], id="bench-bo-phim"),
     pytest.param("Theo đó, hàng trăm cây xanh đã được trồng lại trong khoảng 2 tuần trở lại đây.", [(100, "cây xanh")],
@@ -842,6 +848,31 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Khoảng 8.000 binh sĩ liên quân Arab thiệt mạng, trong khi con số tử trận của Israel chưa đầy 1.000 người.",
                  [(8000, "binh sĩ", "approx", False, None), (1000, "người", "lt", False, None)],
                  id="bench-chua-day-less-than"),
+    # 'không dưới' is at least (audit 11)
+    pytest.param("Nếu lấy số trung bình thì 90 triệu dân, cộng đồng người đồng tính của Việt Nam không dưới 3 triệu người.",
+                 [(90_000_000, "dân", "eq", False, None), (3_000_000, "người", "gte", False, None)],
+                 id="bench-audit11-khong-duoi-at-least"),
+    pytest.param("Cụ thể, vào các ngày 1/5, 3/5 và 5/5, có không dưới 15 đối tượng mang theo vỏ máy, cưa, búa để khai thác "
+                 "rừng trái phép tại khoảnh 65, tiểu khu 219.", [(15, "đối tượng", "gte", False, None)],
+                 id="bench-khong-duoi-suspects"),
+    # an adjective after the number names no thing: "cả hai" is both of them, a number a name's or a unit's
+    pytest.param("Sau vài lần hẹn hò đi chơi, cả hai chính thức công khai mối quan hệ trong sự chúc phúc của mọi người.", [],
+                 id="bench-both-of-them-before-an-adjective"),
+    pytest.param("Huy Tuấn dính nghi án “tình cảm” khi cả hai thân thiết hơn mức bình thường.", [],
+                 id="bench-audit11-both-close"),
+    pytest.param("Thấy vậy, đối tượng thọc tay vào túi toan rút vũ khí nhằm chống trả nhưng các chiến sĩ Cảnh sát 113 nhanh "
+                 "chóng khống chế.", [], id="bench-police-unit-113"),
+    pytest.param("Ca sĩ Quang Hà gây được sự chú ý khi hợp tác cùng Ngân 98 trong MV mới \"Ngân 98 hiền lành, dễ thương, không "
+                 "giống như trên mạng nói về cô ấy\"", [], id="bench-audit11-name-with-a-number"),
+    pytest.param("Trên mặt cầu 1 cũ có 20 trụ đèn được làm theo lối kiến trúc gô-tích của người Pháp.",
+                 [(20, "trụ đèn", "eq", False, None)], id="bench-bridge-1-old"),
+    # after a classifier the count stands; nouns starting with an adjective's syllable count
+    pytest.param("Nhân viên trung tâm sau đó tìm thấy 13 con rắn đuôi chuông trưởng thành trong hầm và 10 con khác ở dưới nhà.",
+                 [(13, "con rắn", "eq", False, None), (10, "con khác", "eq", False, None)], id="bench-ten-others"),
+    pytest.param("Hai ngoại hành tinh lần lượt được phát hiện có tên khoa học là HAT-P-65B và HAT-P-66B.",
+                 [(2, "ngoại hành tinh", "eq", False, None)], id="bench-exoplanets"),
+    pytest.param("Khởi tố 6 nguyên lãnh đạo, cán bộ Công ty tài chính cao su VN", [(6, "nguyên lãnh đạo", "eq", False, None)],
+                 id="bench-former-leaders"),
     # labels of audit 10: a police operation's code, a generation of fighters
     pytest.param("Biên phòng Hà Tĩnh phối hợp với Công an tỉnh Bôlykhamxay đã đấu tranh thắng lợi chuyên án 474 LV.", [],
                  id="bench-audit10-operation-code"),
