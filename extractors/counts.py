@@ -173,6 +173,7 @@ class _Rules:
         self.event_classifiers = set(cfg["event_classifiers"])
         self.body_parts = set(cfg["body_parts"])
         self.spec_units = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_units'])})(?![\p{{L}}\d])")
+        self.spec_phrases = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_phrases'])})(?!\p{{L}})")
         self.counted_in_specs = set(cfg["counted_in_specs"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
@@ -1030,10 +1031,13 @@ def extract(doc: Document) -> list:
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
     idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
-    specs = {doc.sentence_of(m.start()) for m in r.spec_units.finditer(text)}
+    # sentences describing a product: from where its figures are parts and features (the whole sentence for a unit)
+    specs = {doc.sentence_of(m.start()): m.end() for m in reversed(list(r.spec_phrases.finditer(text)))} \
+        if "trang bị" in text else {}
+    specs.update((doc.sentence_of(m.start()), -1) for m in r.spec_units.finditer(text))
 
-    def in_a_specification(f) -> bool:  # a product's part or feature: "4 xi lanh và ... 152 mã lực"
-        if not isinstance(f, Count) or f.is_percent or doc.sentence_of(f.start_char) not in specs:
+    def in_a_specification(f) -> bool:  # a product's part or feature: "4 xi lanh và ... 152 mã lực", "được trang bị 2 túi khí"
+        if not isinstance(f, Count) or f.is_percent or f.start_char < specs.get(doc.sentence_of(f.start_char), len(text)):
             return False
         named = {f.category, *(f.entity or "").lower().split(None, 1)[:1]}  # "350 chiếc bán ra": its classifier
         return not named & r.counted_in_specs

@@ -894,6 +894,15 @@ def test_issue_21_not_counts(text, expected):
                  [(6, "loa", "eq", False, None)], id="bench-spec-screens-not-speakers-without-a-unit"),
     pytest.param("Dòng Snapdragon 600 hiện đang được sử dụng trong hơn 1000 mẫu smartphone khác nhau trên thế giới.",
                  [(1000, "mẫu smartphone", "gt", False, None)], id="bench-spec-models-still-count"),
+    # what a product or a weapon is equipped with (audit 11); the figures before the words stay
+    pytest.param("Tàu được trang bị tên lửa đối không Sea Sparrow cải tiến, tên lửa chống tàu Harpoon Block 2, pháo Mk 45 "
+                 "127mm, 6 ống phóng ngư lôi Mk 32, một bãi đáp và hầm chứa cho trực thăng đa nhiệm S-70B-2 Sea Hawk.", [],
+                 id="bench-audit11-warship-equipment"),
+    pytest.param("Xe vẫn được trang bị 2 túi khí phía trước cho các phiên bản cao cấp, phanh ABS là trang bị tiêu chuẩn trên "
+                 "mọi phiên bản của Hyundai", [], id="bench-car-equipment"),
+    pytest.param("Hải quân Mỹ có 22 tuần dương hạm và 62 tàu khu trục được trang bị hệ thống Aegis.",
+                 [(22, "tuần dương hạm", "eq", False, None), (62, "tàu khu trục", "eq", False, None)],
+                 id="bench-equipped-ships-count"),
 ])
 def test_bench_precision_families(text, expected):
     assert_counts(text, expected)
