@@ -894,6 +894,11 @@ def test_issue_21_not_counts(text, expected):
                  [(6, "loa", "eq", False, None)], id="bench-spec-screens-not-speakers-without-a-unit"),
     pytest.param("Dòng Snapdragon 600 hiện đang được sử dụng trong hơn 1000 mẫu smartphone khác nhau trên thế giới.",
                  [(1000, "mẫu smartphone", "gt", False, None)], id="bench-spec-models-still-count"),
+    # a house number before a street's name (audit 11)
+    pytest.param("Thông tin ban đầu, vào khoảng 5h30 sáng nay, người dân tập thể dục và người đi đường dọc kênh Nhiêu Lộc – "
+                 "Thị Nghe hốt hoảng tháo chạy khi nghe 2 tiếng nổ lớn phát ra ở hố ga nằm cách nhau 50m, trước địa chỉ số 812 "
+                 "và 826 đường Trường Sa (phường 14, quận 3).", [(2, "tiếng nổ", "eq", False, None)],
+                 id="bench-audit11-house-numbers"),
     # what a product or a weapon is equipped with (audit 11); the figures before the words stay
     pytest.param("Tàu được trang bị tên lửa đối không Sea Sparrow cải tiến, tên lửa chống tàu Harpoon Block 2, pháo Mk 45 "
                  "127mm, 6 ống phóng ngư lôi Mk 32, một bãi đáp và hầm chứa cho trực thăng đa nhiệm S-70B-2 Sea Hawk.", [],
