@@ -683,6 +683,10 @@ def _link(found: list[tuple[Place, str]], era: str) -> None:
     cands = [candidates(p.name, p.level, tier, era) for p, tier in found]
     provinces = collections.Counter(c[0].province_code for c in cands if len({u.province_code for u in c}) == 1)
     main = provinces.most_common(1)[0][0] if provinces else None
+    names_in = collections.defaultdict(set)  # province -> the names of the document's places found only in it
+    for (p, _tier), c in zip(found, cands):
+        if len({u.province_code for u in c}) == 1:
+            names_in[c[0].province_code].add(p.name)
     for i, ((place, _tier), cs) in enumerate(zip(found, cands)):
         if len(cs) > 1 and i + 1 < len(found):
             nxt = found[i + 1][0]
@@ -692,6 +696,11 @@ def _link(found: list[tuple[Place, str]], era: str) -> None:
                 cs = narrowed or cs
         if len(cs) > 1 and main:
             cs = [u for u in cs if u.province_code == main] or cs
+        if len(cs) == 1 and main and cs[0].tier == "ward" and cs[0].province_code != main \
+                and names_in[cs[0].province_code] == {place.name}:
+            # the one commune or ward of that name lies in a province the document names nowhere else: most often
+            # one of the document's province merged before the gazetteer's snapshot ("phường Văn Miếu", Đống Đa, 2017)
+            cs = []
         if len(cs) == 1:
             u = cs[0]
             place.admin_code, place.province_code = u.code, u.province_code

@@ -204,6 +204,18 @@ def test_not_places(text):
                  id="bench-address-chain"),
     pytest.param("đến đoạn Km 1166+865 thuộc xã Mỹ Phong (Phù Mỹ) do không làm chủ tốc độ", None,
                  [("Mỹ Phong", "xã", "21754"), ("Phù Mỹ", "huyện", "545")], id="027-district-in-parentheses"),
+    # a commune merged before the gazetteer's snapshot whose name survives only in another province the article
+    # names nowhere: no code rather than a wrong one (audit 11; bench 2017 articles)
+    pytest.param("Công an quận Đống Đa cho biết ngay khi nhận tin báo, đơn vị cử lực lượng hình sự đến hiện trường, phối "
+                 "hợp Công an phường Văn Miếu phong tỏa khu vực để tiếp cận căn nhà nơi người đàn ông đang cố thủ.", None,
+                 [("Đống Đa", "quận", "006"), ("Văn Miếu", "phường", None)], id="bench-audit11-merged-ward"),
+    pytest.param("Sáng 10/5, cơ quan CSĐT bộ Công an đã đưa 3 bị can: Đặng Văn Hiến (40 tuổi, hộ khẩu xã Đô Lương, huyện "
+                 "Hữu Lũng, tỉnh Lạng Sơn), Ninh Viết Bình (34 tuổi, trú huyện Đại Từ, tỉnh Thái Nguyên)", None,
+                 [("Đô Lương", "xã", None), ("Hữu Lũng", "huyện", "186"), ("Lạng Sơn", "tỉnh", "20"),
+                  ("Đại Từ", "huyện", "171"), ("Thái Nguyên", "tỉnh", "19")], id="bench-merged-commune-in-an-address"),
+    # a capitalised word opening the sentence before a bare province (audit 11)
+    pytest.param("Hiện TP.HCM có 197 phòng khám đa khoa tư nhân, trong đó có 21 phòng khám đa khoa liên quan đến yếu tố nước "
+                 "ngoài.", None, [("Hồ Chí Minh", "thành phố", "79")], id="bench-audit11-sentence-opener"),
 ])
 def test_levels_and_codes(text, published, expected):
     assert coded(text, published) == expected
