@@ -32,6 +32,7 @@ _LAST_WORDS = regex.compile(r"(?:(?P<one_before>\S+)\s+)?(?P<last>\S+)\s*$", reg
 _TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}")
 _DASHED = regex.compile(r" ?[-–] ?")
 _DECIMAL_NEXT = regex.compile(r"\.\d")  # "xóm 3,4" is a list
+_ADDRESS_LINK = regex.compile(r"[^\S\n]*[,(][^\S\n]*")  # "xã A, huyện B", "huyện B (tỉnh C)"
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n])\s*$", regex.REVERSE)
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}\d&.-]*\p{Lu}[\p{Lu}\d]*")
 _TITLE_WORD_NEXT = regex.compile(r"\s\p{Lu}\p{Ll}")
@@ -615,7 +616,7 @@ def extract(doc: Document) -> list[Place]:
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
     _add_bare_relatives(doc, found, era)
-    _link(found, era)
+    _link(found, era, doc.text)
     return [p for p, _ in found]
 
 
@@ -676,7 +677,7 @@ def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str)
     found.sort(key=lambda pt: pt[0].start_char)
 
 
-def _link(found: list[tuple[Place, str]], era: str) -> None:
+def _link(found: list[tuple[Place, str]], era: str, doc_text: str) -> None:
     """Official codes: unique candidate; else the parent named right after ("xã X, huyện Y");
     else the document's main province. Anything still ambiguous keeps its candidates only."""
     g = gazetteer()
@@ -694,6 +695,12 @@ def _link(found: list[tuple[Place, str]], era: str) -> None:
                 parents = {u.code for u in cands[i + 1]}
                 narrowed = [u for u in cs if u.district_code in parents or u.province_code in parents]
                 cs = narrowed or cs
+        if len(cs) == 1 and cs[0].tier != "province" and i + 1 < len(found) and cands[i + 1] \
+                and all(u.tier == "province" for u in cands[i + 1]) and cs[0].province_code not in {u.code for u in cands[i + 1]} \
+                and _ADDRESS_LINK.fullmatch(doc_text, place.end_char, found[i + 1][0].start_char):
+            # "huyện Tân Thành, tỉnh Bà Rịa - Vũng Tàu" (merged in 2018; Long An's survives): the province named right
+            # after it holds no unit of that name (not a route: "TP. Sơn La – Hưng Yên")
+            cs = []
         if len(cs) > 1 and main:
             cs = [u for u in cs if u.province_code == main] or cs
         if len(cs) == 1 and main and cs[0].tier == "ward" and cs[0].province_code != main \
