@@ -894,6 +894,11 @@ def test_issue_21_not_counts(text, expected):
                  [(6, "loa", "eq", False, None)], id="bench-spec-screens-not-speakers-without-a-unit"),
     pytest.param("Dòng Snapdragon 600 hiện đang được sử dụng trong hơn 1000 mẫu smartphone khác nhau trên thế giới.",
                  [(1000, "mẫu smartphone", "gt", False, None)], id="bench-spec-models-still-count"),
+    # a share of a quantity, a tael of gold (audit 11)
+    pytest.param("Năm 2015, Mỹ thải 5.100 triệu tấn carbon dioxide, nhiều hơn lượng khí thải của cả 28 nước EU cộng lại, "
+                 "chiếm 1/6 lượng khí thải toàn cầu.", [(28, "nước", "eq", False, None)], id="bench-audit11-share-of-a-quantity"),
+    pytest.param("Các sản phẩm mới seri 2017 như phù điêu 2 chỉ, tượng gà linh vật năm Đinh Dậu các loại 1 lượng, 2 lượng và 5 "
+                 "lượng... LAN HƯƠNG", [], id="bench-taels-of-gold"),
     # a house number before a street's name (audit 11)
     pytest.param("Thông tin ban đầu, vào khoảng 5h30 sáng nay, người dân tập thể dục và người đi đường dọc kênh Nhiêu Lộc – "
                  "Thị Nghe hốt hoảng tháo chạy khi nghe 2 tiếng nổ lớn phát ra ở hố ga nằm cách nhau 50m, trước địa chỉ số 812 "
