@@ -894,6 +894,11 @@ def test_issue_21_not_counts(text, expected):
                  [(6, "loa", "eq", False, None)], id="bench-spec-screens-not-speakers-without-a-unit"),
     pytest.param("Dòng Snapdragon 600 hiện đang được sử dụng trong hơn 1000 mẫu smartphone khác nhau trên thế giới.",
                  [(1000, "mẫu smartphone", "gt", False, None)], id="bench-spec-models-still-count"),
+    # a hospital named with a numeral (audit 10)
+    pytest.param("Bảy ngày nghỉ Tết âm lịch, Khoa Răng Hàm Mặt Bệnh viện Nhi Đồng 1 TP.HCM tiếp nhận 11 trường hợp trẻ chấn "
+                 "thương", [(11, "trường hợp", "eq", False, None)], id="bench-hospital-named-with-a-numeral"),
+    pytest.param("Thủ môn số 2 của SLNA sau khi được các bác sỹ Bệnh viện 108 mổ đã có thể đi lại bình thường và tập vận động "
+                 "nhẹ.", [], id="bench-hospital-108"),
     # a share of a quantity, a tael of gold (audit 11)
     pytest.param("Năm 2015, Mỹ thải 5.100 triệu tấn carbon dioxide, nhiều hơn lượng khí thải của cả 28 nước EU cộng lại, "
                  "chiếm 1/6 lượng khí thải toàn cầu.", [(28, "nước", "eq", False, None)], id="bench-audit11-share-of-a-quantity"),
