@@ -126,6 +126,7 @@ class _Rules:
         # the longer unit still wins: "km2" over "km")
         self.unit = regex.compile(rf"^\s*(?P<u>{trie_alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
+        self.unit_values_above = cfg["unit_values_above"]
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
         self.fraction = regex.compile(rf"[ \t]+phần[ \t]+(?:\d|(?:{alternation(cfg['number_words'])})(?!\p{{L}}))")
@@ -841,6 +842,8 @@ def extract(doc: Document) -> list:
             follow = m and r.unit_only_before.get(m["u"])
             if follow and not follow.match(rest, m.end()):
                 m = None
+            elif m and m["u"] in r.unit_values_above and value == int(value) and value <= r.unit_values_above[m["u"]]:
+                m = None  # "chia thành 6 bảng": groups, not pounds
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))
                 return

@@ -309,6 +309,12 @@ def test_pairs_and_ratios(text, expected):
     pytest.param("Giá bán Galaxy S8 tại thị trường châu Âu là 850 EUR cho phiên bản RAM 4 GB", [(850, "EUR")],
                  id="bench-eur"),
     pytest.param("Siêu trộm và vụ cướp 6 triệu đô đêm giao thừa", [(6_000_000, "đô")], id="bench-do-is-dollars"),
+    # pounds without "Anh" above a tournament's number of groups (audit 12); groups and sheets stay counts
+    pytest.param("Theo tiết lộ của báo giới, mức vé rẻ nhất khoảng hơn 2.000 bảng và đắt nhất lên đến hơn 90.000 bảng, tương "
+                 "đương 2 tỷ đồng Việt Nam.", [(2000, "bảng"), (90000, "bảng"), (2_000_000_000, "đồng")],
+                 id="bench-audit12-pounds"),
+    pytest.param("Từ 27.9.2014 đến 21.8.2015, cả hai dùng \"bút thần\" sửa 37 bảng lương; sửa 36 lần trong sổ", [],
+                 id="bench-pay-sheets-are-no-pounds"),
     pytest.param("tạo ra công suất tối đa 161 mã lực và mô-men xoắn cực đại 380 Nm.", [(161, "mã lực"), (380, "Nm")],
                  id="bench-torque"),
     pytest.param("toàn bộ nhẫn tròn trơn dưới 5 chỉ đã bán hết. Khách mua vàng miếng từ 1 lượng trở lên",
@@ -340,7 +346,8 @@ def test_pairs_and_ratios(text, expected):
                  "(290 km/h) ở cung đường đua này.", [(194, "mph"), (312, "km/h"), (180, "mph"), (290, "km/h")],
                  id="bench-miles-per-hour"),
     pytest.param("Trạm biến áp 110 kV Ngũ Hành Sơn theo kế hoạch sẽ đưa vào sử dụng từ cuối quý II/2017", [(110, "kV")],
-                 id="bench-kilovolts"),    pytest.param("Giá trung bình cho một chai trà của hãng Royal Blue Tea vào khoảng 5.000 yen Nhật ( tương đương khoảng "
+                 id="bench-kilovolts"),
+    pytest.param("Giá trung bình cho một chai trà của hãng Royal Blue Tea vào khoảng 5.000 yen Nhật ( tương đương khoảng "
                  "44,72 USD).", [(5000, "yen"), (44.72, "USD")], id="bench-yen"),
     pytest.param("Triển khai từ năm 2003, dự án được đánh giá có tổng trữ lượng khoảng 1 tỷ thùng dầu, trong giai đoạn 1 sẽ "
                  "cho sản lượng khai thác 20.000 thùng dầu/ngày từ 13 giếng khoan.", [(1e9, "thùng")], id="bench-barrels-of-oil"),
