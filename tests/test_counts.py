@@ -901,6 +901,13 @@ def test_issue_21_not_counts(text, expected):
                  [(6, "loa", "eq", False, None)], id="bench-spec-screens-not-speakers-without-a-unit"),
     pytest.param("Dòng Snapdragon 600 hiện đang được sử dụng trong hơn 1000 mẫu smartphone khác nhau trên thế giới.",
                  [(1000, "mẫu smartphone", "gt", False, None)], id="bench-spec-models-still-count"),
+    # a change in percent with a bound between; a share of charter capital (audit 12)
+    pytest.param("Lập kế hoạch sản xuất kinh doanh cho năm 2017, Vietnam Airlines và các hãng hàng không nội địa khác dự kiến "
+                 "phải giảm tối thiểu 15% tổng số chuyến bay đi/đến Tân Sơn Nhất trong giờ bay ban ngày.", [],
+                 id="bench-audit12-change-with-a-bound"),
+    pytest.param("2 cổ đông lớn nhất của Công ty nắm giữ 79,2% vốn điều lệ là Tổng Công ty cổ phần Thiết bị điện Việt Nam "
+                 "GELEX (70,79% VĐL) và bà Nguyễn Thị Bích Ngọc (8,4%)", [(2, "cổ đông", "eq", False, None)],
+                 id="bench-audit12-share-of-capital"),
     # a hospital named with a numeral (audit 10)
     pytest.param("Bảy ngày nghỉ Tết âm lịch, Khoa Răng Hàm Mặt Bệnh viện Nhi Đồng 1 TP.HCM tiếp nhận 11 trường hợp trẻ chấn "
                  "thương", [(11, "trường hợp", "eq", False, None)], id="bench-hospital-named-with-a-numeral"),
