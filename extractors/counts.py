@@ -181,8 +181,8 @@ class _Rules:
                       | self.heads_despite)
         self.nouns_despite_verbs = set(cfg["verbal_nouns"]) | set(cfg["categories"]) | set(cfg["nouns"])
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
-        # a verb or an adjective after the number names no counted thing, unless also a noun
-        self.predicates = ((self.verbs | set(cfg["adjectives"]) | set(cfg["adjectives_bench"]))
+        # a verb, an adjective or a particle after the number names no counted thing, unless also a noun
+        self.predicates = ((self.verbs | set(cfg["adjectives"]) | set(cfg["adjectives_bench"]) | set(cfg["particles"]))
                            - self.nouns_despite_verbs - set(cfg["adjectival_nouns"]))
         self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
