@@ -190,6 +190,7 @@ class _Rules:
         self.words_read_apart = set(cfg["words_read_apart"])
         self.side_nouns = set(cfg["side_nouns"])
         self.street_named = regex.compile(rf"(?i:{alternation(cfg['street_words'])})\s+\p{{Lu}}")
+        self.named_unit = regex.compile(cfg["named_unit_head"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
         self.not_nouns = self.verbs | self.adverbs | self.prepositions | self.stop_words
         self.attribute_heads = set(cfg["attribute_heads"])
@@ -917,6 +918,8 @@ def extract(doc: Document) -> list:
             return  # "50 tù nhân một ngày", "71 quả mỗi ngày": a rate per time
         if r.street_named.match(ent):
             return  # "447 đường Hùng Vương", "số 812 và 826 đường Trường Sa": a house number
+        if (value == 1 or value >= 100) and not is_pct and r.named_unit.match(ent):
+            return  # "Điện lực Vĩnh Tân 1 tỉnh Bình Thuận", "đa khoa 115 thành phố Vinh": a name's number
         if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
             return  # "hai bên bờ sông", "hai bên má": sides, not parties
         if category == "lần" and (value != int(value)

@@ -913,6 +913,11 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("2 cổ đông lớn nhất của Công ty nắm giữ 79,2% vốn điều lệ là Tổng Công ty cổ phần Thiết bị điện Việt Nam "
                  "GELEX (70,79% VĐL) và bà Nguyễn Thị Bích Ngọc (8,4%)", [(2, "cổ đông", "eq", False, None)],
                  id="bench-audit12-share-of-capital"),
+    # one named unit after 1 or after 100 or more: the number of a name (audit 12)
+    pytest.param("Bộ Tài nguyên và Môi trường đã chính thức thông tin về việc cấp Giấy phép nhận chìm ở biển cho Công ty TNHH "
+                 "Điện lực Vĩnh Tân 1 tỉnh Bình Thuận, với nội dung như sau", [], id="bench-audit12-plant-named-with-a-numeral"),
+    pytest.param("Vụ việc xảy ra vào 8h30 sáng ngày 6/2, tại km 22+120 trên Quốc Lộ 279 xã Búng Lao, Huyện Mường Ảng, tỉnh "
+                 "Điện Biên.", [], id="bench-road-number-before-a-commune"),
     # a hospital named with a numeral (audit 10)
     pytest.param("Bảy ngày nghỉ Tết âm lịch, Khoa Răng Hàm Mặt Bệnh viện Nhi Đồng 1 TP.HCM tiếp nhận 11 trường hợp trẻ chấn "
                  "thương", [(11, "trường hợp", "eq", False, None)], id="bench-hospital-named-with-a-numeral"),
