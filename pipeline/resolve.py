@@ -77,8 +77,10 @@ class _Scope:
         # a country or a region that is also the end of a Vietnamese name ("Phù Mỹ") is not matched:
         # the words are whole words, not after a capitalised one
         beyond, elsewhere = alternation(cfg['beyond_one_province']), alternation(cfg['named_elsewhere'])
+        # (not in a title: "2 Di sản văn hóa thế giới" of one province)
+        titles = alternation(cfg['beyond_words_in_titles_after'])
         self.beyond = _Cued(cfg['beyond_one_province'],
-                            rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?:{beyond})(?![\p{{L}}\d])")
+                            rf"(?<![\p{{L}}\d])(?<!nhất\s+(?:trong\s+)?)(?<!(?:{titles})\s+)(?:{beyond})(?![\p{{L}}\d])")
         # (not after a capitalised word: "Phù Mỹ"; but after one opening the sentence: "Ở Việt Nam, ...")
         openers = alternation(cfg['sentence_openers_before_a_name'])
         self.elsewhere = _Cued(cfg['named_elsewhere'],

@@ -545,6 +545,11 @@ def test_where_a_count_happened(text, surfaces, published, expected):
                  "tại thành phố Sapporo, Nhật Bản, dự kiến thu hút vận động viên đến từ 30 quốc gia, vùng lãnh thổ ở khu "
                  "vực châu Á tham gia tranh tài ở 5 môn thi đấu với 11 phân môn thể thao",
                  ["5 môn thi đấu"], [None], id="bench-21474368-city-abroad"),
+    # 'thế giới' in a title says nothing of a count's place (audit 12)
+    pytest.param("Thay mặt tỉnh Quảng Nam, ông Đinh Văn Thu, Chủ tịch UBND tỉnh, cho biết Festival Di sản Quảng Nam là sự kiện "
+                 "văn hóa, du lịch quy mô lớn gắn liền với vùng đất giàu giá trị văn hóa và nhân văn với 2 Di sản văn hóa thế "
+                 "giới là phố cổ Hội An và khu đền tháp Mỹ Sơn", ["2 Di sản văn hóa thế giới"], ["tỉnh Quảng Nam"],
+                 id="bench-audit12-world-heritage-title"),
     # ... but a unit named in the count's own sentence keeps it (bench 21473407)
     pytest.param("Được biết, mỗi năm, tỉnh Nghệ An có hàng vạn người sang Lào, Thái Lan để buôn bán, mưu sinh.",
                  ["hàng vạn người"], ["tỉnh Nghệ An"], id="bench-21473407-own-sentence-place-kept"),
