@@ -1040,10 +1040,11 @@ def extract(doc: Document) -> list:
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
     idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
-    # sentences describing a product: from where its figures are parts and features (the whole sentence for a unit)
+    # sentences describing a product: from where its figures are parts and features (for a unit, its sentence and the
+    # ones beside it: a description runs over several)
     specs = {doc.sentence_of(m.start()): m.end() for m in reversed(list(r.spec_phrases.finditer(text)))} \
         if "trang bị" in text else {}
-    specs.update((doc.sentence_of(m.start()), -1) for m in r.spec_units.finditer(text))
+    specs.update((doc.sentence_of(m.start()) + k, -1) for m in r.spec_units.finditer(text) for k in (-1, 0, 1))
 
     def in_a_specification(f) -> bool:  # a product's part or feature: "4 xi lanh và ... 152 mã lực", "được trang bị 2 túi khí"
         if not isinstance(f, Count) or f.is_percent or f.start_char < specs.get(doc.sentence_of(f.start_char), len(text)):
