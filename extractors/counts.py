@@ -173,6 +173,7 @@ class _Rules:
         self.classifiers_kept_with_next = set(cfg["classifiers_kept_with_next"])
         self.event_classifiers = set(cfg["event_classifiers"])
         self.body_parts = set(cfg["body_parts"])
+        self.figure_after = regex.compile(cfg["figure_after"])
         self.spec_units = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_units'])})(?![\p{{L}}\d])")
         self.spec_phrases = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_phrases'])})(?!\p{{L}})")
         self.counted_in_specs = set(cfg["counted_in_specs"])
@@ -901,6 +902,8 @@ def extract(doc: Document) -> list:
         classified = first in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
         if category in r.body_parts:
             return  # "bị gãy hai chân": a person's own parts
+        if category == "vòng" and value == 3 and r.figure_after.match(rest, found[1] + 4):
+            return  # "3 vòng hoàn hảo", "ba vòng 87-65-93": a woman's figure
         described = category in r.predicates and (classified or first in r.event_classifiers)  # "hai cuộc chung"
         if (category is None and not classified) or (category in r.predicates and not is_pct and not described):
             # a verb or an adjective follows ("chín chắn", "658 di chuyển", "cả hai nhanh chóng"), no counted thing

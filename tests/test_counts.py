@@ -918,6 +918,9 @@ def test_issue_21_not_counts(text, expected):
                  "Điện lực Vĩnh Tân 1 tỉnh Bình Thuận, với nội dung như sau", [], id="bench-audit12-plant-named-with-a-numeral"),
     pytest.param("Vụ việc xảy ra vào 8h30 sáng ngày 6/2, tại km 22+120 trên Quốc Lộ 279 xã Búng Lao, Huyện Mường Ảng, tỉnh "
                  "Điện Biên.", [], id="bench-road-number-before-a-commune"),
+    # a woman's figure ("3 vòng"), but rounds of a league count
+    pytest.param("Wang Ming Ming nổi tiếng vì vẻ đẹp như thiên thần cùng 3 vòng rất nóng bỏng.", [], id="bench-a-womans-figure"),
+    pytest.param("Juve có 57 điểm sau 23 vòng đấu.", [(23, "vòng", "eq", False, None)], id="bench-rounds-of-a-league"),
     # a hospital named with a numeral (audit 10)
     pytest.param("Bảy ngày nghỉ Tết âm lịch, Khoa Răng Hàm Mặt Bệnh viện Nhi Đồng 1 TP.HCM tiếp nhận 11 trường hợp trẻ chấn "
                  "thương", [(11, "trường hợp", "eq", False, None)], id="bench-hospital-named-with-a-numeral"),
