@@ -136,6 +136,7 @@ def allowed_dirs(read_dirs: list[str] | None = None) -> list[str]:
 
 
 SPILL_LIMIT_BYTES = 4 << 30  # temporary files a query may write (sorts and joins larger than memory)
+CLOSE_TRIES = 40  # 2 s of asking a connection still finishing an interrupted statement to close
 
 
 class GuardedConnection:
@@ -179,7 +180,15 @@ class GuardedConnection:
             raise
 
     def close(self):
-        self.con.close()
+        # a statement cut by Ctrl-C may keep the connection busy a moment ("connection is busy with another
+        # call", DuckDB 2.0): ask again, then leave it to the process's exit rather than hide the interrupt
+        for _ in range(CLOSE_TRIES):
+            try:
+                self.con.close()
+                break
+            except duckdb.Error:
+                self.con.interrupt()
+                time.sleep(0.05)
         shutil.rmtree(self.spill_dir, ignore_errors=True)
 
     def run(self, work: Callable[[duckdb.DuckDBPyConnection], R], timeout: float | None = None) -> R:

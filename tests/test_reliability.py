@@ -453,6 +453,42 @@ def test_ctrl_c_stops_a_query_at_once_with_one_line_and_exit_130(sample_db, how)
     assert lines == ["vietmine sql: interrupted"], output
 
 
+def test_an_interrupted_query_whose_connection_is_still_busy_ends_as_an_interrupt(sample_db, monkeypatch, capsys):
+    """Ctrl-C under load once ended as 'cannot read ...: Resource In Use Error: connection is busy with
+    another call' (exit 2): closing the query's connection failed while DuckDB 2.0 was still finishing the
+    interrupted statement. Closing asks again until it can; the user sees the interrupt."""
+    from vietmine.pipeline import sql_guard
+
+    real_init = sql_guard.GuardedConnection.__init__
+    busy = []
+
+    class StillBusy:  # the connection as DuckDB leaves it for a moment after an interrupted statement
+        def __init__(self, con):
+            self._con = con
+
+        def close(self):
+            busy.append(1)
+            if len(busy) < 3:
+                raise duckdb.ResourceInUseException("Resource In Use Error: connection is busy with another call")
+            self._con.close()
+
+        def __getattr__(self, name):
+            return getattr(self._con, name)
+
+    def interrupted(self, work, timeout=None):
+        raise KeyboardInterrupt
+
+    def opened(self, *a, **k):
+        real_init(self, *a, **k)
+        self.con = StillBusy(self.con)
+
+    monkeypatch.setattr(sql_guard.GuardedConnection, "__init__", opened)
+    monkeypatch.setattr(sql_guard.GuardedConnection, "run", interrupted)
+    assert main(["sql", "SELECT 1", "--db", sample_db]) == 130
+    assert capsys.readouterr().err.strip() == "vietmine sql: interrupted"
+    assert len(busy) == 3
+
+
 def _peak_rss_mb(argv: list[str]) -> tuple[int, int]:
     """(exit code, peak resident memory in MB) of a command, measured by a process of its own."""
     probe = ("import resource, subprocess, sys\n"
