@@ -921,6 +921,12 @@ def test_issue_21_not_counts(text, expected):
     # a woman's figure ("3 vòng"), but rounds of a league count
     pytest.param("Wang Ming Ming nổi tiếng vì vẻ đẹp như thiên thần cùng 3 vòng rất nóng bỏng.", [], id="bench-a-womans-figure"),
     pytest.param("Juve có 57 điểm sau 23 vòng đấu.", [(23, "vòng", "eq", False, None)], id="bench-rounds-of-a-league"),
+    # a capacity, 'chín' as cooked, a policy's name (audit 13)
+    pytest.param("Trong đó, Arapang là nhà hàng buffee lớn nhất hiện nay tại Sun World Ba Na Hills với sức chứa lên tới 4.000 "
+                 "người, phục vụ các món ăn Âu, Á tươi ngon và hấp dẫn.", [], id="bench-audit13-capacity"),
+    pytest.param("Không cần đến dầu, mỡ từ thân sùng chảy ra cũng đủ làm chín món ăn.", [], id="bench-audit13-cooked"),
+    pytest.param("khẳng định những thành tựu mà Hong Kong đã đạt được trong 20 năm qua là thực tiễn thành công của chính sách "
+                 "“một quốc gia, hai chế độ.”", [], id="bench-audit13-policy-name"),
     # a hospital named with a numeral (audit 10)
     pytest.param("Bảy ngày nghỉ Tết âm lịch, Khoa Răng Hàm Mặt Bệnh viện Nhi Đồng 1 TP.HCM tiếp nhận 11 trường hợp trẻ chấn "
                  "thương", [(11, "trường hợp", "eq", False, None)], id="bench-hospital-named-with-a-numeral"),
