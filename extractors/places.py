@@ -175,6 +175,11 @@ class _Rules:
         self.lower_syllable_next = regex.compile(r"[^\S\n](\p{Ll}[\p{Ll}\p{M}]*)(?!\p{L})")
         # anchored by match() at the name's end (a "^" would anchor at the text's start only)
         self.bare_excl_after = regex.compile(rf"\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
+        # a match report's bare names are its teams (places.json: _teams_note)
+        self.sports_words = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['sports_words'])})(?!\p{{L}})")
+        self.sports_words_min = cfg["sports_words_min"]
+        self.team_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{cfg['team_before']})\s*$", regex.REVERSE)
+        self.team_after = regex.compile(cfg["team_after"])
         # "nhà máy gang thép Thái Nguyên", "chợ Hòa Bình": a facility's head, a few lower-case words of its name
         stops = alternation(cfg["function_words_after_a_name"] + cfg["words_ending_a_facility_name"])
         self.facility_before = regex.compile(
@@ -615,9 +620,25 @@ def extract(doc: Document) -> list[Place]:
             level = r.renamed_level.get(name_key(name)) or (units[0].unit_word if units else "tỉnh")
         add(name, level, "province", m.start(), m.end())
     found.sort(key=lambda pt: pt[0].start_char)
+    if any(tier == "province" for _, tier in found) and _match_report(text):
+        found = [(p, tier) for p, tier in found if not _a_team(text, p, tier)]
     _add_bare_relatives(doc, found, era)
     _link(found, era, doc.text)
     return [p for p, _ in found]
+
+
+def _match_report(text: str) -> bool:
+    r = rules()
+    return sum(1 for _ in itertools.islice(r.sports_words.finditer(text), r.sports_words_min)) >= r.sports_words_min
+
+
+def _a_team(text: str, p: Place, tier: str) -> bool:
+    """In a match report, a province named without a lower-case unit word next to a match's words is a team:
+    "Viettel đã đánh bại TP.HCM", "Hà Nội gặp Hải Phòng", "Đà Nẵng 2-2 Hà Nội" (places.json: _teams_note)."""
+    r = rules()
+    return tier == "province" and text[p.start_char:p.start_char + 1].isupper() \
+        and not text[max(0, p.start_char - 6):p.start_char].endswith(("người ", "Người ")) and bool(
+            r.team_before.search(text, max(0, p.start_char - 25), p.start_char) or r.team_after.match(text, p.end_char))
 
 
 def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str) -> None:

@@ -457,6 +457,23 @@ def test_a_province_inside_a_name(text, expected):
     assert places(text) == expected
 
 
+# a match report (three words of the game at least): a province next to a score or a match verb is a team (audit 13)
+MATCH_REPORT = ("Trong khi đó, trên SVĐ Hòa Xuân, trận đại chiến giữa Đà Nẵng và Hà Nội cũng khép lại với tỉ số hòa 2-2. Cựu "
+                "ngôi sao PSG, Loris Arnaud đóng góp một bàn thắng sau hoàng loạt pha phối hợp như \"thêu hoa dệt gấm\" của "
+                "đội bóng Thủ đô. Danh sách ghi bàn: 1. Đinh Thanh Trung, Quảng Nam 3-3 SLNA 2. Loris Arnaud, Đà Nẵng 2-2 Hà Nội")
+
+
+@pytest.mark.parametrize("team", ["Quảng Nam 3-3", "Đà Nẵng 2-2", "2-2 Hà Nội"])
+def test_a_team_in_a_match_report_is_no_place(team):
+    start = MATCH_REPORT.index(team) + (len(team) - len(team.lstrip("0123456789- ")))
+    assert [p.start_char for p in extract(doc_of(MATCH_REPORT)) if p.start_char == start] == []
+
+
+def test_a_province_in_an_address_of_a_match_report_stays():
+    text = MATCH_REPORT + ". Bầu Tú lì xì cho các cầu thủ trong buổi tập đầu năm mới tại NTĐ Hồ Xuân Hương (Q.3 - TP.HCM)"
+    assert ("Hồ Chí Minh", "thành phố") in places(text)
+
+
 def count_places(text, surfaces, published=None):
     """(place, place_code, province_code, place_source) of counts at the given surfaces, as the
     resolve stage assigns them from the places the extractor finds."""
