@@ -104,6 +104,7 @@ class _Rules:
         self.cmp_names = {f"c{i}": c["cmp"] for i, c in enumerate(cfg["comparators"])}
         self.out_of_before = regex.compile(r"\d\s+trên\s+$", regex.REVERSE)  # "52 trên 100 ghế": out of
         self.cmp_ends = {alt.split()[-1].lower() for c in cfg["comparators"] for alt in c["pattern"].split("|")}
+        self.on_before = regex.compile(cfg["on_before"], regex.REVERSE)
         # "ít nhất là 3 người", "ít nhất phải có 4 nhà máy": a bound, then a verb before the figure
         gap = cfg["comparator_gap"]
         self.cmp_gap = regex.compile(
@@ -781,6 +782,8 @@ def _cmp_before(before: str) -> str:
         last = before.rsplit(None, 1)[-1:]
     if not last or last[0].lower() not in r.cmp_ends:
         return "eq"  # no comparator ends there: most numbers (a set lookup before the search)
+    if last[0] == "trên" and r.on_before.search(before):
+        return "eq"  # "dựa trên 5 tiêu chí", "đặt trên 20 trụ": on
     m = r.cmp_any_before.search(before)
     if m and _last_word(before, m.start(m.lastgroup)) + " " + last[0].lower() in _dictionary():
         return "eq"  # the end of a word: "các chuyến đi nước ngoài 2 người", "cấp trên"

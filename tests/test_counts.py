@@ -862,6 +862,11 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Cụ thể, vào các ngày 1/5, 3/5 và 5/5, có không dưới 15 đối tượng mang theo vỏ máy, cưa, búa để khai thác "
                  "rừng trái phép tại khoảnh 65, tiểu khu 219.", [(15, "đối tượng", "gte", False, None)],
                  id="bench-khong-duoi-suspects"),
+    # 'trên' after a verb of placing or showing is "on" (audit 13)
+    pytest.param("Công chiếu trên 4069 cụm rạp trên toàn thế giới, nhưng sau một ngày, phim chỉ thu về được 15,7 triệu USD.",
+                 [(4069, "cụm rạp", "eq", False, None)], id="bench-audit13-tren-is-on"),
+    pytest.param("InterNations đánh giá mức độ hạnh phúc mà một đất nước đưa lại cho người nước ngoài dựa trên 43 tiêu chí",
+                 [(43, "tiêu chí", "eq", False, None)], id="bench-dua-tren-is-based-on"),
     # an adjective after the number names no thing: "cả hai" is both of them, a number a name's or a unit's
     pytest.param("Sau vài lần hẹn hò đi chơi, cả hai chính thức công khai mối quan hệ trong sự chúc phúc của mọi người.", [],
                  id="bench-both-of-them-before-an-adjective"),
