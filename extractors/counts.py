@@ -191,6 +191,7 @@ class _Rules:
         self.prepositions = set(cfg["prepositions_conjunctions"])
         self.words_read_apart = set(cfg["words_read_apart"])
         self.side_nouns = set(cfg["side_nouns"])
+        self.sides_before = regex.compile(cfg["sides_before"], regex.REVERSE)
         self.street_named = regex.compile(rf"(?i:{alternation(cfg['street_words'])})\s+\p{{Lu}}")
         self.named_unit = regex.compile(cfg["named_unit_head"])
         # words after which a number may count an attribute noun ("có 50 chỗ ngồi", not "xe 50 chỗ")
@@ -926,8 +927,9 @@ def extract(doc: Document) -> list:
             return  # "447 đường Hùng Vương", "số 812 và 826 đường Trường Sa": a house number
         if (value == 1 or value >= 100) and not is_pct and r.named_unit.match(ent):
             return  # "Điện lực Vĩnh Tân 1 tỉnh Bình Thuận", "đa khoa 115 thành phố Vinh": a name's number
-        if ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns:
-            return  # "hai bên bờ sông", "hai bên má": sides, not parties
+        if ent[:4].lower() in ("bên", "bên ") and (ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower()
+                                                  in r.side_nouns or r.sides_before.search(text, max(0, start - 12), start)):
+            return  # "hai bên bờ sông", "hai bên má", "né hết qua hai bên": sides, not parties
         if category == "lần" and (value != int(value)
                                   or r.multiple_before.search(_COORDINATED_BEFORE.sub("", text[max(0, start - 30):start]))
                                   or r.multiple_after.match(text, end)):

@@ -706,6 +706,9 @@ def test_issue_21_not_counts(text, expected):
                  [(2, "bên", "eq", False, None), (4, "văn kiện", "eq", False, None)], id="bench-two-parties"),
     pytest.param("Riêng phần kè đá xây sẽ được thực hiện tại vị trí có địa hình phức tạp, đường cong và hai bên vệ đường", [],
                  id="bench-both-sides-of-a-road"),
+    pytest.param("Trong clip, người dân ở chợ né hết qua hai bên nhìn một người bị chém gục, máu văng tung tóe", [],
+                 id="bench-audit13-to-both-sides"),
+    pytest.param("Bước 1: Rẽ ngôi giữa, chia tóc đều sang 2 bên.", [], id="bench-hair-to-both-sides"),
     # money with its unit left out, a share of an area, a figure of speech, a century, a table of figures
     pytest.param("Hải đồng ý nhận 10 vạn Nhân dân tệ (tương đương khoảng 330.000.000 tiền Việt Nam)", [], id="bench-money-tien"),
     pytest.param("các băng nhóm tội phạm nhất thiết phải có 2 tiền chất", [(2, "tiền chất", "eq", False, None)],
