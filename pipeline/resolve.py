@@ -50,6 +50,8 @@ PARAGRAPH_SENTENCES = 3  # a paragraph of the press holds a few sentences; a wir
 CLAUSE_AFTER = 50  # how far after a count its own phrase may say where it is ("175 điểm bán trên khắp miền Bắc")
 _RANK = {"village": 0, "ward": 1, "district": 2, "province": 3}
 _PLURAL_UNITS = {"province": "tỉnh", "district": "huyện|quận|thị xã", "ward": "xã|phường|thị trấn"}
+# between a plural unit phrase and the last of its names: names, commas, "và", brackets
+_NAMES_ONLY = regex.compile(r"(?:[\s,;–-]|và|\p{Lu}[\p{L}\p{M}.'-]*|\([^()]*\))*")
 
 
 class _Cued:
@@ -91,6 +93,11 @@ class _Scope:
         # "thuộc 9 huyện, thị xã", "các xã Duy Nghĩa, Duy Hải": a figure spread over several units of a tier
         self.plural_units = [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
                              for tier, words in _PLURAL_UNITS.items()]
+        # the same opening a list of names before a count: a small number that is no label's or year's ("Tổ 9 thị
+        # trấn Sóc Sơn", "cụm 5 xã Phụng Thượng", "năm 2017 quận Hoàn Kiếm" open none)
+        self.plural_lists = [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|(?<!(?:{alternation(cfg['label_words_before_a_number'])})\s)"
+                                                            rf"(?<![\d.,])\d{{1,2}})\s+(?:{words})(?!\p{{L}})"))
+                             for tier, words in _PLURAL_UNITS.items()]
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
         self.country_head = regex.compile(rf"(?:{alternation(cfg['country_heads'])})(?!\p{{L}})")
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
@@ -105,6 +112,8 @@ class _Scope:
         self.delegate = regex.compile(
             rf"(?<!\p{{L}})(?:{alternation(cfg['delegate_words'])})(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}]*){{0,5}}\s*\(\s*"
             rf"(?:(?:đoàn|Đoàn)\s+)?(?:(?:ĐBQH|tỉnh|Tỉnh|TP\.?|thành phố|Thành phố)\s*)?$", regex.REVERSE)
+        self.whole_province = _Cued(cfg['whole_province_words'],
+                                    rf"(?<!\p{{L}})(?:{alternation(cfg['whole_province_words'])})(?!\p{{L}})")
         self.national = _Cued(cfg['national_bodies'], rf"(?<![\p{{L}}\d])(?:{alternation(cfg['national_bodies'])})(?![\p{{L}}\d])")
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
@@ -148,12 +157,17 @@ def _tier(p: Place, era: str) -> str | None:
     return "district" if tier == "province_or_district" else tier
 
 
-def _spread_tier(text: str, c: Count, clause_end: int) -> str | None:
-    """The tier a count spreads over: its head ("13 tỉnh", "9 huyện") or a plural unit phrase
-    right after it ("ngư dân thuộc các xã A, B", "9 ban thuộc 9 huyện, thị xã và TP.Huế")."""
+def _spread_tier(text: str, c: Count, clause_end: int, list_start: int, list_end: int | None) -> str | None:
+    """The tier a count spreads over: its head ("13 tỉnh", "9 huyện"), a plural unit phrase
+    right after it ("ngư dân thuộc các xã A, B", "9 ban thuộc 9 huyện, thị xã và TP.Huế"), or one
+    whose list of names ends at the last unit named before it (`list_end`, from `list_start`: "tại
+    các tỉnh Hà Giang, ... và Hòa Bình, đã làm 12 người chết")."""
     sc = _scope()
     tiers = [t for t, rx in sc.head_units if rx.match(c.entity or "") and c.value != 1]
     tiers += [t for t, rx in sc.plural_units if rx.search(text, c.end_char, clause_end)]
+    if list_end is not None:
+        tiers += [t for t, rx in sc.plural_lists for m in rx.finditer(text, list_start, list_end)
+                  if _NAMES_ONLY.fullmatch(text, m.end(), list_end)]
     return max(tiers, key=_RANK.get) if tiers else None
 
 
@@ -235,7 +249,11 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
         else:
             p, source = None, "document"
         code = p.admin_code if p else about
-        spread = _spread_tier(text, c, min(s_end, c.end_char + CLAUSE_AFTER))
+        if p and p.province_code and code != p.province_code and sc.whole_province.search(text, start, end):
+            code, p = p.province_code, None  # "toàn tỉnh đã giảm được gần 700 thôn": the whole province's
+        last_before = ordered[in_sentence[-1]] if in_sentence and ordered[in_sentence[-1]].end_char <= c.start_char else None
+        spread = _spread_tier(text, c, min(s_end, c.end_char + CLAUSE_AFTER), s_start,
+                              last_before.end_char if last_before else None)
         if spread:
             members = [q for i, q in enumerate(ordered) if sentence[i] == sent and q.admin_code
                        and _RANK.get(_tier(q, era), 3) <= _RANK[spread]]

@@ -531,6 +531,17 @@ TEXT_037 = ("Ngày 30/4, thông tin từ UBND xã Quảng Yên xác nhận, tổ
                  "thực hiện thanh tra là 1.290 DN", ["7.619 DN", "1.534 DN", "1.290 DN"], None,
                  [(None, None, None, None), ("thành phố Hồ Chí Minh", "79", "79", "sentence"),
                   ("thành phố Hà Nội", "01", "01", "sentence")], id="bench-21473013-no-main-province"),
+    # the whole province's figure takes the province, not the district named before it (audit 13)
+    pytest.param("Theo số liệu thống kê, đến nay, toàn huyện Cẩm Xuyên đang dư thừa 67 nhà văn hóa thôn với tổng diện tích "
+                 "khuôn viên 32.717 m2. Tương tự, tại huyện miền núi Hương Sơn cũng đang dư thừa 36 nhà văn hóa thôn với tổng "
+                 "diện tích khuôn viên 22.734 m2. Thực hiện chủ trương sáp nhập các đơn vị thôn, tổ dân phố, đến nay, toàn tỉnh đã giảm được gần "
+                 "700 thôn, tổ dân phố.", ["700 thôn"], None, [("tỉnh Hà Tĩnh", "42", "42", "paragraph")],
+                 id="bench-audit13-whole-province"),
+    # a figure after a list of provinces is all of theirs: no place (audit 13)
+    pytest.param("Theo báo cáo nhanh của Văn phòng thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai, đến thời điểm "
+                 "này, mưa lũ và sạt lở đất tại các tỉnh Hà Giang, Lào Cai, Lai Châu, Điện Biên, Cao Bằng, Bắc Kạn, Thái "
+                 "Nguyên và Hòa Bình, đã làm 12 người chết, 1 người mất tích.", ["12 người", "1 người mất tích"], None,
+                 [(None, None, None, None), (None, None, None, None)], id="bench-audit13-list-of-provinces-before"),
 ])
 def test_where_a_count_happened(text, surfaces, published, expected):
     assert count_places(text, surfaces, published) == expected
