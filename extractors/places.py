@@ -100,6 +100,7 @@ class _Rules:
         self.mention = regex.compile(
             rf"(?<![\p{{L}}\d&])(?P<unit>{alternation(forms)})"
             rf"(?:(?P<more>(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+và[^\S\n]+)(?:{lower_units}))*)"
+            rf"(?P<qual>[^\S\n]+(?:{alternation(cfg['unit_qualifiers'])}))?"
             rf"(?P<sep>[^\S\n]*:[^\S\n]*|[^\S\n]+|(?<=\.)){_NAME}(?![\p{{L}}\d])"
             rf"|\s*\((?P<items>{anon}(?:(?:\s*,\s*|\s+và\s+){anon})*)\)"
             rf"|(?<=(?:{plural_forms}|\d)[^\S\n]+(?:{far_units}))"
@@ -549,6 +550,8 @@ def extract(doc: Document) -> list[Place]:
             continue
         if _overlaps(m.start("name"), m.start("name") + 1, taken):
             continue
+        if m["qual"] and (m["name"] in gazetteer().province_names or _plural_before(text, m.start())):
+            continue  # "các huyện vùng cao Quảng Ngãi": the districts of a province
         if unit not in r.abbrev_level and _plural_before(text, m.start()):
             _add_list(doc, m.start(), unit, m["more"], m.start("name"), era, add)
             continue
@@ -576,6 +579,8 @@ def extract(doc: Document) -> list[Place]:
             name = _with_lower_syllable(text, m.end("name"), name, level, tier, era)
         if unit in r.abbrev_level and (not candidates(name, level, tier, era) or len(name) < 2 and not name.isdigit()):
             continue  # "TP. Bên cạnh đó", "P.V" (a reporter): an abbreviation needs a known unit after it
+        if m["qual"] and not candidates(name, level, tier, era):
+            continue  # "huyện đảo Phú Quốc" is one; "các tỉnh ven biển Trung Bộ" a region
         if unit in r.abbrev_level and r.organization_before.search(text, max(0, unit_start - 90), unit_start):
             continue  # "Công ty Môi trường đô thị TP.HCM": the unit's short form ends a firm's name
         if unit in r.numbered_abbrev_needs_parent and name[0].isdigit() and not r.parent_after.match(text, m.end()):

@@ -221,6 +221,13 @@ def test_not_places(text):
     pytest.param("ô tô khách giường nằm BKS 27B – 001.22 của nhà xe Điện Lý do anh Vũ Mạnh Tưởng (SN 1969, trú tại xã Mông "
                  "Hóa, huyện Kỳ Sơn, tỉnh Hòa Bình) điều khiển đi tới đè qua người chị Ngoan khiến người này tử vong", None, [("Mông Hóa", "xã", "04912"), ("Kỳ Sơn", "huyện", None), ("Hòa Bình", "tỉnh", "17")],
                  id="bench-merged-district-namesake-elsewhere"),
+    # a word of the unit's kind between the unit word and its name; a province's districts stay the province's
+    pytest.param("Hiện ông Th sống một mình, 2 con ruột đều sống và làm việc tại huyện đảo Phú Quốc, tỉnh Kiên Giang.", None,
+                 [("Phú Quốc", "huyện", "911"), ("Kiên Giang", "tỉnh", "91")], id="bench-island-district"),
+    pytest.param("Huyện miền núi A Lưới đã bị 18 trận động đất trong khoảng 3 năm trở lại đây.", None,
+                 [("A Lưới", "huyện", "481")], id="bench-mountain-district"),
+    pytest.param("Sau kỳ nghỉ Tết Đinh Dậu, đến ngày 10/2, nhiều lớp học ở các huyện vùng cao Quảng Ngãi vẫn trống vắng.", None,
+                 [("Quảng Ngãi", "tỉnh", "51")], id="bench-highland-districts-of-a-province"),
     # a capitalised word opening the sentence before a bare province (audit 11)
     pytest.param("Hiện TP.HCM có 197 phòng khám đa khoa tư nhân, trong đó có 21 phòng khám đa khoa liên quan đến yếu tố nước "
                  "ngoài.", None, [("Hồ Chí Minh", "thành phố", "79")], id="bench-audit11-sentence-opener"),
