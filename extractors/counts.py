@@ -906,7 +906,7 @@ def extract(doc: Document) -> list:
         classified = first in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"
         if category in r.body_parts:
             return  # "bị gãy hai chân": a person's own parts
-        if category == "vòng" and value == 3 and r.figure_after.match(rest, found[1] + 4):
+        if category == "vòng" and value == 3 and r.figure_after.match(rest, found[1] + len(first)):
             return  # "3 vòng hoàn hảo", "ba vòng 87-65-93": a woman's figure
         described = category in r.predicates and (classified or first in r.event_classifiers)  # "hai cuộc chung"
         if (category is None and not classified) or (category in r.predicates and not is_pct and not described):
@@ -927,8 +927,9 @@ def extract(doc: Document) -> list:
             return  # "447 đường Hùng Vương", "số 812 và 826 đường Trường Sa": a house number
         if (value == 1 or value >= 100) and not is_pct and r.named_unit.match(ent):
             return  # "Điện lực Vĩnh Tân 1 tỉnh Bình Thuận", "đa khoa 115 thành phố Vinh": a name's number
-        if ent[:4].lower() in ("bên", "bên ") and (ent[:4].lower() == "bên " and r.first_word.match(ent, 4)[0].lower()
-                                                  in r.side_nouns or r.sides_before.search(text, max(0, start - 12), start)):
+        side = ent[:4].lower()
+        if side in ("bên", "bên ") and (side == "bên " and r.first_word.match(ent, 4)[0].lower() in r.side_nouns
+                                       or r.sides_before.search(text, max(0, start - 12), start)):
             return  # "hai bên bờ sông", "hai bên má", "né hết qua hai bên": sides, not parties
         if category == "lần" and (value != int(value)
                                   or r.multiple_before.search(_COORDINATED_BEFORE.sub("", text[max(0, start - 30):start]))
@@ -1050,8 +1051,10 @@ def extract(doc: Document) -> list:
     idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
     # sentences describing a product: from where its figures are parts and features (for a unit, its sentence and the
     # ones beside it: a description runs over several)
-    specs = {doc.sentence_of(m.start()): m.end() for m in reversed(list(r.spec_phrases.finditer(text)))} \
-        if "trang bị" in text else {}
+    specs: dict[int, int] = {}
+    if "trang bị" in text:
+        for m in r.spec_phrases.finditer(text):
+            specs.setdefault(doc.sentence_of(m.start()), m.end())  # from the sentence's first phrase
     specs.update((doc.sentence_of(m.start()) + k, -1) for m in r.spec_units.finditer(text) for k in (-1, 0, 1))
 
     def in_a_specification(f) -> bool:  # a product's part or feature: "4 xi lanh và ... 152 mã lực", "được trang bị 2 túi khí"

@@ -90,14 +90,16 @@ class _Scope:
         abroad = alternation(cfg['units_abroad'])
         self.abroad_unit = _Cued(cfg['units_abroad'], rf"(?<!\p{{L}})(?:{abroad})\s+(?=\p{{Lu}}\p{{Ll}})")
         plural = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]] + ["nhiều", "Nhiều"])
+
+        def units_after(number: str) -> list:  # a plural word or a number (`number`), then unit words of a tier
+            return [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|{number})\s+(?:{words})(?!\p{{L}})"))
+                    for tier, words in _PLURAL_UNITS.items()]
+
         # "thuộc 9 huyện, thị xã", "các xã Duy Nghĩa, Duy Hải": a figure spread over several units of a tier
-        self.plural_units = [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|\d+(?:/\d+)?)\s+(?:{words})(?!\p{{L}})"))
-                             for tier, words in _PLURAL_UNITS.items()]
+        self.plural_units = units_after(r"\d+(?:/\d+)?")
         # the same opening a list of names before a count: a small number that is no label's or year's ("Tổ 9 thị
         # trấn Sóc Sơn", "cụm 5 xã Phụng Thượng", "năm 2017 quận Hoàn Kiếm" open none)
-        self.plural_lists = [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|(?<!(?:{alternation(cfg['label_words_before_a_number'])})\s)"
-                                                            rf"(?<![\d.,])\d{{1,2}})\s+(?:{words})(?!\p{{L}})"))
-                             for tier, words in _PLURAL_UNITS.items()]
+        self.plural_lists = units_after(rf"(?<!(?:{alternation(cfg['label_words_before_a_number'])})\s)(?<![\d.,])\d{{1,2}}")
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
         self.country_head = regex.compile(rf"(?:{alternation(cfg['country_heads'])})(?!\p{{L}})")
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
