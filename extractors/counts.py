@@ -15,6 +15,7 @@ import regex
 from vietmine.extractors.dates import document_year
 from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
 from vietmine.gazetteer.words import dictionary_words
+from vietmine.gazetteer.cache import persistent
 from vietmine.facts import Amount, Count, Document
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -227,7 +228,7 @@ class _Rules:
         self.part_continues = regex.compile(cfg["subset_part_continues"])
 
 
-@functools.cache
+@persistent("counts-rules", _Rules)
 def rules() -> _Rules:
     return _Rules()
 

@@ -9,6 +9,7 @@ import json
 import regex
 
 from vietmine.gazetteer import load_json
+from vietmine.gazetteer.cache import persistent
 from vietmine.facts import DateFact, Document, Period
 
 
@@ -131,7 +132,7 @@ class _Patterns:
         self.cued_runs = regex.compile(rf"(?<!\d)(?|{'|'.join(runs)})")
 
 
-@functools.cache
+@persistent("dates-rules", _Patterns)
 def patterns() -> _Patterns:
     return _Patterns()
 

@@ -4,7 +4,6 @@ or completed by the certain conventions of gazetteer/data/legal.json), issue dat
 One compiled pattern scans the text once; per match only the short window after it is examined."""
 from __future__ import annotations
 
-import functools
 import datetime as dt
 
 import re
@@ -12,6 +11,7 @@ import re
 import regex
 
 from vietmine.gazetteer import alternation, load_json, trie_alternation
+from vietmine.gazetteer.cache import persistent
 from vietmine.facts import Document, LegalRef
 
 # a code group: "BCA", "QH13", "BNN&PTNT"; "BCA(X11)" with a sub-issuer, not an alias "(BLHS)"
@@ -143,7 +143,7 @@ class _Rules:
         return self.canon_type[" ".join(written.lower().split())]
 
 
-@functools.cache
+@persistent("legal-refs-rules", _Rules)
 def rules() -> _Rules:
     return _Rules()
 

@@ -26,6 +26,7 @@ import regex
 from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.facts import Document, Organization
 from vietmine.gazetteer.casing import sentence_case
+from vietmine.gazetteer.cache import persistent
 from vietmine.gazetteer.places import gazetteer
 from vietmine.gazetteer.words import dictionary_words
 from vietmine.gazetteer.text import modern_tones, name_key
@@ -546,7 +547,7 @@ class _Rules:
         return end if len(words) < _MAX_CAPITALISED + self.max_lower + 2 else None
 
 
-@functools.cache
+@persistent("organizations-rules", _Rules)
 def rules() -> _Rules:
     return _Rules()
 

@@ -9,7 +9,6 @@ list after a person; a signer's title is in capitals. Honorifics are no part of 
 is the document's "Lê Đức Vinh", "ông Trump" a foreign name, "Ông Địa" nobody."""
 from __future__ import annotations
 
-import functools
 import re
 
 import regex
@@ -17,6 +16,7 @@ import regex
 from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.gazetteer.casing import VOWELS, is_syllable
 from vietmine.gazetteer.places import gazetteer
+from vietmine.gazetteer.cache import persistent
 from vietmine.facts import Document, Person
 
 # a syllable of a name: "Lâm", "B’Krông" (Central Highlands names keep their apostrophe), "Jong-un"
@@ -140,7 +140,7 @@ class _Rules:
         self.not_foreign = frozenset(cfg["not_foreign_names"])
 
 
-@functools.cache
+@persistent("people-rules", _Rules)
 def rules() -> _Rules:
     return _Rules()
 

@@ -13,6 +13,7 @@ import regex
 
 from vietmine.gazetteer import MEMO_ENTRIES, alternation, load_json, trie_alternation
 from vietmine.gazetteer.places import Unit, gazetteer
+from vietmine.gazetteer.cache import persistent
 from vietmine.gazetteer.text import modern_tones
 from vietmine.gazetteer.text import name_key
 from vietmine.gazetteer.text import loose_key
@@ -197,7 +198,7 @@ class _Rules:
             rf"(?:\s+(?!(?:{stops})(?!\p{{L}})){word}){{0,6}}\s+$", regex.REVERSE)
 
 
-@functools.cache
+@persistent("places-rules", _Rules)
 def rules() -> _Rules:
     return _Rules()
 

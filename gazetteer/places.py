@@ -11,17 +11,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import pickle
 import sqlite3
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from vietmine.gazetteer.text import name_key
 from vietmine.gazetteer.text import loose_key
 from vietmine.gazetteer import load_json
+from vietmine.gazetteer.cache import cache_dir, load_or_build
 
 
 @dataclass(frozen=True)
@@ -169,23 +167,6 @@ class Gazetteer:
         return self.by_loose_key.get(loose_key(name), [])
 
 
-CACHE_ENV = "VIETMINE_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    """Where vietmine keeps what it can always rebuild: $VIETMINE_CACHE_DIR, else the user's cache
-    folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%)."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "vietmine"
-
-
 def cache_path() -> Path:
     """The cached gazetteer of this data and this code: its name changes with the package's data
     files (size and time: they are large), with this module, the name keys' module and the data of
@@ -203,32 +184,8 @@ def cache_path() -> Path:
 
 
 def _load_or_build() -> Gazetteer:
-    """The cached gazetteer, else one built (and cached for the next process when the folder is
-    writable: written to a temporary file and renamed, so a reader never sees half a file). A
-    cache that cannot be read is built again and replaced."""
-    path = cache_path()
-    try:
-        with open(path, "rb") as fh:
-            return Gazetteer(pickle.load(fh))
-    except Exception:  # absent, truncated, from another version: built again
-        pass
-    g = Gazetteer()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({k: getattr(g, k) for k in Gazetteer.STATE}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        for old in path.parent.glob("gazetteer-*.pickle"):  # of other data or code: one file, not one per version
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:  # a read-only or full cache folder: the next process builds it again
-        pass
-    return g
+    return load_or_build(cache_path(), Gazetteer, state=lambda g: {k: getattr(g, k) for k in Gazetteer.STATE},
+                         restore=Gazetteer)
 
 
 @functools.cache

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import collections
-import functools
 
 import regex
 
@@ -18,6 +17,7 @@ from vietmine.facts import Count, DateFact, Document, ExtractionResult, LegalLin
 from vietmine.extractors.places import era_of, rules as place_rules
 from vietmine.gazetteer import alternation, load_json, trie_alternation
 from vietmine.gazetteer.places import gazetteer
+from vietmine.gazetteer.cache import persistent
 from vietmine.pipeline.identity import key_of
 from vietmine.pipeline.links import find_links
 
@@ -120,7 +120,7 @@ class _Scope:
         self.stop_after = regex.compile(r"[\d;.!?\n]")
 
 
-@functools.cache
+@persistent("resolve-rules", _Scope)
 def _scope() -> _Scope:
     return _Scope()
 
