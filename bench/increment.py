@@ -26,10 +26,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# as a default Python runs the command: writing and then loading its modules' bytecode (see run_bench.py)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def vietmine(*args: str) -> float:
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "vietmine", *args, "--quiet"], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())  # not the checkout: its vietmine/ folder is no package
+                   stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir(),  # not the checkout: its vietmine/ folder is no package
+                   env=ENV)
     return time.perf_counter() - t
 
 

@@ -246,12 +246,15 @@ class Run:
         return "new"
 
     # -- writes, each batch in one transaction; the database file is held only meanwhile
-    def write(self, results: list[ExtractionResult], replace: list[str]):
+    def write(self, results: list[ExtractionResult], replace: list[str], hold: bool = False):
+        """Commit one batch, then let readers in; `hold`: keep the file for what follows at once
+        (the last batch of a run: its checkpoint is then the run's last one, and no reader waits)."""
         with self.store.writing():
             self.store.write_batch(results, replace)
             self.store.update_paths(list(self.path_moves.items()))
             self.store.add_problems(self.run_id, self.pending)
-        self.store.release()
+        if not hold:
+            self.store.release()
         self.path_moves.clear()
         self.pending.clear()
         self.stats.committed += len(results)

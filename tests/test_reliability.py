@@ -30,7 +30,7 @@ def test_previous_schema_version_is_migrated_in_place(tmp_path):
     assert q(str(db), "SELECT value FROM schema_info") == [("1",)]
     before = q(str(db), "SELECT doc_type, number, code FROM legal_refs ORDER BY start_char")
     assert main(["ingest", "--db", str(db)]) == 0
-    assert q(str(db), "SELECT value FROM schema_info") == [(str(SCHEMA_VERSION),)]
+    assert q(str(db), "SELECT value FROM schema_info WHERE key = 'schema_version'") == [(str(SCHEMA_VERSION),)]
     # new columns present, new documents loaded beside the old one
     assert q(str(db), "SELECT count(*) FROM legal_refs WHERE registry_key IS NOT NULL")[0][0] > 0
     # the fixture holds article 004, stored from /tmp/v1fx/004.txt, a path that no longer exists:
@@ -78,6 +78,31 @@ def test_reference_tables_are_reloaded_when_their_version_changes(sample_copy, m
     assert main(["ingest", "--db", sample_copy, "--quiet"]) == 0
     assert _units(sample_copy) == before
     assert q(sample_copy, "SELECT DISTINCT version FROM reference_tables") == [("new-data",)]
+
+
+def _view_sql(db: str, name: str) -> str:
+    return q(db, "SELECT sql FROM duckdb_views() WHERE view_name = ?", name)[0][0]
+
+
+def test_views_are_recreated_when_dropped_or_changed_and_left_alone_otherwise(sample_copy, monkeypatch):
+    from vietmine.pipeline import migrations
+    from vietmine.pipeline.store import Store
+
+    con = duckdb.connect(sample_copy)
+    con.execute("DROP VIEW document_status")
+    con.close()
+    Store(sample_copy).close()
+    assert _view_sql(sample_copy, "document_status")  # dropped by hand: back
+    con = duckdb.connect(sample_copy)
+    con.execute("CREATE OR REPLACE VIEW citations AS SELECT 1 AS edited_by_hand")
+    con.close()
+    Store(sample_copy).close()  # definitions unchanged: an open writes nothing, the view stays
+    assert "edited_by_hand" in _view_sql(sample_copy, "citations")
+    monkeypatch.setattr(migrations, "VIEWS", [v.replace("AS status", "AS status_of_the_document")
+                                              for v in migrations.VIEWS])
+    Store(sample_copy).close()  # a new vietmine's definitions: every view recreated
+    assert "edited_by_hand" not in _view_sql(sample_copy, "citations")
+    assert "status_of_the_document" in _view_sql(sample_copy, "document_status")
 
 
 def _reader(db: str, hold: str) -> subprocess.Popen:
@@ -145,10 +170,10 @@ def test_a_reader_that_stays_costs_one_bounded_wait_and_one_line(tmp_path, monke
     else:
         real_write = Run.write
 
-        def write_after_a_reader_came(self, results, replace):
+        def write_after_a_reader_came(self, results, replace, hold=False):
             if not readers:  # the first batch is analysed; a notebook cell starts meanwhile
                 readers.append(_reader(db, "block"))
-            return real_write(self, results, replace)
+            return real_write(self, results, replace, hold)
 
         monkeypatch.setattr(Run, "write", write_after_a_reader_came)
     capsys.readouterr()

@@ -74,8 +74,8 @@ def ingest(selection: InputSelection, db_path: str, options: IngestOptions = Ing
         replace: list[str] = []
         bar = _bar(results, disable=not options.progress)
 
-        def flush():
-            run.write(batch, replace)
+        def flush(hold: bool = False):
+            run.write(batch, replace, hold)
             batch.clear()
             replace.clear()
 
@@ -97,7 +97,7 @@ def ingest(selection: InputSelection, db_path: str, options: IngestOptions = Ing
                 batch.append(res)
                 if len(batch) >= options.batch_docs:
                     flush()
-            flush()
+            flush(hold=True)  # what follows is quick unless stale documents wait (released then)
             bar.close()
             run.handle_missing(run.missing_sources(selection.paths, met_files - unread, unread), options.prune)
             reextract_stale(run, options, pool)
@@ -113,9 +113,9 @@ def reextract_stale(run: Run, options: IngestOptions, pool=None) -> int:
     """Documents extracted by other rules (their rules_version differs) analysed again from their
     stored text; no source file is read."""
     stale = [d for d in run.store.stale_ids(rules_version()) if d not in run.written_ids]
-    run.store.release()
     if not stale:
         return 0
+    run.store.release()
     bar = _bar(total=len(stale), desc="re-extracting", disable=not options.progress)
     own_pool = _pool(options.workers) if pool is None else None
     pool = pool or own_pool
