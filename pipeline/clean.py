@@ -3,11 +3,11 @@ metadata (title, publication date, author, outlet, kind)."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import regex
 
 from vietmine.gazetteer import load_json
+from vietmine.gazetteer.cache import persistent
 from vietmine.facts import Document, RawInput
 from vietmine.pipeline.decode import normalize
 
@@ -33,7 +33,7 @@ class _Furniture:
         self.title_skip = [regex.compile(p) for p in title["skip_line_patterns"]]
 
 
-@functools.cache
+@persistent("clean-rules", _Furniture)
 def furniture() -> _Furniture:
     return _Furniture()
 

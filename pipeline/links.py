@@ -21,13 +21,13 @@ Word lists and verb patterns: gazetteer/data/legal.json."""
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
 import regex
 
 from vietmine.gazetteer import load_json
+from vietmine.gazetteer.cache import persistent
 from vietmine.facts import Document, LegalLink, LegalRef
 from vietmine.pipeline.segment import sentence_spans
 
@@ -130,7 +130,7 @@ class _LinkRules:
         self.named_type = regex.compile(r"^(?P<type>\S+(?:\s+luật)?)\s+(?P<name>\p{Lu}[^\d;:()]{3,150}?)\s+số\b", regex.I)
 
 
-@functools.cache
+@persistent("link-rules", _LinkRules)
 def link_rules() -> _LinkRules:
     return _LinkRules()
 

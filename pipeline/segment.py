@@ -13,6 +13,7 @@ import re
 import regex
 
 from vietmine.gazetteer import load_json
+from vietmine.gazetteer.cache import persistent
 
 class _Layout:
     def __init__(self):
@@ -36,7 +37,7 @@ class _Layout:
         self.type_line = regex.compile(rf"\s*(?:{'|'.join(map(regex.escape, upper))})\s*$")
 
 
-@functools.cache
+@persistent("segment-rules", _Layout)
 def layout() -> _Layout:
     return _Layout()
 

@@ -108,7 +108,8 @@ def test_rules_loaded_by_the_next_process_extract_what_built_rules_extract(tmp_p
     files = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()}
     assert {n.rsplit("-", 1)[0] for n in files} >= {"counts-rules", "people-rules", "organizations-rules",
                                                       "places-rules", "legal-refs-rules", "dates-rules",
-                                                      "resolve-rules", "dictionary-words", "gazetteer"}
+                                                      "resolve-rules", "clean-rules", "segment-rules",
+                                                      "dictionary-words", "gazetteer"}
     loaded = run()
     assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").iterdir()} == files  # read, not rebuilt
     assert loaded == built
