@@ -427,6 +427,9 @@ def category_of(entity: str) -> str | None:
         return None
     n = _head_syllables(low)
     skip = 1 if n and low[0] in r.classifiers and " ".join(low[:2]) not in r.classifier_nouns else 0
+    written = entity.split()[-len(low):]
+    if not written[skip][:1].isupper():  # a word does not run into a name: "2 nước Hoa Kỳ" is no "nước hoa"
+        n = next((k for k in range(skip + 1, n) if written[k][:1].isupper()), n)
     head = " ".join(low[skip:n])
     if head in r.words_read_apart and n < len(low):
         head = low[skip]  # "13 người ở các xã": "người ở" (a servant) is a word, here "ở" a preposition

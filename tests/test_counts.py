@@ -238,6 +238,18 @@ def test_phrase_ends_before_the_predicate(text, expected):
                  id="bench-do-thi-is-no-dollar"),
     pytest.param("Qua những lần tâm sự sâu sắc hơn thì hai đứa bắt đầu nói ra tình cảm", [(2, "đứa")],
                  id="bench-audit10-dua-alone"),
+    # classifiers that are nouns of their own: trees, fruit, pills and bullets, seeds, apartments
+    pytest.param("Gói thầu số 2 (đoạn Cổ Nhuế - Nam Thăng Long) phải di dời, chặt hạ 419 cây và cắt tỉa 120 cây",
+                 [(419, "cây"), (120, "cây")], id="bench-audit14-cay-alone"),
+    pytest.param("Nguyên liệu làm dưa chuột xào thịt bò - Thịt bò: 400g - Dưa chuột: 3 quả - Tỏi, gừng, ớt tươi",
+                 [(3, "quả")], id="bench-audit14-qua-alone"),
+    pytest.param("Số hạt nhựa lẫn trong gạo của bà Đoan là 9 hạt, bà đã giao cho công an 3 hạt",
+                 [(9, "hạt"), (3, "hạt")], id="bench-hat-alone"),
+    # a word does not run into the name after it ("nước hoa" is perfume, "xã viên" a cooperative's member)
+    pytest.param("Việt Nam đã vinh dự giành 5 giải, xếp thứ 3 toàn đoàn, chỉ đứng sau 2 nước Hoa Kỳ và Ấn Độ.",
+                 [(5, "giải"), (2, "nước")], id="bench-audit14-nuoc-before-a-name"),
+    pytest.param("Hầu hết đều cư trú tại tuyến Kinh Năm thuộc địa bàn 2 xã Viên An và Đất Mũi, huyện Ngọc Hiển.",
+                 [(2, "xã")], id="bench-xa-before-a-name"),
     pytest.param("Bộ ba ban giám khảo năm nay bao gồm: chuyên gia trang điểm Nam Trung, host Trương Ngọc Ánh",
                  [(3, "ban giám khảo")], id="bench-audit10-ban-giam-khao"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
