@@ -740,6 +740,13 @@ def test_issue_21_not_counts(text, expected):
                  [(2, "nghi phạm", "eq", False, None)], id="bench-suspects-one-noun"),
     pytest.param("Trong khi anh ra đi chỉ có hai bàn tay trắng và một ngón tay cụt do tự chặt trước đó để chứng minh tình "
                  "yêu với vợ.", [], id="bench-idiom-bare-hands"),
+    # names of things that hold a number (audit of 150 bench counts, articles 10,001-20,000, seed 14)
+    pytest.param("Kiểu chân váy thời thượng này có thể kết hợp dễ dàng với áo phông, sơ mi hoặc áo hai dây vẫn tạo cho bạn "
+                 "một vẻ ngoài hoàn hảo", [], id="bench-audit14-garment-two-straps"),
+    pytest.param("Các mỹ nhân không chỉ xuất hiện nhàm chán với bộ bikini 2 mảnh mà còn phối cùng quần siêu ngắn 5cm",
+                 [], id="bench-audit14-garment-two-pieces"),
+    pytest.param("các nhà thương thuyết Palestine và Israel cho rằng giải pháp hai nhà nước là chìa khóa để giải quyết xung "
+                 "đột kéo dài hàng thập kỷ qua", [], id="bench-audit14-two-state-solution"),
     pytest.param("Theo thống kê sơ bộ mới đây, trong gần 4 thập niên tồn tại, Dakar Rally đã lấy đi khoảng 70 sinh mạng, "
                  "trong đó có 28 tay đua và số còn lại là khán giả.",
                  [(70, "sinh mạng", "approx", False, None), (28, "tay đua", "eq", False, None)], id="bench-decades"),
