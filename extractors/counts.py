@@ -180,6 +180,7 @@ class _Rules:
         self.spec_phrases = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_phrases'])})(?!\p{{L}})")
         self.counted_in_specs = set(cfg["counted_in_specs"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
+        self.agent_suffixes = set(cfg["agent_suffixes"])
         self.nouns = (set(cfg["nouns"]) | {c for c in cfg["categories"] if " " in c} | self.classifier_nouns
                       | self.heads_despite)
         self.nouns_despite_verbs = set(cfg["verbal_nouns"]) | set(cfg["categories"]) | set(cfg["nouns"])
@@ -297,11 +298,13 @@ def _each_word(syl: list[str]):
 
 def _segments(syl: list[str]):
     """The dictionary words of `_each_word`, before the doer is joined."""
-    d, i, count = _dictionary(), 0, len(syl)
+    d, suffixes, i, count = _dictionary(), rules().agent_suffixes, 0, len(syl)
     while i < count:
         n = min(4, count - i)
         while n > 1 and " ".join(syl[i:i + n]) not in d:
             n -= 1
+        if n > 1 and i + n < count and syl[i + n] in suffixes:
+            n += 1  # "tình nguyện viên": the doer
         yield " ".join(syl[i:i + n])
         i += n
 

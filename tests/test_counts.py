@@ -250,6 +250,11 @@ def test_phrase_ends_before_the_predicate(text, expected):
                  [(5, "giải"), (2, "nước")], id="bench-audit14-nuoc-before-a-name"),
     pytest.param("Hầu hết đều cư trú tại tuyến Kinh Năm thuộc địa bàn 2 xã Viên An và Đất Mũi, huyện Ngọc Hiển.",
                  [(2, "xã")], id="bench-xa-before-a-name"),
+    # "viên" after a word makes the doer
+    pytest.param("Google sẽ giúp Hội Nông dân Việt Nam đào tạo 40 tập huấn viên và 500 cán bộ hội",
+                 [(40, "tập huấn viên"), (500, "cán bộ")], id="bench-audit14-agent-suffix"),
+    pytest.param("Hôm sau, hai nữ nhân viên quán cà phê đến trình báo", [(2, "nữ nhân viên")],
+                 id="bench-agent-suffix-not-nu-nhan"),
     pytest.param("Bộ ba ban giám khảo năm nay bao gồm: chuyên gia trang điểm Nam Trung, host Trương Ngọc Ánh",
                  [(3, "ban giám khảo")], id="bench-audit10-ban-giam-khao"),
     pytest.param("Sau khi về quê ăn Tết, Biển đã lôi kéo và tổ chức cho 13 người ở các xã Quảng Cư, Quảng Tiến và phường "
