@@ -102,6 +102,7 @@ class _Scope:
         self.plural_lists = units_after(rf"(?<!(?:{alternation(cfg['label_words_before_a_number'])})\s)(?<![\d.,])\d{{1,2}}")
         self.head_units = [(tier, regex.compile(rf"(?:{words})(?!\p{{L}})")) for tier, words in _PLURAL_UNITS.items()]
         self.country_head = regex.compile(rf"(?:{alternation(cfg['country_heads'])})(?!\p{{L}})")
+        self.locality_head = regex.compile(rf"(?:{alternation(cfg['locality_heads'])})(?!\p{{L}})")
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
         home_words = cfg['residence_words'] + cfg['registration_words']
         residence = alternation(home_words)
@@ -159,13 +160,18 @@ def _tier(p: Place, era: str) -> str | None:
     return "district" if tier == "province_or_district" else tier
 
 
-def _spread_tier(text: str, c: Count, clause_end: int, list_start: int, list_end: int | None) -> str | None:
-    """The tier a count spreads over: its head ("13 tỉnh", "9 huyện"), a plural unit phrase
-    right after it ("ngư dân thuộc các xã A, B", "9 ban thuộc 9 huyện, thị xã và TP.Huế"), or one
-    whose list of names ends at the last unit named before it (`list_end`, from `list_start`: "tại
-    các tỉnh Hà Giang, ... và Hòa Bình, đã làm 12 người chết")."""
+def _spread_tier(text: str, c: Count, clause_end: int, list_start: int, list_end: int | None,
+                 sentence_tiers: list[str]) -> str | None:
+    """The tier a count spreads over: its head ("13 tỉnh", "9 huyện"; "10 địa phương": the tier of
+    most of `sentence_tiers`, the units its sentence names), a plural unit phrase right after it
+    ("ngư dân thuộc các xã A, B", "9 ban thuộc 9 huyện, thị xã và TP.Huế"), or one whose list of
+    names ends at the last unit named before it (`list_end`, from `list_start`: "tại các tỉnh Hà
+    Giang, ... và Hòa Bình, đã làm 12 người chết")."""
     sc = _scope()
     tiers = [t for t, rx in sc.head_units if rx.match(c.entity or "") and c.value != 1]
+    if c.value != 1 and sc.locality_head.match(c.entity or "") and sentence_tiers:
+        # the tier most of them are of: "3 địa phương là TP Thái Nguyên, TX Phổ Yên và TP Sông Công" (and the province)
+        tiers.append(max(set(sentence_tiers), key=lambda t: (sentence_tiers.count(t), _RANK[t])))
     tiers += [t for t, rx in sc.plural_units if rx.search(text, c.end_char, clause_end)]
     if list_end is not None:
         tiers += [t for t, rx in sc.plural_lists for m in rx.finditer(text, list_start, list_end)
@@ -255,7 +261,8 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
             code, p = p.province_code, None  # "toàn tỉnh đã giảm được gần 700 thôn": the whole province's
         last_before = ordered[in_sentence[-1]] if in_sentence and ordered[in_sentence[-1]].end_char <= c.start_char else None
         spread = _spread_tier(text, c, min(s_end, c.end_char + CLAUSE_AFTER), s_start,
-                              last_before.end_char if last_before else None)
+                              last_before.end_char if last_before else None,
+                              [t for i, q in enumerate(ordered) if sentence[i] == sent and (t := _tier(q, era)) in _RANK])
         if spread:
             members = [q for i, q in enumerate(ordered) if sentence[i] == sent and q.admin_code
                        and _RANK.get(_tier(q, era), 3) <= _RANK[spread]]

@@ -549,6 +549,14 @@ TEXT_037 = ("Ngày 30/4, thông tin từ UBND xã Quảng Yên xác nhận, tổ
                  "này, mưa lũ và sạt lở đất tại các tỉnh Hà Giang, Lào Cai, Lai Châu, Điện Biên, Cao Bằng, Bắc Kạn, Thái "
                  "Nguyên và Hòa Bình, đã làm 12 người chết, 1 người mất tích.", ["12 người", "1 người mất tích"], None,
                  [(None, None, None, None), (None, None, None, None)], id="bench-audit13-list-of-provinces-before"),
+    # a count of localities spreads over those its sentence names (audit 14)
+    pytest.param("Theo đó, trong tháng 4/2017 bình quân chỉ có 60,6% tổng số phương tiện truyền dữ liệu về hệ thống của Tổng "
+                 "cục Đường bộ Việt Nam. Trong đó có 10 địa phương có nhiều phương tiện không truyền dữ liệu về Tổng cục nhất "
+                 "gồm Quảng Trị, Quảng Ngãi, Gia Lai, Bình Định, Bình Phước, Bắc Ninh, Tây Ninh, Quảng Ninh, Nghệ An, Điện Biên.",
+                 ["10 địa phương"], None, [(None, None, None, None)], id="bench-audit14-localities-listed-after"),
+    pytest.param("Tháng 4/2015, Becamex IDC đã khánh thành và đưa vào sử dụng 4.895 căn hộ NƠXH tại 4 địa phương trong tỉnh "
+                 "là TX.Thuận An (752 căn), TP.Thủ Dầu Một (2.435 căn), TX.Bến Cát (1.388 căn) và huyện Bàu Bàng (320 căn).",
+                 ["4 địa phương"], None, [("tỉnh Bình Dương", "74", "74", "sentence")], id="bench-localities-of-a-province"),
 ])
 def test_where_a_count_happened(text, surfaces, published, expected):
     assert count_places(text, surfaces, published) == expected
