@@ -467,10 +467,13 @@ def test_a_province_inside_a_name(text, expected):
 # a match report (three words of the game at least): a province next to a score or a match verb is a team (audit 13)
 MATCH_REPORT = ("Trong khi đó, trên SVĐ Hòa Xuân, trận đại chiến giữa Đà Nẵng và Hà Nội cũng khép lại với tỉ số hòa 2-2. Cựu "
                 "ngôi sao PSG, Loris Arnaud đóng góp một bàn thắng sau hoàng loạt pha phối hợp như \"thêu hoa dệt gấm\" của "
-                "đội bóng Thủ đô. Danh sách ghi bàn: 1. Đinh Thanh Trung, Quảng Nam 3-3 SLNA 2. Loris Arnaud, Đà Nẵng 2-2 Hà Nội")
+                "đội bóng Thủ đô. Danh sách ghi bàn: 1. Đinh Thanh Trung, Quảng Nam 3-3 SLNA 2. Loris Arnaud, Đà Nẵng 2-2 Hà Nội. "
+                # an opponent, a team earning points (audit 15)
+                "Trước vòng 14, Sanna Khánh Hòa đang xếp thứ ba, nhiều hơn đối thủ Bình Định 3 điểm. Cuối trận, Thanh Hóa có "
+                "cơ hội ghi bàn muộn. TP. HCM giành được 1 điểm quý giá.")
 
 
-@pytest.mark.parametrize("team", ["Quảng Nam 3-3", "Đà Nẵng 2-2", "2-2 Hà Nội"])
+@pytest.mark.parametrize("team", ["Quảng Nam 3-3", "Đà Nẵng 2-2", "2-2 Hà Nội", "Bình Định 3 điểm", "TP. HCM giành"])
 def test_a_team_in_a_match_report_is_no_place(team):
     start = MATCH_REPORT.index(team) + (len(team) - len(team.lstrip("0123456789- ")))
     assert [p.start_char for p in extract(doc_of(MATCH_REPORT)) if p.start_char == start] == []
