@@ -60,7 +60,8 @@ class _Rules:
         firsts = {v.split()[0] for v in cfg["vague_quantities"]}
         self.vague_firsts = [f.lower() for f in sorted(firsts)]
         self.vague_lower = tuple(v.lower() for v in cfg["vague_quantities"])
-        self.vague = [regex.compile(rf"(?<!\p{{L}})(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
+        # (not "tất cả triệu chứng": all symptoms)
+        self.vague = [regex.compile(rf"(?<!\p{{L}})(?<!tất\s)(?P<v>{alternation([v for v in cfg['vague_quantities'] if v.split()[0] == f])})"
                                     r"(?!\p{L})", regex.I) for f in sorted(firsts)]
         self.vague_values = cfg["vague_quantities"]
         # "năm" is five only where a year cannot stand: after these words or opening a sentence
@@ -513,7 +514,7 @@ def _excluded(text: str, before: str, end: int, number: str, digits: str) -> boo
         return True  # a document's number, unless grouped in thousands ("quy định 27.173 trường hợp")
     b = before.rstrip().rstrip(":").rstrip()
     last = b[b.rfind(" ") + 1:].lstrip(_NOT_LETTERS)
-    if not (last.lower() in r.pattern_last_words or last[:1].isupper() or b[-1:].isdigit() or b[-1:] == "="):
+    if not (last.lower() in r.pattern_last_words or last[:1].isupper() or b[-1:].isdigit() or b[-1:] in ("=", "-", "–")):
         return False  # no pattern ends with this word (a set lookup before the search: this runs for every number)
     if not r.any_pattern_before.search(before):
         return False

@@ -745,6 +745,13 @@ def test_issue_21_not_counts(text, expected):
                  [(2, "nghi phạm", "eq", False, None)], id="bench-suspects-one-noun"),
     pytest.param("Trong khi anh ra đi chỉ có hai bàn tay trắng và một ngón tay cụt do tự chặt trước đó để chứng minh tình "
                  "yêu với vợ.", [], id="bench-idiom-bare-hands"),
+    # a licence plate's second part; "tất cả" is all, not "cả triệu" (audit of 150 bench counts, articles 20,001-30,000)
+    pytest.param("Phòng CSGT tỉnh Hà Tĩnh phát hiện xe ô tô BKS: 15A – 15584 vi phạm tốc độ 78/50km.", [],
+                 id="bench-audit15-licence-plate"),
+    pytest.param("Dù được mọi người khuyên can nhiều lần nhưng ngày 7-2, Dánh vẫn lấy xe máy BKS 52Y4 – 2283 bỏ đi.", [],
+                 id="bench-licence-plate-with-a-digit"),
+    pytest.param("Mãi đến gần đây, khi tìm đến một bệnh viện uy tín, ông K. mới biết tất cả triệu chứng bệnh của ông là do "
+                 "thiếu hụt testosterone gây ra.", [], id="bench-audit15-all-symptoms"),
     # names of things that hold a number (audit of 150 bench counts, articles 10,001-20,000, seed 14)
     pytest.param("Kiểu chân váy thời thượng này có thể kết hợp dễ dàng với áo phông, sơ mi hoặc áo hai dây vẫn tạo cho bạn "
                  "một vẻ ngoài hoàn hảo", [], id="bench-audit14-garment-two-straps"),
