@@ -250,6 +250,11 @@ def test_phrase_ends_before_the_predicate(text, expected):
                  [(5, "giải"), (2, "nước")], id="bench-audit14-nuoc-before-a-name"),
     pytest.param("Hầu hết đều cư trú tại tuyến Kinh Năm thuộc địa bàn 2 xã Viên An và Đất Mũi, huyện Ngọc Hiển.",
                  [(2, "xã")], id="bench-xa-before-a-name"),
+    # a classifier noun and a word read apart (audit of 150 bench counts, articles 20,001-30,000)
+    pytest.param("Lần đầu tiên mua 3.000 cây giống với chi phí gần 10 triệu đồng", [(3000, "cây giống")],
+                 id="bench-cay-giong"),
+    pytest.param("Công an đã bắt giữ 2 người tình nghi có liên quan đến vụ án", [(2, "người")],
+                 id="bench-audit15-nguoi-tinh-nghi"),
     # "viên" after a word makes the doer
     pytest.param("Google sẽ giúp Hội Nông dân Việt Nam đào tạo 40 tập huấn viên và 500 cán bộ hội",
                  [(40, "tập huấn viên"), (500, "cán bộ")], id="bench-audit14-agent-suffix"),
