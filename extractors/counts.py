@@ -526,11 +526,15 @@ def _excluded(text: str, before: str, end: int, number: str, digits: str) -> boo
 
 def _pair_follows(text: str, found: list, slash: int, number: str) -> bool:
     """A number after "<counted noun>/" is the second count of a pair ("12 vụ/25 đối tượng"), unless
-    it is 1 (a rate: "hành khách/1 lượt xe")."""
+    it is 1 or a round hundred, thousand ... (a rate's base: "hành khách/1 lượt xe", "106 bé trai/100
+    bé gái", "ca/100.000 dân")."""
     last = next((f for f in reversed(found) if isinstance(f, Count)), None)
     # the first phrase may end before the slash ("102 mã | tăng/116 mã giảm")
-    return (last is not None and 0 <= slash - last.end_char < 30 and not last.is_percent and parse_number(number) != 1
-            and _LETTERS_ONLY.fullmatch(text[last.end_char:slash]) is not None)
+    return (last is not None and 0 <= slash - last.end_char < 30 and not last.is_percent
+            and parse_number(number) not in _RATE_BASES and _LETTERS_ONLY.fullmatch(text[last.end_char:slash]) is not None)
+
+
+_RATE_BASES = {1, 100, 1000, 10_000, 100_000, 1_000_000}
 
 
 def _is_attribute(text: str, start: int, category: str | None) -> bool:

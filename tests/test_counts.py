@@ -255,6 +255,11 @@ def test_phrase_ends_before_the_predicate(text, expected):
                  id="bench-cay-giong"),
     pytest.param("Công an đã bắt giữ 2 người tình nghi có liên quan đến vụ án", [(2, "người")],
                  id="bench-audit15-nguoi-tinh-nghi"),
+    # nouns Viet74K lacks (audit of 150 bench counts, articles 25,441-35,440, seed 16)
+    pytest.param("Trước khi ra nước ngoài lưu vong, vị tổng thống tàn bạo của Gambia kịp vận chuyển 13 siêu xe và xe sang "
+                 "đắt tiền lên máy bay.", [(13, "siêu xe")], id="bench-audit16-sieu-xe"),
+    pytest.param("Trong bốn nữ chính của \"Thâm cung nội chiến\", Hầu Giai Ngọc Doanh do Lê Tư đảm nhận là nhân vật khiến "
+                 "người xem ghét nhất", [(4, "nữ chính")], id="bench-audit16-nu-chinh"),
     # "viên" after a word makes the doer
     pytest.param("Google sẽ giúp Hội Nông dân Việt Nam đào tạo 40 tập huấn viên và 500 cán bộ hội",
                  [(40, "tập huấn viên"), (500, "cán bộ")], id="bench-audit14-agent-suffix"),
@@ -751,6 +756,8 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Trong khi anh ra đi chỉ có hai bàn tay trắng và một ngón tay cụt do tự chặt trước đó để chứng minh tình "
                  "yêu với vợ.", [], id="bench-idiom-bare-hands"),
     # a licence plate's second part; "tất cả" is all, not "cả triệu" (audit of 150 bench counts, articles 20,001-30,000)
+    pytest.param("Theo Quỹ dân số Liên Hiệp Quốc tại VN (UNFPA), tỷ số giới tính khi sinh ở mức bình thường dao động từ 102 "
+                 "- 106 bé trai/100 bé gái.", [(102, "bé", "range", False, None)], id="bench-audit16-rate-base-100"),
     pytest.param("Phòng CSGT tỉnh Hà Tĩnh phát hiện xe ô tô BKS: 15A – 15584 vi phạm tốc độ 78/50km.", [],
                  id="bench-audit15-licence-plate"),
     pytest.param("Dù được mọi người khuyên can nhiều lần nhưng ngày 7-2, Dánh vẫn lấy xe máy BKS 52Y4 – 2283 bỏ đi.", [],
