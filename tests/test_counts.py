@@ -758,6 +758,13 @@ def test_issue_21_not_counts(text, expected):
     # a licence plate's second part; "tất cả" is all, not "cả triệu" (audit of 150 bench counts, articles 20,001-30,000)
     pytest.param("Theo Quỹ dân số Liên Hiệp Quốc tại VN (UNFPA), tỷ số giới tính khi sinh ở mức bình thường dao động từ 102 "
                  "- 106 bé trai/100 bé gái.", [(102, "bé", "range", False, None)], id="bench-audit16-rate-base-100"),
+    pytest.param("Theo nguồn tin cảnh sát, 4 tay súng đi trên 2 xe mô tô đã tấn công xe chở quân nhân rồi chạy khỏi hiện "
+                 "trường.", [(4, "tay súng", "eq", False, None), (2, "xe mô tô", "eq", False, None)],
+                 id="bench-audit16-riding-on"),
+    pytest.param("Cụ thể, gạo xuất khẩu 5% tấm của Việt Nam đang ở mức 345 – 350 USD/tấn (FOB cảng Sài Gòn)", [],
+                 id="bench-audit16-rice-grade"),
+    pytest.param("Trong nông nghiệp cần tăng cường hợp tác, liên kết 4 nhà, nâng mức hạn điền, xây dựng cánh đồng mẫu lớn",
+                 [], id="bench-audit16-four-houses"),
     pytest.param("Phòng CSGT tỉnh Hà Tĩnh phát hiện xe ô tô BKS: 15A – 15584 vi phạm tốc độ 78/50km.", [],
                  id="bench-audit15-licence-plate"),
     pytest.param("Dù được mọi người khuyên can nhiều lần nhưng ngày 7-2, Dánh vẫn lấy xe máy BKS 52Y4 – 2283 bỏ đi.", [],
