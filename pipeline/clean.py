@@ -18,15 +18,30 @@ class CleanError(ValueError):
     pass
 
 
+class _Cued:
+    """A metadata pattern searched only in a text whose lower-case form holds one of its cues (a
+    plain pattern, given as a string, in every text): most texts hold none."""
+
+    def __init__(self, spec: str | dict):
+        spec = {"pattern": spec} if isinstance(spec, str) else spec
+        self.pattern = regex.compile(spec["pattern"], regex.M)
+        self.cues = tuple(spec.get("cues", ()))
+
+    def search(self, text: str, low: str):
+        if self.cues and not any(c in low for c in self.cues):
+            return None
+        return self.pattern.search(text)
+
+
 class _Furniture:
     def __init__(self):
         cfg = load_json("furniture.json")
         self.drop_lines = [regex.compile(p) for p in cfg["drop_line_patterns"]]
         self.drop_inline = [regex.compile(p) for p in cfg["drop_inline_patterns"]]
-        self.published = [regex.compile(p, regex.M) for p in cfg["published_patterns"]]
-        self.author = [regex.compile(p, regex.M) for p in cfg["author_patterns"]]
-        self.outlet = [regex.compile(p, regex.M) for p in cfg["outlet_patterns"]]
-        self.kind = {k: [regex.compile(p, regex.M) for p in v] for k, v in cfg["kind_markers"].items()}
+        self.published = [_Cued(p) for p in cfg["published_patterns"]]
+        self.author = [_Cued(p) for p in cfg["author_patterns"]]
+        self.outlet = [_Cued(p) for p in cfg["outlet_patterns"]]
+        self.kind = {k: [_Cued(p) for p in v] for k, v in cfg["kind_markers"].items()}
         title = cfg["title"]
         self.title_type, self.title_summary, self.title_stop, self.title_authority = (
             regex.compile(title[k]) for k in ("type_line", "summary_line", "stop_line", "authority_line"))
@@ -115,9 +130,10 @@ def strip_furniture(text: str) -> str:
     return out
 
 
-def _first_match(patterns, text: str, group: str) -> str | None:
+def _first_match(patterns: list[_Cued], text: str, group: str) -> str | None:
+    low = text.lower()
     for p in patterns:
-        m = p.search(text)
+        m = p.search(text, low)
         if m:
             return m.group(group).strip()
     return None
@@ -125,8 +141,9 @@ def _first_match(patterns, text: str, group: str) -> str | None:
 
 def detect_kind(text: str) -> str:
     head = text[:3000]
+    low = head.lower()
     for kind in ("legal", "directive", "plan"):
-        if any(p.search(head) for p in furniture().kind[kind]):
+        if any(p.search(head, low) for p in furniture().kind[kind]):
             return kind
     return "news"
 
@@ -186,7 +203,7 @@ def guess_title(text: str) -> str | None:
     for s in head[:15]:
         if len(s.split()) < 4 or s.startswith(("source:", "doc_id", "url", "date")):
             continue
-        if any(p.search(s) for p in f.published) or any(p.search(s) for p in f.title_skip):
+        if any(p.search(s, s.lower()) for p in f.published) or any(p.search(s) for p in f.title_skip):
             continue
         return s[:300]
     return None

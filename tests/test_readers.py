@@ -63,3 +63,33 @@ def test_read_jsonl_end_to_end(tmp_path):
 ])
 def test_metadata_dates(value, expected):
     assert parse_date_string(value) == expected
+
+
+# Metadata read from the text itself (gazetteer/data/furniture.json), each pattern tried only in a
+# text that holds one of its cue words: real header and footer lines of the shared texts
+BODY = "\nCông an tỉnh Khánh Hòa đã triển khai nhiều mô hình tự quản về an ninh, trật tự ở cơ sở.\n"
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    pytest.param("Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2007 | |" + BODY, "published", dt.date(2020, 3, 20),
+                 id="corpus-002-updated"),
+    pytest.param("# date = 20210429" + BODY, "published", dt.date(2021, 4, 29), id="texts-035-date-line"),
+    pytest.param("Thứ 5, Ngày 16 Tháng 7 Năm 2020" + BODY, "published", dt.date(2020, 7, 16), id="corpus-002-weekday"),
+    pytest.param("UỶ BAN NHÂN DÂN\nHà Nội, ngày 03 tháng 7 năm 2019" + BODY, "published", dt.date(2019, 7, 3),
+                 id="texts-011-place-and-date"),
+    pytest.param(BODY + "Tác giả: Văn Thiện", "author", "Văn Thiện", id="corpus-001-author"),
+    pytest.param(BODY + "CTV. Yến Thu, Đức Vinh - Trung tâm Văn hóa - Thông tin và Thể thao Ninh Hòa", "author",
+                 "Yến Thu, Đức Vinh - Trung tâm Văn hóa - Thông tin và Thể thao Ninh Hòa", id="corpus-004-contributor"),
+    pytest.param(BODY + "Theo baokhanhhoa.com.vn", "outlet", "baokhanhhoa.com.vn", id="corpus-000-outlet"),
+    pytest.param(BODY + "(Nguồn: Báo Khánh Hòa)", "outlet", "Báo Khánh Hòa", id="source-line"),
+    pytest.param("| Số: 252/KH-BCĐQG1237 | Hà Nội, ngày 11 tháng 11 năm 2013 |\n\nKẾ HOẠCH" + BODY, "kind", "plan",
+                 id="texts-002-plan"),
+    pytest.param("Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015;" + BODY, "kind", "legal",
+                 id="texts-001-legal-basis"),
+    pytest.param(BODY, "kind", "news", id="no-marker"),
+    pytest.param(BODY + "Theo thông tin ban đầu, vụ việc xảy ra lúc 10 giờ.", "outlet", None, id="theo-not-an-outlet"),
+])
+def test_metadata_read_from_the_text(text, field, expected):
+    from vietmine.facts import RawInput
+
+    assert getattr(clean(RawInput("x.txt", text, "txt")), field) == expected
