@@ -258,17 +258,15 @@ def publish_snapshot(db_path: str) -> bool:
 
 
 # -- rows handed to DuckDB
-# Below this many values (rows x columns) rows go to DuckDB as query parameters, one list per
-# column: nothing to import. Above it, through an Arrow table, which DuckDB reads a little faster
-# (a batch of a thousand bench articles: 0.31 s against 0.35 s) but only after importing pyarrow,
-# numpy and pandas (DuckDB's Arrow scan loads pandas): 0.3 to 0.45 s once per process, more than
-# an increment of ten articles takes in all to write. So an increment loads none of them, and a
-# run of many large batches pays the import once and then writes each batch faster.
-ARROW_MIN_VALUES = 50_000
+# Python rows go to DuckDB as query parameters, one list per column. Converting them to Arrow first
+# (as batches of more than 50,000 values once were) stored the same values no faster (10,000 bench
+# articles: 28.7 s and 29.4 s against 29.3 s and 29.3 s, interleaved) but imported pyarrow, numpy
+# and pandas into the writer (0.3 s, and 93 MB more peak memory: 266 MB against 362 MB). Arrow
+# tables still come from the distributed engine's shards (read from Parquet) and are registered.
 
 
 def arrow_table(columns: list[tuple[str, str]], rows: list[tuple]):
-    """Rows as an Arrow table, each column of the Arrow type of its SQL type."""
+    """Rows as an Arrow table, each column of the Arrow type of its SQL type (a shard's tables)."""
     import pyarrow as pa
 
     types = {"VARCHAR": pa.string(), "INTEGER": pa.int64(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -279,29 +277,28 @@ def arrow_table(columns: list[tuple[str, str]], rows: list[tuple]):
 
 
 @contextlib.contextmanager
-def rows_relation(con, name: str, columns: list[tuple[str, str]], rows, arrow: bool = True) -> Iterator[tuple[str, list]]:
+def rows_relation(con, name: str, columns: list[tuple[str, str]], rows) -> Iterator[tuple[str, list]]:
     """Python rows (tuples in the order of `columns`: (name, SQL type) pairs), or an Arrow table
     with these columns (as read from Parquet), as a relation to select from: yields (SQL,
-    parameters). Each Python value is converted to its column's type, so both ways store the same
-    values; `arrow=False`: Python rows never through Arrow."""
-    if isinstance(rows, list) and (not arrow or len(rows) * len(columns) < ARROW_MIN_VALUES):
+    parameters). Each Python value is cast to its column's type, so both store the same values."""
+    if isinstance(rows, list):
         values = [list(c) for c in zip(*rows)] if rows else [[] for _ in columns]
         casts = ", ".join(f"?::{t}[] AS c{i}" for i, (_, t) in enumerate(columns))
         unnests = ", ".join(f'unnest(c{i}) AS "{c}"' for i, (c, _) in enumerate(columns))
         yield f"(SELECT {unnests} FROM (SELECT {casts}))", values
         return
-    con.register(name, arrow_table(columns, rows) if isinstance(rows, list) else rows)
+    con.register(name, rows)
     try:
         yield name, []
     finally:
         con.unregister(name)
 
 
-def insert_rows(con, table: str, columns: list[tuple[str, str]], rows, arrow: bool = True) -> None:
+def insert_rows(con, table: str, columns: list[tuple[str, str]], rows) -> None:
     """Append rows (Python tuples or an Arrow table, see rows_relation) to a table (nothing when
     there are none)."""
     if not len(rows):
         return
     col_list = ", ".join(f'"{c}"' for c, _ in columns)
-    with rows_relation(con, f"{table}_rows", columns, rows, arrow) as (source, params):
+    with rows_relation(con, f"{table}_rows", columns, rows) as (source, params):
         con.execute(f"INSERT INTO {table} ({col_list}) SELECT {col_list} FROM {source}", params)

@@ -101,7 +101,7 @@ def _gazetteer(con):
     if con.execute("SELECT count(*) FROM admin_units").fetchall()[0][0]:
         return  # loaded by an older vietmine
     for table, (columns, rows) in _reference_rows().items():
-        insert_rows(con, table, columns, rows, arrow=False)  # once per database: no Arrow to load
+        insert_rows(con, table, columns, rows)
 
 
 @migration(4, "rules version of each document; identity of both ends of a link")
@@ -218,7 +218,7 @@ def sync_reference_tables(con) -> bool:
         return False
     for table, (columns, rows) in _reference_rows().items():
         con.execute(f"DELETE FROM {table}")
-        insert_rows(con, table, columns, rows, arrow=False)  # once per data version: no Arrow to load
+        insert_rows(con, table, columns, rows)
         con.execute("INSERT OR REPLACE INTO reference_tables VALUES (?, ?, ?)", [table, version, dt.datetime.now()])
     return True
 
