@@ -92,16 +92,13 @@ def _people_and_context(con):
 @migration(3, "gazetteer tables")
 def _gazetteer(con):
     """The official units (before and after 2025) and the old-to-new map, so that SQL can group
-    facts by today's units."""
+    facts by today's units (their rows are loaded by `sync_reference_tables`, once per version of
+    the data)."""
     _run(con, """
     CREATE TABLE IF NOT EXISTS admin_units (code VARCHAR, era VARCHAR, "name" VARCHAR, unit_word VARCHAR,
         tier VARCHAR, province_code VARCHAR, district_code VARCHAR, lat DOUBLE, lon DOUBLE);
     CREATE TABLE IF NOT EXISTS admin_units_2025 (old_code VARCHAR, new_code VARCHAR)
     """)
-    if con.execute("SELECT count(*) FROM admin_units").fetchall()[0][0]:
-        return  # loaded by an older vietmine
-    for table, (columns, rows) in _reference_rows().items():
-        insert_rows(con, table, columns, rows)
 
 
 @migration(4, "rules version of each document; identity of both ends of a link")
