@@ -51,6 +51,7 @@ class _Rules:
         self.neighbour_word_before = regex.compile(
             rf"(?<![\p{{L}}\d.,/+×–-])({alternation(cfg['neighbour_number_words'])})(?:,| hoặc| hay|) $", regex.I)
         self.idioms = re.compile(rf"(?<!\w)(?:{trie_alternation(cfg['idioms_with_numbers'])})(?!\w)", re.I)
+        self.idiom_reach = max(map(len, cfg["idioms_with_numbers"])) + 1  # how far around a figure one can stand
         cont = [w for w in nw if w not in ("năm", "tư")]
         self.worded = regex.compile(
             rf"(?<!\p{{L}})(?P<w>(?:{alternation(cfg['number_word_starts'])})(?:\s+(?:{alternation(cont)}))*)(?!\p{{L}})",
@@ -178,6 +179,7 @@ class _Rules:
         self.body_parts = set(cfg["body_parts"])
         self.figure_after = regex.compile(cfg["figure_after"])
         self.spec_units = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_units'])})(?![\p{{L}}\d])")
+        self.spec_unit_words = tuple(cfg["spec_units"])
         self.spec_phrases = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['spec_phrases'])})(?!\p{{L}})")
         self.counted_in_specs = set(cfg["counted_in_specs"])
         self.agent_prefixes = set(cfg["agent_prefixes"])
@@ -1060,14 +1062,20 @@ def extract(doc: Document) -> list:
     _join_neighbour_figures(text, [c for c in out if isinstance(c, Count)])
     articles = _articles(doc, [c for c in out if isinstance(c, Count)])
     recipe = r.recipe_cue.search(text)  # after "Nguyên liệu:", "Bữa sáng:": quantities of ingredients and dishes
-    idioms = [(m.start(), m.end()) for m in r.idioms.finditer(low if low is not None else text)]  # "năm lần bảy lượt": many times, no count
+    hay = low if low is not None else text
+
+    def in_an_idiom(f) -> bool:  # "năm lần bảy lượt": many times, no count (only the text around a figure is read)
+        s = f.start_char
+        return any(m.start() <= s < m.end() for m in r.idioms.finditer(hay, max(0, s - r.idiom_reach), s + r.idiom_reach))
+
     # sentences describing a product: from where its figures are parts and features (for a unit, its sentence and the
     # ones beside it: a description runs over several)
     specs: dict[int, int] = {}
     if "trang bị" in text:
         for m in r.spec_phrases.finditer(text):
             specs.setdefault(doc.sentence_of(m.start()), m.end())  # from the sentence's first phrase
-    specs.update((doc.sentence_of(m.start()) + k, -1) for m in r.spec_units.finditer(text) for k in (-1, 0, 1))
+    if any(w in text for w in r.spec_unit_words):  # (most texts hold none: a substring test before the scan)
+        specs.update((doc.sentence_of(m.start()) + k, -1) for m in r.spec_units.finditer(text) for k in (-1, 0, 1))
 
     def in_a_specification(f) -> bool:  # a product's part or feature: "4 xi lanh và ... 152 mã lực", "được trang bị 2 túi khí"
         if not isinstance(f, Count) or f.is_percent or f.start_char < specs.get(doc.sentence_of(f.start_char), len(text)):
@@ -1076,7 +1084,7 @@ def extract(doc: Document) -> list:
         return not named & r.counted_in_specs
 
     out = [f for f in out if id(f) not in articles and not (recipe and isinstance(f, Count) and f.start_char > recipe.start())
-           and not any(a <= f.start_char < b for a, b in idioms) and not (specs and in_a_specification(f))]
+           and not in_an_idiom(f) and not (specs and in_a_specification(f))]
     out.sort(key=lambda f: f.start_char)
     counts = [c for c in out if isinstance(c, Count)]
     _set_context(doc, counts, document_year(doc) if counts else None, low)
