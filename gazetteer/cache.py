@@ -1,8 +1,9 @@
 """What vietmine builds from its code and data and can always build again, kept in the user's cache
-folder so that the next process loads it: the gazetteer (gazetteer/places.py) and the extractors'
-compiled rules. Compiling the rules' patterns costs half a second per process, a fixed cost that
-dominated a weekly 10-article ingest; loading them costs a fortieth. The `regex` package pickles a
-compiled pattern with its compiled code, so a load does not parse it again.
+folder so that the next process loads it: the gazetteer (gazetteer/places.py), the dictionary words
+(gazetteer/words.py) and the compiled rules of the extractors and stages (`persistent`). Compiling
+the rules' patterns costs half a second per process, a fixed cost that dominated a weekly
+10-article ingest; loading them costs a fortieth. The `regex` package pickles a compiled pattern
+with its compiled code, so a load does not parse it again.
 
 A cache file that cannot be read is built again and replaced; a cache folder that cannot be
 written costs the build, never the run."""
