@@ -763,6 +763,15 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-audit16-riding-on"),
     pytest.param("Cụ thể, gạo xuất khẩu 5% tấm của Việt Nam đang ở mức 345 – 350 USD/tấn (FOB cảng Sài Gòn)", [],
                  id="bench-audit16-rice-grade"),
+    # shares of quantities no one counts (audits 14 and 16; percentages on 10,000 bench articles)
+    pytest.param("Điểm thi năm 2017 đạt cao là vì đề thi được ra sát với năng lực của thí sinh, với 60% kiến thức cơ bản "
+                 "và 40% kiến thức nâng cao.", [], id="bench-audit16-share-of-knowledge"),
+    pytest.param("Các chuyên gia về xe hơi cho biết, vận tốc xe xuống dưới 50 km/h làm tốn thêm 10% nhiên liệu.", [],
+                 id="bench-share-of-fuel"),
+    pytest.param("Hiện các dự án đầu tư vẫn phải dành 20% quỹ đất để xây dựng nhà ở xã hội.", [],
+                 id="bench-share-of-land-fund"),
+    pytest.param("Theo đó, một tuổi chênh lệch giữa hai người khiến họ có thêm 3% khả năng ly hôn.",
+                 [(2, "người", "eq", False, None)], id="bench-a-chance"),
     pytest.param("Trong nông nghiệp cần tăng cường hợp tác, liên kết 4 nhà, nâng mức hạn điền, xây dựng cánh đồng mẫu lớn",
                  [], id="bench-audit16-four-houses"),
     pytest.param("Phòng CSGT tỉnh Hà Tĩnh phát hiện xe ô tô BKS: 15A – 15584 vi phạm tốc độ 78/50km.", [],
