@@ -86,7 +86,8 @@ def test_without_a_setting_the_cache_is_in_the_users_cache_folder(monkeypatch, t
 
 # -- the extractors' rules (persistent builders) --------------------------------------------------
 
-# a real paragraph (the first seed article, Khánh Hòa, 2019) with a fact of every kind
+# sentences of the first seed article (Khánh Hòa, 2019) after the citation the project's brief quotes:
+# a fact of every kind
 PARAGRAPH = ("Ngày 27/4/2012, Bộ Công an ban hành Thông tư số 23/2012/TT-BCA. Năm 2018, phong trào Toàn dân "
              "bảo vệ an ninh Tổ quốc (ANTQ) toàn tỉnh Khánh Hòa có nhiều nét mới. Cấp ủy, chính quyền đã xây "
              "dựng và củng cố 97 tổ chức công an xã với 937 người, 40 ban bảo vệ dân phố với 1.856 thành viên. "
