@@ -442,7 +442,7 @@ def category_of(entity: str) -> str | None:
     # a one-syllable verb is no thing ("1 sống 2 chết"), unless also a noun ("hai tách cà phê"); two-syllable
     # ones are nouns here too ("2 bảo vệ", "97 tổ chức")
     verb = head in r.verbs and " " not in head and head not in r.nouns_despite_verbs
-    if head == low[0] and len(low) > 1 and not entity.split()[1 - len(low)][:1].isupper():  # not "đoạn Hoàng Cầu"
+    if head == low[0] and len(low) > 1 and not written[1][:1].isupper():  # not "đoạn Hoàng Cầu"
         word = _first_word(" ".join(low[1:5]))
         if word not in r.adverbs and word not in r.prepositions:
             if head in r.event_classifiers:  # "3 cuộc hôn nhân" -> "hôn nhân", "2 cuộc không kích" -> "cuộc không kích"

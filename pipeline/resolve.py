@@ -224,6 +224,10 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     ordered = sorted(places, key=lambda p: p.start_char)
     sentence = [doc.sentence_of(p.start_char) for p in ordered]
     home = _residences(doc.text, ordered)
+    tiers_in = collections.defaultdict(list)  # sentence -> the tiers of the units it names
+    for q, i in zip(ordered, sentence):
+        if (t := _tier(q, era)) in _RANK:
+            tiers_in[i].append(t)
     text, sc = doc.text, _scope()
     for c in counts:
         if sc.country_head.match(c.entity or ""):
@@ -261,8 +265,7 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
             code, p = p.province_code, None  # "toàn tỉnh đã giảm được gần 700 thôn": the whole province's
         last_before = ordered[in_sentence[-1]] if in_sentence and ordered[in_sentence[-1]].end_char <= c.start_char else None
         spread = _spread_tier(text, c, min(s_end, c.end_char + CLAUSE_AFTER), s_start,
-                              last_before.end_char if last_before else None,
-                              [t for i, q in enumerate(ordered) if sentence[i] == sent and (t := _tier(q, era)) in _RANK])
+                              last_before.end_char if last_before else None, tiers_in[sent])
         if spread:
             members = [q for i, q in enumerate(ordered) if sentence[i] == sent and q.admin_code
                        and _RANK.get(_tier(q, era), 3) <= _RANK[spread]]
