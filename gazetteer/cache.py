@@ -91,9 +91,11 @@ def sources_key() -> str:
     return h.hexdigest()[:16]
 
 
-def persistent(stem: str, kind: type):
+def persistent(stem: str, kind: type, inputs: Callable[[], list[Path]] = list):
     """Decorate a builder without arguments: its result, of class `kind`, is built once per
-    process and kept in the cache folder as `stem-<sources_key>.pickle` for the next one."""
+    process and kept in the cache folder as `stem-<key>.pickle` for the next one. The key is
+    `sources_key()`, hashed with the path, size and time of the files `inputs()` names that the
+    package does not ship (another package's word list: large, so not read for the key)."""
     def restore(obj):
         if not isinstance(obj, kind):
             raise TypeError(f"{stem}: not a {kind.__name__}")
@@ -103,6 +105,13 @@ def persistent(stem: str, kind: type):
         @functools.cache
         @functools.wraps(build)
         def cached() -> T:
-            return load_or_build(cache_dir() / f"{stem}-{sources_key()}.pickle", build, restore=restore)
+            key, files = sources_key(), inputs()
+            if files:
+                h = hashlib.sha1(key.encode())
+                for f in files:
+                    st = f.stat()
+                    h.update(f"{f} {st.st_size} {st.st_mtime_ns}".encode())
+                key = h.hexdigest()[:16]
+            return load_or_build(cache_dir() / f"{stem}-{key}.pickle", build, restore=restore)
         return cached
     return decorate

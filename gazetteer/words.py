@@ -2,27 +2,29 @@
 the underthesea package (underthesea/corpus/data/Viet74K.txt), located without importing it."""
 from __future__ import annotations
 
-import functools
-import hashlib
 import importlib.util
 from pathlib import Path
 
-from vietmine.gazetteer.cache import cache_dir, load_or_build, sources_key
+from vietmine.gazetteer.cache import persistent
 from vietmine.gazetteer.text import modern_tones
 
 
-def _word_list() -> Path | None:
+def _word_list() -> list[Path]:
+    """Viet74K.txt of the installed underthesea (none where it is missing)."""
     spec = importlib.util.find_spec("underthesea")
     if spec and spec.submodule_search_locations:
         path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
         if path.is_file():
-            return path
-    return None
+            return [path]
+    return []
 
 
-def _read(path: Path | None) -> frozenset[str]:
+@persistent("dictionary-words", frozenset, inputs=_word_list)
+def dictionary_words() -> frozenset[str]:
+    """Lower-case words of two to four syllables, in the old and the modern tone placement (read
+    once, then loaded from the cache folder: a tenth of a second against a sixtieth)."""
     words: set[str] = set()
-    if path:
+    for path in _word_list():
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 w = line.strip().lower()
@@ -32,20 +34,3 @@ def _read(path: Path | None) -> frozenset[str]:
                     if "sĩ" in w:  # and often "bác sỹ", "nghệ sỹ", "liệt sỹ"
                         words.update((w.replace("sĩ", "sỹ"), modern.replace("sĩ", "sỹ")))
     return frozenset(words)
-
-
-def _frozenset(obj) -> frozenset[str]:
-    if not isinstance(obj, frozenset):
-        raise TypeError("dictionary words: not a frozenset")
-    return obj
-
-
-@functools.cache
-def dictionary_words() -> frozenset[str]:
-    """Lower-case words of two to four syllables, in the old and the modern tone placement (read
-    once, then loaded from the cache folder: a tenth of a second against a sixtieth)."""
-    path = _word_list()
-    st = path.stat() if path else None
-    key = hashlib.sha1(f"{sources_key()} {path} {st and st.st_size} {st and st.st_mtime_ns}".encode())
-    return load_or_build(cache_dir() / f"dictionary-words-{key.hexdigest()[:16]}.pickle", lambda: _read(path),
-                         restore=_frozenset)

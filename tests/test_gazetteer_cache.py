@@ -165,3 +165,23 @@ def test_the_rules_files_follow_the_data(tmp_path, monkeypatch):
     assert cache_module.sources_key() != before
     monkeypatch.undo()
     cache_module.sources_key.cache_clear()
+
+
+def test_a_builder_from_another_packages_file_follows_that_file(cache, tmp_path):
+    """The dictionary words are read from underthesea's word list: a new underthesea is a new file."""
+    import os
+
+    word_list = tmp_path / "Viet74K.txt"
+    word_list.write_text("an ninh\n", encoding="utf-8")
+
+    @cache_module.persistent("toy", frozenset, inputs=lambda: [word_list])
+    def build():
+        return frozenset(word_list.read_text(encoding="utf-8").split("\n"))
+
+    assert "an ninh" in build()
+    first = {p.name for p in cache.iterdir()}
+    word_list.write_text("an ninh\ntrật tự\n", encoding="utf-8")
+    os.utime(word_list, ns=(1, 1))  # another size and time, as an upgrade gives
+    build.cache_clear()
+    assert "trật tự" in build()
+    assert {p.name for p in cache.iterdir()} != first and len(list(cache.iterdir())) == 1  # the old file replaced
