@@ -23,11 +23,11 @@ import sys
 import time
 from pathlib import Path
 
+from run_bench import ENV  # the command as a default Python runs it (bytecode written, then loaded)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# as a default Python runs the command: writing and then loading its modules' bytecode (see run_bench.py)
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def vietmine(*args: str) -> float:
