@@ -100,7 +100,8 @@ class _Rules:
         # ("và" links no labels: "Quận 9 và 32 đối tượng", "vào lớp 1 và 109.300 học sinh")
         self.coordination = regex.compile(r"\s*(?:,|(?P<and>hoặc|hay|-|–|đến|tới))\s*")
         self.place_unit_after = regex.compile(cfg["place_unit_after"])
-        self.exponent_before = regex.compile(r"\d\s*(?:m|km|cm|dm|mm)\s+$", regex.REVERSE)
+        # after a figure, its scale word or a slash: "5000 m 2", "1 triệu m 3 cát", "234 μg/m 3"
+        self.exponent_before = regex.compile(r"(?:\d|/|triệu|nghìn|ngàn)\s*(?:m|km|cm|dm|mm)\s+$", regex.REVERSE)
         # comparators in one search, tried in the order of counts.json ("trên dưới" before "dưới")
         cmp_groups = "|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(cfg["comparators"]))
         self.cmp_any_before = regex.compile(rf"(?i)(?:^|[^\p{{L}}])(?:{cmp_groups})\s+$", regex.REVERSE)
@@ -981,7 +982,7 @@ def extract(doc: Document) -> list:
             excluded_end = end
             continue  # "Điều 5, 6", "nhóm số 1, 2 quy định": coordinated with an excluded number
         if a in ("2", "3") and r.exponent_before.search(before):
-            continue  # "5000 m 2": a split exponent
+            continue  # a split exponent
         if (len(digits) > 3 and digits.startswith("0")) or len(digits) > 12:
             continue  # phone numbers and identifiers
         if b[-1:] == "/" and not _pair_follows(text, out, start - 1 - (len(before) - len(b)), a):

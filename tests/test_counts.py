@@ -358,6 +358,7 @@ def test_pairs_and_ratios(text, expected):
                  [(500_000_000_000, "baht"), (14_200_000_000, "USD")], id="bench-currency-baht"),
     pytest.param("Màn hình: cỡ 5,3 inch; độ phân giải QHD; độ sáng tối đa 530 nit", [(5.3, "inch"), (530, "nit")],
                  id="bench-brightness-nit"),
+    pytest.param("Một trái dưa vàng nhỏ có đến 100 mcg folate.", [(100, "mcg")], id="bench-audit17-micrograms"),
     pytest.param("Công suất tối đa 209,4 mã lực tại vòng tua 11.000 rpm và mô men xoắn cực đại đạt 104,7 NM tại vòng tua 9.000 "
                  "rpm.", [(209.4, "mã lực"), (11000, "rpm"), (9000, "rpm")], id="bench-engine-speed-rpm"),
     pytest.param("mã lực tại vòng tua 8.000 vòng/phút, mô-men xoắn cực đại 9,9 Nm tại 6.000 vòng/phút",
@@ -776,6 +777,18 @@ def test_issue_21_not_counts(text, expected):
                  [], id="bench-audit16-four-houses"),
     pytest.param("Phòng CSGT tỉnh Hà Tĩnh phát hiện xe ô tô BKS: 15A – 15584 vi phạm tốc độ 78/50km.", [],
                  id="bench-audit15-licence-plate"),
+    # audit of 150 bench counts, articles 10,001-20,000, seed 17
+    pytest.param("Theo ông Nguyễn Hồng Quang, Chánh văn phòng kiêm người phát ngôn UBND tỉnh Quảng Nam, ngày 20.9.2016, Công "
+                 "ty CP đầu tư và xây dựng Tây Trường Sơn ký với Công ty Trung Nam cung cấp 1 triệu m 3 cát để san lấp mặt "
+                 "bằng dự án khu đô thị quốc tế Đa Phước (Đà Nẵng) với giá 45.000 đồng/m 3 .", [],
+                 id="bench-audit17-split-exponent-after-a-scale-word"),
+    pytest.param("Cụ thể, ngày 15 tháng 2, có giờ nồng độ PM 2.5 trung bình đạt 234 μg/m 3 vượt quá gần 5 lần Quy chuẩn "
+                 "Quốc gia và gấp 10 lần theo hướng dẫn của WHO.", [], id="bench-split-exponent-after-a-slash"),
+    pytest.param("Sau rất rất nhiều năm chờ đợi, cuối cùng những người yêu bóng đá Việt Nam đã được chứng kiến lá cờ Việt "
+                 "Nam tung bay tại đấu trường World Cup bóng đá 11 người.", [], id="bench-audit17-eleven-a-side"),
+    pytest.param("Hôn nhân tủi nhục của người đàn bà hai lần đò, vừa sinh con đã hóa điên.", [],
+                 id="bench-audit17-married-twice"),
+    pytest.param("1 buổi tối, anh để con gái ở nhà 1 mình và đi ra ngoài mua đồ ăn.", [], id="bench-audit17-one-evening"),
     pytest.param("Dù được mọi người khuyên can nhiều lần nhưng ngày 7-2, Dánh vẫn lấy xe máy BKS 52Y4 – 2283 bỏ đi.", [],
                  id="bench-licence-plate-with-a-digit"),
     pytest.param("Mãi đến gần đây, khi tìm đến một bệnh viện uy tín, ông K. mới biết tất cả triệu chứng bệnh của ông là do "
