@@ -108,6 +108,7 @@ class _Patterns:
         self.year_ctx_block = regex.compile(cfg["year_context_blockers_before"], regex.REVERSE)
         self.year_law_name = regex.compile(cfg["year_context_law_name_before"], regex.REVERSE)
         self.year_evidence_block = regex.compile(cfg["year_evidence_blockers_before"])
+        self.background_block = regex.compile(cfg["background_date_blockers_before"])
         self.own_date_line = regex.compile(cfg["own_date_line"])
         self.year_of_text = regex.compile(cfg["year_of_the_text_pattern"], regex.REVERSE)
         self.cited_document_before = regex.compile(cfg["year_evidence_cited_document_before"], regex.REVERSE)
@@ -179,14 +180,21 @@ def _year_of_text(text: str) -> int | None:
     bare = [m for m in p.year_ctx.finditer(text) if not _year_blocked(text, m.start())]
     named = collections.Counter(int(m.group(1)) for m in bare)
     fixed = [y for y, n in named.items() if n >= 2]
-    fixed += [value.year for value, s, _ in _full_dates(text)
-              if not p.year_evidence_block.search(text, max(0, s - 15), s)
-              and not p.cited_document_before.search(text, max(0, s - 60), s)]
+    fixed += [value.year for value, _ in _dates_of_the_text(text)]
     if bare and not fixed:  # only then can a programme's year ("kế hoạch năm 2017") change the answer
         fixed = [int(m.group(1)) for m in bare if p.year_of_text.search(text, max(0, m.start() - 40), m.start())]
     if "Tết" in text:  # (fixing none alone: "đường hoa Tết Mậu Tuất 2018" is planned in 2017)
         named.update(int(m.group(1)) for m in p.festival_year.finditer(text) if not _year_blocked(text, m.start()))
     return max(fixed + list(named)) if fixed else None
+
+
+def _dates_of_the_text(text: str) -> list[tuple[dt.date, int]]:
+    """The full dates that tell the text's time, (date, start): not birth dates, deadlines, ends of
+    spans or cited documents' dates (dates.json 'year_evidence_blockers_before')."""
+    p = patterns()
+    return [(value, s) for value, s, _ in _full_dates(text)
+            if not p.year_evidence_block.search(text, max(0, s - 15), s)
+            and not p.cited_document_before.search(text, max(0, s - 60), s)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -212,6 +220,8 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
 
 
 ANAPHORA_YEARS = 3  # how far from the text's year a day written in full can be and still date its repetitions
+LEAD_CHARS = 400  # a news article's title and lead: the news itself, told before its background
+BACKGROUND_DAYS = 90  # how far before a later date in full a day of the lead is the next year's (dates.json)
 
 
 class _YearOfDay:
@@ -219,12 +229,19 @@ class _YearOfDay:
     (the year before for a day more than half a year after it: "25/12" in an article of 5
     January); else the year the same day was written with in full before ("Chiều 23-3-2016 ...
     ngay trong đêm 23-3"); else that of a month written with its year ("tháng 7-2017"), the
-    nearest; else the year the text's own dates fix. None without any: a day of no known year is
-    no day."""
+    nearest; else the year the text's own dates fix, or the next one for a day of the lead that
+    would fall before a date written in full further on (the news comes after its background:
+    "Chiều 29/6, ... xét xử ... bắt tạm giam ngày 10/10/2016" is 29 June 2017). None without any:
+    a day of no known year is no day."""
 
     def __init__(self, doc: Document, months: list):
         self.own = own_date(doc)
         self.fallback = None if self.own else _year_of_text(doc.text)
+        # the latest date of the text's past written in full after its lead
+        text, p = doc.text, patterns()
+        later = [v for v, s in _dates_of_the_text(text) if s >= LEAD_CHARS and v.year == self.fallback
+                 and not p.background_block.search(text, max(0, s - 40), s)] if self.fallback else []
+        self.background = max(later, default=None)
         self.month_years: dict[int, list[tuple[int, int]]] = {}
         self.written: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (month, day) -> (start, year) written in full
         if not self.own:
@@ -250,7 +267,10 @@ class _YearOfDay:
             return _make(years.pop(), m, d)
         if m in self.month_years:
             return _make(min(self.month_years[m], key=lambda py: abs(py[0] - pos))[1], m, d)
-        return self.fallback and _make(self.fallback, m, d)
+        value = self.fallback and _make(self.fallback, m, d)
+        if value and pos < LEAD_CHARS and self.background and (self.background - value).days > BACKGROUND_DAYS:
+            value = _make(self.fallback + 1, m, d)
+        return value
 
 
 def extract(doc: Document) -> list[DateFact]:

@@ -224,6 +224,20 @@ TEXT_033 = ("Nhiều chính sách mới, có liên quan mật thiết đến ng�
     pytest.param("Cách đây 72 năm, ngày 8/5/1945, tại Berlin, phát xít Đức đã ký vào văn bản đầu hàng quân Đồng minh.\n• "
                  "2017-05-09 13:51 Tổng thống Putin đến thăm 'cấp trên' cũ tại KGB Ngày 8/5, Tổng thống Putin đã đến thăm "
                  "ông Lazar Matveyev.", None, [D(1945, 5, 8), D(2017, 5, 9), D(2017, 5, 8)], id="bench-anniversary-day"),
+    # bench_sample 22643179: the news of the lead comes after the background told further on
+    pytest.param("Tuyên phạt Nguyễn Ngọc Như Quỳnh 10 năm tù về tội tuyên truyền chống Nhà nước\nChiều 29/6, Hội đồng xét "
+                 "xử Tòa án nhân dân tỉnh Khánh Hòa đã tuyên phạt bị cáo Nguyễn Ngọc Như Quỳnh (sinh năm 1979, thường trú tại "
+                 "phường Vĩnh Phước, thành phố Nha Trang) 10 năm tù về tội “Tuyên truyền chống Nhà nước Cộng hòa xã hội chủ "
+                 "nghĩa Việt Nam”.\nNhư tin TTXVN đã đưa, bị cáo Nguyễn Ngọc Như Quỳnh bị Cơ quan An ninh điều tra, Công an "
+                 "tỉnh Khánh Hòa khởi tố, bắt tạm giam ngày 10/10/2016 về tội danh nói trên.", None,
+                 [D(2017, 6, 29), D(2016, 10, 10)], id="bench-lead-after-its-background"),
+    # ... but not before a date the text looks forward to (bench 2f21b41de62ebad9, cut)
+    pytest.param("Từ 11/2 sẽ đổi mã vùng điện thoại cố định\nBắt đầu từ ngày 11/2 (tức Chủ nhật tuần này), giai đoạn 1 của "
+                 "Kế hoạch chuyển đổi mã vùng điện thoại cố định sẽ chính thức được áp dụng. Theo đó, 13 tỉnh thành sẽ bắt đầu "
+                 "chuyển đổi mã vùng mới.\nCục Viễn thông cho biết, lộ trình đổi mã vùng điện thoại cố định đợt này diễn ra ở "
+                 "59 tỉnh, thành phố trên cả nước. Riêng 4 tỉnh là Vĩnh Phúc, Phú Thọ, Hòa Bình và Hà Giang vẫn giữ nguyên. "
+                 "Kế hoạch chuyển đổi mã vùng sẽ kết thúc vào ngày 31/8/2017.", None,
+                 [D(2017, 2, 11), D(2017, 2, 11), D(2017, 8, 31)], id="bench-lead-before-a-date-to-come"),
 ])
 def test_the_year_of_a_day_written_without_one(text, published, expected):
     assert days(text, published) == expected
