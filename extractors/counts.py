@@ -189,8 +189,10 @@ class _Rules:
                       | self.heads_despite)
         self.nouns_despite_verbs = set(cfg["verbal_nouns"]) | set(cfg["categories"]) | set(cfg["nouns"])
         self.verbs = set(cfg["verbs"]) | set(cfg["verbs_extra"]) | set(cfg["verbs_bench"])
+        self.verb_compounds = set(cfg["verb_compounds"]) - self.nouns_despite_verbs  # "đi theo", "ăn học"
         # a verb, an adjective or a particle after the number names no counted thing, unless also a noun
-        self.predicates = ((self.verbs | set(cfg["adjectives"]) | set(cfg["adjectives_bench"]) | set(cfg["particles"]))
+        self.predicates = ((self.verbs | self.verb_compounds | set(cfg["adjectives"]) | set(cfg["adjectives_bench"])
+                            | set(cfg["particles"]))
                            - self.nouns_despite_verbs - set(cfg["adjectival_nouns"]))
         self.event_heads_and_instruments = set(cfg["event_heads"]) | set(cfg["instrument_heads"])
         self.adverbs = set(cfg["adverbs"])
@@ -447,7 +449,7 @@ def category_of(entity: str) -> str | None:
         word = _first_word(" ".join(low[1:5]))
         if word not in r.adverbs and word not in r.prepositions:
             if head in r.event_classifiers:  # "3 cuộc hôn nhân" -> "hôn nhân", "2 cuộc không kích" -> "cuộc không kích"
-                return f"{head} {word}" if word in r.verbs else word
+                return f"{head} {word}" if word in r.verbs or word in r.verb_compounds else word
             if word not in r.verbs and head in r.classifiers_named_by_next:
                 return word  # "hai vị phụ huynh", "3 nữ bệnh nhân"
             if word not in r.verbs and head in r.classifiers_kept_with_next:

@@ -280,6 +280,11 @@ def test_phrase_ends_before_the_predicate(text, expected):
     # "sỹ" for "sĩ"
     pytest.param("Mỗi tổ y tế bao gồm hai bác sỹ, hai điều dưỡng, một lái xe là những cán bộ y tế giỏi.",
                  [(2, "bác sỹ"), (2, "điều dưỡng"), (1, "lái xe")], id="bench-bac-sy"),
+    # a verb of two syllables after a classifier: the classifier's things; after an event's, the event
+    pytest.param("Đàn dê 300 con giảm dần, còn gần 200.", [(300, "con")], id="bench-classifier-before-a-verb"),
+    pytest.param("17 năm trên cương vị Tổng Bí thư, ở hai giai đoạn, cách nhau 30 năm (1956-1986), đồng chí Trường Chinh phải "
+                 "thực hiện hai cuộc chuyển hướng lớn về chiến lược cách mạng.", [(2, "cuộc chuyển hướng")],
+                 id="bench-event-of-a-verb"),
 ])
 def test_category_names_what_was_counted(text, expected):
     assert categories(text) == expected
@@ -789,6 +794,11 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Hôn nhân tủi nhục của người đàn bà hai lần đò, vừa sinh con đã hóa điên.", [],
                  id="bench-audit17-married-twice"),
     pytest.param("1 buổi tối, anh để con gái ở nhà 1 mình và đi ra ngoài mua đồ ăn.", [], id="bench-audit17-one-evening"),
+    # a verb of two syllables after the figure: no thing counted, or the classifier's things
+    pytest.param("Khi cô 4 tuổi, ba mẹ ly dị, mẹ bỏ đi, ba đi theo đoàn hát để mưu sinh.", [],
+                 id="bench-audit17-ba-is-dad"),
+    pytest.param("Bất kể tòa phúc thẩm liên bang khu vực 9 đưa ra phán quyết gì, Tòa án Tối cao Mỹ sẽ là cơ quan tiếp theo "
+                 "xem xét sắc lệnh trên.", [], id="bench-label-before-a-verb"),
     pytest.param("Dù được mọi người khuyên can nhiều lần nhưng ngày 7-2, Dánh vẫn lấy xe máy BKS 52Y4 – 2283 bỏ đi.", [],
                  id="bench-licence-plate-with-a-digit"),
     pytest.param("Mãi đến gần đây, khi tìm đến một bệnh viện uy tín, ông K. mới biết tất cả triệu chứng bệnh của ông là do "
