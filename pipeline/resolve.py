@@ -50,6 +50,8 @@ PARAGRAPH_SENTENCES = 3  # a paragraph of the press holds a few sentences; a wir
 CLAUSE_AFTER = 50  # how far after a count its own phrase may say where it is ("175 điểm bán trên khắp miền Bắc")
 _RANK = {"village": 0, "ward": 1, "district": 2, "province": 3}
 _PLURAL_UNITS = {"province": "tỉnh", "district": "huyện|quận|thị xã", "ward": "xã|phường|thị trấn"}
+# between the names of one list: commas, "và", "hoặc", brackets, an ellipsis; "của", "thuộc" before their parent
+_LIST_GAP = regex.compile(r"[\s,;()…–-]*(?:(?:và|hoặc|của|thuộc)[\s,;()…–-]*)?")
 # between a plural unit phrase and the last of its names: names, commas, "và", brackets
 _NAMES_ONLY = regex.compile(r"(?:[\s,;–-]|và|\p{Lu}[\p{L}\p{M}.'-]*|\([^()]*\))*")
 
@@ -90,6 +92,10 @@ class _Scope:
         abroad = alternation(cfg['units_abroad'])
         self.abroad_unit = _Cued(cfg['units_abroad'], rf"(?<!\p{{L}})(?:{abroad})\s+(?=\p{{Lu}}\p{{Ll}})")
         plural = alternation(cfg["plural_before"] + [w.capitalize() for w in cfg["plural_before"]] + ["nhiều", "Nhiều"])
+        # "ở TP.HCM và một số tỉnh lân cận": the last unit of a list and more of a tier
+        self.more_units = [(tier, regex.compile(rf"[^\S\n]*,?[^\S\n]*(?:và|hoặc|cùng)[^\S\n]+(?:{plural}|một số|một vài)"
+                                                rf"[^\S\n]+(?:{words})(?!\p{{L}})"))
+                           for tier, words in _PLURAL_UNITS.items()]
 
         def units_after(number: str) -> list:  # a plural word or a number (`number`), then unit words of a tier
             return [(tier, _Cued(words.split("|"), rf"(?<!\p{{L}})(?:{plural}|{number})\s+(?:{words})(?!\p{{L}})"))
@@ -202,6 +208,38 @@ def _common_parent(members: list[Place], tier: str, era: str) -> str | None:
     return _above(provinces.pop(), tier, era) if len(provinces) == 1 and tier != "province" else None
 
 
+def _listed(text: str, ordered: list[Place], sentence: list[int], first: int, era: str):
+    """The place of a count whose unit after it opens a list of units ("tại xã Dương Hòa, huyện
+    Kiên Lương và xã Thuận Yên, thị xã Hà Tiên của tỉnh Kiên Giang", "ở TP.HCM và một số tỉnh lân
+    cận"): (code, None) of the smallest unit holding the listed units of its tier, (code, parent)
+    for units of no code followed by their parent ("các thôn A, B (xã Tam Xuân 2)"), (None, None)
+    when nothing holds them; None for a unit that opens no list."""
+    chain = [first]
+    for i in range(first + 1, len(ordered)):
+        if sentence[i] != sentence[first] or not _LIST_GAP.fullmatch(text, ordered[chain[-1]].end_char,
+                                                                      ordered[i].start_char):
+            break
+        chain.append(i)
+    tier = _tier(ordered[first], era)
+    members = [ordered[i] for i in chain if _tier(ordered[i], era) == tier]
+    end = ordered[chain[-1]].end_char
+    more = [t for t, rx in _scope().more_units if rx.match(text, end)]
+    if tier not in _RANK or (len(members) < 2 and not more):
+        return None
+    if all(q.admin_code for q in members):
+        spread = max([tier] + more, key=_RANK.get)
+        code = _common_parent(members, spread, era) if len(members) > 1 else _above(members[0].admin_code, spread, era)
+        return code, None
+    # units of no code: their parents in the list ("2 làng Vân Đài (xã Chí Hòa) và làng Tam Đường (xã Tiến Đức)")
+    above = [ordered[i] for i in chain if _RANK.get(_tier(ordered[i], era), -1) > _RANK[tier]]
+    parents = [q for q in above if _tier(q, era) == _tier(above[0], era)] if above else []
+    if len(parents) == 1:
+        return parents[0].admin_code, parents[0]
+    if parents and all(q.admin_code for q in parents):
+        return _common_parent(parents, _tier(parents[0], era), era), None
+    return None, None
+
+
 def place_context(doc: Document, places: list[Place], counts: list[Count], about: str | None) -> None:
     """For each count the unit it is
     about, with its official codes and where it was found (`place_source`): the unit right after
@@ -214,7 +252,8 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     No place rather than a wrong one: a count whose clause says it is national, regional or abroad
     ("cả nước có", "trên khắp miền Bắc", "U23 Malaysia", "thành phố Sapporo"), from the end of the
     last unit named before it to a little after it, has none; a count spread over several units
-    ("13 tỉnh", "thuộc các xã A, B") takes the unit above them all, none above provinces, and a
+    ("13 tỉnh", "thuộc các xã A, B") or followed by a list of them ("tại xã A, huyện B và xã C", "ở
+    TP.HCM và một số tỉnh lân cận") takes the unit above them all, none above provinces, and a
     count of countries ("hai nước") none; a person's address ("trú tại ...") is no count's place
     unless it follows the count; a count whose sentence names a national body or scheme ("Quốc
     hội", "Vietlott") takes no document guess."""
@@ -241,8 +280,10 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
         in_sentence = [i for i in before if sentence[i] == sent]
         at_place = after and (ordered[after[0]].start_char < c.end_char
                               or _AT_PLACE.fullmatch(text, c.end_char, ordered[after[0]].start_char))
+        listed = None
         if after and (not in_sentence or at_place):
             in_sentence = after
+            listed = _listed(text, ordered, sentence, after[0], era)
         # the count's clause: from the last unit before it in its sentence to a little after it
         start = max([s_start] + [ordered[i].end_char for i in before if sentence[i] == sent])
         stop = sc.stop_after.search(text, c.end_char, min(s_end, c.end_char + CLAUSE_AFTER))
@@ -275,6 +316,10 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
                 code, p = _above(code, spread, era), None
             if code is None:
                 continue
+        elif listed:
+            code, p = listed
+            if code is None and p is None:
+                continue  # units of several provinces, or of no code and no parent
         unit = gazetteer().by_code.get((era, code)) if code else None
         if not (unit or p):
             continue

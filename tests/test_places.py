@@ -560,6 +560,17 @@ TEXT_037 = ("Ngày 30/4, thông tin từ UBND xã Quảng Yên xác nhận, tổ
     pytest.param("Tháng 4/2015, Becamex IDC đã khánh thành và đưa vào sử dụng 4.895 căn hộ NƠXH tại 4 địa phương trong tỉnh "
                  "là TX.Thuận An (752 căn), TP.Thủ Dầu Một (2.435 căn), TX.Bến Cát (1.388 căn) và huyện Bàu Bàng (320 căn).",
                  ["4 địa phương"], None, [("tỉnh Bình Dương", "74", "74", "sentence")], id="bench-localities-of-a-province"),
+    # a list of units after the count: the smallest unit holding them all (audit 14; bench)
+    pytest.param("Theo đó, 3 mẫu được chuyển đến trung tâm này để phân tích tìm ra hoạt chất có thể gây chết cá hàng loạt "
+                 "tại xã Dương Hòa, huyện Kiên Lương và xã Thuận Yên, thị xã Hà Tiên của tỉnh Kiên Giang.", ["3 mẫu"], None,
+                 [("tỉnh Kiên Giang", "91", "91", "sentence")], id="bench-audit14-communes-of-two-districts"),
+    pytest.param("Trước đó, hai đối tượng đã gây ra 3 vụ cướp giật tại địa bàn xã Bảo Nhai và xã Nậm Mòn, huyện Bắc Hà, "
+                 "tỉnh Lào Cai.", ["3 vụ cướp giật"], None, [("huyện Bắc Hà", "085", "10", "sentence")],
+                 id="bench-communes-of-a-district"),
+    pytest.param("Không chỉ được biết đến là một vương triều với võ công oanh liệt, giỏi đánh giặc, nhà Trần còn để lại cho "
+                 "hậu thế những nét sinh hoạt văn hóa rất riêng biệt, đặc sắc, đó là lễ giao chạ (kết nghĩa anh em) giữa 2 "
+                 "làng Vân Đài (xã Chí Hòa) và làng Tam Đường (xã Tiến Đức) đã tồn tại hơn 7 thế kỷ.", ["2 làng"], None,
+                 [("huyện Hưng Hà", "339", "34", "sentence")], id="bench-villages-of-two-communes"),
 ])
 def test_where_a_count_happened(text, surfaces, published, expected):
     assert count_places(text, surfaces, published) == expected
@@ -667,6 +678,12 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Cho ý kiến về chính sách Nhà nước về thủy lợi, đại biểu Nguyễn Lâm Thành (Lạng Sơn) dẫn chứng: hiện trạng "
                  "thủy lợi nước ta với 904 hệ thống thủy lợi lớn và vừa; gần 7.000 hồ các loại; hơn 10.000 đập dân, với "
                  "hàng nghìn km đê biển.", ["904 hệ thống", "7.000 hồ"], [None, None], id="bench-deputy-constituency-2"),
+    # a list of units of several provinces after the count (audit 15; bench)
+    pytest.param("Bán logo \"giải cứu\" cho gần 1.700 xe, nhóm của Thới khai đã chi nhiều tỷ đồng để hối lộ 80 cảnh sát, "
+                 "thanh tra giao thông ở TP.HCM và một số tỉnh lân cận.", ["1.700 xe", "80 cảnh sát"], [None, None],
+                 id="bench-audit15-and-some-provinces"),
+    pytest.param("Tổng trị giá 3 giải Jackpot được trao lần này là 126.821.490.000 đồng được trao cho 3 khách hàng đến từ "
+                 "TP.HCM và tỉnh Long An.", ["3 khách hàng"], [None], id="bench-two-provinces-after"),
 ])
 def test_where_a_count_is_not(text, surfaces, expected):
     assert [place for place, *_ in count_places(text, surfaces)] == expected
