@@ -794,6 +794,11 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Hôn nhân tủi nhục của người đàn bà hai lần đò, vừa sinh con đã hóa điên.", [],
                  id="bench-audit17-married-twice"),
     pytest.param("1 buổi tối, anh để con gái ở nhà 1 mình và đi ra ngoài mua đồ ăn.", [], id="bench-audit17-one-evening"),
+    pytest.param("Nếu thuộc 4 con giáp này, bạn nên và không nên làm một số việc sau đây.", [], id="bench-zodiac-signs"),
+    pytest.param("Lái xe trong điều kiện này, phải quan sát kỹ trước, sau, hai bên xe để có cảm giác lái tốt.", [],
+                 id="bench-both-sides-of-a-car"),
+    pytest.param("Đặc biệt là mố hai bên cầu Rào Trong và mái taluy hai bên cống được gia cố lại một cách nham nhở.", [],
+                 id="bench-both-sides-of-a-culvert"),
     # a verb of two syllables after the figure: no thing counted, or the classifier's things
     pytest.param("Khi cô 4 tuổi, ba mẹ ly dị, mẹ bỏ đi, ba đi theo đoàn hát để mưu sinh.", [],
                  id="bench-audit17-ba-is-dad"),
