@@ -684,6 +684,14 @@ def test_where_a_count_happened(text, surfaces, published, expected):
                  id="bench-audit15-and-some-provinces"),
     pytest.param("Tổng trị giá 3 giải Jackpot được trao lần này là 126.821.490.000 đồng được trao cho 3 khách hàng đến từ "
                  "TP.HCM và tỉnh Long An.", ["3 khách hàng"], [None], id="bench-two-provinces-after"),
+    # Vietlott's draws are national without its name (audit 18, cut): not the main province of the article
+    pytest.param("Tiếp tục có người trúng giải độc đắc 82 tỷ đồng của Vietlott\nKỳ quay 141 tối 14/6 đã tìm ra người may mắn "
+                 "tiếp theo trúng độc đắc xổ số tự chọn.\nTờ vé số may mắn này mang dãy số 05-08-15-25-31-35, trúng giải độc "
+                 "đắc với trị giá đến 82.060.579.000 đồng. Ngoài giải độc đắc 82 tỷ đồng, kỳ quay 132 còn có 162 giải nhất (10 "
+                 "triệu đồng/giải), 6.375 giải nhì (300.000 đồng/giải) và 89.284 giải ba (30.000 đồng/giải). Theo ghi nhận của "
+                 "Zing.vn chiều ngày 14/6 tại nhiều điểm bán hàng tại Hà Nội, người chơi mua vé số tự chọn sát giờ quay rất "
+                 "đông, do giải thưởng lớn. Hà Nội là thị trường mang lại doanh thu lớn thứ hai cho Vietlott trong quý I sau "
+                 "TP.HCM.", ["162 giải nhất", "89.284 giải ba"], [None, None], id="bench-audit18-a-national-draw"),
 ])
 def test_where_a_count_is_not(text, surfaces, expected):
     assert [place for place, *_ in count_places(text, surfaces)] == expected
