@@ -285,6 +285,9 @@ def test_phrase_ends_before_the_predicate(text, expected):
     pytest.param("17 năm trên cương vị Tổng Bí thư, ở hai giai đoạn, cách nhau 30 năm (1956-1986), đồng chí Trường Chinh phải "
                  "thực hiện hai cuộc chuyển hướng lớn về chiến lược cách mạng.", [(2, "cuộc chuyển hướng")],
                  id="bench-event-of-a-verb"),
+    pytest.param("Trước thềm mùa giải mới, Harry Kane đặt mục tiêu sẽ còn thi đấu xuất sắc hơn nữa và cán mốc 50 bàn ở tất cả "
+                 "đấu trường cho Tottenham: “50 bàn là mục tiêu mà tôi đang hướng tới.", [(50, "bàn"), (50, "bàn")],
+                 id="bench-audit18-goals-then-is"),
 ])
 def test_category_names_what_was_counted(text, expected):
     assert categories(text) == expected
@@ -795,6 +798,11 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-audit17-married-twice"),
     pytest.param("1 buổi tối, anh để con gái ở nhà 1 mình và đi ra ngoài mua đồ ăn.", [], id="bench-audit17-one-evening"),
     pytest.param("Nếu thuộc 4 con giáp này, bạn nên và không nên làm một số việc sau đây.", [], id="bench-zodiac-signs"),
+    pytest.param("Hầu hết các gia đình ở Nhật đều ngủ chung giường, bố mẹ nằm hai bên và con nằm giữa.", [],
+                 id="bench-audit18-lying-on-both-sides"),
+    pytest.param("Tuyên bố cứng rắn trên của Bộ Ngoại giao Trung Quốc chắc chắn sẽ khiến dư luận hoài nghi về những cam kết "
+                 "của Bắc Kinh đối với quyền tự do cốt lõi của Hong Kong, trong bối cảnh Chủ tịch Tập Cận Bình vừa tuyên bố "
+                 "chính sách “một đất nước, hai chế độ” được “cả thế giới” công nhận.", [], id="bench-audit18-one-country"),
     pytest.param("Lái xe trong điều kiện này, phải quan sát kỹ trước, sau, hai bên xe để có cảm giác lái tốt.", [],
                  id="bench-both-sides-of-a-car"),
     pytest.param("Đặc biệt là mố hai bên cầu Rào Trong và mái taluy hai bên cống được gia cố lại một cách nham nhở.", [],
