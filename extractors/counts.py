@@ -226,6 +226,7 @@ class _Rules:
         self.share_after_count = regex.compile(cfg["share_after_count"])
         self.share_in_part_before = regex.compile(cfg["share_in_part_before"], regex.REVERSE)
         self.change_before = regex.compile(cfg["change_before"], regex.REVERSE)
+        self.change_list_before = regex.compile(cfg["change_list_before"])
         self.share_of_things = regex.compile(cfg["share_of_things"])
         self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
         label = r"(?P<label>(?:\p{L}+\s+){1,4})"
@@ -915,6 +916,8 @@ def extract(doc: Document) -> list:
             if r.change_before.search(before) or (r.rate_before.search(before) and not of_whole
                                                 and not r.share_of_counted.match(rest)):
                 return
+            if "," in before and r.change_list_before.search(text, max(0, start - 150), start):
+                return  # "tăng 28,3% số lượt người, 23% số đoàn đông người": each a change
             low = r.determiners.sub("", ent.lower())
             if any(low.startswith(x) for x in r.pct_excluded):
                 return

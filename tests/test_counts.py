@@ -798,6 +798,13 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-audit17-married-twice"),
     pytest.param("1 buổi tối, anh để con gái ở nhà 1 mình và đi ra ngoài mua đồ ăn.", [], id="bench-audit17-one-evening"),
     pytest.param("Nếu thuộc 4 con giáp này, bạn nên và không nên làm một số việc sau đây.", [], id="bench-zodiac-signs"),
+    # percentages listed after one change are changes (audit 18; bench)
+    pytest.param("Tuy nhiên, quý I/2017, tình hình khiếu nại, tố cáo có xu hướng tăng trở lại (tăng 28,3% số lượt người, 23% "
+                 "số đoàn đông người, 72,9% số vụ việc so với cùng kỳ năm 2016).", [], id="bench-audit18-changes-listed"),
+    pytest.param("Theo Ủy ban ATGT quốc gia, chỉ trong dịp nghỉ Tết Nguyên đán Đinh Dậu đã xảy ra 8 vụ TNGT đường sắt, làm "
+                 "chết 6 người, làm bị thương 11 người, tăng 60% về số vụ, 100% về số người chết, 175% số người bị thương so "
+                 "với cùng kỳ Tết năm ngoái.", [(8, "vụ", "eq", False, None), (6, "người", "eq", False, None),
+                                                 (11, "người", "eq", False, None)], id="bench-changes-listed-after-counts"),
     pytest.param("Hầu hết các gia đình ở Nhật đều ngủ chung giường, bố mẹ nằm hai bên và con nằm giữa.", [],
                  id="bench-audit18-lying-on-both-sides"),
     pytest.param("Tuyên bố cứng rắn trên của Bộ Ngoại giao Trung Quốc chắc chắn sẽ khiến dư luận hoài nghi về những cam kết "
