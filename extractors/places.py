@@ -644,7 +644,7 @@ def _a_team(text: str, p: Place, tier: str) -> bool:
     r = rules()
     return tier == "province" and text[p.start_char:p.start_char + 1].isupper() \
         and not text[max(0, p.start_char - 6):p.start_char].endswith(("người ", "Người ")) and bool(
-            r.team_before.search(text, max(0, p.start_char - 25), p.start_char) or r.team_after.match(text, p.end_char))
+            r.team_before.search(text, max(0, p.start_char - 40), p.start_char) or r.team_after.match(text, p.end_char))
 
 
 def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str) -> None:
