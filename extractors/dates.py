@@ -188,13 +188,15 @@ def _year_of_text(text: str) -> int | None:
     return max(fixed + list(named)) if fixed else None
 
 
-def _dates_of_the_text(text: str) -> list[tuple[dt.date, int]]:
+@functools.lru_cache(maxsize=64)
+def _dates_of_the_text(text: str) -> tuple[tuple[dt.date, int], ...]:
     """The full dates that tell the text's time, (date, start): not birth dates, deadlines, ends of
-    spans or cited documents' dates (dates.json 'year_evidence_blockers_before')."""
+    spans or cited documents' dates (dates.json 'year_evidence_blockers_before'). Cached: the
+    text's year and the year of its lead both read them."""
     p = patterns()
-    return [(value, s) for value, s, _ in _full_dates(text)
-            if not p.year_evidence_block.search(text, max(0, s - 15), s)
-            and not p.cited_document_before.search(text, max(0, s - 60), s)]
+    return tuple((value, s) for value, s, _ in _full_dates(text)
+                 if not p.year_evidence_block.search(text, max(0, s - 15), s)
+                 and not p.cited_document_before.search(text, max(0, s - 60), s))
 
 
 @functools.lru_cache(maxsize=64)
@@ -237,11 +239,7 @@ class _YearOfDay:
     def __init__(self, doc: Document, months: list):
         self.own = own_date(doc)
         self.fallback = None if self.own else _year_of_text(doc.text)
-        # the latest date of the text's past written in full after its lead
-        text, p = doc.text, patterns()
-        later = [v for v, s in _dates_of_the_text(text) if s >= LEAD_CHARS and v.year == self.fallback
-                 and not p.background_block.search(text, max(0, s - 40), s)] if self.fallback else []
-        self.background = max(later, default=None)
+        self.text = doc.text
         self.month_years: dict[int, list[tuple[int, int]]] = {}
         self.written: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (month, day) -> (start, year) written in full
         if not self.own:
@@ -252,6 +250,14 @@ class _YearOfDay:
 
     def __bool__(self) -> bool:
         return bool(self.own or self.fallback or self.month_years or self.written)
+
+    @functools.cached_property
+    def background(self) -> dt.date | None:
+        """The latest date of the text's past, in the fallback year, written in full after its lead
+        (read only for a day of the lead that takes the fallback year)."""
+        p = patterns()
+        return max((v for v, s in _dates_of_the_text(self.text) if s >= LEAD_CHARS and v.year == self.fallback
+                    and not p.background_block.search(self.text, max(0, s - 40), s)), default=None)
 
     def day(self, m: int, d: int, pos: int) -> dt.date | None:
         if self.own:
@@ -268,7 +274,7 @@ class _YearOfDay:
         if m in self.month_years:
             return _make(min(self.month_years[m], key=lambda py: abs(py[0] - pos))[1], m, d)
         value = self.fallback and _make(self.fallback, m, d)
-        if value and pos < LEAD_CHARS and self.background and (self.background - value).days > BACKGROUND_DAYS:
+        if value and pos < LEAD_CHARS and (later := self.background) and (later - value).days > BACKGROUND_DAYS:
             value = _make(self.fallback + 1, m, d)
         return value
 

@@ -280,10 +280,9 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
         in_sentence = [i for i in before if sentence[i] == sent]
         at_place = after and (ordered[after[0]].start_char < c.end_char
                               or _AT_PLACE.fullmatch(text, c.end_char, ordered[after[0]].start_char))
-        listed = None
+        opens_list = False  # the count takes the unit after it, which may open a list
         if after and (not in_sentence or at_place):
-            in_sentence = after
-            listed = _listed(text, ordered, sentence, after[0], era)
+            in_sentence, opens_list = after, True
         # the count's clause: from the last unit before it in its sentence to a little after it
         start = max([s_start] + [ordered[i].end_char for i in before if sentence[i] == sent])
         stop = sc.stop_after.search(text, c.end_char, min(s_end, c.end_char + CLAUSE_AFTER))
@@ -316,7 +315,7 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
                 code, p = _above(code, spread, era), None
             if code is None:
                 continue
-        elif listed:
+        elif opens_list and (listed := _listed(text, ordered, sentence, after[0], era)):
             code, p = listed
             if code is None and p is None:
                 continue  # units of several provinces, or of no code and no parent
