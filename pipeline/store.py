@@ -2,8 +2,8 @@
 stages before it. Each batch of documents lands with all of its facts in one transaction, in bulk
 (connections.insert_rows: Python rows as query parameters, so a local run loads no frame library);
 the schema comes from the numbered migrations (pipeline/migrations.py) and the columns of each
-fact table from its kind's dataclass (vietmine/facts.py). The few reads here are what a run needs to decide what to write (known
-sources, stale documents, stored references)."""
+fact table from its kind's dataclass (vietmine/facts.py). The few reads here are what a run
+needs to decide what to write (known sources, stale documents, stored references)."""
 from __future__ import annotations
 
 import contextlib
