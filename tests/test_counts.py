@@ -798,6 +798,21 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-audit17-married-twice"),
     pytest.param("1 buổi tối, anh để con gái ở nhà 1 mình và đi ra ngoài mua đồ ăn.", [], id="bench-audit17-one-evening"),
     pytest.param("Nếu thuộc 4 con giáp này, bạn nên và không nên làm một số việc sau đây.", [], id="bench-zodiac-signs"),
+    # audit 20 (150 bench counts, articles 10,001-20,000, seed 20)
+    pytest.param("Theo Hãng thông tấn Trung ương Triều Tiên KCNA, cuộc thi đấu diễn tập nói trên diễn ra hôm qua, 4/6 nhân "
+                 "dịp kỉ niệm 80 năm chiến thắng Pochonbo của Triều Tiên trước quân đội Hoàng gia Nhật Bản.", [],
+                 id="bench-audit20-day-month-after-yesterday-and-a-comma"),
+    pytest.param("Đến nay, 6/7 công trình đã hoàn thành và cơ bản hoàn thành, góp phần mang nước sạch đến với đông đảo người "
+                 "dân nông thôn.", [(6, "công trình", "eq", False, 7)],
+                 id="bench-ratio-after-until-now-and-a-comma"),
+    pytest.param("Phiên bản Ranger XL 2.2L MT 4x4 (nâng cấp hệ thống cửa sổ điều khiển điện) được bán ở mức giá 634 triệu "
+                 "đồng (đã bao gồm 10% VAT).", [], id="bench-audit20-tax-rate"),
+    pytest.param("Với cái bụng “6 múi” thấy rõ, con sóc đang gây sốt trên mạng xã hội nước này.", [],
+                 id="bench-audit20-six-pack"),
+    pytest.param("Kẻ ra đi, người ở lại Giống như tâm trạng của các cổ động viên, các cầu thủ Arsenal cũng chia hai nửa sau "
+                 "khi Arsene Wenger ký vào bản hợp đồng mới.", [], id="bench-audit20-two-halves"),
+    pytest.param("Trên hành trình từ Doha (Qatar) đến Auckland (New Zealand), chiếc Boeing 777-200LR vượt qua 10 múi giờ.",
+                 [(10, "múi giờ", "eq", False, None)], id="bench-time-zones"),
     # percentages listed after one change are changes (audit 18; bench)
     pytest.param("Tuy nhiên, quý I/2017, tình hình khiếu nại, tố cáo có xu hướng tăng trở lại (tăng 28,3% số lượt người, 23% "
                  "số đoàn đông người, 72,9% số vụ việc so với cùng kỳ năm 2016).", [], id="bench-audit18-changes-listed"),

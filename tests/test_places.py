@@ -440,6 +440,9 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
     # a youth team: an age group before the province (bench 22373147, 22373357)
     pytest.param("Lãnh đạo CLB Thanh Hóa đã có đơn khiếu nại gửi VFF tố hai cầu thủ U15 Hà Nội là Lê Sỹ Hồng và Lê Sỹ Hà "
                  "gian lận tuổi khi tham dự giải U15 QG 2017.", [], id="bench-22373147-youth-team"),
+    # a junction named after the province its road leads to (audit 20; bench)
+    pytest.param("Khi tới cầu vượt ngã tư Bình Phước (quận Thủ Đức), ông Thơm cho xe máy chạy xuống dạ cầu thì va quẹt với một "
+                 "xe lôi tự chế chạy cùng chiều bên phải.", [("Thủ Đức", "quận")], id="bench-audit20-junction"),
     # a factory or a market named after a province, a few lower-case words after its head
     pytest.param("Dự án nhà máy gang thép Thái Nguyên giai đoạn 2 là một trong 12 dự án, nhà máy hoạt động thua lỗ", [],
                  id="bench-21472501-factory-named-after-a-province"),
