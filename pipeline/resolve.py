@@ -112,8 +112,10 @@ class _Scope:
         units = alternation([w for w in cfg["unit_words"] if w.islower()] + ["TP", "TP.", "Q.", "P.", "H.", "TX"])
         home_words = cfg['residence_words'] + cfg['registration_words']
         residence = alternation(home_words)
-        self.residence = _Cued(home_words, rf"(?<!\p{{L}})(?:{residence})(?:\s+(?:tại|ở))?[\s:]*"
-                                          rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))[\s,–-]*)*$", regex.REVERSE)
+        # the address's words, then names, numbers and unit words up to the place ("đến từ Vũng Tàu và Hà Nội")
+        self.residence = _Cued(home_words + ["tuổi"],
+                               rf"(?<!\p{{L}})(?:(?:{residence})(?:\s+(?:tại|ở))?|{cfg['age_before_an_address']})[\s:]*"
+                               rf"(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'.]*|\d+[A-Z]?|số|(?:{units}))(?:[\s,–-]|và\s)*)*$", regex.REVERSE)
         # "tiền vệ người Lâm Đồng", "ca sĩ gốc Hà Nội": where a person comes from (a bare name after the
         # word, no unit word, no number before it: "5 người Hà Nội" are five people there)
         self.origin = regex.compile(rf"(?<!\d\s*)(?<!\p{{L}})(?:{alternation(cfg['origin_words'])})\s+$")
@@ -133,9 +135,9 @@ def _scope() -> _Scope:
 
 
 def _residences(text: str, places: list[Place]) -> set[int]:
-    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B") or a
-    vehicle's ("xe biển kiểm soát tỉnh Phú Thọ"), say where a person comes from ("tiền vệ người Lâm
-    Đồng") or a deputy's constituency ("ĐB X (Cà Mau)")."""
+    """Indexes of the places that are part of a person's address ("trú tại xã A, huyện B", "(36
+    tuổi, ở Hà Nội)") or a vehicle's ("xe biển kiểm soát tỉnh Phú Thọ"), say where a person comes
+    from ("tiền vệ người Lâm Đồng") or a deputy's constituency ("ĐB X (Cà Mau)")."""
     sc = _scope()
     return {i for i, p in enumerate(places) if sc.residence.search(text, max(0, p.start_char - 80), p.start_char)
             or (text[p.start_char].isupper() and sc.origin.search(text, max(0, p.start_char - 12), p.start_char))
@@ -254,9 +256,10 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
     last unit named before it to a little after it, has none; a count spread over several units
     ("13 tỉnh", "thuộc các xã A, B") or followed by a list of them ("tại xã A, huyện B và xã C", "ở
     TP.HCM và một số tỉnh lân cận") takes the unit above them all, none above provinces, and a
-    count of countries ("hai nước") none; a person's address ("trú tại ...") is no count's place
-    unless it follows the count; a count whose sentence names a national body or scheme ("Quốc
-    hội", "Vietlott") takes no document guess."""
+    count of countries ("hai nước") none; a person's address ("trú tại ...", "(36 tuổi, ở Hà Nội)")
+    is no count's place unless it follows the count in its phrase ("2 đối tượng Von (18 tuổi, xã Hà
+    Tây)"); a count whose sentence names a national body or scheme ("Quốc hội", "Vietlott") takes no
+    document guess."""
     if not counts:
         return
     era = era_of(doc)
@@ -276,7 +279,9 @@ def place_context(doc: Document, places: list[Place], counts: list[Count], about
         before = [i for i, p in enumerate(ordered) if p.end_char <= c.start_char and p.start_char >= para
                   and sent - sentence[i] <= PARAGRAPH_SENTENCES and i not in home]
         # a unit inside the count's phrase ("110 thanh niên huyện Thạch Hà") is the first after it
-        after = [i for i, p in enumerate(ordered) if p.start_char > c.start_char and sentence[i] == sent][:1]
+        # (an address after it only in the count's own phrase: "2 đối tượng Von (18 tuổi, xã Hà Tây)")
+        after = [i for i, p in enumerate(ordered) if p.start_char > c.start_char and sentence[i] == sent
+                 and (i not in home or p.start_char - c.end_char <= CLAUSE_AFTER)][:1]
         in_sentence = [i for i in before if sentence[i] == sent]
         at_place = after and (ordered[after[0]].start_char < c.end_char
                               or _AT_PLACE.fullmatch(text, c.end_char, ordered[after[0]].start_char))

@@ -640,6 +640,19 @@ def test_where_a_count_happened(text, surfaces, published, expected):
     pytest.param("Tàu Biển Ngọc 20 QN-6758 thuộc Công ty TNHH Hạ Long Biển Ngọc do thuyền trưởng Trịnh Văn Hợp (SN 1974, "
                  "trú tại xã Đồng Lạc, Nam Sách, Hải Dương) điều khiển. Tàu có trọng tải 44 ghế và 22 giường.",
                  ["44 ghế"], [None], id="bench-21472518-residence"),
+    # nor a place after a person's age in an aside (audit 20; bench)
+    pytest.param("Thiếu tướng Phan Anh Minh, Phó Giám đốc Công an TP.HCM, cũng thông tin về kết quả của chuyên án. 15 đối "
+                 "tượng bị bắt trong đó cầm đầu tên thật là Văn Kính Dương (36 tuổi, ở Hà Nội).", ["15 đối tượng"],
+                 ["thành phố Hồ Chí Minh"], id="bench-audit20-age-then-address"),
+    pytest.param("Khoảng 7 giờ 30 phút sáng qua 7.2, trên tuyến đường tránh TT.Đức Phổ, H.Đức Phổ (Quảng Ngãi), xe khách BS "
+                 "43B-019.36 do tài xế Lê Văn Minh (45 tuổi, ở Quảng Nam) điều khiển chở 4 nhân viên nhà xe và 10 hành "
+                 "khách chạy từ TP.HCM về Đà Nẵng, bỗng nhiên phát nổ.", ["4 nhân viên", "10 hành khách"],
+                 ["tỉnh Quảng Ngãi", "tỉnh Quảng Ngãi"], id="bench-age-then-address-of-a-driver"),
+    # nor any name of a list after 'đến từ', far after the count (audit 20: the patients were in Đà Nẵng)
+    pytest.param("Các bệnh nhân cho biết, trước đó có ăn cơm gà ở quán Bà Buội, sau đó đi uống nước dừa. Khi về đến khách "
+                 "sạn, có các triệu chứng trên. 17 bệnh nhân trên thuộc hai đoàn khách du lịch đến từ Vũng Tàu và Hà Nội.",
+                 ["17 bệnh nhân"], [None],
+                 id="bench-audit20-list-after-den-tu"),
     # nor where a person comes from
     pytest.param("Sau khi được chụp chiếu kỹ càng, các bác sĩ kết luận Huy Toàn bị gãy cả xương trụ và xương quay tay trái. "
                  "Tiền vệ chạy cánh người Lâm Đồng sẽ phải trải qua 2 lần phẫu thuật, một lần để nẹp, ghim cố định xương, "
