@@ -127,6 +127,10 @@ class _Rules:
         # "từ 10 người trở lên", "80% trở lên số chi bộ", "hai liệt sĩ trở lên": a bound after the number or the phrase
         self.bound_after = regex.compile(rf"^[ \t]*(?P<b>{alternation(cfg['bound_after'])})(?!\p{{L}})")
         self.bound_names = cfg["bound_after"]
+        # after the counted phrase, a few lower-case words of it between ("4 cơ sở khám chữa bệnh trở lên")
+        self.bound_after_phrase = regex.compile(
+            rf"(?:[ \t]+\p{{Ll}}[\p{{Ll}}\p{{M}}]*){{1,{cfg['bound_after_phrase_words']}}}?[ \t]*"
+            rf"(?P<b>{alternation(cfg['bound_after'])})(?=[ \t]*(?:[^\s\p{{L}}]|$|(?:{alternation(cfg['words_after_a_bound'])})(?!\p{{L}})))")
         # (factored by common prefixes: tried after every number, three times faster than a flat alternation;
         # the longer unit still wins: "km2" over "km")
         self.unit = regex.compile(rf"^\s*(?P<u>{trie_alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
@@ -229,6 +233,7 @@ class _Rules:
         self.change_list_before = regex.compile(cfg["change_list_before"])
         self.share_of_things = regex.compile(cfg["share_of_things"])
         self.share_heads = set(cfg["categories"]) | self.nouns | set(cfg["share_heads"])
+        self.rate_verb = regex.compile(rf"(?<!\p{{L}})(?:{alternation(cfg['rate_verbs_after_a_count'])})(?!\p{{L}})")
         label = r"(?P<label>(?:\p{L}+\s+){1,4})"
         self.list_first = regex.compile(cfg["list_opener"] + label)
         self.list_next = regex.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)" + label)
@@ -592,6 +597,9 @@ def _link_parts(doc: Document, counts: list) -> None:
             part_of[i] = whole
 
 
+_APPOSITION = regex.compile(r"[,(;–-]")  # a share set apart from the count it is of ("4.592 chiếc, chiếm 37%")
+
+
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
     return doc.sentences[doc.sentence_of(pos)] if doc.sentences else (0, len(doc.text))
 
@@ -613,6 +621,9 @@ def _shared_noun(doc: Document, counts: list, loose: list) -> list:
         whole = None
         if is_pct:
             cue = prev and not prev.is_percent and r.share_after_count.fullmatch(text, prev.end_char, start)
+            if cue and prev.denominator is None and r.rate_verb.search(text, prev.end_char, start) \
+                    and not _APPOSITION.search(text, prev.end_char, start):
+                cue = None  # "35 tỉnh đạt 99-100%": the things counted reach a rate ("191 trận tương đương 76,1%" is a share)
             if cue and not r.change_before.search(text[max(s0, prev.start_char - 20):prev.start_char]):
                 whole = prev
             else:
@@ -957,7 +968,8 @@ def extract(doc: Document) -> list:
             return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
         if _TABLE_CELL_BEFORE.search(text, max(0, start - 8), start) and _TABLE_CELL_AFTER.match(text, end):
             return  # "1 PVF 3 3 0 0 6", "0 Thẻ vàng 1 0 Thẻ đỏ 0": a row of a table of figures
-        m = r.bound_after.match(text[end:end + 20]) if value_max is None and "trở" in text[end:end + 8] else None
+        m = None if value_max is not None or "trở" not in text[end:end + 50] else \
+            (r.bound_after.match(text[end:end + 20]) or r.bound_after_phrase.match(text, end, end + 60))
         if m:
             cmp = r.bound_names[m["b"]]  # "hai liệt sĩ trở lên"
         out.append(Count(value=value, cmp=cmp, is_percent=is_pct, entity=r.determiners.sub("", ent),
@@ -1005,6 +1017,8 @@ def extract(doc: Document) -> list:
         if a == "1" and hi_text is None and den_text is None and cmp in ("gt", "lt") \
                 and not r.scale.match(text[end:end + 12]):
             continue  # "chia sẻ trên 1 fanpage": "trên" is "on", and "1" the article
+        if cmp == "gt" and out and isinstance(out[-1], Count) and text[out[-1].end_char:start].strip() == "trên":
+            cmp = "eq"  # "25 người trên 3 ghe", "6.700 cây xanh trên 190 tuyến phố": on, right after a count
         if hi_text is not None:
             if den_text is not None:
                 continue

@@ -811,6 +811,26 @@ def test_issue_21_not_counts(text, expected):
                  id="bench-audit20-six-pack"),
     pytest.param("Kẻ ra đi, người ở lại Giống như tâm trạng của các cổ động viên, các cầu thủ Arsenal cũng chia hai nửa sau "
                  "khi Arsene Wenger ký vào bản hợp đồng mới.", [], id="bench-audit20-two-halves"),
+    # audit 21 (150 bench counts, articles 20,001-30,000, seed 21) and bench/annotated/bench_reports.jsonl
+    pytest.param("Trả lời phỏng vấn trên báo chí, một nam sinh cấp 3 xứ Hàn quyết định chia sẻ những căng thẳng, áp lực tinh "
+                 "thần mà mình hay các bạn đồng trang lứa đang phải trải qua.", [], id="bench-audit21-school-level"),
+    pytest.param("Theo lời khai của 25 người trên 3 ghe này, cát trên ghe được hút ở khu vực Cồn Ngựa, thuộc biển Cần Giờ, trên "
+                 "đường chở về Đồng Nai, Long An tiêu thụ thì bị bắt giữ.",
+                 [(25, "người", "eq", False, None), (3, "ghe", "eq", False, None)], id="bench-audit21-on-after-a-count"),
+    pytest.param("Chiều 18/3, cả 2 hẹn nhau đến một khách sạn trên đường Trường Chinh (quận 12).", [],
+                 id="bench-sample-both-then-a-verb"),
+    pytest.param("Số cơ sở khám chữa bệnh liên thông đạt hơn 97%; 35 tỉnh đạt 99-100%.",
+                 [(97, "cơ sở", "gt", True, None), (35, "tỉnh", "eq", False, None)],
+                 id="bench-report-share-after-so-and-a-rate-after-a-count"),
+    pytest.param("Trong 251 trận đấu CR7 góp mặt, “Los Blancos” thắng 191 trận tương đương 76,1%.",
+                 [(251, "trận", "eq", False, None), (191, "trận", "eq", False, None), (76.1, "trận", "eq", True, None)],
+                 id="bench-share-after-a-count-by-tuong-duong"),
+    pytest.param("195 trường hợp thường xuyên đến khám tại 4 cơ sở khám chữa bệnh trở lên với số tiền hơn 7,7 tỷ đồng.",
+                 [(195, "trường hợp", "eq", False, None), (4, "cơ sở", "gte", False, None)],
+                 id="bench-report-bound-after-the-phrase"),
+    pytest.param("Chừng 9 giờ tối, gia đình anh Bùi Văn Ninh (Lộc Ninh, Bình Phước) cùng gia đình ba người hàng xóm kéo nhau "
+                 "trở xuống chân núi để tìm chỗ trải bạt.", [(3, "người", "eq", False, None)],
+                 id="bench-going-back-down-is-no-bound"),
     pytest.param("Trên hành trình từ Doha (Qatar) đến Auckland (New Zealand), chiếc Boeing 777-200LR vượt qua 10 múi giờ.",
                  [(10, "múi giờ", "eq", False, None)], id="bench-time-zones"),
     # percentages listed after one change are changes (audit 18; bench)
