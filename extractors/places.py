@@ -128,11 +128,16 @@ class _Rules:
         self.surnames = set(load_json("people_orgs.json")["surnames"])
         # a country's name starting a longer name is none: "phường Mỹ Đình 1, Mỹ Đình 2", "xã A, Đức Phổ";
         # the units above may stand between: "bản Xuân Gia, huyện Luông Nậm Thà, tỉnh Luông Nậm Thà (Lào)"
+        # (bare names between after a comma: "thị xã Kiến Đức, Hàng Châu, Chiết Giang, Trung Quốc")
         self.abroad_after = regex.compile(
-            rf"(?:[^\S\n]*,?[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME_WORDS}){{0,2}}"
+            rf"(?:[^\S\n]*,?[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME_WORDS}|[^\S\n]*,[^\S\n]*{_NAME_WORDS}){{0,3}}"
             rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})"
             # ("tỉnh Đồng Nai, Nga và Phượng": two people's names)
             rf"(?![\p{{L}}\d]|[^\S\n]\p{{Lu}}|[^\S\n]+và[^\S\n]+\p{{Lu}})")
+        # the province of an address: "bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly" is abroad when it is none of ours
+        self.province_in_address = regex.compile(
+            rf"(?:[^\S\n]*,[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME_WORDS}){{0,2}}?"
+            rf"[^\S\n]*,[^\S\n]*(?:tỉnh|Tỉnh)[^\S\n]+(?P<province>{_NAME_WORDS})")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -249,9 +254,11 @@ def _trim(name: str, unit_word: str, tier: str, era: str) -> str:
                 return cand
     if toks[0].isdigit() or toks[0][:-1].isdigit():
         return toks[0]
-    # an unknown name ends before a unit word: "phường Đakao Quận 1"
-    unit_tier = rules().unit_tier
-    end = next((k for k in range(1, min(len(toks), 4)) if toks[k].strip(" -").lower() in unit_tier), 4)
+    # an unknown name ends before a unit word ("phường Đakao Quận 1") or a person's name after two
+    # syllables ("Phó Chủ tịch xã Phù Việt Nguyễn Đăng Thuần")
+    r = rules()
+    end = next((k for k in range(1, min(len(toks), 4)) if toks[k].strip(" -").lower() in r.unit_tier
+                or (k >= 2 and k + 1 < len(toks) and toks[k].strip(" -") in r.surnames)), 4)
     return "".join(toks[:end])
 
 
@@ -373,13 +380,18 @@ def _with_lower_syllable(text: str, end: int, name: str, level: str, tier: str, 
 
 def _plausible_here(doc: Document, unit_start: int, unit: str, name: str, tier: str, end: int) -> bool:
     """Checks of an accepted name against its surroundings: a unit abroad ("tỉnh Hà Bắc, Trung
-    Quốc"); for a commune, or any name the gazetteer lacks, one syllable running into a
-    lower-case word ("loa phường Dự kiến", a title glued to its first sentence); for a name the
-    gazetteer lacks, a capitalised unit word inside a sentence ("209 Xã Đàn", a street); a
-    version's name after a word that is also a unit's ("bản E")."""
+    Quốc"; a name the gazetteer lacks in an address whose province is none of ours: "huyện Mường
+    Tiêng, tỉnh Xay Nha Bu Ly"); for a commune, or any name the gazetteer lacks, one syllable
+    running into a lower-case word ("loa phường Dự kiến", a title glued to its first sentence); for
+    a name the gazetteer lacks, a capitalised unit word inside a sentence ("209 Xã Đàn", a street);
+    a version's name after a word that is also a unit's ("bản E")."""
     r, text = rules(), doc.text
     if r.abroad_after.match(text, end) or unit.lower() in r.also_versions and _names_a_version(text, name, end):
         return False
+    if "ỉnh" in text[end:end + 90] and not _known(name, tier) and (m := r.province_in_address.match(text, end)):
+        words = m["province"].split(" ")  # (the name may run into the next one: "tỉnh Quảng Trị Lê Văn C cho biết")
+        if not any(_acceptable(" ".join(words[:k]), "tỉnh", "province") for k in range(len(words), 0, -1)):
+            return False  # "bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly": an address abroad
     # one-syllable communes are rare, even known ones ("phường Dự kiến"), unless a clause goes on
     # after one ("thị trấn Lim và")
     if tier == "ward" and " " not in name and _LOWER_WORD_NEXT.match(text, end, end + 3) and not (

@@ -173,6 +173,14 @@ def test_numbered_abbreviated_and_former_units(text, expected):
                  id="bench-hanoi-highway"),
     pytest.param("Quang Hưng ngày 8/2 và dự kiến sẽ họp vào ngày 20/2/2017./. Hà Giang", id="bench-byline"),
     pytest.param("gồm 8 màu sắc cùng ba phiên bản lựa chọn: bản 1.5L Sedan giá 690 triệu đồng", id="bench-engine-size"),
+    # addresses abroad: names between the unit and the country, or a province that is none of ours (audit 21; bench)
+    pytest.param("Mới đây, đồn cảnh sát Tân An, nhai đạo Tân An Giang, thị xã Kiến Đức, Hàng Châu, Chiết Giang, Trung Quốc đã "
+                 "bắt được một kẻ tình nghi liên quan đến vụ lừa đảo, chiếm đoạt tài sản nghiêm trọng.",
+                 id="bench-audit21-chinese-city-then-bare-names"),
+    pytest.param("Đuông Ta Xồng (27 tuổi) và Chăn Lầu (24 tuổi), trú tại bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly.",
+                 id="bench-audit21-lao-address"),
+    pytest.param("Con đường mang tên Thầu Chín nối từ tỉnh lộ 2263 vào Khu tưởng niệm Chủ tịch Hồ Chí Minh tại xã Chiang "
+                 "Phin, huyện Mương, tỉnh Udon Thani.", id="bench-thai-address"),
 ])
 def test_not_places(text):
     assert places(text) == []
@@ -322,6 +330,9 @@ def test_names_with_numerals(text, expected):
                  [("Thiệu Hóa", "huyện", "398"), ("Thiệu Đô", "xã", None)], id="bench-province-word-then-district"),
     pytest.param("lễ hội Lim sẽ chính thức được tổ chức tại thị trấn Lim và một số vùng lân cận",
                  [("Lim", "thị trấn", "09319")], id="bench-one-syllable-township"),
+    # a commune merged since 2019 ends before its chairman's name (audit 21)
+    pytest.param("Tuy nhiên, nguồn hỗ trợ giống từ tỉnh là 4,5 tấn, huyện là 8 tạ - Phó Chủ tịch xã Phù Việt Nguyễn Đăng Thuần "
+                 "cho hay.", [("Phù Việt", "xã", None)], id="bench-audit21-merged-commune-before-a-name"),
 ])
 def test_units_named_as_the_gazetteer_does_not(text, expected):
     assert coded(text) == expected
@@ -440,6 +451,10 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
     # a youth team: an age group before the province (bench 22373147, 22373357)
     pytest.param("Lãnh đạo CLB Thanh Hóa đã có đơn khiếu nại gửi VFF tố hai cầu thủ U15 Hà Nội là Lê Sỹ Hồng và Lê Sỹ Hà "
                  "gian lận tuổi khi tham dự giải U15 QG 2017.", [], id="bench-22373147-youth-team"),
+    # a known unit before a province spelt otherwise stays ours (bench)
+    pytest.param("Tháng 3 du khách tới TP Buôn Ma Thuột, tỉnh Đắc Lắk sẽ được thưởng thức cà phê miễn phí, tham gia lễ hội "
+                 "đường phố, triển lãm ảnh nghệ thuật.", [("Buôn Ma Thuột", "thành phố")],
+                 id="bench-known-city-before-a-misspelt-province"),
     # a junction named after the province its road leads to (audit 20; bench)
     pytest.param("Khi tới cầu vượt ngã tư Bình Phước (quận Thủ Đức), ông Thơm cho xe máy chạy xuống dạ cầu thì va quẹt với một "
                  "xe lôi tự chế chạy cùng chiều bên phải.", [("Thủ Đức", "quận")], id="bench-audit20-junction"),
