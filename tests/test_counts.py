@@ -831,6 +831,15 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Chừng 9 giờ tối, gia đình anh Bùi Văn Ninh (Lộc Ninh, Bình Phước) cùng gia đình ba người hàng xóm kéo nhau "
                  "trở xuống chân núi để tìm chỗ trải bạt.", [(3, "người", "eq", False, None)],
                  id="bench-going-back-down-is-no-bound"),
+    # volumes of shares are amounts of a security (audit 21; bench); stocks and bodies stay counts
+    pytest.param("Thống kê trên sàn HOSE, khối ngoại mua vào 9,34 triệu đơn vị, với tổng giá trị tương ứng 390,81 tỷ đồng, giảm "
+                 "23,36% về lượng và 42,8% về giá trị so với phiên hôm qua (ngày 7/2).", [], id="bench-traded-volume-in-units"),
+    pytest.param("Ở chiều ngược lại, VND và VCG là 2 cổ phiếu bị bán ròng mạnh nhất, lần lượt đạt 199.700 cổ phiếu, giá trị "
+                 "2,46 tỷ đồng và 152.000 cổ phiếu, giá trị 2,13 tỷ đồng.", [(2, "cổ phiếu", "eq", False, None)],
+                 id="bench-two-stocks-and-their-volumes"),
+    pytest.param("Thanh tra Sở Giao thông vận tải Hà Nội cũng nhắc nhở, chấn chỉnh, yêu cầu khắc phục đối với 15.567 xe của "
+                 "3.996 đơn vị vận tải vi phạm về lỗi không truyền dữ liệu lên hệ thống giám sát hành trình.",
+                 [(15567, "xe", "eq", False, None), (3996, "đơn vị", "eq", False, None)], id="bench-thousands-of-bodies"),
     pytest.param("Trên hành trình từ Doha (Qatar) đến Auckland (New Zealand), chiếc Boeing 777-200LR vượt qua 10 múi giờ.",
                  [(10, "múi giờ", "eq", False, None)], id="bench-time-zones"),
     # percentages listed after one change are changes (audit 18; bench)
