@@ -142,6 +142,7 @@ class _Rules:
         self.fraction = regex.compile(rf"[ \t]+phần[ \t]+(?:\d|(?:{alternation(cfg['number_words'])})(?!\p{{L}}))")
         self.heads_despite = set(cfg["heads_despite_not_count_heads"])  # "95 bị can": "bị" starts a noun
         self.pct_excluded = cfg["percent_excluded_heads"]
+        self.money_after_scale = regex.compile(rf"(?i)(?:{alternation(cfg['money_nouns_after_a_scale'])})(?!\p{{L}})")
         # a phrase of words on the number's line; "đ/c" (đồng chí), "h/s" (học sinh) are one word
         word = rf"(?:(?:{alternation(cfg['slash_abbreviations'])})(?![\p{{L}}/])|\p{{L}}[\p{{L}}\d]*(?:-\p{{L}}+)?)"
         self.entity = regex.compile(rf"^[ \t\xa0]+(?P<e>{word}(?: {word}){{0,7}})")
@@ -856,7 +857,7 @@ def extract(doc: Document) -> list:
             rest = rest[pm.end():]
             end_num += pm.end()
             first = rest[:4].lstrip()[:1]
-        is_pct = pct_inside
+        is_pct, scaled = pct_inside, False
         m = r.percent.match(rest) if first in ("%", "p") else None
         if m:
             is_pct = True
@@ -935,6 +936,8 @@ def extract(doc: Document) -> list:
             low = r.determiners.sub("", ent.lower())
             if any(low.startswith(x) for x in r.pct_excluded):
                 return
+        elif scaled and r.money_after_scale.match(ent):
+            return  # "hơn 32.079 tỷ lãi", "4.100 tỉ nợ xấu", "900 tỷ lợi nhuận": money with its unit left out
         category = category_of(ent)
         first = ent.split(None, 1)[0].lower()
         classified = first in r.classifiers  # "7 chiếc sống sót", "115 cây di dời"

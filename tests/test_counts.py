@@ -840,6 +840,15 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Thanh tra Sở Giao thông vận tải Hà Nội cũng nhắc nhở, chấn chỉnh, yêu cầu khắc phục đối với 15.567 xe của "
                  "3.996 đơn vị vận tải vi phạm về lỗi không truyền dữ liệu lên hệ thống giám sát hành trình.",
                  [(15567, "xe", "eq", False, None), (3996, "đơn vị", "eq", False, None)], id="bench-thousands-of-bodies"),
+    # money with its unit left out after a scale word (bench counts of more than a billion)
+    pytest.param("Với việc đầu tư này, Bảo hiểm xã hội thu về gần 32.500 tỷ đồng tiền lãi, trong đó hơn 32.079 tỷ lãi từ đầu tư "
+                 "quỹ và 396 tỷ từ lãi tài khoản chi quản lý bộ máy.", [], id="bench-billions-of-interest"),
+    pytest.param("Chi hơn 1.200 tỷ sắm mới trên 1.100 ô tô công", [(1100, "ô tô", "gt", False, None)],
+                 id="bench-billions-then-a-verb"),
+    pytest.param("Khoảng 145 triệu tấm thiệp được tiêu thụ trong dịp Valentine.", [(145_000_000, "tấm thiệp", "approx", False, None)],
+                 id="bench-millions-of-cards-counted"),
+    pytest.param("Trong đó, Nhà nước sẽ nắm giữ 49% vốn điều lệ, tương đương hơn 18,4 triệu cổ phần.", [],
+                 id="bench-millions-of-shares"),
     pytest.param("Trên hành trình từ Doha (Qatar) đến Auckland (New Zealand), chiếc Boeing 777-200LR vượt qua 10 múi giờ.",
                  [(10, "múi giờ", "eq", False, None)], id="bench-time-zones"),
     # percentages listed after one change are changes (audit 18; bench)
