@@ -881,7 +881,8 @@ def extract(doc: Document) -> list:
                 m = None
             elif m and m["u"] in r.unit_values_above and value == int(value) and value <= r.unit_values_above[m["u"]]:
                 m = None  # "chia thành 6 bảng": groups, not pounds; "2 cổ phiếu bị bán ròng": two stocks
-            elif m and (cue := r.unit_only_after.get(m["u"])) and not cue.search(text, max(0, start - 80), start):
+            elif m and (cue := r.unit_only_after.get(m["u"])) \
+                    and not cue.search(text, max(0, start - 80), end_num + m.end() + 40):
                 m = None  # "3.996 đơn vị vận tải": bodies, not a volume of shares traded
             if m:
                 out.append(Amount(value, m["u"], start, end_num + m.end(), cmp=cmp))

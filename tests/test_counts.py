@@ -834,6 +834,8 @@ def test_issue_21_not_counts(text, expected):
     # volumes of shares are amounts of a security (audit 21; bench); stocks and bodies stay counts
     pytest.param("Thống kê trên sàn HOSE, khối ngoại mua vào 9,34 triệu đơn vị, với tổng giá trị tương ứng 390,81 tỷ đồng, giảm "
                  "23,36% về lượng và 42,8% về giá trị so với phiên hôm qua (ngày 7/2).", [], id="bench-traded-volume-in-units"),
+    pytest.param("Chốt phiên, GAS tăng 0,84%, lên 60.000 đồng, PVD tăng 2,15%, lên 21.400 đồng với hơn 2,5 triệu đơn vị được "
+                 "khớp.", [], id="bench-traded-volume-before-its-verb"),
     pytest.param("Ở chiều ngược lại, VND và VCG là 2 cổ phiếu bị bán ròng mạnh nhất, lần lượt đạt 199.700 cổ phiếu, giá trị "
                  "2,46 tỷ đồng và 152.000 cổ phiếu, giá trị 2,13 tỷ đồng.", [(2, "cổ phiếu", "eq", False, None)],
                  id="bench-two-stocks-and-their-volumes"),
