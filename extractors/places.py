@@ -137,7 +137,7 @@ class _Rules:
         # the province of an address: "bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly" is abroad when it is none of ours
         self.province_in_address = regex.compile(
             rf"(?:[^\S\n]*,[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME_WORDS}){{0,2}}?"
-            rf"[^\S\n]*,[^\S\n]*(?:tỉnh|Tỉnh)[^\S\n]+(?P<province>{_NAME_WORDS})")
+            rf"[^\S\n]*(?:,|ở|thuộc|của)[^\S\n]*(?:tỉnh|Tỉnh)[^\S\n]+(?P<province>{_NAME_WORDS})")
         self.list_item = regex.compile(_NAME)
         # "Ba Đình, Hà Nội", "quận Hai Bà Trưng, Hà Nội": a bare unit name just left of its parent
         self.chain_before = regex.compile(rf"(?<![\p{{L}}\d.]){_NAME}\s*,\s*$", regex.REVERSE)
@@ -186,6 +186,7 @@ class _Rules:
         self.sports_words = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['sports_words'])})(?!\p{{L}})")
         self.sports_words_min = cfg["sports_words_min"]
         self.team_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{cfg['team_before']})\s*$", regex.REVERSE)
+        self.team_list_before = regex.compile(cfg["team_list_before"], regex.REVERSE)
         self.team_after = regex.compile(cfg["team_after"])
         # "nhà máy gang thép Thái Nguyên", "chợ Hòa Bình": a facility's head, a few lower-case words of its name
         stops = alternation(cfg["function_words_after_a_name"] + cfg["words_ending_a_facility_name"])
@@ -656,7 +657,8 @@ def _a_team(text: str, p: Place, tier: str) -> bool:
     r = rules()
     return tier == "province" and text[p.start_char:p.start_char + 1].isupper() \
         and not text[max(0, p.start_char - 6):p.start_char].endswith(("người ", "Người ")) and bool(
-            r.team_before.search(text, max(0, p.start_char - 40), p.start_char) or r.team_after.match(text, p.end_char))
+            r.team_before.search(text, max(0, p.start_char - 40), p.start_char) or r.team_after.match(text, p.end_char)
+            or (text[p.start_char - 1:p.start_char] == "(" and r.team_list_before.search(text, max(0, p.start_char - 120), p.start_char)))
 
 
 def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str) -> None:

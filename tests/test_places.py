@@ -179,6 +179,8 @@ def test_numbered_abbreviated_and_former_units(text, expected):
                  id="bench-audit21-chinese-city-then-bare-names"),
     pytest.param("Đuông Ta Xồng (27 tuổi) và Chăn Lầu (24 tuổi), trú tại bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly.",
                  id="bench-audit21-lao-address"),
+    pytest.param("Thị xã Lục Phong ở tỉnh Quảng Đông là điểm nóng về buôn bán và sản xuất ma túy.",
+                 id="bench-audit22-chinese-town-in-its-province"),
     pytest.param("Con đường mang tên Thầu Chín nối từ tỉnh lộ 2263 vào Khu tưởng niệm Chủ tịch Hồ Chí Minh tại xã Chiang "
                  "Phin, huyện Mương, tỉnh Udon Thani.", id="bench-thai-address"),
 ])
@@ -492,11 +494,17 @@ MATCH_REPORT = ("Trong khi đó, trên SVĐ Hòa Xuân, trận đại chiến gi
                 # a player's club in brackets (audit 18), a row of a league table (audit 19)
                 "Án kỷ luật của vòng 14 V-League còn có thủ môn Quốc Cường (Long An) bị phạt 15 triệu đồng và đình chỉ thi "
                 "đấu 3 trận kế tiếp. Xếp hạng bảng B XH Đội Tr T H B BT BB Điểm 1 PVF 3 3 0 0 6 1 9 2 HAGL 3 2 0 1 6 4 6 3 "
-                "Hà Tĩnh 3 1 1 1 3 3 4")
+                "Hà Tĩnh 3 1 1 1 3 3 4. "
+                # supporters and a player 'của' a team, a list of players and their clubs (audit 22)
+                "Bên phía khán đài B, những CĐV của TP.HCM khá lặng lẽ dù đây là sân nhà của họ. Tuy nhiên trận đấu bắt đầu "
+                "nóng lên ở phút thứ 63 khi trong một tình huống không kìm chế, Văn Dư của Đồng Tháp và Văn Tuấn của FLC Thanh "
+                "Hóa suýt choảng nhau. Tiền đạo (4): Nguyễn Công Phượng (Hoàng Anh Gia Lai), Hà Đức Chinh (Đà Nẵng), Tuấn Tài "
+                "(Sông Lam Nghệ An), Lê Thanh Bình (Thanh Hóa).")
 
 
 @pytest.mark.parametrize("team", ["Quảng Nam 3-3", "Đà Nẵng 2-2", "2-2 Hà Nội", "Bình Định 3 điểm", "TP. HCM giành",
-                                  "Long An) bị", "Hà Tĩnh 3 1"])
+                                  "Long An) bị", "Hà Tĩnh 3 1", "TP.HCM khá", "Đồng Tháp và", "Đà Nẵng), Tuấn",
+                                  "Thanh Hóa)."])
 def test_a_team_in_a_match_report_is_no_place(team):
     start = MATCH_REPORT.index(team) + (len(team) - len(team.lstrip("0123456789- ")))
     assert [p.start_char for p in extract(doc_of(MATCH_REPORT)) if p.start_char == start] == []
