@@ -831,6 +831,11 @@ def test_issue_21_not_counts(text, expected):
     pytest.param("Chừng 9 giờ tối, gia đình anh Bùi Văn Ninh (Lộc Ninh, Bình Phước) cùng gia đình ba người hàng xóm kéo nhau "
                  "trở xuống chân núi để tìm chỗ trải bạt.", [(3, "người", "eq", False, None)],
                  id="bench-going-back-down-is-no-bound"),
+    # shares of a body or a surface (audit 22; bench)
+    pytest.param("Bệnh viện Chợ Rẫy cho biết chị Trinh bị bỏng 23% toàn thân, bỏng ngực, mặt, giác mạc, tay, chân; chị Trâm bị "
+                 "bỏng 25% toàn thân, bỏng 2 tay, 2 chân, lưng; anh Tuấn Anh bỏng 20% toàn thân, bỏng mặt, cổ ngực, 2 tay.", [],
+                 id="bench-audit22-burns-of-the-body"),
+    pytest.param("Nước bao bọc tới 70,8% bề mặt Trái đất.", [], id="bench-share-of-a-surface"),
     # volumes of shares are amounts of a security (audit 21; bench); stocks and bodies stay counts
     pytest.param("Thống kê trên sàn HOSE, khối ngoại mua vào 9,34 triệu đơn vị, với tổng giá trị tương ứng 390,81 tỷ đồng, giảm "
                  "23,36% về lượng và 42,8% về giá trị so với phiên hôm qua (ngày 7/2).", [], id="bench-traded-volume-in-units"),
