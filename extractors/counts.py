@@ -975,7 +975,7 @@ def extract(doc: Document) -> list:
             return  # "gấp 3 lần", "tăng 2,1 lần so với": a multiple, not occurrences
         if _TABLE_CELL_BEFORE.search(text, max(0, start - 8), start) and _TABLE_CELL_AFTER.match(text, end):
             return  # "1 PVF 3 3 0 0 6", "0 Thẻ vàng 1 0 Thẻ đỏ 0": a row of a table of figures
-        m = None if value_max is not None or "trở" not in text[end:end + 50] else \
+        m = None if value_max is not None or "trở" not in text[end:end + 60] else \
             (r.bound_after.match(text[end:end + 20]) or r.bound_after_phrase.match(text, end, end + 60))
         if m:
             cmp = r.bound_names[m["b"]]  # "hai liệt sĩ trở lên"

@@ -134,7 +134,7 @@ class _Rules:
             rf"\s*(?:,|\(|-|–|thuộc|của)\s*(?:{alternation(cfg['foreign_country_after'])})"
             # ("tỉnh Đồng Nai, Nga và Phượng": two people's names)
             rf"(?![\p{{L}}\d]|[^\S\n]\p{{Lu}}|[^\S\n]+và[^\S\n]+\p{{Lu}})")
-        # the province of an address: "bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly" is abroad when it is none of ours
+        # the province of an address ("bản Nậm Phui, huyện Mường Tiêng, tỉnh Xay Nha Bu Ly": abroad if none of ours)
         self.province_in_address = regex.compile(
             rf"(?:[^\S\n]*,[^\S\n]*(?:{alternation(forms)})[^\S\n]+{_NAME_WORDS}){{0,2}}?"
             rf"[^\S\n]*(?:,|ở|thuộc|của)[^\S\n]*(?:tỉnh|Tỉnh)[^\S\n]+(?P<province>{_NAME_WORDS})")
@@ -658,7 +658,8 @@ def _a_team(text: str, p: Place, tier: str) -> bool:
     return tier == "province" and text[p.start_char:p.start_char + 1].isupper() \
         and not text[max(0, p.start_char - 6):p.start_char].endswith(("người ", "Người ")) and bool(
             r.team_before.search(text, max(0, p.start_char - 40), p.start_char) or r.team_after.match(text, p.end_char)
-            or (text[p.start_char - 1:p.start_char] == "(" and r.team_list_before.search(text, max(0, p.start_char - 120), p.start_char)))
+            or (text[p.start_char - 1:p.start_char] == "("
+                and r.team_list_before.search(text, max(0, p.start_char - 120), p.start_char)))
 
 
 def _add_bare_relatives(doc: Document, found: list[tuple[Place, str]], era: str) -> None:
