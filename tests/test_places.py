@@ -460,6 +460,11 @@ def test_ban_is_a_village_only_with_a_village_name(text, expected):
     # a junction named after the province its road leads to (audit 20; bench)
     pytest.param("Khi tới cầu vượt ngã tư Bình Phước (quận Thủ Đức), ông Thơm cho xe máy chạy xuống dạ cầu thì va quẹt với một "
                  "xe lôi tự chế chạy cùng chiều bên phải.", [("Thủ Đức", "quận")], id="bench-audit20-junction"),
+    # a broadcaster written in lower case, a lottery company (audit 23)
+    pytest.param("Đây là bộ phim cổ trang phá án đầu tiên của đài truyền hình Vĩnh Long, với gần 10 vụ án được tái hiện qua một "
+                 "thời gian dài.", [], id="bench-audit23-broadcaster-in-lower-case"),
+    pytest.param("Như Xổ số Bình Dương lãi lớn trong năm 2016 nhưng chỉ đặt kế hoạch lợi nhuận năm 2017 đạt 399 tỷ đồng, giảm "
+                 "17%.", [], id="bench-audit23-lottery-company"),
     # a factory or a market named after a province, a few lower-case words after its head
     pytest.param("Dự án nhà máy gang thép Thái Nguyên giai đoạn 2 là một trong 12 dự án, nhà máy hoạt động thua lỗ", [],
                  id="bench-21472501-factory-named-after-a-province"),
