@@ -836,6 +836,12 @@ def test_issue_21_not_counts(text, expected):
                  "bỏng 25% toàn thân, bỏng 2 tay, 2 chân, lưng; anh Tuấn Anh bỏng 20% toàn thân, bỏng mặt, cổ ngực, 2 tay.", [],
                  id="bench-audit22-burns-of-the-body"),
     pytest.param("Nước bao bọc tới 70,8% bề mặt Trái đất.", [], id="bench-share-of-a-surface"),
+    # a valve's name, a voltage (audit 23)
+    pytest.param("Bệnh nhân nhập viện trong tình trạng bị lóc động mạch chủ type A mạn tính, phồng gốc động mạch chủ, hở van "
+                 "động mạch chủ, hở van hai lá, phồng hình thoi động mạch chủ bụng dưới thận.", [],
+                 id="bench-audit23-mitral-valve"),
+    pytest.param("Về vườn cây, cơ quan điều tra xác định vườn cây nằm ngoài hành lang an toàn đường dây 500 KV là 14 m.", [],
+                 id="bench-audit23-voltage-in-capitals"),
     # volumes of shares are amounts of a security (audit 21; bench); stocks and bodies stay counts
     pytest.param("Thống kê trên sàn HOSE, khối ngoại mua vào 9,34 triệu đơn vị, với tổng giá trị tương ứng 390,81 tỷ đồng, giảm "
                  "23,36% về lượng và 42,8% về giá trị so với phiên hôm qua (ngày 7/2).", [], id="bench-traded-volume-in-units"),
