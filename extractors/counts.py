@@ -136,7 +136,7 @@ class _Rules:
         self.unit = regex.compile(rf"^\s*(?P<u>{trie_alternation(cfg['amount_units'])})(?![\p{{L}}\d])")
         self.unit_only_before = {u: regex.compile(p) for u, p in cfg["unit_only_before"].items()}
         self.unit_values_above = cfg["unit_values_above"]
-        self.unit_only_after = {u: regex.compile(p) for u, p in cfg["unit_only_after"].items()}
+        self.unit_only_near = {u: regex.compile(p) for u, p in cfg["unit_only_near"].items()}
         self.not_heads = set(cfg["not_count_heads"])
         self.first_two_not_heads = {h for h in self.not_heads if " " in h}
         self.fraction = regex.compile(rf"[ \t]+phần[ \t]+(?:\d|(?:{alternation(cfg['number_words'])})(?!\p{{L}}))")
@@ -881,7 +881,7 @@ def extract(doc: Document) -> list:
                 m = None
             elif m and m["u"] in r.unit_values_above and value == int(value) and value <= r.unit_values_above[m["u"]]:
                 m = None  # "chia thành 6 bảng": groups, not pounds; "2 cổ phiếu bị bán ròng": two stocks
-            elif m and (cue := r.unit_only_after.get(m["u"])) \
+            elif m and (cue := r.unit_only_near.get(m["u"])) \
                     and not cue.search(text, max(0, start - 80), end_num + m.end() + 40):
                 m = None  # "3.996 đơn vị vận tải": bodies, not a volume of shares traded
             if m:
