@@ -19,25 +19,29 @@ class CleanError(ValueError):
 
 
 class _Cued:
-    """A metadata pattern searched only in a text whose lower-case form holds one of its cues (a
-    plain pattern, given as a string, in every text): most texts hold none."""
+    """A furniture pattern searched only in a text whose lower-case form holds one of its cues and
+    a match of its cue pattern (a plain pattern, given as a string, in every text): most texts hold
+    none, and a substring test or a pattern that opens with a word is far cheaper than the search."""
 
     def __init__(self, spec: str | dict):
         spec = {"pattern": spec} if isinstance(spec, str) else spec
         self.pattern = regex.compile(spec["pattern"], regex.M)
         self.cues = tuple(spec.get("cues", ()))
+        self.cue_pattern = regex.compile(spec["cue_pattern"]) if "cue_pattern" in spec else None
+
+    def cued(self, low: str) -> bool:
+        return (not self.cues or any(c in low for c in self.cues)) and \
+            (self.cue_pattern is None or self.cue_pattern.search(low) is not None)
 
     def search(self, text: str, low: str):
-        if self.cues and not any(c in low for c in self.cues):
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self.cued(low) else None
 
 
 class _Furniture:
     def __init__(self):
         cfg = load_json("furniture.json")
         self.drop_lines = [regex.compile(p) for p in cfg["drop_line_patterns"]]
-        self.drop_inline = [regex.compile(p) for p in cfg["drop_inline_patterns"]]
+        self.drop_inline = [_Cued(p) for p in cfg["drop_inline_patterns"]]
         self.published = [_Cued(p) for p in cfg["published_patterns"]]
         self.author = [_Cued(p) for p in cfg["author_patterns"]]
         self.outlet = [_Cued(p) for p in cfg["outlet_patterns"]]
@@ -121,8 +125,10 @@ def html_to_text(html: str) -> tuple[str, dict]:
 
 def strip_furniture(text: str) -> str:
     f = furniture()
+    low = text.lower()
     for p in f.drop_inline:
-        text = p.sub("", text)
+        if p.cued(low):
+            text = p.pattern.sub("", text)
     lines = [ln.rstrip() for ln in text.split("\n")]
     kept = [ln for ln in lines if not any(p.match(ln) for p in f.drop_lines)]
     # collapse runs of blank lines, trim

@@ -86,6 +86,10 @@ BODY = "\nCông an tỉnh Khánh Hòa đã triển khai nhiều mô hình tự q
                  id="texts-002-plan"),
     pytest.param("Căn cứ Luật Tổ chức Chính quyền địa phương ngày 19 tháng 6 năm 2015;" + BODY, "kind", "legal",
                  id="texts-001-legal-basis"),
+    pytest.param("| Số: 87/2013/NĐ-CP | Hà Nội, ngày 30 tháng 07 năm 2013 |" + BODY, "kind", "legal",
+                 id="texts-004-legal-number"),
+    pytest.param("| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |" + BODY, "kind", "directive",
+                 id="texts-001-decision-number"),
     pytest.param(BODY, "kind", "news", id="no-marker"),
     pytest.param(BODY + "Theo thông tin ban đầu, vụ việc xảy ra lúc 10 giờ.", "outlet", None, id="theo-not-an-outlet"),
 ])
@@ -93,3 +97,14 @@ def test_metadata_read_from_the_text(text, field, expected):
     from vietmine.facts import RawInput
 
     assert getattr(clean(RawInput("x.txt", text, "txt")), field) == expected
+
+
+@pytest.mark.parametrize("text,furniture", [
+    pytest.param("Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2007 | |" + BODY, "Lượt xem", id="corpus-002-views"),
+    pytest.param(BODY + "\nĐang online: 28\n\nSố lượt truy cập: 2426004", "online", id="corpus-000-visitors"),
+])
+def test_page_furniture_removed(text, furniture):
+    from vietmine.facts import RawInput
+
+    doc = clean(RawInput("x.txt", text, "txt"))
+    assert furniture not in doc.text and BODY.strip() in doc.text
