@@ -70,7 +70,7 @@ def test_metadata_dates(value, expected):
 BODY = "\nCông an tỉnh Khánh Hòa đã triển khai nhiều mô hình tự quản về an ninh, trật tự ở cơ sở.\n"
 
 
-@pytest.mark.parametrize("text,field,expected", [
+METADATA_CASES = [
     pytest.param("Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2007 | |" + BODY, "published", dt.date(2020, 3, 20),
                  id="corpus-002-updated"),
     pytest.param("# date = 20210429" + BODY, "published", dt.date(2021, 4, 29), id="texts-035-date-line"),
@@ -92,7 +92,10 @@ BODY = "\nCông an tỉnh Khánh Hòa đã triển khai nhiều mô hình tự q
                  id="texts-001-decision-number"),
     pytest.param(BODY, "kind", "news", id="no-marker"),
     pytest.param(BODY + "Theo thông tin ban đầu, vụ việc xảy ra lúc 10 giờ.", "outlet", None, id="theo-not-an-outlet"),
-])
+]
+
+
+@pytest.mark.parametrize("text,field,expected", METADATA_CASES)
 def test_metadata_read_from_the_text(text, field, expected):
     from vietmine.facts import RawInput
 
@@ -108,3 +111,31 @@ def test_page_furniture_removed(text, furniture):
 
     doc = clean(RawInput("x.txt", text, "txt"))
     assert furniture not in doc.text and BODY.strip() in doc.text
+
+
+@pytest.mark.parametrize("source", ["metadata cases", "bundled corpus", "shared texts"])
+def test_a_cued_furniture_pattern_finds_what_the_pattern_finds(source):
+    """furniture.json's cues and cue patterns are written by hand beside each pattern: one that
+    misses a match would silently lose a date, an author or a kind. Each line of the texts is
+    searched alone too, so that a pattern matching anywhere in a text is checked on every line."""
+    from tests.conftest import shared_path
+    from vietmine.corpus import SAMPLE_DIR
+    from vietmine.pipeline.clean import furniture
+
+    if source == "metadata cases":
+        texts = [case.values[0] for case in METADATA_CASES]
+    else:
+        folder = SAMPLE_DIR if source == "bundled corpus" else shared_path("texts")
+        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    f = furniture()
+    cued = [p for p in [*f.published, *f.author, *f.outlet, *f.drop_inline, *(q for ps in f.kind.values() for q in ps)]
+            if p.cues or p.cue_pattern]
+    assert cued, "no pattern has a cue: this test checks nothing"
+    found = 0
+    for text in texts + [line for t in texts for line in t.split("\n")]:
+        low = text.lower()
+        for p in cued:
+            m = p.pattern.search(text)
+            found += m is not None
+            assert (m and m.span()) == ((c := p.search(text, low)) and c.span()), p.pattern.pattern
+    assert found, "no pattern matches these texts: this test checks nothing"
