@@ -184,6 +184,7 @@ class _Rules:
         self.bare_excl_after = regex.compile(rf"\s*(?:{alternation(cfg['bare_name_excluded_after'])})(?!\p{{L}})")
         # a match report's bare names are its teams (places.json: _teams_note)
         self.sports_words = regex.compile(rf"(?<!\p{{L}})(?:{trie_alternation(cfg['sports_words'])})(?!\p{{L}})")
+        self.sports_cue = _Cue(cfg["sports_words"])
         self.sports_words_min = cfg["sports_words_min"]
         self.team_before = regex.compile(rf"(?:^|[^\p{{L}}])(?:{cfg['team_before']})\s*$", regex.REVERSE)
         self.team_list_before = regex.compile(cfg["team_list_before"], regex.REVERSE)
@@ -648,7 +649,8 @@ def extract(doc: Document) -> list[Place]:
 
 def _match_report(text: str) -> bool:
     r = rules()
-    return sum(1 for _ in itertools.islice(r.sports_words.finditer(text), r.sports_words_min)) >= r.sports_words_min
+    found = r.sports_cue.finditer(r.sports_words, text)
+    return sum(1 for _ in itertools.islice(found, r.sports_words_min)) >= r.sports_words_min
 
 
 def _a_team(text: str, p: Place, tier: str) -> bool:
