@@ -129,6 +129,7 @@ def strip_furniture(text: str) -> str:
     for p in f.drop_inline:
         if p.cued(low):
             text = p.pattern.sub("", text)
+            low = text.lower()  # what one pattern took out may join the cue of the next
     lines = [ln.rstrip() for ln in text.split("\n")]
     kept = [ln for ln in lines if not any(p.match(ln) for p in f.drop_lines)]
     # collapse runs of blank lines, trim
