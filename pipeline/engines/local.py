@@ -20,13 +20,20 @@ from vietmine.pipeline.extract import rules_version
 from vietmine.pipeline.run import IngestOptions, IngestStats, Run
 
 
-def _ignore_interrupts():
-    """Worker processes leave Ctrl-C to the writer, which ends the run cleanly."""
+def _start_worker():
+    """Worker processes leave Ctrl-C to the writer, which ends the run cleanly. They load the
+    extractors at once, while the writer opens the database: a broken one is the writer's to
+    report (its own load_all), so it is not raised here, where the pool would start the worker
+    again and again."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        load_all()
+    except Exception:
+        pass
 
 
 def _pool(workers: int):
-    return mp.get_context("spawn").Pool(workers, initializer=_ignore_interrupts) if workers > 1 else None
+    return mp.get_context("spawn").Pool(workers, initializer=_start_worker) if workers > 1 else None
 
 
 def _bar(iterable=None, **kw):
@@ -36,6 +43,15 @@ def _bar(iterable=None, **kw):
 
 def ingest(selection: InputSelection, db_path: str, options: IngestOptions = IngestOptions()) -> IngestStats:
     """Read the selected files, analyse what changed, load it; then re-extract stale documents."""
+    pool = _pool(options.workers)  # first: the workers start while this process opens the database
+    try:
+        return _ingest(selection, db_path, options, pool)
+    finally:
+        if pool:
+            pool.terminate()
+
+
+def _ingest(selection: InputSelection, db_path: str, options: IngestOptions, pool) -> IngestStats:
     load_all()  # a missing or broken extractor stops the run before anything is read
     run = Run.open(db_path)
     stats = run.stats
@@ -67,7 +83,6 @@ def ingest(selection: InputSelection, db_path: str, options: IngestOptions = Ing
             yield raw
 
     def body():
-        pool = _pool(options.workers)
         work = functools.partial(process_packed if pool else process, budget_s=options.time_budget_s)
         results = pool.imap(work, changed(), chunksize=16) if pool else map(work, changed())
         batch: list[ExtractionResult] = []
@@ -103,8 +118,6 @@ def ingest(selection: InputSelection, db_path: str, options: IngestOptions = Ing
             reextract_stale(run, options, pool)
         finally:
             bar.close()
-            if pool:
-                pool.terminate()
 
     return run.run(body, options.snapshot)
 
