@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.cli import main
@@ -150,3 +151,22 @@ def test_two_worker_processes_store_the_same_rows_as_one(tmp_path):
     assert main(["ingest", "--db", one]) == 0
     assert main(["ingest", "--db", two, "--workers", "2"]) == 0
     assert table_rows(two) == table_rows(one)
+
+
+@pytest.mark.parametrize("caller_froze", [False, True])
+def test_an_api_ingest_leaves_the_callers_garbage_collector_as_it_was(tmp_db, caller_froze):
+    # the run freezes what it loaded and collects less often (pipeline/engines/local.py)
+    import gc
+
+    import vietmine
+
+    if caller_froze:
+        gc.freeze()
+    try:
+        threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+        vietmine.ingest([str(SAMPLE_DIR)], tmp_db)
+        assert gc.get_threshold() == threshold
+        # the caller's frozen objects stay frozen (fewer if some were freed), and no others
+        assert 0 < gc.get_freeze_count() <= frozen if caller_froze else gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()

@@ -4,7 +4,9 @@ in this process or in a pool of worker processes, and hands the results to the r
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
+import gc
 import multiprocessing as mp
 import signal
 import sys
@@ -20,6 +22,31 @@ from vietmine.pipeline.extract import rules_version
 from vietmine.pipeline.run import IngestOptions, IngestStats, Run
 
 
+# The cyclic garbage collector while a run lasts. What is loaded at the start (the rules, the
+# gazetteer, the sources known) lives the whole run, and a batch holds some hundred thousand facts:
+# with the default threshold (700 allocations) the collector traversed them again and again, 0.9 s
+# of 23 s on 10,000 bench articles. Frozen, and collected after this many allocations: 0.2 s.
+GC_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def _long_lived_frozen():
+    """What is alive now is left out of collections, which run less often; restored afterwards
+    (an API caller's process keeps its own settings: one that froze objects itself keeps them
+    frozen, and nothing more is frozen, since only all can be unfrozen)."""
+    threshold = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if freeze:
+            gc.unfreeze()
+
+
 def _start_worker():
     """Worker processes leave Ctrl-C to the writer, which ends the run cleanly. They load the
     extractors at once, while the writer opens the database: a broken one is the writer's to
@@ -30,6 +57,8 @@ def _start_worker():
         load_all()
     except Exception:
         pass
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _pool(workers: int):
@@ -119,7 +148,8 @@ def _ingest(selection: InputSelection, db_path: str, options: IngestOptions, poo
         finally:
             bar.close()
 
-    return run.run(body, options.snapshot)
+    with _long_lived_frozen():
+        return run.run(body, options.snapshot)
 
 
 def reextract_stale(run: Run, options: IngestOptions, pool=None) -> int:
@@ -151,4 +181,5 @@ def reextract_stale(run: Run, options: IngestOptions, pool=None) -> int:
 def reextract(db_path: str, options: IngestOptions = IngestOptions()) -> IngestStats:
     """Analyse again, from their stored text, the documents extracted by other rules."""
     run = Run.open(db_path)
-    return run.run(lambda: reextract_stale(run, options))
+    with _long_lived_frozen():
+        return run.run(lambda: reextract_stale(run, options))
