@@ -1,4 +1,5 @@
 """The CLI end to end: bundled corpus, shared texts, idempotence, replacement, bad input."""
+import gc
 import gzip
 import json
 import shutil
@@ -7,6 +8,7 @@ import sys
 
 import pytest
 
+import vietmine
 from vietmine.corpus import SAMPLE_DIR
 from vietmine.cli import main
 from tests.conftest import shared_path
@@ -156,10 +158,6 @@ def test_two_worker_processes_store_the_same_rows_as_one(tmp_path):
 @pytest.mark.parametrize("caller_froze", [False, True])
 def test_an_api_ingest_leaves_the_callers_garbage_collector_as_it_was(tmp_db, caller_froze):
     # the run freezes what it loaded and collects less often (pipeline/engines/local.py)
-    import gc
-
-    import vietmine
-
     if caller_froze:
         gc.freeze()
     try:
