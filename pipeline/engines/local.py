@@ -8,7 +8,6 @@ import contextlib
 import functools
 import gc
 import multiprocessing as mp
-import multiprocessing.pool
 import signal
 import sys
 from typing import Iterator
@@ -48,33 +47,13 @@ def _long_lived_frozen():
             gc.unfreeze()
 
 
-def _start_worker():
-    """Worker processes leave Ctrl-C to the writer, which ends the run cleanly. They load the
-    extractors at once, while the writer opens the database: a broken one is the writer's to
-    report (its own load_all), so it is not raised here, where the pool would start the worker
-    again and again."""
+def _ignore_interrupts():
+    """Worker processes leave Ctrl-C to the writer, which ends the run cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        load_all()
-    except Exception:
-        pass
-    gc.freeze()
-    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-
-
-class _Pool(multiprocessing.pool.Pool):
-    """multiprocessing's Pool, its worker handler woken only by the workers' exits and the pool's
-    own notices, as ThreadPool's is. Pool's also waits on the results pipe (CPython's
-    `Pool._get_sentinels`), so it woke for every result and spun until the results thread had read
-    it: 0.9 of the writer's 5.4 CPU seconds on 10,000 bench articles with two workers, 4 % of the
-    wall time. It needs no results: a close, a terminate and an emptied cache all notify it."""
-
-    def _get_sentinels(self):
-        return [self._change_notifier._reader]
 
 
 def _pool(workers: int):
-    return _Pool(workers, initializer=_start_worker, context=mp.get_context("spawn")) if workers > 1 else None
+    return mp.get_context("spawn").Pool(workers, initializer=_ignore_interrupts) if workers > 1 else None
 
 
 def _bar(iterable=None, **kw):
@@ -84,15 +63,6 @@ def _bar(iterable=None, **kw):
 
 def ingest(selection: InputSelection, db_path: str, options: IngestOptions = IngestOptions()) -> IngestStats:
     """Read the selected files, analyse what changed, load it; then re-extract stale documents."""
-    pool = _pool(options.workers)  # first: the workers start while this process opens the database
-    try:
-        return _ingest(selection, db_path, options, pool)
-    finally:
-        if pool:
-            pool.terminate()
-
-
-def _ingest(selection: InputSelection, db_path: str, options: IngestOptions, pool) -> IngestStats:
     load_all()  # a missing or broken extractor stops the run before anything is read
     run = Run.open(db_path)
     stats = run.stats
@@ -124,6 +94,7 @@ def _ingest(selection: InputSelection, db_path: str, options: IngestOptions, poo
             yield raw
 
     def body():
+        pool = _pool(options.workers)
         work = functools.partial(process_packed if pool else process, budget_s=options.time_budget_s)
         results = pool.imap(work, changed(), chunksize=16) if pool else map(work, changed())
         batch: list[ExtractionResult] = []
@@ -159,6 +130,8 @@ def _ingest(selection: InputSelection, db_path: str, options: IngestOptions, poo
             reextract_stale(run, options, pool)
         finally:
             bar.close()
+            if pool:
+                pool.terminate()
 
     with _long_lived_frozen():
         return run.run(body, options.snapshot)
