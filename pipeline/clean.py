@@ -137,8 +137,9 @@ def strip_furniture(text: str) -> str:
     return out
 
 
-def _first_match(patterns: list[_Cued], text: str, group: str) -> str | None:
-    low = text.lower()
+def _first_match(patterns: list[_Cued], text: str, group: str, low: str | None = None) -> str | None:
+    """The group of the first pattern that matches; `low` is text.lower(), when the caller has it."""
+    low = text.lower() if low is None else low
     for p in patterns:
         m = p.search(text, low)
         if m:
@@ -233,6 +234,8 @@ def clean(raw: RawInput) -> Document:
     if len(text) > MAX_TEXT_CHARS:
         raise CleanError(f"text too long ({len(text)} characters > {MAX_TEXT_CHARS})")
     f = furniture()
+    # the author's and the outlet's cues are looked for in one lower-case copy (when either is looked for)
+    low = None if meta.get("author") and meta.get("outlet") else text.lower()
     published = None
     if meta.get("published"):
         published = parse_date_string(str(meta["published"]))
@@ -243,8 +246,8 @@ def clean(raw: RawInput) -> Document:
         text, raw.source_path,
         title=(meta.get("title") or guess_title(text)),
         published=published,
-        author=meta.get("author") or _first_match(f.author, text, "name"),
-        outlet=meta.get("outlet") or _first_match(f.outlet, text, "name"),
+        author=meta.get("author") or _first_match(f.author, text, "name", low),
+        outlet=meta.get("outlet") or _first_match(f.outlet, text, "name", low),
         kind=detect_kind(text),
         source=raw.source,
     )
