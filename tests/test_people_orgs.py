@@ -240,3 +240,21 @@ def test_an_extractor_bug_costs_one_document_not_the_run(monkeypatch):
     monkeypatch.setitem(load_all(), "abbreviations", broken)
     result = process(RawInput("x.txt", "Chỉ thị số 09-CT/TW".encode(), "txt"))
     assert isinstance(result, Problem) and result.reason.startswith("internal error IndexError")
+
+
+def test_lower_case_heads_are_found_through_their_first_words_as_by_a_scan():
+    """The heads written in lower case ("bệnh viện Chợ Rẫy", "Trưởng phòng Tham mưu") are tried
+    only where one of their first words starts (organizations.py); those words are listed beside
+    the pattern's branches, and a branch they miss would silently lose its bodies. Each text is
+    compared with a scan of the whole pattern (the bundled corpus holds no such head)."""
+    from tests.conftest import shared_path
+
+    folder = shared_path("texts")
+    r = organizations.rules()
+    changed = 0
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        scanned = r.lower_case_head.sub(lambda m: m.group()[:m.start("head") - m.start()] + m["head"].capitalize(), text)
+        assert organizations._heads_capitalised(r, text) == scanned, path.name
+        changed += scanned != text
+    assert changed, "no lower-case head in these texts: this test checks nothing"
